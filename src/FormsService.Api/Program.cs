@@ -1,3 +1,13 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using FormsService.Api;
+using FormsService.Api.Endpoints;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddFormsService();
+
+var app = builder.Build();
+app.UseFormsService();
+app.MapFormsEndpoints();
 app.Run();
+
+/// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FormsService.Core.Catalog;
+using Microsoft.Net.Http.Headers;
+
+namespace FormsService.Api.Http;
+
+/// <summary>
+/// File names clerks can read: <c>Анықтама-жолдама_Сейтқалиев_2025-10-20.pdf</c>, with an ASCII transliteration for
+/// clients that ignore <c>filename*</c> (RFC 6266 / RFC 5987).
+/// </summary>
+internal static class DownloadNames
+{
+    private static readonly Dictionary<char, string> Latin = new()
+    {
+        ['а'] = "a", ['ә'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['ғ'] = "g", ['д'] = "d", ['е'] = "e", ['ё'] = "yo",
+        ['ж'] = "zh", ['з'] = "z", ['и'] = "i", ['й'] = "i", ['к'] = "k", ['қ'] = "q", ['л'] = "l", ['м'] = "m", ['н'] = "n",
+        ['ң'] = "n", ['о'] = "o", ['ө'] = "o", ['п'] = "p", ['р'] = "r", ['с'] = "s", ['т'] = "t", ['у'] = "u", ['ұ'] = "u",
+        ['ү'] = "u", ['ф'] = "f", ['х'] = "kh", ['һ'] = "h", ['ц'] = "ts", ['ч'] = "ch", ['ш'] = "sh", ['щ'] = "shch",
+        ['ъ'] = "", ['ы'] = "y", ['і'] = "i", ['ь'] = "", ['э'] = "e", ['ю'] = "yu", ['я'] = "ya",
+    };
+
+    public static string FileName(FormDefinition definition, JsonElement? payload, string extension)
+    {
+        var parts = new List<string> { definition.ShortTitle };
+        if (payload is { ValueKind: JsonValueKind.Object } root)
+        {
+            foreach (var path in definition.FileNameFields)
+            {
+                var value = Find(root, path);
+                if (!string.IsNullOrWhiteSpace(value))
+                    parts.Add(Clean(value));
+            }
+        }
+        else
+        {
+            parts.Add("бланк");
+        }
+        return string.Join('_', parts.Where(p => p.Length > 0)) + "." + extension;
+    }
+
+    public static string ContentDisposition(string fileName)
+    {
+        var header = new ContentDispositionHeaderValue("attachment");
+        header.SetHttpFileName(fileName);
+        header.FileName = "\"" + Ascii(fileName) + "\"";
+        return header.ToString();
+    }
+
+    public static string Ascii(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            var lower = char.ToLowerInvariant(c);
+            if (Latin.TryGetValue(lower, out var latin))
+                sb.Append(char.IsUpper(c) && latin.Length > 0 ? char.ToUpperInvariant(latin[0]) + latin[1..] : latin);
+            else if (c < 128 && (char.IsLetterOrDigit(c) || c is '-' or '_' or '.'))
+                sb.Append(c);
+            else
+                sb.Append('_');
+        }
+        return sb.ToString();
+    }
+
+    private static string Clean(string value)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in value.Trim())
+        {
+            if (char.IsLetterOrDigit(c) || c == '-') sb.Append(c);
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+            if (sb.Length >= 40) break;
+        }
+        return sb.ToString().Trim('-');
+    }
+
+    private static string? Find(JsonElement root, string path)
+    {
+        var current = root;
+        foreach (var segment in path.Split('.'))
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
+                return null;
+        }
+        return current.ValueKind switch
+        {
+            JsonValueKind.String => current.GetString(),
+            JsonValueKind.Number => current.GetRawText(),
+            _ => null,
+        };
+    }
+
+    public static string Today(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

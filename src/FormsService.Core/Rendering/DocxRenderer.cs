@@ -1,0 +1,284 @@
+using System.IO.Compression;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using FormsService.Core.Documents;
+using FormsService.Core.Fonts;
+using FormsService.Core.Layout;
+using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
+using Run = DocumentFormat.OpenXml.Wordprocessing.Run;
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+using Document = FormsService.Core.Documents.Document;
+using RunStyle = FormsService.Core.Documents.RunStyle;
+using TextStyles = FormsService.Core.Catalog.TextStyles;
+
+namespace FormsService.Core.Rendering;
+
+/// <summary>
+/// Translates a laid-out document into a normal, editable Word document: real paragraphs with tab stops, never
+/// text boxes. The mapping of a blank: an underlined run for its value and a tab with an underscore leader to the
+/// blank's end; its caption is a small paragraph below with a centred tab stop under the blank. Lines with blanks
+/// become paragraphs of their own so that each caption sits under its blank.
+/// </summary>
+public sealed class DocxRenderer(FontLibrary fonts)
+{
+    private const float Near = 0.75f;
+
+    public byte[] Render(LaidOutDocument document)
+    {
+        var source = document.Source;
+        var family = source.Styles.Font == "sans" ? FontFamilyKind.Sans : FontFamilyKind.Serif;
+        var fontName = fonts.Get(family, false, false).DocxName;
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            word.PackageProperties.Title = source.Info.Title;
+            word.PackageProperties.Subject = source.Info.Subject;
+            word.PackageProperties.Language = LanguageTag(source.Info.Language);
+            word.PackageProperties.Creator = "FormsService";
+
+            var main = word.AddMainDocumentPart();
+            AddStyles(main, fontName, source);
+            var body = new Body();
+            var figureIndex = 0;
+            foreach (var block in document.Blocks)
+            {
+                switch (block)
+                {
+                    case LaidOutParagraph p when p.Source.Inlines.Any(i => i is Field):
+                        AppendLines(body, p, family, source.Styles);
+                        break;
+                    case LaidOutParagraph p:
+                        body.Append(FlowParagraph(p.Source));
+                        break;
+                    case LaidOutCutLine c:
+                        body.Append(CutLineParagraph(c, source));
+                        break;
+                    case LaidOutFigure f:
+                        body.Append(DocxFigure.Paragraph(main, f.Source, ++figureIndex));
+                        break;
+                }
+            }
+            body.Append(Section(source.Page));
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
+            main.Document.Save();
+        }
+        return ZipNormalizer.Normalize(stream.ToArray());
+    }
+
+    private static string LanguageTag(string language) => language switch
+    {
+        "kk" => "kk-KZ",
+        "ru" => "ru-RU",
+        _ => language,
+    };
+
+    private static void AddStyles(MainDocumentPart main, string fontName, Document source)
+    {
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        // Word's "single" line in Times New Roman is about 1.15 of the font size: the layout's line spacing maps onto it.
+        var line = (int)MathF.Round(240f * source.Styles.LineSpacing / 1.15f);
+        styles.Styles = new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    new RunFonts { Ascii = fontName, HighAnsi = fontName, ComplexScript = fontName, EastAsia = fontName },
+                    new FontSize { Val = HalfPoints(source.Styles.SizePt) },
+                    new FontSizeComplexScript { Val = HalfPoints(source.Styles.SizePt) },
+                    new Languages { Val = LanguageTag(source.Info.Language) })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                    new SpacingBetweenLines { Before = "0", After = "0", Line = line.ToString(System.Globalization.CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Auto }))),
+            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
+            new Style(new StyleName { Val = "Caption under blank" }, new BasedOn { Val = "Normal" },
+                new StyleRunProperties(new FontSize { Val = HalfPoints(source.Styles.CaptionSizePt) }, new FontSizeComplexScript { Val = HalfPoints(source.Styles.CaptionSizePt) }))
+            { Type = StyleValues.Paragraph, StyleId = "CaptionUnderBlank", CustomStyle = true });
+        styles.Styles.Save();
+    }
+
+    private static Paragraph FlowParagraph(Documents.Paragraph p)
+    {
+        var para = new Paragraph(ParagraphProperties(p.Style, p.Style.IndentLeftPt, p.Style.FirstLinePt, p.Style.Align, keepNext: false));
+        foreach (var inline in p.Inlines)
+        {
+            switch (inline)
+            {
+                case TextRun t:
+                    para.Append(TextRunOf(t.Text, t.Style, p.Style.Bold, p.Style.SizePt, null));
+                    break;
+                case LineBreak:
+                    para.Append(new Run(new Break()));
+                    break;
+            }
+        }
+        return para;
+    }
+
+    private void AppendLines(Body body, LaidOutParagraph p, FontFamilyKind family, TextStyles styles)
+    {
+        var style = p.Source.Style;
+        for (var i = 0; i < p.Lines.Count; i++)
+        {
+            var line = p.Lines[i];
+            var first = i == 0;
+            var last = i == p.Lines.Count - 1;
+            var lineStyle = style with
+            {
+                SpaceBeforePt = first ? style.SpaceBeforePt : 0,
+                SpaceAfterPt = last && line.Captions.Count == 0 ? style.SpaceAfterPt : 0,
+            };
+            var indent = line.Segments.Count > 0 ? line.Segments[0].X : 0;
+            var tabs = new Tabs();
+            var para = new Paragraph();
+            var cursor = indent;
+            var space = fonts.Get(family, style.Bold, false).Measure(" ", line.SizePt);
+            foreach (var segment in line.Segments)
+            {
+                var gap = segment.X - cursor;
+                if (gap > Near)
+                {
+                    if (gap < space * 1.6f)
+                    {
+                        para.Append(TextRunOf(" ", RunStyle.Normal, style.Bold, style.SizePt, null));
+                    }
+                    else
+                    {
+                        tabs.Append(new TabStop { Val = TabStopValues.Left, Position = Units.PtToTwips(segment.X) });
+                        para.Append(new Run(new TabChar()));
+                    }
+                }
+                switch (segment)
+                {
+                    case TextSegment t:
+                        para.Append(TextRunOf(t.Text, t.Style, style.Bold, t.Style.Small ? styles.CaptionSizePt : style.SizePt, null));
+                        break;
+                    case FieldSegment f:
+                        var face = fonts.Get(family, f.Style.Bold || style.Bold, f.Style.Italic);
+                        var textWidth = f.Text.Length == 0 ? 0 : face.Measure(f.Text, line.SizePt) + (f.TextX - f.X);
+                        if (f.Text.Length > 0)
+                            para.Append(TextRunOf(f.Text, f.Style with { Underline = true }, style.Bold, style.SizePt, null));
+                        if (f.Width - textWidth > Near)
+                        {
+                            tabs.Append(new TabStop { Val = TabStopValues.Left, Leader = TabStopLeaderCharValues.Underscore, Position = Units.PtToTwips(f.X + f.Width) });
+                            para.Append(new Run(new TabChar()));
+                        }
+                        break;
+                }
+                cursor = segment.X + segment.Width;
+            }
+            var props = ParagraphProperties(lineStyle, indent, 0, Alignment.Left, keepNext: line.Captions.Count > 0);
+            if (tabs.HasChildren)
+                props.Append(tabs);
+            para.PrependChild(props);
+            body.Append(para);
+            if (line.Captions.Count > 0)
+                body.Append(CaptionParagraph(line, last ? style.SpaceAfterPt : 0));
+        }
+    }
+
+    private static Paragraph CaptionParagraph(Line line, float spaceAfter)
+    {
+        var tabs = new Tabs();
+        var para = new Paragraph();
+        foreach (var c in line.Captions)
+        {
+            tabs.Append(new TabStop { Val = TabStopValues.Center, Position = Units.PtToTwips(c.CenterX) });
+            para.Append(new Run(new TabChar()));
+            para.Append(new Run(new Text(c.Text) { Space = SpaceProcessingModeValues.Preserve }));
+        }
+        var props = new ParagraphProperties(
+            new ParagraphStyleId { Val = "CaptionUnderBlank" },
+            new KeepLines(),
+            tabs,
+            new SpacingBetweenLines { Before = "0", After = Units.PtToTwips(spaceAfter).ToString(System.Globalization.CultureInfo.InvariantCulture), Line = "200", LineRule = LineSpacingRuleValues.Auto });
+        para.PrependChild(props);
+        return para;
+    }
+
+    private static Paragraph CutLineParagraph(LaidOutCutLine c, Document source)
+    {
+        var para = new Paragraph(
+            new ParagraphProperties(
+                new KeepNext(),
+                new Tabs(
+                    new TabStop { Val = TabStopValues.Left, Leader = TabStopLeaderCharValues.Hyphen, Position = Units.PtToTwips(Math.Max(0, c.LabelX - 4)) },
+                    new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Hyphen, Position = Units.PtToTwips(source.Page.ContentWidth) }),
+                Spacing(c.Source.SpaceBeforePt, c.Source.SpaceAfterPt)),
+            new Run(new TabChar()),
+            TextRunOf(" " + c.Source.Label + " ", new RunStyle(Italic: true), false, c.Height / 1.6f, null),
+            new Run(new TabChar()));
+        return para;
+    }
+
+    private static ParagraphProperties ParagraphProperties(ParagraphStyle style, float indentLeft, float firstLine, Alignment align, bool keepNext)
+    {
+        var props = new ParagraphProperties();
+        if (keepNext) props.Append(new KeepNext());
+        props.Append(Spacing(style.SpaceBeforePt, style.SpaceAfterPt));
+        if (indentLeft > 0 || firstLine > 0)
+            props.Append(new Indentation
+            {
+                Left = Units.PtToTwips(indentLeft).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                FirstLine = firstLine > 0 ? Units.PtToTwips(firstLine).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            });
+        if (align != Alignment.Left)
+            props.Append(new Justification { Val = align == Alignment.Center ? JustificationValues.Center : JustificationValues.Right });
+        return props;
+    }
+
+    private static SpacingBetweenLines Spacing(float before, float after) => new()
+    {
+        Before = Units.PtToTwips(before).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        After = Units.PtToTwips(after).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static Run TextRunOf(string text, RunStyle style, bool paragraphBold, float? sizePt, string? _)
+    {
+        var props = new RunProperties();
+        if (style.Bold || paragraphBold) props.Append(new Bold());
+        if (style.Italic) props.Append(new Italic());
+        if (sizePt is { } size) props.Append(new FontSize { Val = HalfPoints(size) }, new FontSizeComplexScript { Val = HalfPoints(size) });
+        if (style.Underline) props.Append(new Underline { Val = UnderlineValues.Single });
+        var run = new Run();
+        if (props.HasChildren) run.Append(props);
+        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return run;
+    }
+
+    private static string HalfPoints(float pt) => ((int)MathF.Round(pt * 2)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static SectionProperties Section(PageGeometry page) => new(
+        new PageSize { Width = (UInt32Value)(uint)Units.PtToTwips(page.Width), Height = (UInt32Value)(uint)Units.PtToTwips(page.Height) },
+        new PageMargin
+        {
+            Top = Units.PtToTwips(page.MarginTop),
+            Right = (UInt32Value)(uint)Units.PtToTwips(page.MarginRight),
+            Bottom = Units.PtToTwips(page.MarginBottom),
+            Left = (UInt32Value)(uint)Units.PtToTwips(page.MarginLeft),
+            Header = 708,
+            Footer = 708,
+            Gutter = 0,
+        });
+}
+
+/// <summary>Rewrites a zip with fixed timestamps and order, so the same document gives the same bytes.</summary>
+internal static class ZipNormalizer
+{
+    private static readonly DateTimeOffset Epoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static byte[] Normalize(byte[] zip)
+    {
+        using var input = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        using var output = new MemoryStream();
+        using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                var copy = archive.CreateEntry(entry.FullName, CompressionLevel.Fastest);
+                copy.LastWriteTime = Epoch;
+                using var from = entry.Open();
+                using var to = copy.Open();
+                from.CopyTo(to);
+            }
+        }
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,96 @@
+using FormsService.Core.Documents;
+using FormsService.Core.Fonts;
+using FormsService.Core.Layout;
+using SkiaSharp;
+
+namespace FormsService.Core.Rendering;
+
+/// <summary>Chooses the typeface a face is drawn with: the whole font (raster) or a subset (PDF).</summary>
+internal delegate SKTypeface TypefaceFor(FontFace face);
+
+/// <summary>
+/// Draws one page of a laid-out document on any Skia canvas, in points. The PDF, the PNG preview and any other
+/// Skia target share it, so they cannot disagree.
+/// </summary>
+internal sealed class PagePainter(FontLibrary fonts)
+{
+    private const float UnderlineThickness = 0.6f;
+
+    public void Paint(SKCanvas canvas, LaidOutDocument document, int page, TypefaceFor typefaceFor)
+    {
+        var geometry = document.Source.Page;
+        var family = document.Source.Styles.Font == "sans" ? FontFamilyKind.Sans : FontFamilyKind.Serif;
+        canvas.Save();
+        canvas.Translate(geometry.MarginLeft, 0);
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        using var rule = new SKPaint { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = UnderlineThickness };
+
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case LaidOutParagraph p:
+                    foreach (var line in p.Lines)
+                        if (line.Page == page)
+                            PaintLine(canvas, line, p.Source.Style.Bold, family, typefaceFor, ink, rule);
+                    break;
+                case LaidOutCutLine c when c.Page == page:
+                    PaintCutLine(canvas, c, geometry, family, typefaceFor, ink);
+                    break;
+                case LaidOutFigure f when f.Page == page:
+                    canvas.Save();
+                    canvas.Translate(f.X, f.Top);
+                    f.Source.Art.Draw(canvas, f.Source.WidthPt, f.Source.HeightPt);
+                    canvas.Restore();
+                    break;
+            }
+        }
+        canvas.Restore();
+    }
+
+    private void PaintLine(SKCanvas canvas, Line line, bool paragraphBold, FontFamilyKind family, TypefaceFor typefaceFor, SKPaint ink, SKPaint rule)
+    {
+        var captionSize = line.Captions.Count > 0 ? line.Captions[0].SizePt : 0;
+        foreach (var segment in line.Segments)
+        {
+            var face = fonts.Get(family, segment.Style.Bold || paragraphBold, segment.Style.Italic);
+            var size = segment.Style.Small ? SmallSize(line, captionSize) : line.SizePt;
+            using var font = face.CreateFont(size, typefaceFor(face));
+            var underlineY = line.Baseline + size * 0.14f;
+            switch (segment)
+            {
+                case TextSegment t:
+                    canvas.DrawText(t.Text, t.X, line.Baseline, SKTextAlign.Left, font, ink);
+                    if (t.Style.Underline)
+                        canvas.DrawLine(t.X, underlineY, t.X + t.Width, underlineY, rule);
+                    break;
+                case FieldSegment f:
+                    if (f.Text.Length > 0)
+                        canvas.DrawText(f.Text, f.TextX, line.Baseline, SKTextAlign.Left, font, ink);
+                    canvas.DrawLine(f.X, underlineY, f.X + f.Width, underlineY, rule);
+                    break;
+            }
+        }
+        if (line.Captions.Count == 0)
+            return;
+        var captionFace = fonts.Get(family, false, false);
+        using var captionFont = captionFace.CreateFont(captionSize, typefaceFor(captionFace));
+        foreach (var c in line.Captions)
+            canvas.DrawText(c.Text, c.CenterX - c.Width / 2f, c.Baseline, SKTextAlign.Left, captionFont, ink);
+    }
+
+    private static float SmallSize(Line line, float captionSize) => captionSize > 0 ? captionSize : line.SizePt * 0.7f;
+
+    private void PaintCutLine(SKCanvas canvas, LaidOutCutLine c, PageGeometry geometry, FontFamilyKind family, TypefaceFor typefaceFor, SKPaint ink)
+    {
+        var face = fonts.Get(family, false, true);
+        var size = c.Height / 1.6f;
+        using var font = face.CreateFont(size, typefaceFor(face));
+        using var dash = SKPathEffect.CreateDash([4f, 3f], 0);
+        using var dashed = new SKPaint { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 0.6f, PathEffect = dash };
+        var y = c.Baseline - size * 0.3f;
+        canvas.DrawLine(0, y, c.LabelX - 4, y, dashed);
+        canvas.DrawLine(c.LabelX + c.LabelWidth + 4, y, geometry.ContentWidth, y, dashed);
+        canvas.DrawText(c.Source.Label, c.LabelX, c.Baseline, SKTextAlign.Left, font, ink);
+    }
+}
