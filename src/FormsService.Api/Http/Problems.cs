@@ -20,10 +20,15 @@ internal static class Problems
     public static ProblemHttpResult BadJson(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: 400, title: "Malformed JSON");
 
-    public static ValidationProblem Invalid(IDictionary<string, string[]> errors, string title = "The payload breaks the form's rules") =>
-        TypedResults.ValidationProblem(errors, title: title, detail: "See 'errors': each key is the JSON path of a field.");
+    public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors, string title = "The payload breaks the form's rules") =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = title,
+            Detail = "See 'errors': each key is the JSON path of a field.",
+        });
 
-    public static ValidationProblem InvalidParameter(string name, string message) =>
+    public static ProblemHttpResult InvalidParameter(string name, string message) =>
         Invalid(new Dictionary<string, string[]> { [name] = [message] }, "Invalid request parameter");
 
     public static ProblemHttpResult NotAcceptable(IEnumerable<string> offered) => TypedResults.Problem(

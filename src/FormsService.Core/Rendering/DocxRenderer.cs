@@ -32,12 +32,10 @@ public sealed class DocxRenderer(FontLibrary fonts)
         using var stream = new MemoryStream();
         using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            word.PackageProperties.Title = source.Info.Title;
-            word.PackageProperties.Subject = source.Info.Subject;
-            word.PackageProperties.Language = LanguageTag(source.Info.Language);
-            word.PackageProperties.Creator = "FormsService";
+            AddCoreProperties(word, source.Info);
 
-            var main = word.AddMainDocumentPart();
+            // Fixed relationship ids: the SDK's default ids are random, and the bytes must not be.
+            var main = word.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rIdMain");
             AddStyles(main, fontName, source);
             var body = new Body();
             var figureIndex = 0;
@@ -66,6 +64,23 @@ public sealed class DocxRenderer(FontLibrary fonts)
         return ZipNormalizer.Normalize(stream.ToArray());
     }
 
+    /// <summary>Title, subject and language, without dates: System.IO.Packaging's own properties part has a random name.</summary>
+    private static void AddCoreProperties(WordprocessingDocument word, DocumentInfo info)
+    {
+        var part = word.AddNewPart<CoreFilePropertiesPart>("application/vnd.openxmlformats-package.core-properties+xml", "rIdCore");
+        var dc = System.Xml.Linq.XNamespace.Get("http://purl.org/dc/elements/1.1/");
+        var cp = System.Xml.Linq.XNamespace.Get("http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+        var xml = new System.Xml.Linq.XDocument(new System.Xml.Linq.XElement(cp + "coreProperties",
+            new System.Xml.Linq.XAttribute(System.Xml.Linq.XNamespace.Xmlns + "cp", cp),
+            new System.Xml.Linq.XAttribute(System.Xml.Linq.XNamespace.Xmlns + "dc", dc),
+            new System.Xml.Linq.XElement(dc + "title", info.Title),
+            new System.Xml.Linq.XElement(dc + "subject", info.Subject),
+            new System.Xml.Linq.XElement(dc + "creator", "FormsService"),
+            new System.Xml.Linq.XElement(dc + "language", LanguageTag(info.Language))));
+        using var stream = part.GetStream(FileMode.Create);
+        xml.Save(stream);
+    }
+
     private static string LanguageTag(string language) => language switch
     {
         "kk" => "kk-KZ",
@@ -75,7 +90,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
 
     private static void AddStyles(MainDocumentPart main, string fontName, Document source)
     {
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        var styles = main.AddNewPart<StyleDefinitionsPart>("rIdStyles");
         // Word's "single" line in Times New Roman is about 1.15 of the font size: the layout's line spacing maps onto it.
         var line = (int)MathF.Round(240f * source.Styles.LineSpacing / 1.15f);
         styles.Styles = new Styles(
@@ -164,9 +179,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
                 }
                 cursor = segment.X + segment.Width;
             }
-            var props = ParagraphProperties(lineStyle, indent, 0, Alignment.Left, keepNext: line.Captions.Count > 0);
-            if (tabs.HasChildren)
-                props.Append(tabs);
+            var props = ParagraphProperties(lineStyle, indent, 0, Alignment.Left, keepNext: line.Captions.Count > 0, tabs.HasChildren ? tabs : null);
             para.PrependChild(props);
             body.Append(para);
             if (line.Captions.Count > 0)
@@ -208,17 +221,20 @@ public sealed class DocxRenderer(FontLibrary fonts)
         return para;
     }
 
-    private static ParagraphProperties ParagraphProperties(ParagraphStyle style, float indentLeft, float firstLine, Alignment align, bool keepNext)
+    private static ParagraphProperties ParagraphProperties(ParagraphStyle style, float indentLeft, float firstLine, Alignment align, bool keepNext, Tabs? tabs = null)
     {
+        // Children in the order CT_PPr requires: keepNext, tabs, spacing, ind, jc.
         var props = new ParagraphProperties();
         if (keepNext) props.Append(new KeepNext());
+        if (tabs is not null) props.Append(tabs);
         props.Append(Spacing(style.SpaceBeforePt, style.SpaceAfterPt));
         if (indentLeft > 0 || firstLine > 0)
-            props.Append(new Indentation
-            {
-                Left = Units.PtToTwips(indentLeft).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                FirstLine = firstLine > 0 ? Units.PtToTwips(firstLine).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-            });
+        {
+            var indentation = new Indentation { Left = Units.PtToTwips(indentLeft).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            if (firstLine > 0)
+                indentation.FirstLine = Units.PtToTwips(firstLine).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            props.Append(indentation);
+        }
         if (align != Alignment.Left)
             props.Append(new Justification { Val = align == Alignment.Center ? JustificationValues.Center : JustificationValues.Right });
         return props;

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace FormsService.Tests.Support;
+
+/// <summary>Runs the machine tools the tests read documents with (installed by .ci/run).</summary>
+public static class Tools
+{
+    public static (int ExitCode, string Output) Run(string file, string arguments, int timeoutMs = 120_000)
+    {
+        var psi = new ProcessStartInfo(file, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        Process process;
+        try
+        {
+            process = Process.Start(psi)!;
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"'{file}' is not installed: run .ci/run once, or install it (see README).", ex);
+        }
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(timeoutMs))
+            {
+                process.Kill(true);
+                throw new TimeoutException($"{file} {arguments} did not finish in {timeoutMs} ms.");
+            }
+            return (process.ExitCode, stdout.Result + stderr.Result);
+        }
+    }
+
+    public static string TempDir(string name)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "formsservice-tests", name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
