@@ -7,6 +7,8 @@ builder.AddFormsService();
 var app = builder.Build();
 app.UseFormsService();
 app.MapFormsEndpoints();
+app.MapDeadlinesEndpoints();
+app.MapPreviewEndpoints();
 app.Run();
 
 /// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>

@@ -37,10 +37,15 @@ internal static class ServiceSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs");
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
+        // The designers' page: a static file, served at a clean address.
+        app.MapGet("/designer", () => Results.File(Path.Combine(app.Environment.WebRootPath ?? "", "designer", "index.html"), "text/html; charset=utf-8"))
+            .ExcludeFromDescription();
     }
 }
 

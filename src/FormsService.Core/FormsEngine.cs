@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FormsService.Core.Calendar;
 using FormsService.Core.Catalog;
 using FormsService.Core.Documents;
 using FormsService.Core.Fonts;
@@ -36,8 +37,10 @@ public sealed class FormsEngine : IDisposable
     private readonly PageImageRenderer _images;
     private readonly IReadOnlyDictionary<string, IFigureSource> _figures;
 
-    private FormsEngine(FontLibrary fonts, FormCatalog catalog, IReadOnlyDictionary<string, IFigureSource> figures, IReadOnlyDictionary<string, IPayloadType> payloadTypes)
+    private FormsEngine(FontLibrary fonts, FormCatalog catalog, IReadOnlyDictionary<string, IFigureSource> figures,
+        IReadOnlyDictionary<string, IPayloadType> payloadTypes, DeadlineCalculator deadlines)
     {
+        Deadlines = deadlines;
         Fonts = fonts;
         Catalog = catalog;
         PayloadTypes = payloadTypes;
@@ -52,6 +55,10 @@ public sealed class FormsEngine : IDisposable
     public FontLibrary Fonts { get; }
     public FormCatalog Catalog { get; }
     public IReadOnlyDictionary<string, IPayloadType> PayloadTypes { get; }
+    internal DeadlineCalculator Deadlines { get; }
+
+    /// <summary>The deadlines of order No. 733 that follow from the day a verdict was received.</summary>
+    public IReadOnlyList<Deadline> DeadlinesFrom(DateOnly verdictReceived) => Deadlines.FromVerdictReceived(verdictReceived);
 
     /// <summary>Loads and checks every font and definition; throws with the file and path of the first problem.</summary>
     public static FormsEngine Load(string formsDirectory, string fontsDirectory)
@@ -60,10 +67,13 @@ public sealed class FormsEngine : IDisposable
         try
         {
             var guard = new TextGuard(cp => fonts.CanDraw(FontFamilyKind.Serif, cp) && fonts.CanDraw(FontFamilyKind.Sans, cp));
-            var payloadTypes = PayloadRegistry.Create(guard, formsDirectory);
-            var figures = FigureRegistry.Create(fonts, formsDirectory);
+            var calendar = WorkingCalendar.Load(Path.Combine(formsDirectory, "_calendar", "kz"));
+            var deadlines = new DeadlineCalculator(calendar);
+            var vest = new Forms.VestSpecimen.VestPayloadType(fonts);
+            var payloadTypes = PayloadRegistry.Create(guard, deadlines, calendar, vest);
+            var figures = FigureRegistry.Create(vest);
             var catalog = FormCatalog.Load(formsDirectory, payloadTypes, figures.Keys.ToHashSet());
-            return new FormsEngine(fonts, catalog, figures, payloadTypes);
+            return new FormsEngine(fonts, catalog, figures, payloadTypes, deadlines);
         }
         catch
         {
@@ -72,7 +82,7 @@ public sealed class FormsEngine : IDisposable
         }
     }
 
-    public PayloadCheck Check(FormVersion version, JsonElement payload) => version.Payload.Check(payload);
+    public PayloadCheck Check(FormVersion version, JsonElement payload) => version.Payload.Check(payload, version.Definition);
 
     /// <summary>The document model and its layout; a null payload gives the form blank.</summary>
     public LaidOutDocument Lay(FormVersion version, JsonElement? payload) => _layout.Layout(_builder.Build(version, payload));
@@ -81,7 +91,7 @@ public sealed class FormsEngine : IDisposable
     public byte[] Render(FormVersion version, JsonElement? payload, string format, CancellationToken cancellationToken = default)
     {
         if (version.Payload is IDirectRenderer direct && format is OutputFormats.Png or OutputFormats.Svg)
-            return direct.Render(payload, format);
+            return direct.Render(version.Definition, payload, format);
         var laid = Lay(version, payload);
         cancellationToken.ThrowIfCancellationRequested();
         return format switch
@@ -93,6 +103,13 @@ public sealed class FormsEngine : IDisposable
         };
     }
 
+    /// <summary>True when the form's artwork renders on its own (the vest), without a page.</summary>
+    public static bool HasArtwork(FormVersion version) => version.Payload is IDirectRenderer;
+
+    /// <summary>The artwork alone (PNG, SVG, or a PDF of the artwork at real size).</summary>
+    public byte[] RenderArtwork(FormVersion version, JsonElement? payload, string format) =>
+        ((IDirectRenderer)version.Payload).Render(version.Definition, payload, format);
+
     /// <summary>The first page as a PNG, for previews.</summary>
     public byte[] PreviewPng(FormVersion version, JsonElement? payload, int dpi) => _images.RenderPng(Lay(version, payload), 0, dpi);
 
@@ -102,5 +119,5 @@ public sealed class FormsEngine : IDisposable
 /// <summary>A payload type whose artwork renders straight to an image format (the vest), without a page.</summary>
 public interface IDirectRenderer
 {
-    byte[] Render(JsonElement? payload, string format);
+    byte[] Render(FormDefinition definition, JsonElement? payload, string format);
 }

@@ -120,7 +120,7 @@ public sealed class FormCatalog
             {
                 throw new DefinitionException(exampleFile, ex.Path ?? "$", ex.Message);
             }
-            var check = payloadType.Check(example.Value);
+            var check = payloadType.Check(example.Value, definition);
             if (!check.IsValid)
             {
                 var first = check.Errors.First();

@@ -84,6 +84,13 @@ internal sealed class TemplateParser(string file, IReadOnlySet<string> knownPath
             var caption = e.TryGetProperty("caption", out var c) ? String(c, at + ".caption") : null;
             return new FieldTemplate(new ValueTemplate([]), caption, width, false, null, style);
         }
+        if (e.TryGetProperty("flag", out var flag))
+        {
+            var path = Path(String(flag, at + ".flag"), at + ".flag");
+            if (!e.TryGetProperty("true", out var yes) || !e.TryGetProperty("false", out var no))
+                throw Error(at, "a flag needs the texts 'true' and 'false'.");
+            return new FlagTemplate(path, String(yes, at + ".true"), String(no, at + ".false"), Number(e, "widthMm", at, 30));
+        }
         if (e.TryGetProperty("date", out var date))
             return new DateTemplate(Path(String(date, at + ".date"), at + ".date"), when);
         if (e.TryGetProperty("choice", out var choice))
@@ -97,7 +104,7 @@ internal sealed class TemplateParser(string file, IReadOnlySet<string> knownPath
             catch (FormatException) { throw Error(at + ".format", "the format refers to an option that does not exist."); }
             return new ChoiceTemplate(path, options, format);
         }
-        throw Error(at, "an inline object needs one of 'text', 'field', 'blank', 'date', 'choice', 'br'.");
+        throw Error(at, "an inline object needs one of 'text', 'field', 'blank', 'date', 'choice', 'flag', 'br'.");
     }
 
     internal ValueTemplate ParseValue(string source, string at)

@@ -26,6 +26,9 @@ public sealed record ChoiceTemplate(string Path, IReadOnlyList<string> Options, 
 
 public sealed record BreakTemplate : InlineTemplate;
 
+/// <summary>Text chosen by a yes/no payload value; a blank of <see cref="BlankWidthMm"/> when the value is absent.</summary>
+public sealed record FlagTemplate(string Path, string WhenTrue, string WhenFalse, float BlankWidthMm) : InlineTemplate;
+
 /// <summary>
 /// A value made of literal text and <c>{path}</c> references; a <c>[...]</c> group is dropped when any path inside
 /// it has no value.

@@ -54,7 +54,8 @@ public sealed record Figure(IFigureArt Art, float WidthPt, float HeightPt, float
 /// <summary>Vector art a figure shows. Drawn in points with the origin at the figure's top-left corner.</summary>
 public interface IFigureArt
 {
-    void Draw(SkiaSharp.SKCanvas canvas, float widthPt, float heightPt);
+    /// <param name="typefaceFor">The typeface to draw a shipped face with: a subset in a PDF, the whole font elsewhere.</param>
+    void Draw(SkiaSharp.SKCanvas canvas, float widthPt, float heightPt, Func<Fonts.FontFace, SkiaSharp.SKTypeface> typefaceFor);
     /// <summary>The same art as a PNG, for formats that embed pictures (DOCX).</summary>
     byte[] ToPng(float widthPt, float heightPt, int dpi);
     string Description { get; }

@@ -9,7 +9,7 @@ namespace FormsService.Core.Documents;
 public interface IFigureSource
 {
     string Id { get; }
-    IFigureArt Create(JsonElement? payload);
+    IFigureArt Create(FormDefinition definition, JsonElement? payload);
 }
 
 /// <summary>
@@ -34,7 +34,7 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
             {
                 ParagraphTemplate p => new Paragraph(p.Style, p.Inlines.SelectMany(i => Expand(i, values)).ToList()),
                 CutLineTemplate c => new CutLine(c.Label, c.SpaceBeforePt, c.SpaceAfterPt),
-                FigureTemplate f => new Figure(figures[f.FigureId].Create(payload), Units.MmToPt(f.WidthMm), Units.MmToPt(f.HeightMm), f.SpaceBeforePt, f.SpaceAfterPt),
+                FigureTemplate f => new Figure(figures[f.FigureId].Create(d, payload), Units.MmToPt(f.WidthMm), Units.MmToPt(f.HeightMm), f.SpaceBeforePt, f.SpaceAfterPt),
                 _ => throw new NotSupportedException(template.GetType().Name),
             });
         }
@@ -62,6 +62,14 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
                     ? parsed : (DateOnly?)null;
                 foreach (var inline in DateInlines(date))
                     yield return inline;
+                break;
+            case FlagTemplate flag:
+                yield return values.Flag(flag.Path) switch
+                {
+                    true => new TextRun(flag.WhenTrue, RunStyle.Normal),
+                    false => new TextRun(flag.WhenFalse, RunStyle.Normal),
+                    null => new Field(null, null, Units.MmToPt(flag.BlankWidthMm), false, RunStyle.Normal),
+                };
                 break;
             case ChoiceTemplate c:
                 var chosen = values.Get(c.Path);
@@ -166,6 +174,13 @@ internal sealed class PayloadValues(JsonElement? payload)
         };
         return string.IsNullOrEmpty(text) ? null : text;
     }
+
+    public bool? Flag(string path) => Find(path)?.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
 
     private JsonElement? Find(string path)
     {

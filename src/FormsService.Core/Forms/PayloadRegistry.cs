@@ -1,4 +1,6 @@
+using FormsService.Core.Calendar;
 using FormsService.Core.Forms.ReferralCertificate;
+using FormsService.Core.Forms.WorkOrder;
 using FormsService.Core.Payloads;
 
 namespace FormsService.Core.Forms;
@@ -6,11 +8,14 @@ namespace FormsService.Core.Forms;
 /// <summary>The payload types the code knows: what a definition's <c>payloadType</c> may name.</summary>
 internal static class PayloadRegistry
 {
-    public static IReadOnlyDictionary<string, IPayloadType> Create(TextGuard guard, string formsDirectory)
+    public static IReadOnlyDictionary<string, IPayloadType> Create(TextGuard guard, DeadlineCalculator deadlines, WorkingCalendar calendar, VestSpecimen.VestPayloadType vest)
     {
+        var workOrderWarnings = new WorkOrderWarnings(deadlines, calendar);
         IPayloadType[] types =
         [
             new PayloadType<ReferralCertificatePayload>("referral-certificate", new ReferralCertificateValidator(), guard),
+            new PayloadType<WorkOrderPayload>("work-order", new WorkOrderValidator(), guard, workOrderWarnings.For),
+            vest,
         ];
         return types.ToDictionary(t => t.Name, StringComparer.Ordinal);
     }
@@ -19,6 +24,6 @@ internal static class PayloadRegistry
 /// <summary>The figures a definition may place, by id.</summary>
 internal static class FigureRegistry
 {
-    public static IReadOnlyDictionary<string, Documents.IFigureSource> Create(Fonts.FontLibrary fonts, string formsDirectory) =>
-        new Dictionary<string, Documents.IFigureSource>(StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, Documents.IFigureSource> Create(VestSpecimen.VestPayloadType vest) =>
+        new Dictionary<string, Documents.IFigureSource>(StringComparer.Ordinal) { [vest.Id] = vest };
 }

@@ -16,7 +16,8 @@ public interface IPayloadType
     Type RecordType { get; }
     /// <summary>Every JSON path a definition may bind to ("convict.surname").</summary>
     IReadOnlySet<string> Paths { get; }
-    PayloadCheck Check(System.Text.Json.JsonElement payload);
+    /// <param name="definition">The version the payload is for: some rules read its data (the vest's geometry).</param>
+    PayloadCheck Check(System.Text.Json.JsonElement payload, Catalog.FormDefinition definition);
 }
 
 /// <summary>Short messages for clerks (Kazakh) with the English for integrators.</summary>

@@ -27,7 +27,7 @@ public sealed class PayloadType<T> : IPayloadType where T : class
     public Type RecordType => typeof(T);
     public IReadOnlySet<string> Paths { get; }
 
-    public PayloadCheck Check(JsonElement payload) => Bind(payload, out _);
+    public PayloadCheck Check(JsonElement payload, Catalog.FormDefinition definition) => Bind(payload, out _);
 
     public PayloadCheck Bind(JsonElement payload, out T? record)
     {

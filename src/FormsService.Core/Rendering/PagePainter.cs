@@ -40,7 +40,7 @@ internal sealed class PagePainter(FontLibrary fonts)
                 case LaidOutFigure f when f.Page == page:
                     canvas.Save();
                     canvas.Translate(f.X, f.Top);
-                    f.Source.Art.Draw(canvas, f.Source.WidthPt, f.Source.HeightPt);
+                    f.Source.Art.Draw(canvas, f.Source.WidthPt, f.Source.HeightPt, face => typefaceFor(face));
                     canvas.Restore();
                     break;
             }

@@ -1,0 +1,50 @@
+using FormsService.Core.Documents;
+using FormsService.Core.Fonts;
+using FormsService.Core.Rendering;
+using FormsService.Core.Vest;
+using SkiaSharp;
+
+namespace FormsService.Core.Forms.VestSpecimen;
+
+/// <summary>The vest artwork placed as a figure on the appendix page, scaled to fit its box, lettering as real text.</summary>
+internal sealed class VestFigureArt(VestArtwork artwork, VestParameters parameters, FontFace bold, FontFace regular) : IFigureArt, ITextArt
+{
+    private const float PtPerMm = 72f / 25.4f;
+
+    public string Description =>
+        $"{artwork.Spec.Lettering.Kazakh} / {artwork.Spec.Lettering.Russian}: 1 – алдыңғы жағы; 2 – арқа жағы";
+
+    public void Draw(SKCanvas canvas, float widthPt, float heightPt, Func<FontFace, SKTypeface> typefaceFor)
+    {
+        // The artwork is drawn with the typefaces the target wants (subsets in a PDF) so fonts are not embedded whole.
+        var art = new VestArtwork(artwork.Spec, typefaceFor(bold), typefaceFor(regular));
+        var size = art.SizeMm(parameters);
+        var scale = Math.Min(widthPt / (size.Width * PtPerMm), heightPt / (size.Height * PtPerMm)) * PtPerMm;
+        canvas.Save();
+        canvas.Translate((widthPt - size.Width * scale) / 2f, (heightPt - size.Height * scale) / 2f);
+        canvas.Scale(scale);
+        art.Draw(canvas, parameters, TextMode.RealText);
+        canvas.Restore();
+    }
+
+    public byte[] ToPng(float widthPt, float heightPt, int dpi)
+    {
+        var px = dpi / 72f;
+        var info = new SKImageInfo((int)MathF.Ceiling(widthPt * px), (int)MathF.Ceiling(heightPt * px), SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var surface = SKSurface.Create(info);
+        surface.Canvas.Clear(SKColors.White);
+        surface.Canvas.Scale(px);
+        Draw(surface.Canvas, widthPt, heightPt, f => f.Typeface);
+        using var image = surface.Snapshot();
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
+    }
+
+    public IEnumerable<(FontFace Face, string Text)> Texts(FontLibrary fonts)
+    {
+        yield return (bold, artwork.Spec.Lettering.Kazakh + artwork.Spec.Lettering.Russian);
+        // View numbers and dimension annotations.
+        yield return (regular, "0123456789 .,–-×xмm");
+        yield return (bold, "0123456789");
+    }
+}
