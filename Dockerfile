@@ -73,8 +73,9 @@ USER 10001:10001
 EXPOSE 8080
 
 # No curl in the image: bash's /dev/tcp sends a plain HTTP/1.0 request for /health/ready and the check
-# passes on a 200 status line. (Needs bash, which Debian and Ubuntu based images have.)
+# passes on a 200 status line. The port is the first of ASPNETCORE_HTTP_PORTS (8080 unless overridden).
+# (Needs bash, which Debian and Ubuntu based images have.)
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && read -r -t 3 status <&3 && [[ $status == *' 200 '* ]]"]
+    CMD ["bash", "-c", "port=${ASPNETCORE_HTTP_PORTS:-8080}; port=${port%%[;,]*}; exec 3<>/dev/tcp/127.0.0.1/$port && printf 'GET /health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && read -r -t 3 status <&3 && [[ $status == *' 200 '* ]]"]
 
 ENTRYPOINT ["/app/FormsService.Api"]

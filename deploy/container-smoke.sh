@@ -18,7 +18,7 @@
 #   SMOKE_STATE_DIR     engine data root and rootfs cache   (default /var/lib/formsservice-smoke)
 #   SMOKE_RUN_DIR       engine socket and pid file         (default /run/formsservice-smoke)
 #   SMOKE_IMAGE         image tag to build                 (default formsservice:smoke)
-#   SMOKE_PORT          loopback port for the container    (default 18080)
+#   SMOKE_PORT          loopback port for the container    (default: any free port)
 #   SMOKE_API_KEY_HEADER  header carrying the API key      (default X-Api-Key)
 #   SMOKE_KEEP_ENGINE=1 leave an engine this script started running
 #   SMOKE_REBUILD_BASE=1 remake the local base images
@@ -30,7 +30,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STATE_DIR=${SMOKE_STATE_DIR:-/var/lib/formsservice-smoke}
 RUN_DIR=${SMOKE_RUN_DIR:-/run/formsservice-smoke}
 IMAGE=${SMOKE_IMAGE:-formsservice:smoke}
-PORT=${SMOKE_PORT:-18080}
+PORT=${SMOKE_PORT:-}
 KEY_HEADER=${SMOKE_API_KEY_HEADER:-X-Api-Key}
 CONTAINER=formsservice-smoke-$$
 LOG_DIR=$(mktemp -d /tmp/formsservice-smoke.XXXXXX)
@@ -78,12 +78,14 @@ cleanup() {
     if [[ -n $STARTED_DOCKERD_PID && ${SMOKE_KEEP_ENGINE:-0} != 1 ]]; then
         kill "$STARTED_DOCKERD_PID" 2>/dev/null
         for _ in $(seq 1 60); do kill -0 "$STARTED_DOCKERD_PID" 2>/dev/null || break; sleep 0.5; done
+        umount "$RUN_DIR/exec/netns/default" 2>/dev/null   # dockerd leaves this mount behind
     fi
     print_timings
     if ((rc == 0)); then rm -rf "$LOG_DIR"; else say "logs kept in $LOG_DIR"; fi
     exit "$rc"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 skip() {   # no Docker engine possible here: say so plainly and succeed
     say "SKIPPED: $*"
@@ -105,7 +107,7 @@ if ((${#missing[@]})); then
     mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
     say "installing: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
+    if ! { apt-get -o DPkg::Lock::Timeout=300 update -qq && apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}"; } \
             >"$LOG_DIR/apt.log" 2>&1; then
         tail -n 20 "$LOG_DIR/apt.log"
         command -v dockerd >/dev/null || skip "could not install docker.io"
@@ -265,13 +267,19 @@ if [[ ! -e $REPO/NuGet.Config && ! -e $REPO/nuget.config ]]; then
         break
     done
 fi
-if ! docker build --network host "${build_args[@]}" -t "$IMAGE" "$REPO" >"$LOG_DIR/build.log" 2>&1; then
-    grep -E '^Step ' "$LOG_DIR/build.log" | tail -n 3
-    tail -n 40 "$LOG_DIR/build.log"
-    die "docker build failed"
-fi
+# The build stage is tagged too (first build, --target build): its layers, the NuGet restore among
+# them, then stay cached for the next run while the prune below drops untagged leftovers.
+for target in build runtime; do
+    tag=$IMAGE; [[ $target == build ]] && tag=$IMAGE-build-stage
+    if ! docker build --network host "${build_args[@]}" --label formsservice.smoke=1 \
+            --target "$target" -t "$tag" "$REPO" \
+            >>"$LOG_DIR/build.log" 2>&1; then
+        tail -n 40 "$LOG_DIR/build.log"
+        die "docker build failed"
+    fi
+done
 say "built $IMAGE ($(grep -cE '^ ---> Using cache' "$LOG_DIR/build.log" || true) steps from cache), $(docker image inspect -f '{{.Size}}' "$IMAGE" | awk '{printf "%d MB", $1/1e6}')"
-docker image prune -f >/dev/null 2>&1 || true   # untagged leftovers of earlier smoke builds
+docker image prune -f --filter label=formsservice.smoke=1 >/dev/null 2>&1 || true   # leftovers of earlier smoke builds
 
 image_user=$(docker image inspect -f '{{.Config.User}}' "$IMAGE")
 [[ -n $image_user && ${image_user%%:*} != 0 && ${image_user%%:*} != root ]] \
@@ -285,12 +293,15 @@ run_args=(--detach --name "$CONTAINER" --read-only --tmpfs /tmp:rw,nosuid,nodev,
     --health-interval 1s --health-start-period 60s
     --env "Auth__ApiKeys__0=$api_key")
 if [[ $NET_MODE == host ]]; then
+    PORT=${PORT:-18080}
     run_args+=(--network host --env "ASPNETCORE_HTTP_PORTS=$PORT")
 else
-    run_args+=(--publish "127.0.0.1:$PORT:8080")
+    run_args+=(--publish "127.0.0.1:${PORT}:8080")   # an empty PORT: Docker picks a free one
 fi
 docker rm -f "$CONTAINER" >/dev/null 2>&1 || true
 docker run "${run_args[@]}" "$IMAGE" >/dev/null || die "docker run failed"
+[[ -n $PORT ]] || PORT=$(docker port "$CONTAINER" 8080/tcp | sed -n 's/^127\.0\.0\.1://p' | head -n 1)
+[[ -n $PORT ]] || die "could not find the container's published port"
 base=http://127.0.0.1:$PORT
 ready=""
 for _ in $(seq 1 120); do
@@ -319,33 +330,33 @@ say "Docker HEALTHCHECK: healthy"
 # ---- 6. renders ---------------------------------------------------------------------------------
 phase "renders"
 shopt -s nullglob
-examples=("$REPO"/forms/*/*/example.json)
-if ((${#examples[@]} == 0)); then
-    say "no forms/*/*/example.json in the repo yet: only the health routes were checked"
-fi
-failures=0
-for ex in "${examples[@]}"; do
+rendered=0 failures=0
+for ex in "$REPO"/forms/*/*/example.json; do
     form_id=$(basename "$(dirname "$(dirname "$ex")")")
-    out=$LOG_DIR/$form_id-$(basename "$(dirname "$ex")").pdf
+    version=$(basename "$(dirname "$ex")")
+    [[ $form_id == _* ]] && continue   # folders such as forms/_calendar hold no form
+    out=$LOG_DIR/$form_id-$version.pdf
     read -r code secs size < <(curl -s -o "$out" -w '%{http_code} %{time_total} %{size_download}\n' \
         --max-time 60 -X POST -H 'Content-Type: application/json' -H "$KEY_HEADER: $api_key" \
-        --data-binary "@$ex" "$base/api/forms/$form_id/render?format=pdf" || echo "000 0 0")
+        --data-binary "@$ex" "$base/api/forms/$form_id/render?format=pdf&version=$version" || true)
     magic=$(head -c 4 "$out" 2>/dev/null || true)
     if [[ $code == 200 && $magic == '%PDF' ]]; then
-        say "  $form_id ($(basename "$(dirname "$ex")")): 200, $size bytes, ${secs}s"
+        say "  $form_id ($version): 200, $size bytes, ${secs}s"
+        rendered=$((rendered + 1))
     else
-        say "  $form_id ($(basename "$(dirname "$ex")")): HTTP $code, starts with '$(printf '%q' "$magic")' — FAILED"
+        say "  $form_id ($version): HTTP ${code:-none}, body starts with $(printf '%q' "$magic") - FAILED"
         head -c 400 "$out" 2>/dev/null | sed 's/^/    /'; echo
         failures=$((failures + 1))
     fi
 done
 if ((failures)); then
     docker logs --tail 40 "$CONTAINER" 2>&1 | sed 's/^/    /'
-    die "$failures of ${#examples[@]} renders failed"
+    die "$failures of $((rendered + failures)) renders failed"
 fi
+((rendered)) || say "no forms/<formId>/<version>/example.json in the repo yet: only the health routes were checked"
 docker stats --no-stream --format 'memory after the renders: {{.MemUsage}}' "$CONTAINER" 2>/dev/null \
     | sed 's/^/[container-smoke] /' || true
 
 phase "cleanup"
 docker rm -f "$CONTAINER" >/dev/null
-say "OK: image $IMAGE built, ran read-only as $image_user, ready, healthy, ${#examples[@]} PDF render(s) passed"
+say "OK: $IMAGE built, ran read-only as user $image_user, ready and healthy, $rendered PDF render(s) passed"
