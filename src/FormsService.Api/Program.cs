@@ -9,6 +9,8 @@ app.UseFormsService();
 app.MapFormsEndpoints();
 app.MapDeadlinesEndpoints();
 app.MapPreviewEndpoints();
+app.MapContractEndpoints();
+app.MapBatchEndpoints();
 app.Run();
 
 /// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>

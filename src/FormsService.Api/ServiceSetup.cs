@@ -1,7 +1,16 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using OpenTelemetry.Resources;
+using FormsService.Api.Http;
+using FormsService.Api.Operations;
 using FormsService.Core;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 
 namespace FormsService.Api;
@@ -15,34 +24,108 @@ public sealed class FormsServiceOptions
 
 internal static class ServiceSetup
 {
+    public const string RenderPolicy = "render";
+
+    public static readonly string ServiceVersion =
+        typeof(ServiceSetup).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
     public static void AddFormsService(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("FormsService").Get<FormsServiceOptions>() ?? new FormsServiceOptions();
         // Fail fast: every definition and font is loaded and checked before the service listens.
         var engine = FormsEngine.Load(options.FormsPath, options.FontsPath);
-        builder.Services.AddSingleton(engine);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ServiceClock>();
-        builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks();
-        builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(o =>
+        var services = builder.Services;
+        services.AddSingleton(engine);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ServiceClock>();
+        services.Configure<RequestLimits>(builder.Configuration.GetSection("Limits"));
+        services.Configure<RenderingOptions>(builder.Configuration.GetSection("Rendering"));
+        services.Configure<AuthOptions>(builder.Configuration.GetSection("Auth"));
+        services.AddSingleton<RenderMetrics>();
+        services.AddSingleton<RenderRunner>();
+        services.AddProblemDetails();
+        services.AddHealthChecks();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         });
+
+        var rendering = builder.Configuration.GetSection("Rendering").Get<RenderingOptions>() ?? new RenderingOptions();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddConcurrencyLimiter(RenderPolicy, o =>
+            {
+                o.PermitLimit = Math.Max(1, rendering.MaxConcurrentRenders);
+                o.QueueLimit = Math.Max(0, rendering.QueueLimit);
+                o.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<RenderMetrics>().Rejected("overload");
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                await TypedResults.Problem(detail: "The service is rendering as much as it can; try again in a second.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy").ExecuteAsync(context.HttpContext);
+            };
+        });
+
+        // Structured JSON logs; nothing below logs payload values, and ASP.NET's file results (which log download names,
+        // made of personal data) are kept quiet.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc.Infrastructure", LogLevel.Warning);
+
+        var otlp = builder.Configuration["OpenTelemetry:OtlpEndpoint"];
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("formsservice", serviceVersion: ServiceVersion))
+            .WithMetrics(m => m.AddMeter(RenderMetrics.MeterName).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddPrometheusExporter())
+            .WithTracing(t =>
+            {
+                t.AddAspNetCoreInstrumentation(o => o.RecordException = false);
+                // Off by default: traces leave the process only when an OTLP endpoint is configured.
+                if (!string.IsNullOrWhiteSpace(otlp))
+                    t.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+            });
     }
 
     public static void UseFormsService(this WebApplication app)
     {
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        if (auth.ApiKeys.All(string.IsNullOrWhiteSpace))
+            app.Logger.LogWarning("No API keys are configured (Auth:ApiKeys): the API is open to every caller.");
+        else
+            app.Logger.LogInformation("The API requires one of {Count} API keys in the {Header} header.", auth.ApiKeys.Count, AuthOptions.Header);
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RejectionMetricsMiddleware>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseRateLimiter();
+
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("FormsService API"));
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/health/live");
-        app.MapHealthChecks("/health/ready");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            // Ready means loaded: the engine was built (forms and fonts checked) before the service started listening.
+            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new
+            {
+                status = report.Status.ToString(),
+                version = ServiceVersion,
+                forms = context.RequestServices.GetRequiredService<FormsEngine>().Catalog.Forms.Count,
+            }),
+        });
         // The designers' page: a static file, served at a clean address.
         app.MapGet("/designer", () => Results.File(Path.Combine(app.Environment.WebRootPath ?? "", "designer", "index.html"), "text/html; charset=utf-8"))
             .ExcludeFromDescription();

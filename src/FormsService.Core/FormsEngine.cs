@@ -110,6 +110,9 @@ public sealed class FormsEngine : IDisposable
     public byte[] RenderArtwork(FormVersion version, JsonElement? payload, string format) =>
         ((IDirectRenderer)version.Payload).Render(version.Definition, payload, format);
 
+    public JsonElement ArtworkPayloadFromQuery(FormVersion version, IEnumerable<KeyValuePair<string, string?>> query) =>
+        ((IDirectRenderer)version.Payload).FromQuery(query);
+
     /// <summary>The first page as a PNG, for previews.</summary>
     public byte[] PreviewPng(FormVersion version, JsonElement? payload, int dpi) => _images.RenderPng(Lay(version, payload), 0, dpi);
 
@@ -119,5 +122,8 @@ public sealed class FormsEngine : IDisposable
 /// <summary>A payload type whose artwork renders straight to an image format (the vest), without a page.</summary>
 public interface IDirectRenderer
 {
+    /// <summary>Query-string parameters (GET previews) as the typed payload the renderer checks.</summary>
+    JsonElement FromQuery(IEnumerable<KeyValuePair<string, string?>> query);
+
     byte[] Render(FormDefinition definition, JsonElement? payload, string format);
 }

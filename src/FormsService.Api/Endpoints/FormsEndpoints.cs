@@ -37,11 +37,14 @@ public static class FormsEndpoints
             .Accepts<JsonElement>("application/json")
             .Produces(200, contentType: "application/pdf", additionalContentTypes: [OutputFormats.MediaTypes[OutputFormats.Docx], "image/png", "image/svg+xml"])
             .Produces(304)
-            .ProducesProblem(400).ProducesValidationProblem(422).ProducesProblem(404).ProducesProblem(406);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(406).ProducesProblem(413).ProducesProblem(415)
+            .ProducesValidationProblem(422).ProducesProblem(503)
+            .RequireRateLimiting(ServiceSetup.RenderPolicy);
         forms.MapGet("/{formId}/blank", Blank)
             .WithName("BlankForm").WithSummary("Renders the form blank, to be filled by hand.")
             .Produces(200, contentType: "application/pdf", additionalContentTypes: [OutputFormats.MediaTypes[OutputFormats.Docx]])
-            .ProducesProblem(404).ProducesValidationProblem(422).ProducesProblem(406);
+            .ProducesProblem(404).ProducesValidationProblem(422).ProducesProblem(406).ProducesProblem(503)
+            .RequireRateLimiting(ServiceSetup.RenderPolicy);
         forms.MapPost("/{formId}/validate", Validate)
             .WithName("ValidatePayload").WithSummary("Checks a payload against the form's rules without rendering.")
             .Accepts<JsonElement>("application/json")
@@ -78,25 +81,25 @@ public static class FormsEndpoints
         var (fmt, formatError) = RenderRequest.ResolveFormat(context.Request, format, selected!.Definition);
         if (formatError is not null) return formatError;
 
-        var (document, jsonError) = await BodyReader.ReadObjectAsync(context.Request, cancellationToken);
-        if (document is null) return Problems.BadJson(jsonError!);
+        var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, cancellationToken);
+        if (document is null) return bodyProblem!;
         using (document)
         {
             var payload = document.RootElement;
             var check = engine.Check(selected, payload);
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
-            return Document(context, engine, selected, payload, fmt!, check.Warnings, cancellationToken);
+            return await Document(context, engine, selected, payload, fmt!, check.Warnings);
         }
     }
 
-    internal static IResult Blank(string formId, [FromQuery] string? format, [FromQuery] string? version, [FromQuery] string? asOf,
+    internal static async Task<IResult> Blank(string formId, [FromQuery] string? format, [FromQuery] string? version, [FromQuery] string? asOf,
         HttpContext context, FormsEngine engine, ServiceClock clock, CancellationToken cancellationToken)
     {
         var (selected, error) = Select(formId, version, asOf, engine, clock);
         if (error is not null) return error;
         var (fmt, formatError) = RenderRequest.ResolveFormat(context.Request, format, selected!.Definition);
         if (formatError is not null) return formatError;
-        return Document(context, engine, selected, null, fmt!, [], cancellationToken);
+        return await Document(context, engine, selected, null, fmt!, []);
     }
 
     internal static async Task<IResult> Validate(string formId, [FromQuery] string? version, [FromQuery] string? asOf,
@@ -104,8 +107,8 @@ public static class FormsEndpoints
     {
         var (selected, error) = Select(formId, version, asOf, engine, clock);
         if (error is not null) return error;
-        var (document, jsonError) = await BodyReader.ReadObjectAsync(context.Request, cancellationToken);
-        if (document is null) return Problems.BadJson(jsonError!);
+        var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, cancellationToken);
+        if (document is null) return bodyProblem!;
         using (document)
         {
             var check = engine.Check(selected!, document.RootElement);
@@ -122,8 +125,8 @@ public static class FormsEndpoints
         return lookup is VersionLookup.Found found ? (found.Version, null) : (null, Problems.NotFound(lookup));
     }
 
-    private static IResult Document(HttpContext context, FormsEngine engine, FormVersion version, JsonElement? payload, string format,
-        IReadOnlyList<PayloadWarning> warnings, CancellationToken cancellationToken)
+    private static async Task<IResult> Document(HttpContext context, FormsEngine engine, FormVersion version, JsonElement? payload, string format,
+        IReadOnlyList<PayloadWarning> warnings)
     {
         var response = context.Response;
         var etag = RenderRequest.ETag(version, format, payload);
@@ -134,9 +137,11 @@ public static class FormsEndpoints
         if (RenderRequest.Matches(context.Request, etag))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
-        var bytes = engine.Render(version, payload, format, cancellationToken);
+        var runner = context.RequestServices.GetRequiredService<Operations.RenderRunner>();
+        var (bytes, problem) = await runner.RunAsync(context, version, format, token => engine.Render(version, payload, format, token));
+        if (problem is not null) return problem;
         var fileName = DownloadNames.FileName(version.Definition, payload, format);
         response.Headers.ContentDisposition = DownloadNames.ContentDisposition(fileName);
-        return TypedResults.File(bytes, OutputFormats.MediaTypes[format]);
+        return TypedResults.File(bytes!, OutputFormats.MediaTypes[format]);
     }
 }

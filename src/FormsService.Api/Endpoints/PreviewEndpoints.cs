@@ -20,14 +20,16 @@ public static class PreviewEndpoints
             .WithSummary("The first page of the filled form as a PNG.")
             .Accepts<JsonElement>("application/json")
             .Produces(200, contentType: "image/png")
-            .ProducesProblem(400).ProducesValidationProblem(422).ProducesProblem(404);
+            .ProducesProblem(400).ProducesValidationProblem(422).ProducesProblem(404).ProducesProblem(503)
+            .RequireRateLimiting(ServiceSetup.RenderPolicy);
         forms.MapGet("/{formId}/preview", ArtworkPreview)
             .WithName("PreviewArtwork")
             .WithSummary("The form's artwork alone (the vest): parameters in the query string.")
             .WithDescription("For the vest specimen: view, color, stripeColor, stripeWidthMm, stripePositionMm, letteringScale, dimensions, dpi. PNG at the drawing scale; SVG and PDF at real size.")
             .Produces(200, contentType: "image/png", additionalContentTypes: ["image/svg+xml", "application/pdf"])
             .Produces(304)
-            .ProducesValidationProblem(422).ProducesProblem(404);
+            .ProducesValidationProblem(422).ProducesProblem(404).ProducesProblem(503)
+            .RequireRateLimiting(ServiceSetup.RenderPolicy);
     }
 
     internal static async Task<IResult> PagePreview(string formId, [FromQuery] string? version, [FromQuery] string? asOf, [FromQuery] int? dpi,
@@ -37,8 +39,8 @@ public static class PreviewEndpoints
         if (error is not null) return error;
         if (dpi is { } d && (d < MinDpi || d > MaxDpi))
             return Problems.InvalidParameter("dpi", $"{MinDpi}–{MaxDpi} аралығында болуы керек / Must be from {MinDpi} to {MaxDpi}.");
-        var (document, jsonError) = await BodyReader.ReadObjectAsync(context.Request, cancellationToken);
-        if (document is null) return Problems.BadJson(jsonError!);
+        var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, cancellationToken);
+        if (document is null) return bodyProblem!;
         using (document)
         {
             var check = engine.Check(selected!, document.RootElement);
@@ -47,11 +49,14 @@ public static class PreviewEndpoints
             context.Response.GetTypedHeaders().ETag = etag;
             context.Response.Headers[FormsEndpoints.VersionHeader] = selected!.Version;
             if (RenderRequest.Matches(context.Request, etag)) return TypedResults.StatusCode(304);
-            return TypedResults.File(engine.PreviewPng(selected, document.RootElement, dpi ?? 96), "image/png");
+            var payload = document.RootElement;
+            var (bytes, problem) = await context.RequestServices.GetRequiredService<Operations.RenderRunner>()
+                .RunAsync(context, selected, "preview.png", _ => engine.PreviewPng(selected, payload, dpi ?? 96));
+            return problem ?? TypedResults.File(bytes!, "image/png");
         }
     }
 
-    internal static IResult ArtworkPreview(string formId, [FromQuery] string? format, [FromQuery] string? version, [FromQuery] string? asOf,
+    internal static async Task<IResult> ArtworkPreview(string formId, [FromQuery] string? format, [FromQuery] string? version, [FromQuery] string? asOf,
         HttpContext context, FormsEngine engine, ServiceClock clock)
     {
         var (selected, error) = FormsEndpoints.Select(formId, version, asOf, engine, clock);
@@ -63,7 +68,9 @@ public static class PreviewEndpoints
         if (fmt is not (OutputFormats.Png or OutputFormats.Svg or OutputFormats.Pdf))
             return Problems.InvalidParameter("format", "png, svg немесе pdf / Must be png, svg or pdf.");
 
-        var payload = QueryAsPayload(context.Request.Query);
+        var payload = engine.ArtworkPayloadFromQuery(selected!, context.Request.Query
+            .Where(q => q.Key is not ("format" or "version" or "asOf"))
+            .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
         var check = engine.Check(selected!, payload);
         if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors), "Invalid request parameter");
 
@@ -73,26 +80,10 @@ public static class PreviewEndpoints
         // The output is deterministic: caches may keep it, and revalidate cheaply with the ETag.
         context.Response.Headers.CacheControl = "public, max-age=3600";
         if (RenderRequest.Matches(context.Request, etag)) return TypedResults.StatusCode(304);
-        var bytes = engine.RenderArtwork(selected, payload, fmt);
+        var (bytes, problem) = await context.RequestServices.GetRequiredService<Operations.RenderRunner>()
+            .RunAsync(context, selected, fmt, _ => engine.RenderArtwork(selected, payload, fmt));
+        if (problem is not null) return problem;
         context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition(DownloadNames.FileName(selected.Definition, payload, fmt)).Replace("attachment", "inline");
-        return TypedResults.File(bytes, OutputFormats.MediaTypes[fmt]);
-    }
-
-    /// <summary>Query parameters as a JSON payload: numbers and booleans typed, the rest strings.</summary>
-    internal static JsonElement QueryAsPayload(IQueryCollection query)
-    {
-        var obj = new JsonObject();
-        foreach (var (key, values) in query)
-        {
-            if (key is "format" or "version" or "asOf") continue;
-            var v = values.ToString();
-            if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && !v.StartsWith('#'))
-                obj[key] = JsonValue.Create(number);
-            else if (bool.TryParse(v, out var b))
-                obj[key] = JsonValue.Create(b);
-            else
-                obj[key] = JsonValue.Create(v);
-        }
-        return JsonSerializer.SerializeToElement(obj);
+        return TypedResults.File(bytes!, OutputFormats.MediaTypes[fmt]);
     }
 }

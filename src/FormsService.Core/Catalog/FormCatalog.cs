@@ -106,6 +106,7 @@ public sealed class FormCatalog
         catch (ArgumentException ex) { throw new DefinitionException(file, "$.page.size", ex.Message); }
 
         var body = new TemplateParser(file, payloadType.Paths, figures).ParseBody(definition.Body);
+        PayloadSchema.CheckLabels(definition, payloadType.Paths);
 
         JsonElement? example = null;
         var exampleFile = Path.Combine(dir, "example.json");

@@ -20,6 +20,15 @@ public static class CommonRules
             .Must(NotBlank).WithMessage(Messages.NotBlank)
             .MaximumLength(maxLength).WithMessage(Messages.TooLong(maxLength));
 
+    public const int FirstYear = 1990, LastYear = 2100;
+
+    /// <summary>A date of these documents lies between 1990 and 2100: anything else is a typing error (and breaks calendars).</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> RequiredDate<T>(this IRuleBuilderInitial<T, DateOnly?> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(Messages.Required)
+            .Must(d => d!.Value.Year is >= FirstYear and <= LastYear)
+            .WithMessage($"{FirstYear}–{LastYear} жылдар аралығында болуы керек / Must be between {FirstYear} and {LastYear}.");
+
     private static bool NotBlank(string? s) => !string.IsNullOrWhiteSpace(s);
 
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>

@@ -8,7 +8,7 @@ namespace FormsService.Core.Payloads;
 /// <summary>
 /// Binds a payload to its record and applies its rules, reporting every problem by JSON path.
 /// </summary>
-public sealed class PayloadType<T> : IPayloadType where T : class
+public sealed class PayloadType<T> : IPayloadType, IValidatedPayload where T : class
 {
     private readonly IValidator<T> _validator;
     private readonly Func<T, IEnumerable<PayloadWarning>> _warnings;
@@ -26,6 +26,7 @@ public sealed class PayloadType<T> : IPayloadType where T : class
     public string Name { get; }
     public Type RecordType => typeof(T);
     public IReadOnlySet<string> Paths { get; }
+    public IValidatorDescriptor Descriptor => _validator.CreateDescriptor();
 
     public PayloadCheck Check(JsonElement payload, Catalog.FormDefinition definition) => Bind(payload, out _);
 
@@ -92,7 +93,9 @@ public static class PayloadJson
     {
         if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$") return "";
         var p = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
-        return p.Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).TrimStart('.');
+        var dotted = p.Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).TrimStart('.');
+        // A key that is empty (or only punctuation) still gets a path that names it.
+        return dotted.Length == 0 || dotted.EndsWith('.') || dotted.Contains("..", StringComparison.Ordinal) ? p : dotted;
     }
 
     /// <summary>FluentValidation's "Convict.Surname" → "convict.surname".</summary>

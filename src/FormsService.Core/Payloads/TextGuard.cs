@@ -64,6 +64,8 @@ public sealed class TextGuard(Func<int, bool> canDraw)
 
     internal static void Add(IDictionary<string, List<string>> errors, string path, string message)
     {
+        // Every error names a path: the body itself (or a key that is empty) is "$".
+        if (path.Length == 0) path = "$";
         if (!errors.TryGetValue(path, out var list))
             errors[path] = list = [];
         if (!list.Contains(message))

@@ -20,7 +20,7 @@ public sealed class ReferralCertificateValidator : AbstractValidator<ReferralCer
         RuleFor(x => x.Verdict).NotNull().WithMessage(Messages.Required);
         When(x => x.Verdict is not null, () =>
         {
-            RuleFor(x => x.Verdict!.Date).NotNull().WithMessage(Messages.Required);
+            RuleFor(x => x.Verdict!.Date).RequiredDate();
             RuleFor(x => x.Verdict!.Court).RequiredText(Limits.Name);
             RuleFor(x => x.Verdict!.CriminalCodeArticle).RequiredText(Limits.Article);
             RuleFor(x => x.Verdict!.Hours).NotNull().WithMessage(Messages.Required)
@@ -52,7 +52,7 @@ public sealed class ReferralCertificateValidator : AbstractValidator<ReferralCer
                 .WithMessage($"Мына мәндердің бірі болуы керек / Must be one of: {string.Join(", ", Positions)}.");
             RuleFor(x => x.Issuer!.Rank).OptionalText(Limits.PersonName);
             RuleFor(x => x.Issuer!.FullName).RequiredText(Limits.PersonName);
-            RuleFor(x => x.Issuer!.Date).NotNull().WithMessage(Messages.Required);
+            RuleFor(x => x.Issuer!.Date).RequiredDate();
             RuleFor(x => x.Issuer!.Date)
                 .Must((p, d) => d >= p.Verdict!.Date)
                 .When(p => p.Issuer!.Date is not null && p.Verdict?.Date is not null)
@@ -61,11 +61,11 @@ public sealed class ReferralCertificateValidator : AbstractValidator<ReferralCer
 
         When(x => x.Notification is not null, () =>
         {
-            RuleFor(x => x.Notification!.Date).NotNull().WithMessage(Messages.Required);
+            RuleFor(x => x.Notification!.Date).RequiredDate();
             RuleFor(x => x.Notification!.Number).OptionalText(Limits.Article);
             RuleFor(x => x.Notification!.ProbationOffice).RequiredText(Limits.Name);
             RuleFor(x => x.Notification!.WorkName).RequiredText(Limits.Name);
-            RuleFor(x => x.Notification!.StartDate).NotNull().WithMessage(Messages.Required);
+            RuleFor(x => x.Notification!.StartDate).RequiredDate();
             RuleFor(x => x.Notification!.StartDate)
                 .Must((p, d) => d >= p.Issuer!.Date)
                 .When(p => p.Notification!.StartDate is not null && p.Issuer?.Date is not null)

@@ -44,7 +44,7 @@ internal sealed class VestFigureArt(VestArtwork artwork, VestParameters paramete
     {
         yield return (bold, artwork.Spec.Lettering.Kazakh + artwork.Spec.Lettering.Russian);
         // View numbers and dimension annotations.
-        yield return (regular, "0123456789 .,–-×xмm");
-        yield return (bold, "0123456789");
+        yield return (regular, VestPayloadType.LabelCharacters);
+        yield return (bold, VestPayloadType.LabelCharacters);
     }
 }

@@ -12,10 +12,28 @@ namespace FormsService.Core.Forms.VestSpecimen;
 /// The vest specimen's "payload" is the designers' parameters (all optional; <c>{}</c> is the official specimen).
 /// Its geometry lives in the version's <c>vest.json</c>; its artwork renders straight to PNG and SVG.
 /// </summary>
-internal sealed class VestPayloadType(FontLibrary fonts) : IPayloadType, IDirectRenderer, IFigureSource
+internal sealed class VestPayloadType(FontLibrary fonts) : IPayloadType, IDirectRenderer, IFigureSource, ISchemaHints
 {
+    /// <summary>The ranges the parameters' validation enforces, published in the schema.</summary>
+    public void Apply(System.Text.Json.Nodes.JsonObject schema)
+    {
+        var p = (System.Text.Json.Nodes.JsonObject)schema["properties"]!;
+        void Range(string name, double min, double max) { p[name]!["minimum"] = min; p[name]!["maximum"] = max; }
+        p["view"]!["enum"] = new System.Text.Json.Nodes.JsonArray("front", "back", "both", null);
+        p["color"]!["pattern"] = "^#[0-9A-Fa-f]{6}$";
+        p["stripeColor"]!["pattern"] = "^#[0-9A-Fa-f]{6}$";
+        Range("stripeWidthMm", VestParameters.StripeWidthMin, VestParameters.StripeWidthMax);
+        Range("letteringScale", VestParameters.LetteringScaleMin, VestParameters.LetteringScaleMax);
+        p["dpi"]!["minimum"] = VestParameters.DpiMin;
+        p["dpi"]!["maximum"] = VestParameters.DpiMax;
+    }
+
     public const string SpecFile = "vest.json";
     private readonly ConcurrentDictionary<string, (VestExporter Preview, VestExporter RealSize)> _exporters = new(StringComparer.Ordinal);
+    private readonly FontSubsetCache _subsets = new(16);
+
+    /// <summary>Every character the artwork can draw besides its lettering: view numbers and dimension figures.</summary>
+    internal const string LabelCharacters = "0123456789 .,–-×xмm";
 
     public string Name => "vest-specimen";
     public string Id => "vest";
@@ -76,7 +94,7 @@ internal sealed class VestPayloadType(FontLibrary fonts) : IPayloadType, IDirect
             var v = property.Value;
             if (!VestParameters.Names.Contains(name))
             {
-                errors[name] = [Messages.UnknownField];
+                errors[name.Length == 0 ? "$" : name] = [Messages.UnknownField];
                 continue;
             }
             if (v.ValueKind == JsonValueKind.Null)
@@ -103,12 +121,32 @@ internal sealed class VestPayloadType(FontLibrary fonts) : IPayloadType, IDirect
                 }];
                 continue;
             }
-            values.Add(new(name, v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()));
+            values.Add(new(name, v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText().ToLowerInvariant()));
         }
         parameters = VestParameters.FromStrings(values, out var parseErrors);
         foreach (var (name, message) in parseErrors)
             errors[name] = [message];
         return errors;
+    }
+
+    /// <summary>Query-string parameters as a typed JSON payload: numbers as numbers, dimensions=true|false|1|0 as a boolean.</summary>
+    public JsonElement FromQuery(IEnumerable<KeyValuePair<string, string?>> query)
+    {
+        var obj = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (key, value) in query)
+        {
+            var v = value ?? "";
+            obj[key] = key switch
+            {
+                "dimensions" when v is "true" or "1" => true,
+                "dimensions" when v is "false" or "0" => false,
+                "stripeWidthMm" or "stripePositionMm" or "letteringScale" or "dpi"
+                    when double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && double.IsFinite(n)
+                    => System.Text.Json.Nodes.JsonValue.Create(n),
+                _ => v,
+            };
+        }
+        return JsonSerializer.SerializeToElement(obj);
     }
 
     public static VestParameters ParametersOf(JsonElement? payload)
@@ -127,9 +165,17 @@ internal sealed class VestPayloadType(FontLibrary fonts) : IPayloadType, IDirect
         {
             OutputFormats.Png => preview.Png(parameters),
             OutputFormats.Svg => realSize.Svg(parameters),
-            OutputFormats.Pdf => realSize.Pdf(parameters),
+            OutputFormats.Pdf => SubsetPdf(realSize.Artwork.Spec, parameters),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "The artwork renders to png, svg or pdf."),
         };
+    }
+
+    /// <summary>The real-size PDF drawn with font subsets: Skia would embed the fonts whole (half a megabyte).</summary>
+    private byte[] SubsetPdf(VestSpec spec, VestParameters parameters)
+    {
+        var codepoints = (spec.Lettering.Kazakh + spec.Lettering.Russian + LabelCharacters).Select(c => (int)c).Distinct().Order().ToList();
+        var artwork = new VestArtwork(spec, _subsets.Get(Bold, codepoints), _subsets.Get(Regular, codepoints));
+        return new VestExporter(artwork).Pdf(parameters);
     }
 
     public IFigureArt Create(FormDefinition definition, JsonElement? payload) =>

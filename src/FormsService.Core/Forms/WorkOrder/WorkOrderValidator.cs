@@ -19,7 +19,7 @@ public sealed class WorkOrderValidator : AbstractValidator<WorkOrderPayload>
         When(x => x.Order is not null, () =>
         {
             RuleFor(x => x.Order!.Number).RequiredText(Limits.Article);
-            RuleFor(x => x.Order!.Date).NotNull().WithMessage(Messages.Required);
+            RuleFor(x => x.Order!.Date).RequiredDate();
             RuleFor(x => x.Order!.Date)
                 .Must((p, d) => d >= p.Verdict!.ReceivedDate)
                 .When(p => p.Order!.Date is not null && p.Verdict?.ReceivedDate is not null)
@@ -30,8 +30,8 @@ public sealed class WorkOrderValidator : AbstractValidator<WorkOrderPayload>
         When(x => x.Verdict is not null, () =>
         {
             RuleFor(x => x.Verdict!.Court).RequiredText(Limits.Name);
-            RuleFor(x => x.Verdict!.Date).NotNull().WithMessage(Messages.Required);
-            RuleFor(x => x.Verdict!.ReceivedDate).NotNull().WithMessage(Messages.Required);
+            RuleFor(x => x.Verdict!.Date).RequiredDate();
+            RuleFor(x => x.Verdict!.ReceivedDate).RequiredDate();
             RuleFor(x => x.Verdict!.ReceivedDate)
                 .Must((p, d) => d >= p.Verdict!.Date)
                 .When(p => p.Verdict!.ReceivedDate is not null && p.Verdict!.Date is not null)

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FormsService.Api.Http;
+using FormsService.Core;
+using FormsService.Core.Catalog;
+using FormsService.Core.Payloads;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FormsService.Api.Endpoints;
+
+public sealed record VersionDetail(string FormId, string Version, string Title, string ShortTitle, string Language, LegalBasis LegalBasis,
+    DateOnly EffectiveFrom, DateOnly? EffectiveTo, string EffectiveFromSource, IReadOnlyList<string> Formats,
+    bool HasArtwork, string SchemaHref, string ExampleHref, string RenderHref);
+
+/// <summary>The integrators' contract: each version's description, JSON Schema and example.</summary>
+public static class ContractEndpoints
+{
+    public static void MapContractEndpoints(this IEndpointRouteBuilder app)
+    {
+        var versions = app.MapGroup("/api/forms/{formId}/versions/{version}").WithTags("Contract");
+        versions.MapGet("/", GetVersion).WithName("GetVersion").WithSummary("One version: title, legal basis, effective dates, formats, links.")
+            .ProducesProblem(404);
+        versions.MapGet("/schema", GetSchema).WithName("GetSchema").WithSummary("The JSON Schema (2020-12) of the version's payload.")
+            .Produces(200, contentType: "application/schema+json").ProducesProblem(404);
+        versions.MapGet("/example", GetExample).WithName("GetExample").WithSummary("A valid example payload.")
+            .Produces(200, contentType: "application/json").ProducesProblem(404);
+    }
+
+    private static (FormVersion? Version, ProblemHttpResult? Error) Find(string formId, string version, FormsEngine engine)
+    {
+        var lookup = engine.Catalog.Select(formId, version, null, default);
+        return lookup is VersionLookup.Found f ? (f.Version, null) : (null, Problems.NotFound(lookup));
+    }
+
+    internal static Results<Ok<VersionDetail>, ProblemHttpResult> GetVersion(string formId, string version, FormsEngine engine)
+    {
+        var (v, error) = Find(formId, version, engine);
+        if (error is not null) return error;
+        var d = v!.Definition;
+        var href = $"/api/forms/{d.FormId}/versions/{d.Version}";
+        return TypedResults.Ok(new VersionDetail(d.FormId, d.Version, d.Title, d.ShortTitle, d.Language, d.LegalBasis, d.EffectiveFrom, d.EffectiveTo,
+            d.EffectiveFromSource, d.Formats, FormsEngine.HasArtwork(v), href + "/schema", href + "/example",
+            $"/api/forms/{d.FormId}/render?version={d.Version}"));
+    }
+
+    internal static IResult GetSchema(string formId, string version, FormsEngine engine)
+    {
+        var (v, error) = Find(formId, version, engine);
+        if (error is not null) return error;
+        return Results.Text(PayloadSchema.For(v!).ToJsonString(new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }), "application/schema+json", System.Text.Encoding.UTF8);
+    }
+
+    internal static IResult GetExample(string formId, string version, FormsEngine engine)
+    {
+        var (v, error) = Find(formId, version, engine);
+        if (error is not null) return error;
+        if (v!.Example is not { } example)
+            return TypedResults.Problem(detail: $"The version {version} of '{formId}' ships no example.", statusCode: 404, title: "No example");
+        return Results.Text(example.GetRawText(), "application/json", System.Text.Encoding.UTF8);
+    }
+}

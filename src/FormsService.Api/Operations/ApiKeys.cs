@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace FormsService.Api.Operations;
+
+/// <summary>API keys (configuration <c>Auth:ApiKeys</c>, e.g. environment <c>Auth__ApiKeys__0</c>).</summary>
+public sealed class AuthOptions
+{
+    public const string Header = "X-Api-Key";
+    public List<string> ApiKeys { get; set; } = [];
+}
+
+/// <summary>
+/// When keys are configured, every <c>/api/*</c> route needs one in <c>X-Api-Key</c>; health, metrics, docs and the
+/// pages stay open. Keys are compared as hashes in constant time.
+/// </summary>
+public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<AuthOptions> options, RenderMetrics metrics)
+{
+    private readonly byte[][] _keys = options.Value.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k))
+        .Select(k => SHA256.HashData(Encoding.UTF8.GetBytes(k.Trim()))).ToArray();
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (_keys.Length == 0 || !context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+        var presented = context.Request.Headers[AuthOptions.Header].ToString();
+        if (string.IsNullOrEmpty(presented))
+        {
+            metrics.Rejected("unauthorized");
+            await Problem(context, StatusCodes.Status401Unauthorized, "API key required", $"Send one of the service's API keys in the {AuthOptions.Header} header.");
+            return;
+        }
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented.Trim()));
+        var match = false;
+        foreach (var key in _keys)
+            match |= CryptographicOperations.FixedTimeEquals(hash, key);
+        if (!match)
+        {
+            metrics.Rejected("forbidden");
+            await Problem(context, StatusCodes.Status403Forbidden, "API key not accepted", $"The key in {AuthOptions.Header} is not one of the service's keys.");
+            return;
+        }
+        await next(context);
+    }
+
+    private static Task Problem(HttpContext context, int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace FormsService.Api.Operations;
+
+/// <summary>The service's own metrics: render duration and size per form and format, rejections by reason.</summary>
+public sealed class RenderMetrics
+{
+    public const string MeterName = "FormsService";
+    private readonly Histogram<double> _duration;
+    private readonly Histogram<long> _size;
+    private readonly Counter<long> _rejections;
+
+    public RenderMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _duration = meter.CreateHistogram<double>("formsservice.render.duration", "ms", "Time to render one document.");
+        _size = meter.CreateHistogram<long>("formsservice.render.size", "By", "Size of a rendered document.");
+        _rejections = meter.CreateCounter<long>("formsservice.rejections", "{request}", "Requests refused, by reason.");
+    }
+
+    public void Rendered(string formId, string format, double milliseconds, long bytes)
+    {
+        var tags = new TagList { { "form", formId }, { "format", format } };
+        _duration.Record(milliseconds, tags);
+        _size.Record(bytes, tags);
+    }
+
+    public void Rejected(string reason) => _rejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
+}

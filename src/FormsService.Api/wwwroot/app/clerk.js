@@ -1,0 +1,756 @@
+// The clerks' page: pick a form, fill it (a form built from the version's JSON Schema), see the first page,
+// download DOCX or PDF. Everything a user types or the API returns is put on the page as text only.
+
+import { applyI18n, initLangSwitch, lang, onLangChange, t } from './i18n.js';
+import {
+  ApiError, apiFetch, debounce, el, ensureOk, fileNameFrom, formatDate, getJson, initSettings, readProblem,
+  saveBlob, showStatus,
+} from './common.js';
+
+const $ = (id) => document.getElementById(id);
+
+const ui = {
+  formPicker: $('form-picker'),
+  versionPicker: $('version-picker'),
+  meta: $('form-meta'),
+  designerLink: $('designer-link'),
+  fields: $('fields'),
+  form: $('payload-form'),
+  fillExample: $('fill-example'),
+  clearForm: $('clear-form'),
+  pageStatus: $('page-status'),
+  formStatus: $('form-status'),
+  downloadStatus: $('download-status'),
+  previewImage: $('preview-image'),
+  previewEmpty: $('preview-empty'),
+  previewFrame: $('preview-frame'),
+  refreshPreview: $('refresh-preview'),
+  downloadDocx: $('download-docx'),
+  downloadPdf: $('download-pdf'),
+  downloadBlank: $('download-blank'),
+  deadlines: $('deadlines'),
+  deadlinesBody: document.querySelector('#deadlines-table tbody'),
+  deadlinesStatus: $('deadlines-status'),
+};
+
+const DEADLINE_FIELD = 'verdict.receivedDate';
+
+const state = {
+  forms: [],
+  form: null, // the catalogue entry
+  version: null, // the version summary (with schemaHref/exampleHref once fetched)
+  schema: null,
+  fields: new Map(), // path → { input, kind, node, required, error, wrapper }
+  groups: new Map(), // path → { fieldset, error } for objects and arrays
+  labels: [], // { el, node, name } relabelled on a language switch
+  previewUrl: null,
+  previewSeq: 0,
+};
+
+const openSettings = initSettings({
+  details: $('settings'),
+  input: $('api-key'),
+  save: $('api-key-save'),
+  clear: $('api-key-clear'),
+  note: $('api-key-note'),
+});
+
+initLangSwitch();
+onLangChange(() => {
+  relabel();
+  renderMeta();
+});
+
+// ---------------------------------------------------------------- errors shown at page level
+
+function handleError(error, area = ui.pageStatus) {
+  if (error instanceof ApiError && error.status === 401) {
+    showStatus(ui.pageStatus, 'error', t('error.unauthorized'));
+    openSettings();
+    return;
+  }
+  const message = error instanceof ApiError ? error.message : `${t('error.generic')}: ${error.message}`;
+  showStatus(area, 'error', message);
+}
+
+document.addEventListener('apikeychange', () => {
+  showStatus(ui.pageStatus, 'info', '');
+  if (state.forms.length === 0) loadCatalogue();
+});
+
+// ---------------------------------------------------------------- catalogue
+
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The version in force today, else the latest. */
+function versionInForce(form) {
+  const day = today();
+  const inForce = form.versions.filter((v) => v.effectiveFrom <= day && (!v.effectiveTo || v.effectiveTo >= day));
+  return (inForce.at(-1) ?? form.versions.at(-1)) || null;
+}
+
+async function loadCatalogue() {
+  try {
+    state.forms = await getJson('/api/forms');
+  } catch (error) {
+    handleError(error);
+    return;
+  }
+  ui.formPicker.replaceChildren(
+    ...state.forms.map((f) => el('option', { value: f.formId, text: f.title })),
+  );
+  const wanted = decodeURIComponent(location.hash.replace(/^#/, ''));
+  const initial = state.forms.find((f) => f.formId === wanted) ?? state.forms[0];
+  if (initial) {
+    ui.formPicker.value = initial.formId;
+    await selectForm(initial.formId);
+  }
+}
+
+async function selectForm(formId, versionId) {
+  const form = state.forms.find((f) => f.formId === formId);
+  if (!form) return;
+  state.form = form;
+  if (location.hash !== `#${formId}`) history.replaceState(null, '', `#${formId}`);
+  const version = form.versions.find((v) => v.version === versionId) ?? versionInForce(form);
+  ui.versionPicker.replaceChildren(
+    ...form.versions.map((v) => el('option', { value: v.version, text: `${v.version} (${formatDate(v.effectiveFrom)})` })),
+  );
+  ui.versionPicker.value = version?.version ?? '';
+  ui.versionPicker.closest('.picker-field').hidden = form.versions.length < 2;
+  ui.designerLink.hidden = formId !== 'vest-specimen';
+  await selectVersion(version);
+}
+
+async function selectVersion(summary) {
+  state.version = summary;
+  state.schema = null;
+  clearPreview();
+  showStatus(ui.formStatus, 'info', '');
+  showStatus(ui.downloadStatus, 'info', '');
+  ui.fields.replaceChildren(el('p', { class: 'help', text: t('form.loading') }));
+  renderMeta();
+  if (!summary) return;
+  const href = summary.href ?? `/api/forms/${state.form.formId}/versions/${summary.version}`;
+  try {
+    const detail = await getJson(href);
+    state.version = { ...summary, ...detail };
+    renderMeta();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return handleError(error);
+    // the version resource is optional for the page: the schema lives at a known address too
+  }
+  const schemaHref = state.version.schemaHref ?? `${href}/schema`;
+  try {
+    state.schema = await getJson(schemaHref);
+  } catch (error) {
+    ui.fields.replaceChildren();
+    if (error instanceof ApiError && error.status === 401) return handleError(error);
+    showStatus(ui.formStatus, 'error', t('form.noSchema'), [error.message]);
+    return;
+  }
+  buildForm(state.schema);
+}
+
+function renderMeta() {
+  const v = state.version;
+  ui.meta.replaceChildren();
+  if (!v) return;
+  const basis = v.legalBasis ?? {};
+  const add = (key, ...values) => {
+    const dd = el('dd');
+    for (const value of values) if (value) dd.append(value);
+    ui.meta.append(el('div', { class: 'meta-row' }, el('dt', { text: t(key) }), dd));
+  };
+  add('form.version', v.version);
+  if (basis.act) add('form.act', basis.act);
+  if (basis.appendix) add('form.appendix', basis.appendix);
+  if (basis.registration) add('form.registration', basis.registration);
+  const effective = formatDate(v.effectiveFrom) + (v.effectiveTo ? ` — ${t('form.effectiveTo')} ${formatDate(v.effectiveTo)}` : '');
+  const source = v.effectiveFromSource
+    ? el('details', { class: 'source' }, el('summary', { text: t('form.effectiveSource') }), el('p', { text: v.effectiveFromSource }))
+    : null;
+  add('form.effective', el('span', { class: 'effective', text: effective }), source);
+}
+
+ui.formPicker.addEventListener('change', () => selectForm(ui.formPicker.value));
+ui.versionPicker.addEventListener('change', () => {
+  const v = state.form?.versions.find((x) => x.version === ui.versionPicker.value);
+  selectVersion(v);
+});
+window.addEventListener('hashchange', () => {
+  const formId = decodeURIComponent(location.hash.replace(/^#/, ''));
+  if (formId && formId !== state.form?.formId && state.forms.some((f) => f.formId === formId)) {
+    ui.formPicker.value = formId;
+    selectForm(formId);
+  }
+});
+
+// ---------------------------------------------------------------- the form, from the JSON Schema
+
+/** Follows local $refs and picks the non-null branch of "X or null". */
+function resolve(node, root = state.schema, depth = 0) {
+  if (!node || typeof node !== 'object' || depth > 20) return node ?? {};
+  let current = node;
+  if (typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
+    const target = current.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], root);
+    const { $ref, ...rest } = current;
+    current = { ...resolve(target, root, depth + 1), ...rest };
+  }
+  for (const key of ['anyOf', 'oneOf']) {
+    if (Array.isArray(current[key])) {
+      const branches = current[key].map((b) => resolve(b, root, depth + 1)).filter((b) => typeChoice(b) !== 'null');
+      if (branches.length === 1) {
+        const { [key]: _, ...rest } = current;
+        current = { ...branches[0], ...rest };
+      }
+    }
+  }
+  if (Array.isArray(current.allOf) && current.allOf.length === 1) {
+    const { allOf, ...rest } = current;
+    current = { ...resolve(allOf[0], root, depth + 1), ...rest };
+  }
+  return current;
+}
+
+function typeChoice(node) {
+  const type = node?.type;
+  if (Array.isArray(type)) return type.find((x) => x !== 'null') ?? 'null';
+  if (type) return type;
+  if (node?.properties) return 'object';
+  if (node?.items) return 'array';
+  if (Array.isArray(node?.enum)) return typeof node.enum.find((x) => x !== null) === 'number' ? 'number' : 'string';
+  return 'string';
+}
+
+function labelOf(node, name) {
+  if (lang() === 'ru') return node['x-label-ru'] ?? node.title ?? name;
+  return node.title ?? node['x-label-kk'] ?? name;
+}
+
+function helpOf(node) {
+  if (lang() === 'ru') return node['x-description-ru'] ?? node.description ?? '';
+  return node['x-description-kk'] ?? node.description ?? '';
+}
+
+function idFor(path) {
+  return `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+function buildForm(schema) {
+  state.fields.clear();
+  state.groups.clear();
+  state.labels = [];
+  const root = resolve(schema);
+  const container = el('div', { class: 'fields' });
+  const rootError = el('p', { class: 'field-error', id: 'err-root', hidden: true });
+  state.groups.set('', { fieldset: ui.form, error: rootError });
+  buildProperties(root, '', container);
+  ui.fields.replaceChildren(rootError, container);
+  relabel();
+  wireDeadlines();
+}
+
+function buildProperties(node, path, container) {
+  const required = new Set(node.required ?? []);
+  for (const [name, raw] of Object.entries(node.properties ?? {})) {
+    const child = resolve(raw);
+    if (child.readOnly) continue;
+    const childPath = path ? `${path}.${name}` : name;
+    container.append(buildNode(child, name, childPath, required.has(name)));
+  }
+}
+
+function buildNode(node, name, path, required) {
+  const kind = typeChoice(node);
+  if (kind === 'object') return buildGroup(node, name, path, required);
+  if (kind === 'array') return buildArray(node, name, path, required);
+  return buildField(node, name, path, required, kind);
+}
+
+function legendFor(node, name, required) {
+  const text = el('span', { class: 'label-text' });
+  state.labels.push({ el: text, node, name });
+  return el('legend', {}, text, required ? el('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null);
+}
+
+function buildGroup(node, name, path, required) {
+  const inner = el('div', { class: 'fields' });
+  const error = el('p', { class: 'field-error', id: `err-${idFor(path)}`, hidden: true });
+  const help = el('p', { class: 'help' });
+  state.labels.push({ el: help, node, name, help: true });
+  const fieldset = el('fieldset', { class: 'group', dataset: { path } }, legendFor(node, name, required), help, error, inner);
+  state.groups.set(path, { fieldset, error });
+  buildProperties(node, path, inner);
+  return fieldset;
+}
+
+function buildArray(node, name, path, required) {
+  const itemNode = resolve(node.items ?? { type: 'string' });
+  const list = el('div', { class: 'array-items' });
+  const error = el('p', { class: 'field-error', id: `err-${idFor(path)}`, hidden: true });
+  const add = el('button', { type: 'button', class: 'secondary small', text: '+' });
+  const fieldset = el('fieldset', { class: 'group array', dataset: { path } }, legendFor(node, name, required), error, list, add);
+  const group = { fieldset, error, list, itemNode, count: 0, name };
+  state.groups.set(path, group);
+  add.addEventListener('click', () => addArrayItem(path));
+  return fieldset;
+}
+
+function addArrayItem(path) {
+  const group = state.groups.get(path);
+  const index = group.list.children.length;
+  const itemPath = `${path}[${index}]`;
+  const remove = el('button', { type: 'button', class: 'secondary small remove', 'aria-label': '×', text: '×' });
+  const item = el('div', { class: 'array-item', dataset: { path: itemPath } },
+    buildNode(group.itemNode, `${group.name} ${index + 1}`, itemPath, true), remove);
+  remove.addEventListener('click', () => {
+    // Keep paths dense: collect, drop this item, rebuild the list.
+    const values = collectArray(path).filter((_, i) => i !== index);
+    clearArray(path);
+    for (const value of values) fillArrayItem(path, value);
+  });
+  group.list.append(item);
+  relabel();
+  return itemPath;
+}
+
+function clearArray(path) {
+  const group = state.groups.get(path);
+  for (const key of [...state.fields.keys()]) if (key.startsWith(`${path}[`)) state.fields.delete(key);
+  for (const key of [...state.groups.keys()]) if (key.startsWith(`${path}[`)) state.groups.delete(key);
+  state.labels = state.labels.filter((l) => l.el.isConnected && !group.list.contains(l.el));
+  group.list.replaceChildren();
+}
+
+function fieldSize(node, kind) {
+  if (kind === 'boolean') return 'size-s';
+  if (kind === 'integer' || kind === 'number' || node.format === 'date' || node.format === 'date-time') return 'size-s';
+  if (Array.isArray(node.enum)) return 'size-m';
+  const max = node.maxLength ?? 10_000;
+  if (max <= 24) return 'size-s';
+  if (max <= 120) return 'size-m';
+  return 'size-l';
+}
+
+function buildField(node, name, path, required, kind) {
+  const id = idFor(path);
+  let input;
+  if (Array.isArray(node.enum)) {
+    input = el('select', { id, name: path });
+    input.append(el('option', { value: '', text: '' }));
+    for (const value of node.enum) if (value !== null) input.append(el('option', { value: String(value), text: String(value) }));
+  } else if (kind === 'boolean') {
+    input = el('input', { id, name: path, type: 'checkbox' });
+  } else if (kind === 'integer' || kind === 'number') {
+    input = el('input', { id, name: path, type: 'number', inputmode: kind === 'integer' ? 'numeric' : 'decimal' });
+    input.step = kind === 'integer' ? '1' : 'any';
+    if (typeof node.minimum === 'number') input.min = String(node.minimum);
+    if (typeof node.maximum === 'number') input.max = String(node.maximum);
+    const digits = Math.max(String(node.maximum ?? '').length, String(node.minimum ?? '').length, 4);
+    input.style.width = `${digits + 5}ch`;
+  } else if (node.format === 'date') {
+    input = el('input', { id, name: path, type: 'date' });
+  } else if ((node.maxLength ?? 0) > 300) {
+    input = el('textarea', { id, name: path, rows: 3 });
+  } else {
+    input = el('input', { id, name: path, type: 'text' });
+  }
+  if (typeof node.maxLength === 'number' && 'maxLength' in input) {
+    input.maxLength = node.maxLength;
+    // Short values get a box their size; longer ones take the width of their row (see styles.css).
+    if (input.type === 'text' && node.maxLength <= 24) input.style.width = `${Math.max(node.maxLength, 6) + 3}ch`;
+  }
+  if (typeof node.pattern === 'string' && input.tagName === 'INPUT' && input.type === 'text') input.pattern = node.pattern;
+  if (required) input.setAttribute('aria-required', 'true');
+  input.dataset.path = path;
+
+  const labelText = el('span', { class: 'label-text' });
+  state.labels.push({ el: labelText, node, name });
+  const label = el('label', { for: id }, labelText, required ? el('span', { class: 'req', title: t('form.required'), text: ' *' }) : null);
+  const help = el('p', { class: 'help', id: `help-${id}` });
+  state.labels.push({ el: help, node, name, help: true });
+  const error = el('p', { class: 'field-error', id: `err-${id}`, hidden: true });
+  input.setAttribute('aria-describedby', `help-${id} err-${id}`);
+
+  const wrapper = el('div', { class: `field ${fieldSize(node, kind)} kind-${kind}`, dataset: { path } });
+  if (kind === 'boolean') wrapper.append(el('div', { class: 'check' }, input, label), help, error);
+  else wrapper.append(label, input, help, error);
+
+  state.fields.set(path, { input, kind, node, required, error, wrapper });
+  input.addEventListener('input', () => clearFieldError(path));
+  return wrapper;
+}
+
+function relabel() {
+  for (const item of state.labels) {
+    if (item.help) {
+      const text = helpOf(item.node);
+      item.el.textContent = text;
+      item.el.hidden = !text;
+    } else {
+      item.el.textContent = labelOf(item.node, item.name);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- reading and filling the form
+
+function readField(field) {
+  const { input, kind, node, required } = field;
+  if (kind === 'boolean') {
+    if (input.checked) return true;
+    return required || node.default === true ? false : undefined;
+  }
+  const raw = input.value;
+  if (raw.trim() === '') {
+    // A number input holding text the browser cannot parse reports "": say so rather than omit it silently.
+    if ((kind === 'integer' || kind === 'number') && input.validity?.badInput) return 'NaN';
+    return undefined;
+  }
+  if (kind === 'integer' || kind === 'number') {
+    const n = Number(raw);
+    return Number.isFinite(n) ? n : raw;
+  }
+  if (Array.isArray(node.enum) && node.enum.some((x) => typeof x === 'number')) {
+    const n = Number(raw);
+    return Number.isFinite(n) ? n : raw;
+  }
+  return raw.trim();
+}
+
+function collectObject(path) {
+  const prefix = path ? `${path}.` : '';
+  const result = {};
+  const seen = new Set();
+  const directChildren = (key) => key.startsWith(prefix) && !key.slice(prefix.length).includes('.') && !key.slice(prefix.length).includes('[');
+  for (const [key, field] of state.fields) {
+    if (!directChildren(key)) continue;
+    const value = readField(field);
+    if (value !== undefined) result[key.slice(prefix.length)] = value;
+  }
+  for (const [key, group] of state.groups) {
+    if (key === '' || !directChildren(key) || seen.has(key)) continue;
+    seen.add(key);
+    const value = group.list ? collectArray(key) : collectObject(key);
+    const name = key.slice(prefix.length);
+    if (group.list ? value.length > 0 : value !== undefined) result[name] = value;
+  }
+  return Object.keys(result).length > 0 ? result : undefined;
+}
+
+function collectArray(path) {
+  const group = state.groups.get(path);
+  const values = [];
+  for (let i = 0; i < group.list.children.length; i++) {
+    const itemPath = `${path}[${i}]`;
+    let value;
+    if (state.fields.has(itemPath)) value = readField(state.fields.get(itemPath));
+    else if (state.groups.get(itemPath)?.list) value = collectArray(itemPath);
+    else value = collectObject(itemPath);
+    if (value !== undefined) values.push(value);
+  }
+  return values;
+}
+
+/** The payload: empty optional values are left out, numbers are numbers. */
+export function collectPayload() {
+  return collectObject('') ?? {};
+}
+
+function fillArrayItem(path, value) {
+  const itemPath = addArrayItem(path);
+  fillValue(itemPath, value);
+}
+
+function fillValue(path, value) {
+  if (state.fields.has(path)) {
+    const { input, kind } = state.fields.get(path);
+    if (kind === 'boolean') input.checked = value === true;
+    else input.value = value === null || value === undefined ? '' : String(value);
+    return;
+  }
+  const group = state.groups.get(path);
+  if (group?.list && Array.isArray(value)) {
+    clearArray(path);
+    for (const item of value) fillArrayItem(path, item);
+    return;
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [name, child] of Object.entries(value)) fillValue(path ? `${path}.${name}` : name, child);
+  }
+}
+
+function clearAll() {
+  for (const { input, kind } of state.fields.values()) {
+    if (kind === 'boolean') input.checked = false;
+    else input.value = '';
+  }
+  for (const [path, group] of state.groups) if (group.list) clearArray(path);
+  clearErrors();
+}
+
+ui.form.addEventListener('submit', (e) => e.preventDefault());
+
+ui.fillExample.addEventListener('click', async () => {
+  if (!state.version || !state.schema) return;
+  const href = state.version.exampleHref ?? `${state.version.href ?? `/api/forms/${state.form.formId}/versions/${state.version.version}`}/example`;
+  try {
+    const example = await getJson(href);
+    clearAll();
+    fillValue('', example);
+    showStatus(ui.formStatus, 'info', '');
+    onDeadlineFieldChange();
+    refreshPreview({ quiet: true });
+  } catch (error) {
+    handleError(error, ui.formStatus);
+  }
+});
+
+ui.clearForm.addEventListener('click', () => {
+  clearAll();
+  clearPreview();
+  onDeadlineFieldChange();
+});
+
+// ---------------------------------------------------------------- problems beside their fields
+
+function clearFieldError(path) {
+  const field = state.fields.get(path);
+  if (!field) return;
+  field.error.hidden = true;
+  field.error.textContent = '';
+  field.wrapper.classList.remove('invalid');
+  field.input.removeAttribute('aria-invalid');
+}
+
+function clearErrors() {
+  for (const path of state.fields.keys()) clearFieldError(path);
+  for (const group of state.groups.values()) {
+    group.error.hidden = true;
+    group.error.textContent = '';
+    group.fieldset.classList?.remove('invalid');
+  }
+  showStatus(ui.formStatus, 'info', '');
+}
+
+/** Normalises an error key to a path of this form: "$.convict.surname", "Convict.Surname" → "convict.surname". */
+function findPath(key) {
+  const clean = key.replace(/^\$\.?/, '').replace(/\[(\d+)\]/g, '[$1]');
+  if (state.fields.has(clean) || state.groups.has(clean)) return clean;
+  const lower = clean.toLowerCase();
+  for (const path of [...state.fields.keys(), ...state.groups.keys()]) if (path.toLowerCase() === lower) return path;
+  return null;
+}
+
+function showProblem(problem) {
+  clearErrors();
+  const errors = problem.errors && typeof problem.errors === 'object' ? problem.errors : {};
+  const unplaced = [];
+  let first = null;
+  for (const [key, value] of Object.entries(errors)) {
+    const messages = (Array.isArray(value) ? value : [value]).map(String);
+    const path = findPath(key);
+    if (path !== null && path !== '' && state.fields.has(path)) {
+      const field = state.fields.get(path);
+      field.error.textContent = messages.join(' ');
+      field.error.hidden = false;
+      field.wrapper.classList.add('invalid');
+      field.input.setAttribute('aria-invalid', 'true');
+      first ??= field.input;
+    } else if (path !== null && path !== '' && state.groups.has(path)) {
+      const group = state.groups.get(path);
+      group.error.textContent = messages.join(' ');
+      group.error.hidden = false;
+      group.fieldset.classList.add('invalid');
+      first ??= group.fieldset;
+    } else {
+      for (const message of messages) unplaced.push(key ? `${key}: ${message}` : message);
+    }
+  }
+  const heading = [problem.title, problem.detail].filter(Boolean).join(' — ') || t('status.invalid');
+  showStatus(ui.formStatus, 'error', heading, unplaced);
+  if (first) {
+    first.scrollIntoView({ block: 'center', behavior: 'instant' });
+    if (first.focus) first.focus({ preventScroll: true });
+  } else {
+    ui.formStatus.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+  }
+}
+
+// ---------------------------------------------------------------- preview
+
+function clearPreview() {
+  state.previewSeq++;
+  if (state.previewUrl) URL.revokeObjectURL(state.previewUrl);
+  state.previewUrl = null;
+  ui.previewImage.hidden = true;
+  ui.previewImage.removeAttribute('src');
+  ui.previewEmpty.hidden = false;
+  ui.previewEmpty.textContent = t('preview.empty');
+  ui.previewFrame.classList.remove('stale');
+}
+
+function versionQuery() {
+  return state.version ? `version=${encodeURIComponent(state.version.version)}` : '';
+}
+
+/** quiet: a refresh the user did not ask for (after a change) does not mark fields; it only says the preview is stale. */
+async function refreshPreview({ quiet = false } = {}) {
+  if (!state.form || !state.schema) return;
+  const seq = ++state.previewSeq;
+  ui.previewFrame.setAttribute('aria-busy', 'true');
+  try {
+    const response = await apiFetch(`/api/forms/${encodeURIComponent(state.form.formId)}/preview?${versionQuery()}&dpi=96`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'image/png' },
+      body: JSON.stringify(collectPayload()),
+    });
+    if (seq !== state.previewSeq) return;
+    if (response.status === 422) {
+      const problem = await readProblem(response);
+      ui.previewFrame.classList.add('stale');
+      if (ui.previewImage.hidden) ui.previewEmpty.textContent = t('preview.stale');
+      if (!quiet) showProblem(problem);
+      return;
+    }
+    await ensureOk(response);
+    const blob = await response.blob();
+    if (seq !== state.previewSeq) return;
+    if (state.previewUrl) URL.revokeObjectURL(state.previewUrl);
+    state.previewUrl = URL.createObjectURL(blob);
+    ui.previewImage.src = state.previewUrl;
+    ui.previewImage.hidden = false;
+    ui.previewEmpty.hidden = true;
+    ui.previewFrame.classList.remove('stale');
+    if (!quiet) clearErrors();
+  } catch (error) {
+    if (seq !== state.previewSeq) return;
+    if (error instanceof ApiError && error.status === 401) return handleError(error);
+    ui.previewImage.hidden = true;
+    ui.previewEmpty.hidden = false;
+    ui.previewEmpty.textContent = `${t('preview.unavailable')}: ${error.message}`;
+  } finally {
+    if (seq === state.previewSeq) ui.previewFrame.setAttribute('aria-busy', 'false');
+  }
+}
+
+const refreshPreviewSoon = debounce(() => refreshPreview({ quiet: true }), 500);
+ui.form.addEventListener('change', () => refreshPreviewSoon());
+ui.refreshPreview.addEventListener('click', () => refreshPreview());
+
+// ---------------------------------------------------------------- downloads
+
+async function download(format) {
+  if (!state.form) return;
+  showStatus(ui.downloadStatus, 'info', t('status.downloading'));
+  try {
+    const response = await apiFetch(
+      `/api/forms/${encodeURIComponent(state.form.formId)}/render?format=${format}&${versionQuery()}`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(collectPayload()) },
+    );
+    if (response.status === 422) {
+      showStatus(ui.downloadStatus, 'error', t('status.invalid'));
+      showProblem(await readProblem(response));
+      return;
+    }
+    await ensureOk(response);
+    const name = fileNameFrom(response, `${state.form.formId}.${format}`);
+    saveBlob(await response.blob(), name);
+    clearErrors();
+    showStatus(ui.downloadStatus, 'ok', `${t('status.downloaded')} ${name}`);
+  } catch (error) {
+    showStatus(ui.downloadStatus, 'info', '');
+    handleError(error, ui.downloadStatus);
+  }
+}
+
+async function downloadBlank() {
+  if (!state.form) return;
+  try {
+    const response = await ensureOk(await apiFetch(
+      `/api/forms/${encodeURIComponent(state.form.formId)}/blank?format=pdf&${versionQuery()}`,
+    ));
+    const name = fileNameFrom(response, `${state.form.formId}.pdf`);
+    saveBlob(await response.blob(), name);
+    showStatus(ui.downloadStatus, 'ok', `${t('status.downloaded')} ${name}`);
+  } catch (error) {
+    handleError(error, ui.downloadStatus);
+  }
+}
+
+ui.downloadDocx.addEventListener('click', () => download('docx'));
+ui.downloadPdf.addEventListener('click', () => download('pdf'));
+ui.downloadBlank.addEventListener('click', downloadBlank);
+
+// ---------------------------------------------------------------- deadlines (work order)
+
+const deadlinesHome = { parent: ui.deadlines.parentElement, next: ui.deadlines.nextSibling };
+let lastDeadlines = null;
+
+function wireDeadlines() {
+  const field = state.fields.get(DEADLINE_FIELD);
+  const show = state.form?.formId === 'work-order' || Boolean(field);
+  ui.deadlines.hidden = !show;
+  ui.deadlinesBody.replaceChildren();
+  lastDeadlines = null;
+  showStatus(ui.deadlinesStatus, 'info', '');
+  // The table sits right under the day it is computed from; without that field, in its place after the form.
+  if (field) field.wrapper.after(ui.deadlines);
+  else deadlinesHome.parent.insertBefore(ui.deadlines, deadlinesHome.next);
+  if (field) {
+    field.input.addEventListener('change', onDeadlineFieldChange);
+    field.input.addEventListener('input', onDeadlineFieldChange);
+  }
+}
+
+let deadlineSeq = 0;
+const onDeadlineFieldChange = debounce(async () => {
+  const field = state.fields.get(DEADLINE_FIELD);
+  if (!field || ui.deadlines.hidden) return;
+  const date = field.input.value;
+  const seq = ++deadlineSeq;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    ui.deadlinesBody.replaceChildren();
+    showStatus(ui.deadlinesStatus, 'info', '');
+    return;
+  }
+  try {
+    const answer = await getJson(`/api/deadlines?verdictReceived=${encodeURIComponent(date)}`);
+    if (seq !== deadlineSeq) return;
+    lastDeadlines = answer.deadlines ?? [];
+    renderDeadlines();
+  } catch (error) {
+    if (seq !== deadlineSeq) return;
+    lastDeadlines = null;
+    ui.deadlinesBody.replaceChildren();
+    if (error instanceof ApiError && error.status === 401) return handleError(error);
+    const messages = Object.values(error.problem?.errors ?? {}).flat().map(String);
+    showStatus(ui.deadlinesStatus, 'error', error.message, messages);
+  }
+}, 200);
+
+function renderDeadlines() {
+  if (!lastDeadlines) return;
+  // data-label names the column for the stacked layout on phones (styles.css).
+  const cell = (key, text, cls) => el('td', { class: cls, dataset: { label: t(key) }, text });
+  const rows = lastDeadlines.map((d) => el('tr', { dataset: { id: d.id ?? '' } },
+    cell('deadlines.who', d.who ?? ''),
+    cell('deadlines.what', d.what ?? ''),
+    cell('deadlines.due', formatDate(d.due), 'due'),
+    cell('deadlines.basis', d.basis ?? ''),
+    cell('deadlines.confirmed', d.confirmed ? t('deadlines.yes') : t('deadlines.no'), d.confirmed ? 'confirmed' : 'unconfirmed')));
+  ui.deadlinesBody.replaceChildren(...rows);
+  showStatus(ui.deadlinesStatus, 'info', rows.length === 0 ? t('deadlines.none') : '');
+}
+
+onLangChange(renderDeadlines);
+
+// ---------------------------------------------------------------- start
+
+applyI18n();
+loadCatalogue();
