@@ -47,7 +47,8 @@ internal static class BodyReader
                 length += read;
                 if (length > limits.MaxBodyBytes) return (null, TooLarge(limits));
             }
-            var document = JsonDocument.Parse(buffer.AsMemory(0, length), new JsonDocumentOptions { MaxDepth = MaxDepth });
+            // JsonDocument keeps reading the memory it was parsed from: parse a copy, never the pooled buffer.
+            var document = JsonDocument.Parse(buffer.AsSpan(0, length).ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
@@ -65,6 +66,11 @@ internal static class BodyReader
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
             var depth = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? $" The JSON nests deeper than {MaxDepth} levels." : "";
             return (null, Problems.BadJson($"The body is not valid JSON{where}.{depth}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // Checking names for duplicates unescapes them: a name spelling a lone surrogate fails there.
+            return (null, Problems.BadJson("The body holds a name that is not valid Unicode text (a lone surrogate)."));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
