@@ -25,6 +25,7 @@ public sealed class FormsServiceOptions
 internal static class ServiceSetup
 {
     public const string RenderPolicy = "render";
+    public const string ArtworkCachePolicy = "artwork";
 
     public static readonly string ServiceVersion =
         typeof(ServiceSetup).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
@@ -44,8 +45,22 @@ internal static class ServiceSetup
         services.AddSingleton<RenderMetrics>();
         services.AddSingleton<RenderRunner>();
         services.AddProblemDetails();
+        // Artwork previews are deterministic: the same query gives the same bytes, so they are cached by query.
+        services.AddOutputCache(o => o.AddPolicy(ArtworkCachePolicy, p => p.SetVaryByQuery("*").Expire(TimeSpan.FromHours(1))));
         services.AddHealthChecks();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "FormsService";
+            document.Info.Version = ServiceVersion;
+            document.Info.Description =
+                "Renders the official forms of order No. 733 (30 Sep 2025) of Kazakhstan's Minister of Internal Affairs, filled from JSON, " +
+                "to PDF and DOCX (the vest artwork also to PNG and SVG).\n\n" +
+                "From nothing to a PDF: `GET /api/forms` lists the forms; `GET /api/forms/{formId}/versions/{version}/example` gives a valid " +
+                "payload and `…/schema` its JSON Schema; `POST` the payload to `/api/forms/{formId}/render?format=pdf`. " +
+                "Errors are `application/problem+json`; a broken rule is 422 with `errors` keyed by JSON path. " +
+                "When the service has API keys, send one in `X-Api-Key`.";
+            return Task.CompletedTask;
+        }));
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
@@ -110,10 +125,11 @@ internal static class ServiceSetup
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseOutputCache();
         app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("FormsService API"));
+        app.MapScalarApiReference("/docs", o => o.WithTitle("FormsService API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

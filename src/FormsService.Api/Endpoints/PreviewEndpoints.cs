@@ -29,6 +29,7 @@ public static class PreviewEndpoints
             .Produces(200, contentType: "image/png", additionalContentTypes: ["image/svg+xml", "application/pdf"])
             .Produces(304)
             .ProducesValidationProblem(422).ProducesProblem(404).ProducesProblem(503)
+            .CacheOutput(ServiceSetup.ArtworkCachePolicy)
             .RequireRateLimiting(ServiceSetup.RenderPolicy);
     }
 

@@ -27,7 +27,11 @@ public sealed class RenderRunner(IOptions<RenderingOptions> options, RenderMetri
     {
         var aborted = context.RequestAborted;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        timeout.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(0, options.Value.TimeoutMilliseconds)));
+        // A timer of zero may still fire after a fast render: no time at all means cancelled before it starts.
+        if (options.Value.TimeoutMilliseconds <= 0)
+            timeout.Cancel();
+        else
+            timeout.CancelAfter(TimeSpan.FromMilliseconds(options.Value.TimeoutMilliseconds));
         var watch = Stopwatch.StartNew();
         try
         {

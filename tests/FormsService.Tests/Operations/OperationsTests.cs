@@ -107,8 +107,10 @@ public sealed class ConfiguredOperationsTests
     [Fact]
     public async Task A_render_over_its_time_is_503_with_Retry_After()
     {
-        await using var factory = new ConfiguredServiceFactory(Repo.Forms, new() { ["Rendering:TimeoutMilliseconds"] = "0" });
-        var response = await factory.CreateClient().PostJson("/api/forms/referral-certificate/render?format=pdf", Repo.Example("referral-certificate"));
+        await using var factory = new ConfiguredServiceFactory(Repo.Forms);
+        var client = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.Configure<FormsService.Api.Operations.RenderingOptions>(o => o.TimeoutMilliseconds = 0))).CreateClient();
+        var response = await client.PostJson("/api/forms/referral-certificate/render?format=pdf", Repo.Example("referral-certificate"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
         await response.ProblemAsync();
