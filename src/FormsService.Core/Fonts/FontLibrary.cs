@@ -8,7 +8,11 @@ public enum FontFamilyKind { Serif, Sans }
 /// <summary>One font file the service ships, loaded once: its bytes (for subsetting) and its typeface.</summary>
 public sealed class FontFace : IDisposable
 {
-    private readonly ConcurrentDictionary<char, float> _advances = new();
+    /// <summary>
+    /// Advances (fractions of the size) by UTF-16 code unit, in pages of 256 filled lazily; NaN marks "not measured
+    /// yet". Reads take no lock: a page is published whole, and a racing writer stores the same value.
+    /// </summary>
+    private readonly float[]?[] _advancePages = new float[]?[256];
 
     internal FontFace(string key, string path, byte[] data, SKTypeface typeface, string docxName)
     {
@@ -52,6 +56,19 @@ public sealed class FontFace : IDisposable
         return sum * size;
     }
 
+    /// <summary>The advance of one UTF-16 code unit as a fraction of the size (cached; see <see cref="Measure"/>).</summary>
+    internal float Advance(char c)
+    {
+        var page = _advancePages[c >> 8];
+        if (page is not null)
+        {
+            var a = page[c & 0xFF];
+            if (!float.IsNaN(a))
+                return a;
+        }
+        return MeasureAdvance(c);
+    }
+
     private readonly ConcurrentDictionary<int, bool> _drawable = new();
 
     public bool CanDraw(int codepoint) => _drawable.GetOrAdd(codepoint, static (cp, typeface) =>
@@ -60,13 +77,18 @@ public sealed class FontFace : IDisposable
         return font.ContainsGlyph(cp);
     }, Typeface);
 
-    private float Advance(char c)
+    private float MeasureAdvance(char c)
     {
-        if (_advances.TryGetValue(c, out var a))
-            return a;
+        var page = Volatile.Read(ref _advancePages[c >> 8]);
+        if (page is null)
+        {
+            var fresh = new float[256];
+            Array.Fill(fresh, float.NaN);
+            page = Interlocked.CompareExchange(ref _advancePages[c >> 8], fresh, null) ?? fresh;
+        }
         using var font = CreateFont(1000f);
-        a = font.MeasureText(c.ToString()) / 1000f;
-        _advances[c] = a;
+        var a = font.MeasureText(c.ToString()) / 1000f;
+        Volatile.Write(ref page[c & 0xFF], a);
         return a;
     }
 
@@ -131,8 +153,25 @@ public sealed class FontLibrary : IDisposable
 
     public FontFace Get(FontFamilyKind family, bool bold, bool italic) => _faces[(family, bold, italic)];
 
+    /// <summary>Per family, for each BMP code point: 0 not asked yet, 1 every face draws it, 2 some face does not.</summary>
+    private readonly byte[][] _familyDrawable = [new byte[0x10000], new byte[0x10000]];
+
     /// <summary>True when every shipped face of <paramref name="family"/> draws the code point.</summary>
-    public bool CanDraw(FontFamilyKind family, int codepoint) =>
+    public bool CanDraw(FontFamilyKind family, int codepoint)
+    {
+        if ((uint)codepoint > 0xFFFF || (int)family is < 0 or > 1)
+            return AllFacesDraw(family, codepoint);
+        var states = _familyDrawable[(int)family];
+        var state = Volatile.Read(ref states[codepoint]);
+        if (state == 0)
+        {
+            state = AllFacesDraw(family, codepoint) ? (byte)1 : (byte)2;
+            Volatile.Write(ref states[codepoint], state);
+        }
+        return state == 1;
+    }
+
+    private bool AllFacesDraw(FontFamilyKind family, int codepoint) =>
         _faces.Where(f => f.Key.Item1 == family).All(f => f.Value.CanDraw(codepoint));
 
     public void Dispose()
