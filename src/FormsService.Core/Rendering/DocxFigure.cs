@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using FormsService.Core.Documents;
 using A = DocumentFormat.OpenXml.Drawing;
@@ -11,15 +10,11 @@ namespace FormsService.Core.Rendering;
 /// <summary>A figure in a DOCX: its art as an embedded PNG picture, inline in a centred paragraph.</summary>
 internal static class DocxFigure
 {
-    private const int Dpi = 200;
+    public const int Dpi = 200;
     private const long EmuPerPoint = 12700;
 
-    public static DocumentFormat.OpenXml.Wordprocessing.Paragraph Paragraph(MainDocumentPart main, Figure figure, int index)
+    public static DocumentFormat.OpenXml.Wordprocessing.Paragraph Paragraph(Figure figure, int index, string relId)
     {
-        var image = main.AddImagePart(ImagePartType.Png, $"rIdFigure{index}");
-        using (var png = new MemoryStream(figure.Art.ToPng(figure.WidthPt, figure.HeightPt, Dpi)))
-            image.FeedData(png);
-        var relId = main.GetIdOfPart(image);
         var cx = (long)(figure.WidthPt * EmuPerPoint);
         var cy = (long)(figure.HeightPt * EmuPerPoint);
         var name = $"Figure {index}";

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -24,61 +23,54 @@ public sealed class DocxRenderer(FontLibrary fonts)
 {
     private const float Near = 0.75f;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Font, TextStyles Styles, string Language), string> _styles = new();
+
     public byte[] Render(LaidOutDocument document)
     {
         var source = document.Source;
         var family = source.Styles.Font == "sans" ? FontFamilyKind.Sans : FontFamilyKind.Serif;
         var fontName = fonts.Get(family, false, false).DocxName;
-        using var stream = new MemoryStream();
-        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        var body = new Body();
+        var images = new List<DocxPackage.Image>();
+        foreach (var block in document.Blocks)
         {
-            AddCoreProperties(word, source.Info);
-
-            // Fixed relationship ids: the SDK's default ids are random, and the bytes must not be.
-            var main = word.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rIdMain");
-            AddStyles(main, fontName, source);
-            var body = new Body();
-            var figureIndex = 0;
-            foreach (var block in document.Blocks)
+            switch (block)
             {
-                switch (block)
-                {
-                    case LaidOutParagraph p when p.Source.Inlines.Any(i => i is Field):
-                        AppendLines(body, p, family, source.Styles);
-                        break;
-                    case LaidOutParagraph p:
-                        body.Append(FlowParagraph(p.Source));
-                        break;
-                    case LaidOutCutLine c:
-                        body.Append(CutLineParagraph(c, source));
-                        break;
-                    case LaidOutFigure f:
-                        body.Append(DocxFigure.Paragraph(main, f.Source, ++figureIndex));
-                        break;
-                }
+                case LaidOutParagraph p when p.Source.Inlines.Any(i => i is Field):
+                    AppendLines(body, p, family, source.Styles);
+                    break;
+                case LaidOutParagraph p:
+                    body.Append(FlowParagraph(p.Source));
+                    break;
+                case LaidOutCutLine c:
+                    body.Append(CutLineParagraph(c, source));
+                    break;
+                case LaidOutFigure f:
+                    var index = images.Count + 1;
+                    var image = new DocxPackage.Image($"rIdFigure{index}", $"media/figure{index}.png", f.Source.Art.ToPng(f.Source.WidthPt, f.Source.HeightPt, DocxFigure.Dpi));
+                    images.Add(image);
+                    body.Append(DocxFigure.Paragraph(f.Source, index, image.RelationshipId));
+                    break;
             }
-            body.Append(Section(source.Page));
-            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
-            main.Document.Save();
         }
-        return ZipNormalizer.Normalize(stream.ToArray());
+        body.Append(Section(source.Page));
+        // The package is written directly, with fixed ids, names and times: the same document gives the same bytes,
+        // and no package library builds, compresses and rewrites it twice.
+        var styles = _styles.GetOrAdd((fontName, source.Styles, source.Info.Language), key => StylesXml(key.Font, key.Styles, key.Language));
+        return DocxPackage.Write(new DocumentFormat.OpenXml.Wordprocessing.Document(body).OuterXml, styles, CoreXml(source.Info), images);
     }
 
-    /// <summary>Title, subject and language, without dates: System.IO.Packaging's own properties part has a random name.</summary>
-    private static void AddCoreProperties(WordprocessingDocument word, DocumentInfo info)
+    private static string CoreXml(DocumentInfo info)
     {
-        var part = word.AddNewPart<CoreFilePropertiesPart>("application/vnd.openxmlformats-package.core-properties+xml", "rIdCore");
         var dc = System.Xml.Linq.XNamespace.Get("http://purl.org/dc/elements/1.1/");
         var cp = System.Xml.Linq.XNamespace.Get("http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
-        var xml = new System.Xml.Linq.XDocument(new System.Xml.Linq.XElement(cp + "coreProperties",
+        return new System.Xml.Linq.XElement(cp + "coreProperties",
             new System.Xml.Linq.XAttribute(System.Xml.Linq.XNamespace.Xmlns + "cp", cp),
             new System.Xml.Linq.XAttribute(System.Xml.Linq.XNamespace.Xmlns + "dc", dc),
             new System.Xml.Linq.XElement(dc + "title", info.Title),
             new System.Xml.Linq.XElement(dc + "subject", info.Subject),
             new System.Xml.Linq.XElement(dc + "creator", "FormsService"),
-            new System.Xml.Linq.XElement(dc + "language", LanguageTag(info.Language))));
-        using var stream = part.GetStream(FileMode.Create);
-        xml.Save(stream);
+            new System.Xml.Linq.XElement(dc + "language", LanguageTag(info.Language))).ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
     }
 
     private static string LanguageTag(string language) => language switch
@@ -88,25 +80,24 @@ public sealed class DocxRenderer(FontLibrary fonts)
         _ => language,
     };
 
-    private static void AddStyles(MainDocumentPart main, string fontName, Document source)
+    private static string StylesXml(string fontName, TextStyles text, string language)
     {
-        var styles = main.AddNewPart<StyleDefinitionsPart>("rIdStyles");
         // Word's "single" line in Times New Roman is about 1.15 of the font size: the layout's line spacing maps onto it.
-        var line = (int)MathF.Round(240f * source.Styles.LineSpacing / 1.15f);
-        styles.Styles = new Styles(
+        var line = (int)MathF.Round(240f * text.LineSpacing / 1.15f);
+        var styles = new Styles(
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = fontName, HighAnsi = fontName, ComplexScript = fontName, EastAsia = fontName },
-                    new FontSize { Val = HalfPoints(source.Styles.SizePt) },
-                    new FontSizeComplexScript { Val = HalfPoints(source.Styles.SizePt) },
-                    new Languages { Val = LanguageTag(source.Info.Language) })),
+                    new FontSize { Val = HalfPoints(text.SizePt) },
+                    new FontSizeComplexScript { Val = HalfPoints(text.SizePt) },
+                    new Languages { Val = LanguageTag(language) })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                     new SpacingBetweenLines { Before = "0", After = "0", Line = line.ToString(System.Globalization.CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Auto }))),
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
             new Style(new StyleName { Val = "Caption under blank" }, new BasedOn { Val = "Normal" },
-                new StyleRunProperties(new FontSize { Val = HalfPoints(source.Styles.CaptionSizePt) }, new FontSizeComplexScript { Val = HalfPoints(source.Styles.CaptionSizePt) }))
+                new StyleRunProperties(new FontSize { Val = HalfPoints(text.CaptionSizePt) }, new FontSizeComplexScript { Val = HalfPoints(text.CaptionSizePt) }))
             { Type = StyleValues.Paragraph, StyleId = "CaptionUnderBlank", CustomStyle = true });
-        styles.Styles.Save();
+        return styles.OuterXml;
     }
 
     private static Paragraph FlowParagraph(Documents.Paragraph p)
@@ -273,28 +264,4 @@ public sealed class DocxRenderer(FontLibrary fonts)
             Footer = 708,
             Gutter = 0,
         });
-}
-
-/// <summary>Rewrites a zip with fixed timestamps and order, so the same document gives the same bytes.</summary>
-internal static class ZipNormalizer
-{
-    private static readonly DateTimeOffset Epoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    public static byte[] Normalize(byte[] zip)
-    {
-        using var input = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-        using var output = new MemoryStream();
-        using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in input.Entries)
-            {
-                var copy = archive.CreateEntry(entry.FullName, CompressionLevel.Fastest);
-                copy.LastWriteTime = Epoch;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                from.CopyTo(to);
-            }
-        }
-        return output.ToArray();
-    }
 }

@@ -36,7 +36,8 @@ internal sealed class VestFigureArt(VestArtwork artwork, VestParameters paramete
         surface.Canvas.Scale(px);
         Draw(surface.Canvas, widthPt, heightPt, f => f.Typeface);
         using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixels = image.PeekPixels() ?? throw new InvalidOperationException("The figure has no pixels to encode.");
+        using var png = pixels.Encode(VestExporter.PngOptions) ?? throw new InvalidOperationException("PNG encoding failed.");
         return png.ToArray();
     }
 
