@@ -23,12 +23,19 @@ foreach (var entry in engine.Catalog.Forms.OrderBy(f => f.FormId, StringComparer
 }
 
 Console.WriteLine($"Soak: {renders:N0} renders of {jobs.Count} form×format jobs on {threads} threads ({string.Join(", ", jobs.Select(j => j.Name))})");
-Run(Math.Min(renders, 50 * jobs.Count)); // warm-up: caches filled, code jitted
+// Warm-up (5 % of the run): caches filled, code jitted, the native allocator's arenas grown to their working size.
+Run(Math.Max(50 * jobs.Count, renders / 20));
 var before = Snapshot();
 var watch = Stopwatch.StartNew();
-Run(renders);
+var tenths = new List<string>();
+for (var tenth = 0; tenth < 10; tenth++)
+{
+    Run(renders / 10);
+    tenths.Add((Rss() / (1024.0 * 1024)).ToString("0", CultureInfo.InvariantCulture));
+}
 watch.Stop();
 var after = Snapshot();
+Console.WriteLine($"RSS (MB) after each tenth of the run: {string.Join(' ', tenths)}");
 
 Console.WriteLine($"{renders:N0} renders in {watch.Elapsed.TotalSeconds:0.0} s ({renders / watch.Elapsed.TotalSeconds:0} renders/s)");
 Console.WriteLine($"{"",-22}{"before",14}{"after",14}{"growth",10}");
@@ -65,17 +72,20 @@ void Run(int count)
 
 static (long Heap, long Rss, long Skia, long Fds) Snapshot()
 {
+    // RSS as the process runs: read before the forced collections below, whose compaction touches pages of its own.
+    var rss = Rss();
     for (var i = 0; i < 3; i++)
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, true, true);
         GC.WaitForPendingFinalizers();
     }
     var heap = GC.GetTotalMemory(true);
-    var rss = File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-        .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024).FirstOrDefault();
     var fds = Directory.Exists("/proc/self/fd") ? Directory.GetFiles("/proc/self/fd").Length : 0;
     return (heap, rss, SkiaObjects(), fds);
 }
+
+static long Rss() => File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+    .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024).FirstOrDefault();
 
 // SkiaSharp registers every live native wrapper in an internal dictionary: its size is the count of Skia objects.
 static long SkiaObjects()
