@@ -35,7 +35,6 @@ public sealed class FormsEngine : IDisposable
     private readonly PdfRenderer _pdf;
     private readonly DocxRenderer _docx;
     private readonly PageImageRenderer _images;
-    private readonly IReadOnlyDictionary<string, IFigureSource> _figures;
 
     private FormsEngine(FontLibrary fonts, FormCatalog catalog, IReadOnlyDictionary<string, IFigureSource> figures,
         IReadOnlyDictionary<string, IPayloadType> payloadTypes, DeadlineCalculator deadlines)
@@ -44,7 +43,6 @@ public sealed class FormsEngine : IDisposable
         Fonts = fonts;
         Catalog = catalog;
         PayloadTypes = payloadTypes;
-        _figures = figures;
         _builder = new DocumentBuilder(figures);
         _layout = new LayoutEngine(fonts);
         _pdf = new PdfRenderer(fonts, new FontSubsetCache());

@@ -84,6 +84,5 @@ public sealed record LineBreak : Inline
 public static class Units
 {
     public static float MmToPt(float mm) => mm * 72f / 25.4f;
-    public static float PtToMm(float pt) => pt * 25.4f / 72f;
     public static int PtToTwips(float pt) => (int)MathF.Round(pt * 20f);
 }
