@@ -15,6 +15,8 @@ public sealed record VersionDetail(string FormId, string Version, string Title, 
 /// <summary>The integrators' contract: each version's description, JSON Schema and example.</summary>
 public static class ContractEndpoints
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormVersion, string> Schemas = new();
+
     public static void MapContractEndpoints(this IEndpointRouteBuilder app)
     {
         var versions = app.MapGroup("/api/forms/{formId}/versions/{version}").WithTags("Contract");
@@ -47,11 +49,13 @@ public static class ContractEndpoints
     {
         var (v, error) = Find(formId, version, engine);
         if (error is not null) return error;
-        return Results.Text(PayloadSchema.For(v!).ToJsonString(new JsonSerializerOptions
+        // A published version never changes: its schema is generated (and its labels read) once.
+        var schema = Schemas.GetOrAdd(v!, version => PayloadSchema.For(version).ToJsonString(new JsonSerializerOptions
         {
             WriteIndented = true,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }), "application/schema+json", System.Text.Encoding.UTF8);
+        }));
+        return Results.Text(schema, "application/schema+json", System.Text.Encoding.UTF8);
     }
 
     internal static IResult GetExample(string formId, string version, FormsEngine engine)
