@@ -10,7 +10,11 @@ namespace FormsService.Tests.Browser;
 /// <summary>The service on a real loopback port (Kestrel, a free port), with the repository's forms and fonts.</summary>
 public sealed class KestrelServiceFactory : ServiceFactory
 {
-    public KestrelServiceFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    public KestrelServiceFactory() : this(null) { }
+
+    /// <summary>With settings of its own (API keys, say).</summary>
+    public KestrelServiceFactory(Dictionary<string, string?>? settings) : base(Repo.Forms, settings) =>
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
 
     public Uri Start()
     {
