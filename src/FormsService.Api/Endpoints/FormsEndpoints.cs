@@ -18,7 +18,7 @@ public sealed record ValidationAnswer(bool Valid, string FormId, string Version,
 /// <summary>The forms API: the catalogue, rendering, blank forms and validation.</summary>
 public static class FormsEndpoints
 {
-    public const string VersionHeader = "X-Form-Version";
+    public const string VersionHeader = RenderRequest.VersionHeader;
     public const string WarningsHeader = "X-Form-Warnings";
 
     public static void MapFormsEndpoints(this IEndpointRouteBuilder app)
@@ -129,12 +129,10 @@ public static class FormsEndpoints
         IReadOnlyList<PayloadWarning> warnings)
     {
         var response = context.Response;
-        var etag = RenderRequest.ETag(version, format, payload);
-        response.Headers[VersionHeader] = version.Version;
-        response.GetTypedHeaders().ETag = etag;
+        var notModified = RenderRequest.NotModified(context, version, RenderRequest.ETag(version, format, payload));
         if (warnings.Count > 0)
             response.Headers[WarningsHeader] = string.Join("; ", warnings.Select(w => $"{w.Code} {w.Path}"));
-        if (RenderRequest.Matches(context.Request, etag))
+        if (notModified)
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
         var runner = context.RequestServices.GetRequiredService<Operations.RenderRunner>();

@@ -47,12 +47,10 @@ public static class PreviewEndpoints
             var check = engine.Check(selected!, document.RootElement);
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
             var etag = RenderRequest.ETag(selected!, "preview.png", document.RootElement, (dpi ?? 96).ToString(CultureInfo.InvariantCulture));
-            context.Response.GetTypedHeaders().ETag = etag;
-            context.Response.Headers[FormsEndpoints.VersionHeader] = selected!.Version;
-            if (RenderRequest.Matches(context.Request, etag)) return TypedResults.StatusCode(304);
+            if (RenderRequest.NotModified(context, selected!, etag)) return TypedResults.StatusCode(304);
             var payload = document.RootElement;
             var (bytes, problem) = await context.RequestServices.GetRequiredService<Operations.RenderRunner>()
-                .RunAsync(context, selected, "preview.png", _ => engine.PreviewPng(selected, payload, dpi ?? 96));
+                .RunAsync(context, selected!, "preview.png", _ => engine.PreviewPng(selected!, payload, dpi ?? 96));
             return problem ?? TypedResults.File(bytes!, "image/png");
         }
     }
@@ -75,16 +73,14 @@ public static class PreviewEndpoints
         var check = engine.Check(selected!, payload);
         if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors), "Invalid request parameter");
 
-        var etag = RenderRequest.ETag(selected!, "artwork." + fmt, payload);
-        context.Response.GetTypedHeaders().ETag = etag;
-        context.Response.Headers[FormsEndpoints.VersionHeader] = selected!.Version;
         // The output is deterministic: caches may keep it, and revalidate cheaply with the ETag.
         context.Response.Headers.CacheControl = "public, max-age=3600";
-        if (RenderRequest.Matches(context.Request, etag)) return TypedResults.StatusCode(304);
+        if (RenderRequest.NotModified(context, selected!, RenderRequest.ETag(selected!, "artwork." + fmt, payload)))
+            return TypedResults.StatusCode(304);
         var (bytes, problem) = await context.RequestServices.GetRequiredService<Operations.RenderRunner>()
-            .RunAsync(context, selected, fmt, _ => engine.RenderArtwork(selected, payload, fmt));
+            .RunAsync(context, selected!, fmt, _ => engine.RenderArtwork(selected!, payload, fmt));
         if (problem is not null) return problem;
-        context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition(DownloadNames.FileName(selected.Definition, payload, fmt)).Replace("attachment", "inline");
+        context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition(DownloadNames.FileName(selected!.Definition, payload, fmt), inline: true);
         return TypedResults.File(bytes!, OutputFormats.MediaTypes[fmt]);
     }
 }

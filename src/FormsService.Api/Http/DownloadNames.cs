@@ -24,11 +24,12 @@ internal static class DownloadNames
     public static string FileName(FormDefinition definition, JsonElement? payload, string extension)
     {
         var parts = new List<string> { definition.ShortTitle };
-        if (payload is { ValueKind: JsonValueKind.Object } root)
+        if (payload is { ValueKind: JsonValueKind.Object })
         {
+            var values = new FormsService.Core.Documents.PayloadValues(payload);
             foreach (var path in definition.FileNameFields)
             {
-                var value = Find(root, path);
+                var value = values.Get(path);
                 if (!string.IsNullOrWhiteSpace(value))
                     parts.Add(Clean(value));
             }
@@ -40,9 +41,10 @@ internal static class DownloadNames
         return string.Join('_', parts.Where(p => p.Length > 0)) + "." + extension;
     }
 
-    public static string ContentDisposition(string fileName)
+    /// <param name="inline">Shown in place (an &lt;img src&gt; preview) rather than saved.</param>
+    public static string ContentDisposition(string fileName, bool inline = false)
     {
-        var header = new ContentDispositionHeaderValue("attachment");
+        var header = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
         header.SetHttpFileName(fileName);
         header.FileName = "\"" + Ascii(fileName) + "\"";
         return header.ToString();
@@ -76,21 +78,4 @@ internal static class DownloadNames
         return sb.ToString().Trim('-');
     }
 
-    private static string? Find(JsonElement root, string path)
-    {
-        var current = root;
-        foreach (var segment in path.Split('.'))
-        {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
-                return null;
-        }
-        return current.ValueKind switch
-        {
-            JsonValueKind.String => current.GetString(),
-            JsonValueKind.Number => current.GetRawText(),
-            _ => null,
-        };
-    }
-
-    public static string Today(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -11,6 +11,8 @@ namespace FormsService.Api.Http;
 /// <summary>Resolving what a render request asks for: which version, which format, and its ETag.</summary>
 internal static class RenderRequest
 {
+    public const string VersionHeader = "X-Form-Version";
+
     public static readonly string EngineVersion =
         typeof(FormsEngine).Assembly.GetName().Version?.ToString() ?? "0";
 
@@ -68,6 +70,17 @@ internal static class RenderRequest
             hash.AppendData(buffer.GetBuffer(), 0, (int)buffer.Length);
         }
         return new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(hash.GetHashAndReset())[..32] + "\"");
+    }
+
+    /// <summary>
+    /// Sets the version header and the ETag of what the request would get; true when the client already has it
+    /// (<c>If-None-Match</c>), so the answer is 304 and nothing is rendered.
+    /// </summary>
+    public static bool NotModified(HttpContext context, FormVersion version, EntityTagHeaderValue etag)
+    {
+        context.Response.Headers[VersionHeader] = version.Version;
+        context.Response.GetTypedHeaders().ETag = etag;
+        return Matches(context.Request, etag);
     }
 
     public static bool Matches(HttpRequest request, EntityTagHeaderValue etag)

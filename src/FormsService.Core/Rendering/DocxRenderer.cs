@@ -108,7 +108,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
             switch (inline)
             {
                 case TextRun t:
-                    para.Append(TextRunOf(t.Text, t.Style, p.Style.Bold, p.Style.SizePt, null));
+                    para.Append(TextRunOf(t.Text, t.Style, p.Style.Bold, p.Style.SizePt));
                     break;
                 case LineBreak:
                     para.Append(new Run(new Break()));
@@ -143,7 +143,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
                 {
                     if (gap < space * 1.6f)
                     {
-                        para.Append(TextRunOf(" ", RunStyle.Normal, style.Bold, style.SizePt, null));
+                        para.Append(TextRunOf(" ", RunStyle.Normal, style.Bold, style.SizePt));
                     }
                     else
                     {
@@ -154,13 +154,13 @@ public sealed class DocxRenderer(FontLibrary fonts)
                 switch (segment)
                 {
                     case TextSegment t:
-                        para.Append(TextRunOf(t.Text, t.Style, style.Bold, t.Style.Small ? styles.CaptionSizePt : style.SizePt, null));
+                        para.Append(TextRunOf(t.Text, t.Style, style.Bold, t.Style.Small ? styles.CaptionSizePt : style.SizePt));
                         break;
                     case FieldSegment f:
                         var face = fonts.Get(family, f.Style.Bold || style.Bold, f.Style.Italic);
                         var textWidth = f.Text.Length == 0 ? 0 : face.Measure(f.Text, line.SizePt) + (f.TextX - f.X);
                         if (f.Text.Length > 0)
-                            para.Append(TextRunOf(f.Text, f.Style with { Underline = true }, style.Bold, style.SizePt, null));
+                            para.Append(TextRunOf(f.Text, f.Style with { Underline = true }, style.Bold, style.SizePt));
                         if (f.Width - textWidth > Near)
                         {
                             tabs.Append(new TabStop { Val = TabStopValues.Left, Leader = TabStopLeaderCharValues.Underscore, Position = Units.PtToTwips(f.X + f.Width) });
@@ -207,7 +207,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
                     new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Hyphen, Position = Units.PtToTwips(source.Page.ContentWidth) }),
                 Spacing(c.Source.SpaceBeforePt, c.Source.SpaceAfterPt)),
             new Run(new TabChar()),
-            TextRunOf(" " + c.Source.Label + " ", new RunStyle(Italic: true), false, c.Height / 1.6f, null),
+            TextRunOf(" " + c.Source.Label + " ", new RunStyle(Italic: true), false, c.Height / 1.6f),
             new Run(new TabChar()));
         return para;
     }
@@ -237,7 +237,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
         After = Units.PtToTwips(after).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static Run TextRunOf(string text, RunStyle style, bool paragraphBold, float? sizePt, string? _)
+    private static Run TextRunOf(string text, RunStyle style, bool paragraphBold, float? sizePt)
     {
         var props = new RunProperties();
         if (style.Bold || paragraphBold) props.Append(new Bold());

@@ -61,6 +61,7 @@ public sealed class TransportLimitTests(QuietServiceFactory factory) : IClassFix
     [MemberData(nameof(Endpoints))]
     public async Task A_2_MB_string_is_413(string formId, string url)
     {
+        Assert.Contains(formId, url); // the form id names the case in the test list
         var body = "{\"view\":\"" + new string('Қ', OneMegabyte) + "\"}";
         using var response = await _client.PostJson(url, body);
         await AssertProblem(response, HttpStatusCode.RequestEntityTooLarge, "2 MB string");
@@ -85,6 +86,7 @@ public sealed class TransportLimitTests(QuietServiceFactory factory) : IClassFix
     [MemberData(nameof(Endpoints))]
     public async Task Nesting_deeper_than_32_is_400_and_32_is_not(string formId, string url)
     {
+        Assert.Contains(formId, url); // the form id names the case in the test list
         foreach (var objects in new[] { true, false })
         {
             // The body itself is level 1; "x" holds the rest.

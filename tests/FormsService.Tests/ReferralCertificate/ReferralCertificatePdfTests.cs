@@ -79,9 +79,9 @@ public sealed class ReferralCertificatePdfTests(ServiceFactory factory) : IClass
             var right = page.Width - 10 * 72 / 25.4 + 0.5;
             foreach (var letter in page.Letters)
             {
-                Assert.True(letter.GlyphRectangle.Left >= left && letter.GlyphRectangle.Right <= right,
-                    $"'{letter.Value}' at {letter.GlyphRectangle.Left:0.0}–{letter.GlyphRectangle.Right:0.0} is outside {left:0.0}–{right:0.0}.");
-                Assert.True(letter.GlyphRectangle.Bottom >= 0 && letter.GlyphRectangle.Top <= page.Height);
+                Assert.True(letter.BoundingBox.Left >= left && letter.BoundingBox.Right <= right,
+                    $"'{letter.Value}' at {letter.BoundingBox.Left:0.0}–{letter.BoundingBox.Right:0.0} is outside {left:0.0}–{right:0.0}.");
+                Assert.True(letter.BoundingBox.Bottom >= 0 && letter.BoundingBox.Top <= page.Height);
             }
         }
     }

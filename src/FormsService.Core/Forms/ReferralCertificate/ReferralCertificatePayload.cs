@@ -24,7 +24,7 @@ public sealed record ReferralCertificatePayload
     public ReferralNotification? Notification { get; init; }
 }
 
-public sealed record ReferralVerdict
+public sealed record ReferralVerdict : Payloads.IVerdictRecord
 {
     [Description("Date of the verdict (YYYY-MM-DD).")]
     public DateOnly? Date { get; init; }
@@ -39,7 +39,7 @@ public sealed record ReferralVerdict
     public int? Hours { get; init; }
 }
 
-public sealed record ReferralConvict
+public sealed record ReferralConvict : Payloads.IConvictRecord
 {
     [Description("Surname.")]
     public string? Surname { get; init; }

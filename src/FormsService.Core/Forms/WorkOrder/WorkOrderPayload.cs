@@ -42,7 +42,7 @@ public sealed record WorkOrderDetails
     public DateOnly? Date { get; init; }
 }
 
-public sealed record WorkOrderVerdict
+public sealed record WorkOrderVerdict : Payloads.IVerdictRecord
 {
     [Description("The court that passed the verdict.")]
     public string? Court { get; init; }
@@ -60,7 +60,7 @@ public sealed record WorkOrderVerdict
     public int? Hours { get; init; }
 }
 
-public sealed record WorkOrderConvict
+public sealed record WorkOrderConvict : Payloads.IConvictRecord
 {
     [Description("Surname.")]
     public string? Surname { get; init; }

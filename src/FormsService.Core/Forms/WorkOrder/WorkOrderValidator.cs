@@ -4,7 +4,7 @@ using FormsService.Core.Payloads;
 namespace FormsService.Core.Forms.WorkOrder;
 
 /// <summary>The rules of the akimat's order: rule 2 of the community-service rules, and the order of its dates.</summary>
-public sealed class WorkOrderValidator : AbstractValidator<WorkOrderPayload>
+public sealed class WorkOrderValidator : FormPayloadValidator<WorkOrderPayload>
 {
     public WorkOrderValidator()
     {
@@ -26,35 +26,19 @@ public sealed class WorkOrderValidator : AbstractValidator<WorkOrderPayload>
                 .WithMessage("Үкім келіп түскен күннен ерте болмауы керек / Must not be before verdict.receivedDate.");
         });
 
-        RuleFor(x => x.Verdict).NotNull().WithMessage(Messages.Required);
+        VerdictRules(x => x.Verdict);
         When(x => x.Verdict is not null, () =>
         {
-            RuleFor(x => x.Verdict!.Court).RequiredText(Limits.Name);
-            RuleFor(x => x.Verdict!.Date).RequiredDate();
             RuleFor(x => x.Verdict!.ReceivedDate).RequiredDate();
             RuleFor(x => x.Verdict!.ReceivedDate)
                 .Must((p, d) => d >= p.Verdict!.Date)
                 .When(p => p.Verdict!.ReceivedDate is not null && p.Verdict!.Date is not null)
                 .WithMessage("Үкім күнінен ерте болмауы керек / Must not be before verdict.date.");
-            RuleFor(x => x.Verdict!.CriminalCodeArticle).RequiredText(Limits.Article);
-            RuleFor(x => x.Verdict!.Hours).NotNull().WithMessage(Messages.Required)
-                .InclusiveBetween(1, ReferralCertificate.ReferralCertificateValidator.MaxHours)
-                .WithMessage(Messages.Between(1, ReferralCertificate.ReferralCertificateValidator.MaxHours));
         });
 
-        RuleFor(x => x.Convict).NotNull().WithMessage(Messages.Required);
+        ConvictRules(x => x.Convict, x => x.Verdict?.Date);
         When(x => x.Convict is not null, () =>
         {
-            RuleFor(x => x.Convict!.Surname).RequiredText(Limits.PersonName);
-            RuleFor(x => x.Convict!.Name).RequiredText(Limits.PersonName);
-            RuleFor(x => x.Convict!.Patronymic).OptionalText(Limits.PersonName);
-            RuleFor(x => x.Convict!.BirthYear).NotNull().WithMessage(Messages.Required)
-                .InclusiveBetween(1900, 2100).WithMessage(Messages.Between(1900, 2100));
-            RuleFor(x => x.Convict!.BirthYear)
-                .Must((p, year) => AgeRules.Plausible(year, p.Verdict?.Date))
-                .When(p => p.Convict!.BirthYear is >= 1900 and <= 2100 && p.Verdict?.Date is not null)
-                .WithMessage(AgeRules.Message);
-            RuleFor(x => x.Convict!.Residence).RequiredText(Limits.Address);
             RuleFor(x => x.Convict!.HasPermanentJob).NotNull().WithMessage(Messages.Required);
             RuleFor(x => x.Convict!.IsStudent).NotNull().WithMessage(Messages.Required);
         });
