@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using OpenTelemetry.Resources;
 using FormsService.Api.Http;
 using FormsService.Api.Operations;
-using FormsService.Core;
+using FormsService.Core.Engine;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;

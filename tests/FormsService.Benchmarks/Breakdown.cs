@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using FormsService.Core.Fonts;
-using FormsService.Core.Rendering;
+using FormsService.Core.Engine.Fonts;
+using FormsService.Core.Engine.Rendering;
 
 namespace FormsService.Benchmarks;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using FormsService.Core;
-using FormsService.Core.Catalog;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
 
 namespace FormsService.Benchmarks;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FormsService.Core.Documents;
+using FormsService.Core.Engine.Model;
 
 namespace FormsService.Benchmarks;
 

@@ -41,13 +41,13 @@ if (args.Length > 0 && args[0] == "startup")
 {
     // Cold start-up split: the fonts alone, then the whole engine (fonts again, definitions, calendar, rules).
     var w = System.Diagnostics.Stopwatch.StartNew();
-    using (FormsService.Core.Fonts.FontLibrary.Load(Path.Combine(Fixture.Root, "fonts"))) { }
+    using (FormsService.Core.Engine.Fonts.FontLibrary.Load(Path.Combine(Fixture.Root, "fonts"))) { }
     Console.WriteLine($"fonts: {w.Elapsed.TotalMilliseconds:0} ms");
     w.Restart();
-    using (FormsService.Core.FormsEngine.Load(Path.Combine(Fixture.Root, "forms"), Path.Combine(Fixture.Root, "fonts"))) { }
+    using (FormsService.Core.Engine.FormsEngine.Load(Path.Combine(Fixture.Root, "forms"), Path.Combine(Fixture.Root, "fonts"))) { }
     Console.WriteLine($"engine (fonts warm): {w.Elapsed.TotalMilliseconds:0} ms");
     w.Restart();
-    using (FormsService.Core.FormsEngine.Load(Path.Combine(Fixture.Root, "forms"), Path.Combine(Fixture.Root, "fonts"))) { }
+    using (FormsService.Core.Engine.FormsEngine.Load(Path.Combine(Fixture.Root, "forms"), Path.Combine(Fixture.Root, "fonts"))) { }
     Console.WriteLine($"engine again (all warm): {w.Elapsed.TotalMilliseconds:0} ms");
     return 0;
 }

@@ -3,8 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using FormsService.Core;
-using FormsService.Core.Catalog;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
 
 // Soak: many renders across every form and format in-process; managed heap, RSS, live Skia objects and open file
 // descriptors before and after. A leak of native objects shows as growth. Exit code 1 when anything grows over 10 %.

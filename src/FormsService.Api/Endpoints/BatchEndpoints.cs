@@ -2,13 +2,13 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FormsService.Api.Http;
-using FormsService.Core;
-using FormsService.Core.Catalog;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
 
 namespace FormsService.Api.Endpoints;
 
 public sealed record BatchItemOutcome(int Index, string? FormId, string? Format, string? Version, int Status, string? File,
-    IReadOnlyDictionary<string, string[]>? Errors, string? Detail, IReadOnlyList<Core.Payloads.PayloadWarning>? Warnings);
+    IReadOnlyDictionary<string, string[]>? Errors, string? Detail, IReadOnlyList<Core.Engine.Payloads.PayloadWarning>? Warnings);
 
 /// <summary>Many documents in one call: a ZIP with one file per item and a manifest of every item's outcome.</summary>
 public static class BatchEndpoints

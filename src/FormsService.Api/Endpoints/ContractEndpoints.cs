@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormsService.Api.Http;
-using FormsService.Core;
-using FormsService.Core.Catalog;
-using FormsService.Core.Payloads;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Payloads;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormsService.Api.Endpoints;

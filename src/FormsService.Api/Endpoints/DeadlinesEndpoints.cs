@@ -1,6 +1,6 @@
 using FormsService.Api.Http;
-using FormsService.Core;
-using FormsService.Core.Calendar;
+using FormsService.Core.Engine;
+using FormsService.Core.Forms.Order733.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

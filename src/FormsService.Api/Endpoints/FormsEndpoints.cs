@@ -1,8 +1,8 @@
 using System.Text.Json;
 using FormsService.Api.Http;
-using FormsService.Core;
-using FormsService.Core.Catalog;
-using FormsService.Core.Payloads;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Payloads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

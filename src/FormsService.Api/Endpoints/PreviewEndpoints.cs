@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormsService.Api.Http;
-using FormsService.Core;
+using FormsService.Core.Engine;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FormsService.Api.Endpoints;

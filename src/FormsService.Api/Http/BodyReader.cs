@@ -57,7 +57,7 @@ internal static class BodyReader
             if (InvalidTextPath(document.RootElement, "") is { } path)
             {
                 document.Dispose();
-                return (null, Problems.Invalid(new Dictionary<string, string[]> { [path] = [Core.Payloads.Messages.ControlCharacter] }));
+                return (null, Problems.Invalid(new Dictionary<string, string[]> { [path] = [Core.Engine.Payloads.Messages.ControlCharacter] }));
             }
             return (document, null);
         }

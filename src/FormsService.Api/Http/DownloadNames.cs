@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using FormsService.Core.Catalog;
+using FormsService.Core.Engine.Catalog;
 using Microsoft.Net.Http.Headers;
 
 namespace FormsService.Api.Http;
@@ -26,7 +26,7 @@ internal static class DownloadNames
         var parts = new List<string> { definition.ShortTitle };
         if (payload is { ValueKind: JsonValueKind.Object })
         {
-            var values = new FormsService.Core.Documents.PayloadValues(payload);
+            var values = new FormsService.Core.Engine.Model.PayloadValues(payload);
             foreach (var path in definition.FileNameFields)
             {
                 var value = values.Get(path);

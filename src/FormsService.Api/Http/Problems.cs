@@ -1,4 +1,4 @@
-using FormsService.Core.Catalog;
+using FormsService.Core.Engine.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormsService.Api.Http;

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using FormsService.Core;
-using FormsService.Core.Catalog;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
 using Microsoft.Net.Http.Headers;
 
 namespace FormsService.Api.Http;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using FormsService.Core.Catalog;
+using FormsService.Core.Engine.Catalog;
 using Microsoft.Extensions.Options;
 
 namespace FormsService.Api.Operations;

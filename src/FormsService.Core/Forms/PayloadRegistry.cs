@@ -1,7 +1,7 @@
-using FormsService.Core.Calendar;
+using FormsService.Core.Forms.Order733.Calendar;
 using FormsService.Core.Forms.ReferralCertificate;
 using FormsService.Core.Forms.WorkOrder;
-using FormsService.Core.Payloads;
+using FormsService.Core.Engine.Payloads;
 
 namespace FormsService.Core.Forms;
 
@@ -24,6 +24,6 @@ internal static class PayloadRegistry
 /// <summary>The figures a definition may place, by id.</summary>
 internal static class FigureRegistry
 {
-    public static IReadOnlyDictionary<string, Documents.IFigureSource> Create(VestSpecimen.VestPayloadType vest) =>
-        new Dictionary<string, Documents.IFigureSource>(StringComparer.Ordinal) { [vest.Id] = vest };
+    public static IReadOnlyDictionary<string, Engine.Model.IFigureSource> Create(VestSpecimen.VestPayloadType vest) =>
+        new Dictionary<string, Engine.Model.IFigureSource>(StringComparer.Ordinal) { [vest.Id] = vest };
 }

@@ -1,4 +1,4 @@
-using FormsService.Core.Calendar;
+using FormsService.Core.Forms.Order733.Calendar;
 
 namespace FormsService.Tests.Calendar;
 

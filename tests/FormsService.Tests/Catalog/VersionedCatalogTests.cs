@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using FormsService.Core;
-using FormsService.Core.Catalog;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
 using FormsService.Tests.Support;
 using static FormsService.Tests.ReferralCertificate.ReferralCertificateSamples;
 

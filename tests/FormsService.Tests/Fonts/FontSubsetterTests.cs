@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using FormsService.Core.Fonts;
+using FormsService.Core.Engine.Fonts;
 using SkiaSharp;
 using UglyToad.PdfPig;
 

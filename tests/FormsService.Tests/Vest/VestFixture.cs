@@ -1,4 +1,4 @@
-using FormsService.Core.Vest;
+using FormsService.Core.Forms.VestSpecimen;
 using SkiaSharp;
 
 namespace FormsService.Tests.Vest;

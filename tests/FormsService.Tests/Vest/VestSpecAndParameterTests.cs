@@ -1,4 +1,4 @@
-using FormsService.Core.Vest;
+using FormsService.Core.Forms.VestSpecimen;
 
 namespace FormsService.Tests.Vest;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
-using FormsService.Core.Vest;
+using FormsService.Core.Forms.VestSpecimen;
 using UglyToad.PdfPig;
 
 namespace FormsService.Tests.Vest;

@@ -24,7 +24,7 @@ public sealed record ReferralCertificatePayload
     public ReferralNotification? Notification { get; init; }
 }
 
-public sealed record ReferralVerdict : Payloads.IVerdictRecord
+public sealed record ReferralVerdict : Order733.IVerdictRecord
 {
     [Description("Date of the verdict (YYYY-MM-DD).")]
     public DateOnly? Date { get; init; }
@@ -39,7 +39,7 @@ public sealed record ReferralVerdict : Payloads.IVerdictRecord
     public int? Hours { get; init; }
 }
 
-public sealed record ReferralConvict : Payloads.IConvictRecord
+public sealed record ReferralConvict : Order733.IConvictRecord
 {
     [Description("Surname.")]
     public string? Surname { get; init; }

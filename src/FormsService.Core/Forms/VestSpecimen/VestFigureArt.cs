@@ -1,7 +1,7 @@
-using FormsService.Core.Documents;
-using FormsService.Core.Fonts;
-using FormsService.Core.Rendering;
-using FormsService.Core.Vest;
+using FormsService.Core.Engine.Model;
+using FormsService.Core.Engine.Fonts;
+using FormsService.Core.Engine.Rendering;
+using FormsService.Core.Forms.VestSpecimen;
 using SkiaSharp;
 
 namespace FormsService.Core.Forms.VestSpecimen;

@@ -1,10 +1,11 @@
+using FormsService.Core.Engine;
 using System.Collections.Concurrent;
 using System.Text.Json;
-using FormsService.Core.Catalog;
-using FormsService.Core.Documents;
-using FormsService.Core.Fonts;
-using FormsService.Core.Payloads;
-using FormsService.Core.Vest;
+using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Model;
+using FormsService.Core.Engine.Fonts;
+using FormsService.Core.Engine.Payloads;
+using FormsService.Core.Forms.VestSpecimen;
 
 namespace FormsService.Core.Forms.VestSpecimen;
 

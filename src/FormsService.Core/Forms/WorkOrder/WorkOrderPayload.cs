@@ -42,7 +42,7 @@ public sealed record WorkOrderDetails
     public DateOnly? Date { get; init; }
 }
 
-public sealed record WorkOrderVerdict : Payloads.IVerdictRecord
+public sealed record WorkOrderVerdict : Order733.IVerdictRecord
 {
     [Description("The court that passed the verdict.")]
     public string? Court { get; init; }
@@ -60,7 +60,7 @@ public sealed record WorkOrderVerdict : Payloads.IVerdictRecord
     public int? Hours { get; init; }
 }
 
-public sealed record WorkOrderConvict : Payloads.IConvictRecord
+public sealed record WorkOrderConvict : Order733.IConvictRecord
 {
     [Description("Surname.")]
     public string? Surname { get; init; }

@@ -1,5 +1,6 @@
+using FormsService.Core.Forms.Order733;
 using FluentValidation;
-using FormsService.Core.Payloads;
+using FormsService.Core.Engine.Payloads;
 
 namespace FormsService.Core.Forms.WorkOrder;
 

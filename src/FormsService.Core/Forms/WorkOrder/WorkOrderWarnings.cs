@@ -1,6 +1,6 @@
 using System.Globalization;
-using FormsService.Core.Calendar;
-using FormsService.Core.Payloads;
+using FormsService.Core.Forms.Order733.Calendar;
+using FormsService.Core.Engine.Payloads;
 
 namespace FormsService.Core.Forms.WorkOrder;
 

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FormsService.Core.Engine.Model;
+using FormsService.Core.Engine.Payloads;
+
+namespace FormsService.Core.Engine.Catalog;
+
+/// <summary>One version of a form, checked and parsed once at start-up.</summary>
+public sealed record FormVersion(FormDefinition Definition, IReadOnlyList<BlockTemplate> Body, IPayloadType Payload, JsonElement? Example)
+{
+    public string FormId => Definition.FormId;
+    public string Version => Definition.Version;
+
+    public bool InForceOn(DateOnly date) =>
+        Definition.EffectiveFrom <= date && (Definition.EffectiveTo is null || date <= Definition.EffectiveTo);
+}
+
+/// <summary>A form with its versions, oldest first.</summary>
+public sealed record FormEntry(string FormId, IReadOnlyList<FormVersion> Versions);
+
+public abstract record VersionLookup
+{
+    public sealed record Found(FormVersion Version) : VersionLookup;
+    public sealed record UnknownForm(string FormId) : VersionLookup;
+    public sealed record UnknownVersion(string FormId, string Version) : VersionLookup;
+    public sealed record NoneInForce(string FormId, DateOnly Date) : VersionLookup;
+}
+
+/// <summary>
+/// The versioned definitions under <c>forms/</c>: loaded and checked once; a broken definition stops start-up with
+/// its file and JSON path.
+/// </summary>
+public sealed class FormCatalog
+{
+    public static readonly string[] KnownFormats = ["pdf", "docx", "png", "svg"];
+
+    private static readonly JsonSerializerOptions DefinitionJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
+    private readonly Dictionary<string, FormEntry> _forms;
+
+    private FormCatalog(Dictionary<string, FormEntry> forms) => _forms = forms;
+
+    public IReadOnlyCollection<FormEntry> Forms => _forms.Values;
+
+    public static FormCatalog Load(string directory, IReadOnlyDictionary<string, IPayloadType> payloadTypes, IReadOnlySet<string> figures)
+    {
+        if (!System.IO.Directory.Exists(directory))
+            throw new DirectoryNotFoundException($"The forms folder '{directory}' does not exist.");
+        var forms = new Dictionary<string, FormEntry>(StringComparer.Ordinal);
+        foreach (var formDir in System.IO.Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
+        {
+            var formId = Path.GetFileName(formDir);
+            if (formId.StartsWith('_') || formId.StartsWith('.'))
+                continue;
+            var versions = new List<FormVersion>();
+            foreach (var versionDir in System.IO.Directory.GetDirectories(formDir).Order(StringComparer.Ordinal))
+                versions.Add(LoadVersion(versionDir, formId, payloadTypes, figures));
+            if (versions.Count == 0)
+                throw new DefinitionException(formDir, "$", "a form folder holds no version.");
+            versions.Sort((a, b) => a.Definition.EffectiveFrom.CompareTo(b.Definition.EffectiveFrom));
+            forms[formId] = new FormEntry(formId, versions);
+        }
+        return new FormCatalog(forms);
+    }
+
+    private static FormVersion LoadVersion(string dir, string formId, IReadOnlyDictionary<string, IPayloadType> payloadTypes, IReadOnlySet<string> figures)
+    {
+        var file = Path.Combine(dir, "definition.json");
+        if (!File.Exists(file))
+            throw new DefinitionException(file, "$", "definition.json is missing.");
+        FormDefinition definition;
+        try
+        {
+            definition = JsonSerializer.Deserialize<FormDefinition>(File.ReadAllText(file), DefinitionJson)
+                ?? throw new DefinitionException(file, "$", "the definition is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new DefinitionException(file, ex.Path ?? "$", ex.Message);
+        }
+        definition = definition with { Directory = dir };
+
+        var version = Path.GetFileName(dir);
+        if (definition.FormId != formId)
+            throw new DefinitionException(file, "$.formId", $"'{definition.FormId}' does not match the folder '{formId}'.");
+        if (definition.Version != version)
+            throw new DefinitionException(file, "$.version", $"'{definition.Version}' does not match the folder '{version}'.");
+        if (!payloadTypes.TryGetValue(definition.PayloadType, out var payloadType))
+            throw new DefinitionException(file, "$.payloadType", $"unknown payload type '{definition.PayloadType}'; known: {string.Join(", ", payloadTypes.Keys)}.");
+        for (var i = 0; i < definition.Formats.Count; i++)
+            if (!KnownFormats.Contains(definition.Formats[i]))
+                throw new DefinitionException(file, $"$.formats[{i}]", $"unknown format '{definition.Formats[i]}'.");
+        if (definition.EffectiveTo is { } to && to < definition.EffectiveFrom)
+            throw new DefinitionException(file, "$.effectiveTo", "is before effectiveFrom.");
+        for (var i = 0; i < definition.FileNameFields.Count; i++)
+            if (!payloadType.Paths.Contains(definition.FileNameFields[i]))
+                throw new DefinitionException(file, $"$.fileNameFields[{i}]", $"'{definition.FileNameFields[i]}' is not a field of the payload.");
+        try { _ = PageGeometry.From(definition.Page); }
+        catch (ArgumentException ex) { throw new DefinitionException(file, "$.page.size", ex.Message); }
+
+        var body = new TemplateParser(file, payloadType.Paths, figures).ParseBody(definition.Body);
+        PayloadSchema.CheckLabels(definition, payloadType.Paths);
+
+        JsonElement? example = null;
+        var exampleFile = Path.Combine(dir, "example.json");
+        if (File.Exists(exampleFile))
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(File.ReadAllText(exampleFile));
+                example = doc.RootElement.Clone();
+            }
+            catch (JsonException ex)
+            {
+                throw new DefinitionException(exampleFile, ex.Path ?? "$", ex.Message);
+            }
+            var check = payloadType.Check(example.Value, definition);
+            if (!check.IsValid)
+            {
+                var first = check.Errors.First();
+                throw new DefinitionException(exampleFile, "$." + first.Key, "the example breaks a rule: " + string.Join(" ", first.Value));
+            }
+        }
+        return new FormVersion(definition, body, payloadType, example);
+    }
+
+    public FormEntry? Find(string formId) => _forms.GetValueOrDefault(formId);
+
+    /// <summary>
+    /// The exact <paramref name="version"/> when given; otherwise the version in force on <paramref name="asOf"/>
+    /// (or <paramref name="today"/>): the latest that took effect on or before that date and has not ended.
+    /// </summary>
+    public VersionLookup Select(string formId, string? version, DateOnly? asOf, DateOnly today)
+    {
+        if (!_forms.TryGetValue(formId, out var entry))
+            return new VersionLookup.UnknownForm(formId);
+        if (!string.IsNullOrEmpty(version))
+        {
+            var exact = entry.Versions.FirstOrDefault(v => v.Version == version);
+            return exact is null ? new VersionLookup.UnknownVersion(formId, version) : new VersionLookup.Found(exact);
+        }
+        var date = asOf ?? today;
+        var inForce = entry.Versions.LastOrDefault(v => v.InForceOn(date));
+        return inForce is null ? new VersionLookup.NoneInForce(formId, date) : new VersionLookup.Found(inForce);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FormsService.Core.Engine.Catalog;
+
+/// <summary>One published version of a form, as read from <c>forms/&lt;form-id&gt;/&lt;version&gt;/definition.json</c>.</summary>
+public sealed record FormDefinition
+{
+    public required string FormId { get; init; }
+    public required string Version { get; init; }
+    /// <summary>Names the payload record and rules (code) that this version's text is bound to.</summary>
+    public required string PayloadType { get; init; }
+    public required string Language { get; init; }
+    public required string Title { get; init; }
+    /// <summary>Short title used in file names ("Анықтама-жолдама").</summary>
+    public required string ShortTitle { get; init; }
+    public required LegalBasis LegalBasis { get; init; }
+    public required DateOnly EffectiveFrom { get; init; }
+    /// <summary>Where <see cref="EffectiveFrom"/> comes from, and how certain it is.</summary>
+    public required string EffectiveFromSource { get; init; }
+    public DateOnly? EffectiveTo { get; init; }
+    public required IReadOnlyList<string> Formats { get; init; }
+    /// <summary>Payload paths whose values name the output file (after the short title).</summary>
+    public IReadOnlyList<string> FileNameFields { get; init; } = [];
+    public required PageSetup Page { get; init; }
+    public required TextStyles Styles { get; init; }
+    /// <summary>The form's text and layout: a list of blocks, each bound to payload fields where the form has blanks.</summary>
+    public required IReadOnlyList<JsonElement> Body { get; init; }
+
+    [JsonIgnore] public string Directory { get; init; } = "";
+}
+
+public sealed record LegalBasis
+{
+    public required string Act { get; init; }
+    public required string Number { get; init; }
+    public required DateOnly Date { get; init; }
+    public string? Registration { get; init; }
+    public required string Appendix { get; init; }
+    public string? Rule { get; init; }
+}
+
+public sealed record PageSetup
+{
+    public string Size { get; init; } = "A4";
+    public required Margins MarginsMm { get; init; }
+}
+
+public sealed record Margins(float Top, float Right, float Bottom, float Left);
+
+public sealed record TextStyles
+{
+    /// <summary>"serif" (Times New Roman in DOCX, Liberation Serif in PDF) or "sans".</summary>
+    public string Font { get; init; } = "serif";
+    public float SizePt { get; init; } = 12;
+    public float CaptionSizePt { get; init; } = 8;
+    /// <summary>Line height as a multiple of the font size.</summary>
+    public float LineSpacing { get; init; } = 1.15f;
+}

@@ -1,0 +1,59 @@
+using FormsService.Core.Engine.Model;
+
+namespace FormsService.Core.Engine.Catalog;
+
+/// <summary>A form's body as parsed once from its definition: blocks of inlines bound to payload paths.</summary>
+public abstract record BlockTemplate;
+
+public sealed record ParagraphTemplate(ParagraphStyle Style, IReadOnlyList<InlineTemplate> Inlines) : BlockTemplate;
+
+public sealed record CutLineTemplate(string Label, float SpaceBeforePt, float SpaceAfterPt) : BlockTemplate;
+
+public sealed record FigureTemplate(string FigureId, float WidthMm, float HeightMm, float SpaceBeforePt, float SpaceAfterPt) : BlockTemplate;
+
+public abstract record InlineTemplate;
+
+public sealed record TextTemplate(string Text, RunStyle Style) : InlineTemplate;
+
+/// <summary>A blank: its value from a template over payload paths; printed empty when <see cref="When"/> is absent.</summary>
+public sealed record FieldTemplate(ValueTemplate Value, string? Caption, float MinWidthMm, bool Fill, string? When, RunStyle Style) : InlineTemplate;
+
+/// <summary>A date written the way the form writes it: <c>2025 жылғы "14" қазан</c>, or <c>20___ жылғы "___" _____</c> blank.</summary>
+public sealed record DateTemplate(string Path, string? When) : InlineTemplate;
+
+/// <summary>Fixed text listing options; the option the payload names is underlined.</summary>
+public sealed record ChoiceTemplate(string Path, IReadOnlyList<string> Options, string Format) : InlineTemplate;
+
+public sealed record BreakTemplate : InlineTemplate;
+
+/// <summary>Text chosen by a yes/no payload value; a blank of <see cref="BlankWidthMm"/> when the value is absent.</summary>
+public sealed record FlagTemplate(string Path, string WhenTrue, string WhenFalse, float BlankWidthMm) : InlineTemplate;
+
+/// <summary>
+/// A value made of literal text and <c>{path}</c> references; a <c>[...]</c> group is dropped when any path inside
+/// it has no value.
+/// </summary>
+public sealed record ValueTemplate(IReadOnlyList<ValuePart> Parts)
+{
+    public IEnumerable<string> Paths => Parts.SelectMany(p => p.Paths);
+}
+
+public abstract record ValuePart
+{
+    public abstract IEnumerable<string> Paths { get; }
+}
+
+public sealed record LiteralPart(string Text) : ValuePart
+{
+    public override IEnumerable<string> Paths => [];
+}
+
+public sealed record PathPart(string Path) : ValuePart
+{
+    public override IEnumerable<string> Paths => [Path];
+}
+
+public sealed record OptionalGroup(IReadOnlyList<ValuePart> Parts) : ValuePart
+{
+    public override IEnumerable<string> Paths => Parts.SelectMany(p => p.Paths);
+}

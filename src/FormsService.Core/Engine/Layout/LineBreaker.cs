@@ -1,0 +1,243 @@
+using System.Text;
+using FormsService.Core.Engine.Model;
+using FormsService.Core.Engine.Fonts;
+
+namespace FormsService.Core.Engine.Layout;
+
+/// <summary>A line before it is placed: segments from the left margin, captions still tied to their segment.</summary>
+internal sealed class DraftLine(float left, float right)
+{
+    public float Left { get; } = left;
+    public float Right { get; } = right;
+    public List<Segment> Segments { get; } = [];
+    public List<DraftCaption> Captions { get; } = [];
+    public float Start => Segments.Count > 0 ? Segments[0].X : Left;
+    public float End { get; set; } = left;
+    public bool IsEmpty => Segments.Count == 0;
+}
+
+internal sealed record DraftCaption(int SegmentIndex, string Text);
+
+/// <summary>
+/// Greedy line breaking over words and fields. A field is placed like a long word; a value too long for the rest
+/// of the line continues on the next, underlined, with the caption under its last piece.
+/// </summary>
+internal sealed class LineBreaker
+{
+    private const float Epsilon = 0.01f;
+    private readonly FontLibrary _fonts;
+    private readonly FontFamilyKind _family;
+    private readonly ParagraphStyle _style;
+    private readonly float _size;
+    private readonly float _captionSize;
+    private readonly float _contentWidth;
+    private readonly List<DraftLine> _lines = [];
+    private DraftLine _line;
+    private float _x;
+    private float _pendingSpace;
+
+    public LineBreaker(FontLibrary fonts, FontFamilyKind family, ParagraphStyle style, float size, float captionSize, float contentWidth)
+    {
+        _fonts = fonts;
+        _family = family;
+        _style = style;
+        _size = size;
+        _captionSize = captionSize;
+        _contentWidth = contentWidth;
+        _line = new DraftLine(Math.Clamp(style.IndentLeftPt + style.FirstLinePt, 0, contentWidth * 0.9f), contentWidth);
+        _x = _line.Left;
+    }
+
+    private float Right => _line.Right;
+
+    public List<DraftLine> Break(IReadOnlyList<Inline> inlines)
+    {
+        foreach (var inline in inlines)
+        {
+            switch (inline)
+            {
+                case TextRun run:
+                    AddText(run);
+                    break;
+                case Field field:
+                    AddField(field);
+                    break;
+                case LineBreak:
+                    NewLine();
+                    break;
+            }
+        }
+        _lines.Add(_line);
+        return _lines;
+    }
+
+    private FontFace Face(RunStyle s) => _fonts.Get(_family, s.Bold || _style.Bold, s.Italic);
+    private float Size(RunStyle s) => s.Small ? _captionSize : _size;
+    private float Measure(string text, RunStyle s) => Face(s).Measure(text, Size(s));
+
+    private void NewLine()
+    {
+        _lines.Add(_line);
+        _line = new DraftLine(Math.Clamp(_style.IndentLeftPt, 0, _contentWidth * 0.9f), _contentWidth);
+        _x = _line.Left;
+        _pendingSpace = 0;
+    }
+
+    private void AddText(TextRun run)
+    {
+        var text = run.Text;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == ' ')
+            {
+                if (!_line.IsEmpty)
+                    _pendingSpace = Measure(" ", run.Style);
+                i++;
+                continue;
+            }
+            var end = text.IndexOf(' ', i);
+            if (end < 0) end = text.Length;
+            AddWord(text[i..end], run.Style);
+            i = end;
+        }
+    }
+
+    private void AddWord(string word, RunStyle style)
+    {
+        var width = Measure(word, style);
+        if (_x + _pendingSpace + width > Right + Epsilon && !_line.IsEmpty)
+            NewLine();
+        // A word wider than a whole line is cut where it must be: never drawn over the margin.
+        while (width > Right - _x + Epsilon)
+        {
+            var fit = FitChars(word, style, Right - _x);
+            AppendText(word[..fit], style, Measure(word[..fit], style));
+            NewLine();
+            word = word[fit..];
+            width = Measure(word, style);
+        }
+        AppendText(word, style, width);
+    }
+
+    private void AppendText(string word, RunStyle style, float width)
+    {
+        // Consecutive words of one style become one segment, so the text is drawn, and extracted, with its spaces.
+        if (_line.Segments.Count > 0 && _line.Segments[^1] is TextSegment last && last.Style == style)
+        {
+            var joined = last.Text + (_pendingSpace > 0 ? " " : "") + word;
+            _line.Segments[^1] = last with { Text = joined, Width = last.Width + _pendingSpace + width };
+        }
+        else
+        {
+            _line.Segments.Add(new TextSegment(_x + _pendingSpace, width, word, style));
+        }
+        _x += _pendingSpace + width;
+        _line.End = _x;
+        _pendingSpace = 0;
+    }
+
+    private void AddField(Field field)
+    {
+        var style = field.Style;
+        var pad = Size(style) * 0.15f;
+        var fullWidth = Right - _line.Left;
+        var min = Math.Min(field.MinWidthPt, fullWidth);
+        var text = field.Value ?? "";
+        var start = _x + _pendingSpace;
+
+        if (text.Length == 0)
+        {
+            if (start + min > Right + Epsilon && !_line.IsEmpty)
+            {
+                NewLine();
+                start = _x;
+            }
+            PlaceField(start, field.Fill ? Math.Max(min, Right - start) : min, "", start + pad, style, field.Caption);
+            return;
+        }
+
+        var need = Math.Max(Measure(text, style) + 2 * pad, min);
+        if (start + need > Right + Epsilon && !_line.IsEmpty)
+        {
+            var firstWord = text.Split(' ')[0];
+            if (start + Measure(firstWord, style) + 2 * pad > Right + Epsilon || need <= fullWidth)
+            {
+                NewLine();
+                start = _x;
+            }
+        }
+        if (start + need <= Right + Epsilon)
+        {
+            PlaceField(start, field.Fill ? Right - start : need, text, start + pad, style, field.Caption);
+            return;
+        }
+
+        // The value continues over several lines: each piece is underlined to the end of its line.
+        var rest = text;
+        while (true)
+        {
+            var avail = Right - start - 2 * pad;
+            var piece = TakeWords(ref rest, style, avail);
+            if (rest.Length == 0)
+            {
+                var w = Math.Max(Measure(piece, style) + 2 * pad, Math.Min(min, Right - start));
+                PlaceField(start, field.Fill ? Right - start : Math.Min(w, Right - start), piece, start + pad, style, field.Caption);
+                return;
+            }
+            PlaceField(start, Right - start, piece, start + pad, style, null);
+            NewLine();
+            start = _x;
+        }
+    }
+
+    private void PlaceField(float x, float width, string text, float textX, RunStyle style, string? caption)
+    {
+        _line.Segments.Add(new FieldSegment(x, width, text, style, textX));
+        if (!string.IsNullOrEmpty(caption))
+            _line.Captions.Add(new DraftCaption(_line.Segments.Count - 1, caption));
+        _x = x + width;
+        _line.End = _x;
+        _pendingSpace = 0;
+    }
+
+    /// <summary>Takes from <paramref name="rest"/> the words that fit in <paramref name="avail"/>; at least one piece.</summary>
+    private string TakeWords(ref string rest, RunStyle style, float avail)
+    {
+        var words = rest.Split(' ');
+        var sb = new StringBuilder();
+        var used = 0;
+        foreach (var w in words)
+        {
+            var candidate = sb.Length == 0 ? w : sb + " " + w;
+            if (Measure(candidate, style) > avail + Epsilon)
+                break;
+            sb.Clear().Append(candidate);
+            used++;
+        }
+        if (used == 0)
+        {
+            var fit = FitChars(words[0], style, avail);
+            var piece = words[0][..fit];
+            rest = (words[0][fit..] + (words.Length > 1 ? " " + string.Join(' ', words[1..]) : "")).Trim();
+            return piece;
+        }
+        rest = string.Join(' ', words[used..]);
+        return sb.ToString();
+    }
+
+    /// <summary>How many characters of <paramref name="word"/> fit in <paramref name="width"/>; at least one.</summary>
+    private int FitChars(string word, RunStyle style, float width)
+    {
+        var face = Face(style);
+        var size = Size(style);
+        float sum = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            sum += face.Measure(word.AsSpan(i, 1), size);
+            if (sum > width + Epsilon)
+                return Math.Max(1, i);
+        }
+        return word.Length;
+    }
+}

@@ -1,0 +1,48 @@
+using FluentValidation;
+
+namespace FormsService.Core.Engine.Payloads;
+
+/// <summary>Maximum lengths of text fields, published in the schemas.</summary>
+public static class Limits
+{
+    public const int PersonName = 100;
+    public const int Name = 250;
+    public const int Address = 300;
+    public const int Article = 30;
+    public const int LongText = 500;
+}
+
+public static class CommonRules
+{
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilderInitial<T, string?> rule, int maxLength) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(Messages.Required)
+            .Must(NotBlank).WithMessage(Messages.NotBlank)
+            .MaximumLength(maxLength).WithMessage(Messages.TooLong(maxLength));
+
+    public const int FirstYear = 1990, LastYear = 2100;
+
+    /// <summary>A date of these documents lies between 1990 and 2100: anything else is a typing error (and breaks calendars).</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> RequiredDate<T>(this IRuleBuilderInitial<T, DateOnly?> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(Messages.Required)
+            .Must(d => d!.Value.Year is >= FirstYear and <= LastYear)
+            .WithMessage($"{FirstYear}–{LastYear} жылдар аралығында болуы керек / Must be between {FirstYear} and {LastYear}.");
+
+    private static bool NotBlank(string? s) => !string.IsNullOrWhiteSpace(s);
+
+    public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.MaximumLength(maxLength).WithMessage(Messages.TooLong(maxLength));
+}
+
+/// <summary>A birth year must belong to someone old enough to be convicted, and alive.</summary>
+public static class AgeRules
+{
+    public const int MinAge = 14;
+    public const int MaxAge = 100;
+    public const string Message = "Үкім күніне 14–100 жас болуы керек / The person must be 14 to 100 years old on verdict.date.";
+
+    public static bool Plausible(int? birthYear, DateOnly? verdictDate) =>
+        birthYear is null || verdictDate is null ||
+        (verdictDate.Value.Year - birthYear.Value is >= MinAge and <= MaxAge);
+}

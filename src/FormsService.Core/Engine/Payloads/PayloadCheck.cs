@@ -1,0 +1,39 @@
+namespace FormsService.Core.Engine.Payloads;
+
+/// <summary>The outcome of checking a payload: errors keyed by JSON path, and warnings that do not stop a render.</summary>
+public sealed record PayloadCheck(IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<PayloadWarning> Warnings)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>Something a clerk must know that still gives a valid document (a late order, say).</summary>
+public sealed record PayloadWarning(string Code, string Path, string Message);
+
+/// <summary>What the law or the contract fixes about one form's payload: its record, its paths and its rules.</summary>
+public interface IPayloadType
+{
+    string Name { get; }
+    Type RecordType { get; }
+    /// <summary>Every JSON path a definition may bind to ("convict.surname").</summary>
+    IReadOnlySet<string> Paths { get; }
+    /// <param name="definition">The version the payload is for: some rules read its data (the vest's geometry).</param>
+    PayloadCheck Check(System.Text.Json.JsonElement payload, Catalog.FormDefinition definition);
+}
+
+/// <summary>Short messages for clerks (Kazakh) with the English for integrators.</summary>
+internal static class Messages
+{
+    public const string Required = "Міндетті өріс / Required.";
+    public const string NotBlank = "Бос болмауы керек / Must not be blank.";
+    public const string WholeNumber = "Бүтін сан болуы керек / Must be a whole number.";
+    public const string Number = "Сан болуы керек / Must be a number.";
+    public const string Text = "Мәтін болуы керек / Must be a string.";
+    public const string Boolean = "true немесе false болуы керек / Must be true or false.";
+    public const string Date = "Күн ЖЖЖЖ-АА-КК пішімінде болуы керек / Must be a date as YYYY-MM-DD.";
+    public const string Object = "Нысан (JSON object) болуы керек / Must be an object.";
+    public const string UnknownField = "Белгісіз өріс / Unknown field.";
+    public const string ControlCharacter = "Басқару таңбалары рұқсат етілмейді / Control characters are not allowed.";
+    public static string TooLong(int max) => $"{max} таңбадан аспауы керек / At most {max} characters.";
+    public static string Between(long min, long max) => $"{min}–{max} аралығында болуы керек / Must be from {min} to {max}.";
+    public static string Unprintable(string ch) => $"{ch} таңбасын қаріп баса алмайды / The fonts cannot print {ch}.";
+}

@@ -1,0 +1,155 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+
+namespace FormsService.Core.Engine.Payloads;
+
+/// <summary>
+/// Binds a payload to its record and applies its rules, reporting every problem by JSON path.
+/// </summary>
+public sealed class PayloadType<T> : IPayloadType, IValidatedPayload where T : class
+{
+    private readonly IValidator<T> _validator;
+    private readonly Func<T, IEnumerable<PayloadWarning>> _warnings;
+    private readonly TextGuard _guard;
+
+    public PayloadType(string name, IValidator<T> validator, TextGuard guard, Func<T, IEnumerable<PayloadWarning>>? warnings = null)
+    {
+        Name = name;
+        _validator = validator;
+        _guard = guard;
+        _warnings = warnings ?? (_ => []);
+        Paths = PayloadPaths.Of(typeof(T));
+    }
+
+    public string Name { get; }
+    public Type RecordType => typeof(T);
+    public IReadOnlySet<string> Paths { get; }
+    public IValidatorDescriptor Descriptor => _validator.CreateDescriptor();
+
+    public PayloadCheck Check(JsonElement payload, Catalog.FormDefinition definition) => Bind(payload, out _);
+
+    public PayloadCheck Bind(JsonElement payload, out T? record)
+    {
+        record = null;
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (payload.ValueKind != JsonValueKind.Object)
+            return Done(errors.With("", Messages.Object), []);
+
+        _guard.Check(payload, "", errors);
+        try
+        {
+            record = payload.Deserialize<T>(PayloadJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            var path = PayloadJson.ToPath(ex.Path);
+            TextGuard.Add(errors, path, ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? Messages.UnknownField
+                : PayloadJson.TypeMessage(typeof(T), path));
+            return Done(errors, []);
+        }
+        if (record is null)
+            return Done(errors.With("", Messages.Object), []);
+
+        foreach (var failure in _validator.Validate(record).Errors)
+            TextGuard.Add(errors, PayloadJson.ToCamelPath(failure.PropertyName), failure.ErrorMessage);
+        if (errors.Count > 0)
+        {
+            record = null;
+            return Done(errors, []);
+        }
+        return Done(errors, _warnings(record).ToList());
+    }
+
+    private static PayloadCheck Done(Dictionary<string, List<string>> errors, IReadOnlyList<PayloadWarning> warnings) =>
+        new(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal), warnings);
+}
+
+internal static class PayloadErrorsExtensions
+{
+    public static Dictionary<string, List<string>> With(this Dictionary<string, List<string>> errors, string path, string message)
+    {
+        TextGuard.Add(errors, path, message);
+        return errors;
+    }
+}
+
+/// <summary>The one JSON contract of payloads: camelCase, strict numbers, unknown fields refused.</summary>
+public static class PayloadJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = JsonNumberHandling.Strict,
+        MaxDepth = 32,
+        WriteIndented = false,
+    };
+
+    /// <summary>"$.convict.surname" → "convict.surname".</summary>
+    public static string ToPath(string? jsonPath)
+    {
+        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$") return "";
+        var p = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+        var dotted = p.Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).TrimStart('.');
+        // A key that is empty (or only punctuation) still gets a path that names it.
+        return dotted.Length == 0 || dotted.EndsWith('.') || dotted.Contains("..", StringComparison.Ordinal) ? p : dotted;
+    }
+
+    /// <summary>FluentValidation's "Convict.Surname" → "convict.surname".</summary>
+    public static string ToCamelPath(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+
+    /// <summary>Says what a value at <paramref name="path"/> must be, from the record's property type.</summary>
+    public static string TypeMessage(Type root, string path)
+    {
+        var type = root;
+        foreach (var segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = segment.Split('[')[0];
+            var prop = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (prop is null) return Messages.UnknownField;
+            type = Nullable.GetUnderlyingType(prop.PropertyType) ?? prop.PropertyType;
+            if (segment.Contains('[') && type.IsGenericType)
+                type = type.GetGenericArguments()[0];
+        }
+        return type switch
+        {
+            _ when type == typeof(string) => Messages.Text,
+            _ when type == typeof(int) || type == typeof(long) => Messages.WholeNumber,
+            _ when type == typeof(double) || type == typeof(decimal) || type == typeof(float) => Messages.Number,
+            _ when type == typeof(bool) => Messages.Boolean,
+            _ when type == typeof(DateOnly) => Messages.Date,
+            _ when type.IsClass => Messages.Object,
+            _ => Messages.Text,
+        };
+    }
+}
+
+/// <summary>The JSON paths of a payload record, for checking definitions' bindings at start-up.</summary>
+internal static class PayloadPaths
+{
+    public static IReadOnlySet<string> Of(Type type)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        Walk(type, "", set, 0);
+        return set;
+    }
+
+    private static void Walk(Type type, string prefix, HashSet<string> set, int depth)
+    {
+        if (depth > 8) return;
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(p.Name);
+            var path = prefix.Length == 0 ? name : $"{prefix}.{name}";
+            set.Add(path);
+            var t = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
+            if (t.IsClass && t != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(t))
+                Walk(t, path, set, depth + 1);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Buffers;
+using System.Numerics;
+using FormsService.Core.Engine.Model;
+using FormsService.Core.Engine.Fonts;
+using FormsService.Core.Engine.Layout;
+
+namespace FormsService.Core.Engine.Rendering;
+
+/// <summary>Which characters each face draws in a document: what its font subsets must hold.</summary>
+internal static class GlyphUsage
+{
+    /// <summary>For each face the document draws with, its code points sorted ascending, without duplicates.</summary>
+    public static Dictionary<FontFace, int[]> Collect(LaidOutDocument document, FontLibrary fonts)
+    {
+        var family = document.Source.Styles.Font == "sans" ? FontFamilyKind.Sans : FontFamilyKind.Serif;
+        var sets = new Dictionary<FontFace, CodepointSet>();
+        try
+        {
+            void Add(FontFace face, string text)
+            {
+                if (!sets.TryGetValue(face, out var set))
+                    sets[face] = set = new CodepointSet();
+                set.Add(text);
+            }
+            foreach (var block in document.Blocks)
+            {
+                switch (block)
+                {
+                    case LaidOutParagraph p:
+                        foreach (var line in p.Lines)
+                        {
+                            foreach (var s in line.Segments)
+                                Add(fonts.Get(family, s.Style.Bold || p.Source.Style.Bold, s.Style.Italic), s.Text);
+                            foreach (var c in line.Captions)
+                                Add(fonts.Get(family, false, false), c.Text);
+                        }
+                        break;
+                    case LaidOutCutLine c:
+                        Add(fonts.Get(family, false, true), c.Source.Label);
+                        break;
+                    case LaidOutFigure f when f.Source.Art is ITextArt art:
+                        foreach (var (face, text) in art.Texts(fonts))
+                            Add(face, text);
+                        break;
+                }
+            }
+            var usage = new Dictionary<FontFace, int[]>(sets.Count);
+            foreach (var (face, set) in sets)
+                usage[face] = set.ToSortedArray();
+            return usage;
+        }
+        finally
+        {
+            foreach (var set in sets.Values)
+                set.Return();
+        }
+    }
+
+    /// <summary>A set of code points: a pooled bitmap for the BMP, a list for the rest (rare).</summary>
+    private sealed class CodepointSet
+    {
+        private const int Words = 0x10000 / 64;
+        private ulong[]? _bmp = ArrayPool<ulong>.Shared.Rent(Words);
+        private List<int>? _astral;
+        private int _count;
+
+        public CodepointSet() => Array.Clear(_bmp!, 0, Words);
+
+        public void Add(string text)
+        {
+            var bmp = _bmp!;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length)
+                {
+                    var cp = char.ConvertToUtf32(c, text[i + 1]);
+                    i++;
+                    _astral ??= [];
+                    if (!_astral.Contains(cp))
+                    {
+                        _astral.Add(cp);
+                        _count++;
+                    }
+                    continue;
+                }
+                ref var word = ref bmp[c >> 6];
+                var bit = 1UL << (c & 63);
+                if ((word & bit) == 0)
+                {
+                    word |= bit;
+                    _count++;
+                }
+            }
+        }
+
+        public int[] ToSortedArray()
+        {
+            var result = new int[_count];
+            var n = 0;
+            var bmp = _bmp!;
+            for (var w = 0; w < Words; w++)
+            {
+                var word = bmp[w];
+                while (word != 0)
+                {
+                    var bit = BitOperations.TrailingZeroCount(word);
+                    result[n++] = (w << 6) | bit;
+                    word &= word - 1;
+                }
+            }
+            if (_astral is not null)
+            {
+                _astral.Sort();
+                foreach (var cp in _astral)
+                    result[n++] = cp;
+            }
+            return result;
+        }
+
+        public void Return()
+        {
+            if (_bmp is not null)
+                ArrayPool<ulong>.Shared.Return(_bmp);
+            _bmp = null;
+        }
+    }
+}
+
+/// <summary>Figure art that draws text: tells the PDF renderer which glyphs its subsets must hold.</summary>
+public interface ITextArt
+{
+    IEnumerable<(FontFace Face, string Text)> Texts(FontLibrary fonts);
+}

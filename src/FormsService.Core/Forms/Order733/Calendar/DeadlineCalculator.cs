@@ -1,0 +1,119 @@
+namespace FormsService.Core.Forms.Order733.Calendar;
+
+/// <summary>
+/// The deadlines of order No. 733 (2025) ("Deadlines the order sets" in FORMS-SOURCE.md), computed on a
+/// <see cref="WorkingCalendar"/>. The day of receipt is never counted. No clock: callers pass the dates.
+/// </summary>
+internal sealed class DeadlineCalculator(WorkingCalendar calendar)
+{
+    public const int OrderWorkingDays = 5;
+    public const int SummonsCalendarDays = 10;
+    public const int ProbationWorkingDays = 5;
+
+    private const string Akimat = "Жергілікті атқарушы орган";
+    private const string Probation = "Пробация қызметі";
+    private const string CommunityServiceRules = "Қоғамдық жұмыстарды орындауды ұйымдастыру қағидалары";
+    private const string ProbationRules = "Пробация қызметінің жұмысын ұйымдастыру қағидалары";
+
+    /// <summary>
+    /// Every deadline that follows from the day the court's verdict (or ruling) was received, by due date and, on
+    /// the same day, in the order of the table: the akimat's order and its notification to the probation service
+    /// (5 working days), the probation service's summons (10 calendar days) and the akimat's first monthly time
+    /// sheet, act and conduct report (last working day of the month in which the order is due — see
+    /// <see cref="FirstMonthlyReport"/>).
+    /// </summary>
+    public IReadOnlyList<Deadline> FromVerdictReceived(DateOnly received)
+    {
+        var orderDue = OrderDue(received);
+        var orderConfirmed = calendar.IsConfirmed(received, orderDue);
+        var firstReport = FirstMonthlyReport(received);
+
+        Deadline[] inTableOrder =
+        [
+            new("probation-summons", Probation, "Қоғамдық жұмыстарға сотталған адамды шақыру",
+                received.AddDays(SummonsCalendarDays), $"{ProbationRules}, 12-тармақтың 1) тармақшасы", Confirmed: true)
+            {
+                WhatEn = "Summon the person sentenced to community service (10 calendar days)",
+            },
+            new("akimat-order", Akimat, "Қоғамдық жұмыстарды орындауды ұйымдастыру туралы өкім шығару",
+                orderDue, $"{CommunityServiceRules}, 2-тармақтың 2) тармақшасы", orderConfirmed)
+            {
+                WhatEn = "Issue the order organising the community service (5 working days)",
+            },
+            new("akimat-notification", Akimat, "Пробация қызметіне үкімді алғаны туралы хабарламаны және өкімді жіберу",
+                orderDue, $"{CommunityServiceRules}, 2-тармақтың 3) тармақшасы", orderConfirmed)
+            {
+                WhatEn = "Send the probation service the notice that the verdict was received, with the order (5 working days)",
+            },
+            firstReport,
+        ];
+
+        return [.. inTableOrder.Select((deadline, rank) => (deadline, rank)).OrderBy(x => x.deadline.Due).ThenBy(x => x.rank).Select(x => x.deadline)];
+    }
+
+    /// <summary>The last day for the akimat's order (Form 3): five working days after the verdict was received.</summary>
+    public DateOnly OrderDue(DateOnly received) => calendar.AddWorkingDays(received, OrderWorkingDays);
+
+    /// <summary>
+    /// True when the akimat's order is dated after its deadline (the work order's late warning). An order dated on or
+    /// before the day of receipt is not "late"; whether such a date makes sense is for the payload's validation.
+    /// </summary>
+    public bool IsLate(DateOnly received, DateOnly orderDate) => orderDate > OrderDue(received);
+
+    /// <summary>
+    /// The first monthly time sheet, act of work done and conduct report (rule 2-1, 2): due on the last working day of
+    /// the month the work starts in. From the verdict alone the start is not known; the work cannot start before the
+    /// order, which is due five working days after receipt, so the month of that deadline is taken. When the day the
+    /// work actually started is known, use <see cref="MonthlyReport"/> for its month instead.
+    /// </summary>
+    public Deadline FirstMonthlyReport(DateOnly received)
+    {
+        var orderDue = OrderDue(received);
+        var report = MonthlyReport(orderDue.Year, orderDue.Month);
+        return report with
+        {
+            Id = "akimat-first-monthly-report",
+            Confirmed = report.Confirmed && calendar.IsConfirmed(received, orderDue),
+        };
+    }
+
+    /// <summary>The akimat's time sheet, act of work done and conduct report for a month: its last working day.</summary>
+    public Deadline MonthlyReport(int year, int month)
+    {
+        var due = calendar.LastWorkingDayOfMonth(year, month);
+        var first = new DateOnly(year, month, 1);
+        var wholeMonthConfirmed = calendar.IsConfirmed(first.AddDays(-1), first.AddMonths(1).AddDays(-1));
+        return new Deadline(
+            "akimat-monthly-report", Akimat,
+            "Пробация қызметіне жұмыс істелген уақытты есепке алу табелін, орындалған жұмыстар актісін және мінез-құлқы туралы ақпаратты жіберу",
+            due, $"{CommunityServiceRules}, 2-1-тармақтың 2) тармақшасы", wholeMonthConfirmed)
+        {
+            WhatEn = "Send the probation service the time sheet, the act of work done and the conduct report (last working day of the month)",
+        };
+    }
+
+    /// <summary>The probation service has the person sign that they have read the verdict notice and the akimat's order.</summary>
+    public Deadline FromOrderReceived(DateOnly received)
+    {
+        var due = calendar.AddWorkingDays(received, ProbationWorkingDays);
+        return new Deadline(
+            "probation-acquaintance", Probation,
+            "Сотталған адамды үкімді алғаны туралы хабарламамен және әкімдіктің өкімімен қолын қойғызып таныстыру",
+            due, $"{ProbationRules}, 12-тармақтың 3) тармақшасы", calendar.IsConfirmed(received, due))
+        {
+            WhatEn = "Have the person sign that they have read the notice and the akimat's order (5 working days)",
+        };
+    }
+
+    /// <summary>The probation service's preventive talk after receiving the akimat's monthly time sheet, act and conduct report.</summary>
+    public Deadline FromMonthlyReportReceived(DateOnly received)
+    {
+        var due = calendar.AddWorkingDays(received, ProbationWorkingDays);
+        return new Deadline(
+            "probation-preventive-talk", Probation, "Сотталған адаммен профилактикалық әңгімелесу жүргізу",
+            due, $"{ProbationRules}, 12-тармақтың 5) тармақшасы", calendar.IsConfirmed(received, due))
+        {
+            WhatEn = "Hold a preventive talk with the person (5 working days)",
+        };
+    }
+}
