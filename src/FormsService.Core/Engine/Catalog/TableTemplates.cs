@@ -30,6 +30,7 @@ public sealed record RowTemplate(
     float MinHeightMm,
     CellLook Look);
 
+/// <param name="ColumnSpan">Columns covered; 0: the rest of the repeated column group the cell starts in.</param>
 /// <param name="Each">Repeats the cell over the column group it falls on, item i of this array in column i.</param>
 public sealed record CellTemplate(IReadOnlyList<ParagraphTemplate> Content, int ColumnSpan, int RowSpan, string? Each, CellLook Look);
 

@@ -109,10 +109,13 @@ internal sealed partial class TemplateParser
         if (c.ValueKind != JsonValueKind.Object)
             throw Error(at, "a cell must be a text or an object.");
         OnlyKeys(c, CellKeys, at);
-        var colSpan = Span(c, "colSpan", at);
+        // "group": to the end of the repeated column group the cell starts in, written as 0.
+        var colSpan = c.TryGetProperty("colSpan", out var cs) && cs.ValueKind == JsonValueKind.String
+            ? (cs.GetString() == "group" ? 0 : throw Error(at + ".colSpan", "must be a whole number from 1, or \"group\"."))
+            : Span(c, "colSpan", at);
         var rowSpan = Span(c, "rowSpan", at);
         string? each = c.TryGetProperty("each", out var e) ? String(e, at + ".each") : null;
-        if (each is not null && colSpan > 1)
+        if (each is not null && colSpan != 1)
             throw Error(at + ".colSpan", "a cell repeated with 'each' takes one column per item.");
         List<ParagraphTemplate> Content()
         {
@@ -206,6 +209,8 @@ internal sealed partial class TemplateParser
         if (columns.Any(c => c.Each is not null)) return;
         for (var i = 0; i < rows.Count; i++)
         {
+            if (rows[i].Cells.Any(c => c.ColumnSpan == 0))
+                throw Error($"{at}[{i}].cells", "\"colSpan\": \"group\" needs a column repeated with 'each'.");
             var used = rows[i].Cells.Sum(c => c.ColumnSpan);
             if (used > columns.Count)
                 throw Error($"{at}[{i}].cells", $"the row spans {used} columns; the table has {columns.Count}.");

@@ -157,6 +157,8 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
             var caption = e.TryGetProperty("caption", out var c) ? String(c, at + ".caption") : null;
             return new FieldTemplate(ParseValue(String(field, at + ".field"), at + ".field"), caption, width, fill, when, style);
         }
+        if (e.TryGetProperty("value", out var plain))
+            return new ValueTextTemplate(ParseValue(String(plain, at + ".value"), at + ".value"), when, style);
         if (e.TryGetProperty("blank", out _))
         {
             // A blank that is always written by hand (a signature): no payload value.
@@ -186,7 +188,7 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
             catch (FormatException) { throw Error(at + ".format", "the format refers to an option that does not exist."); }
             return new ChoiceTemplate(path, options, format);
         }
-        throw Error(at, "an inline object needs one of 'text', 'field', 'blank', 'date', 'choice', 'flag', 'br'.");
+        throw Error(at, "an inline object needs one of 'text', 'field', 'value', 'blank', 'date', 'choice', 'flag', 'br'.");
     }
 
     internal ValueTemplate ParseValue(string source, string at)

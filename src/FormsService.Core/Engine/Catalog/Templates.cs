@@ -25,6 +25,9 @@ public sealed record TextTemplate(string Text, RunStyle Style) : InlineTemplate;
 /// <summary>A blank: its value from a template over payload paths; printed empty when <see cref="When"/> is absent.</summary>
 public sealed record FieldTemplate(ValueTemplate Value, string? Caption, float MinWidthMm, bool Fill, string? When, RunStyle Style) : InlineTemplate;
 
+/// <summary>A value printed as plain text (a table cell's), nothing when it has no value.</summary>
+public sealed record ValueTextTemplate(ValueTemplate Value, string? When, RunStyle Style) : InlineTemplate;
+
 /// <summary>A date written the way the form writes it: <c>2025 жылғы "14" қазан</c>, or <c>20___ жылғы "___" _____</c> blank.</summary>
 public sealed record DateTemplate(string Path, string? When) : InlineTemplate;
 

@@ -97,6 +97,10 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
                 var value = f.When is not null && !values.Has(f.When) ? null : Render(f.Value.Parts, values);
                 yield return new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, scale.Run(paragraph, f.Style), scale.Caption);
                 break;
+            case ValueTextTemplate v:
+                if ((v.When is null || values.Has(v.When)) && Render(v.Value.Parts, values) is { } plain)
+                    yield return new TextRun(plain, scale.Run(paragraph, v.Style));
+                break;
             case DateTemplate dt:
                 var raw = dt.When is not null && !values.Has(dt.When) ? null : values.Get(dt.Path);
                 var date = raw is not null && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)

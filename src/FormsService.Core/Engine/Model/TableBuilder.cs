@@ -100,7 +100,9 @@ internal static class TableBuilder
             if (col >= columns) break;
             if (cell.Each is null)
             {
-                var span = Math.Min(cell.ColumnSpan, columns - col);
+                var wanted = cell.ColumnSpan > 0 ? cell.ColumnSpan
+                    : groups.FirstOrDefault(g => g.First <= col && col < g.First + g.Count) is { } g ? g.First + g.Count - col : 1;
+                var span = Math.Min(wanted, columns - col);
                 cells.Add(Cell(cell, cell.Look.Over(rowLook), values, col, span, context, shades));
                 col += span;
                 continue;
