@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FormsService.Core.Engine.Catalog;
 using FormsService.Core.Engine.Fonts;
@@ -104,9 +105,11 @@ public sealed class FormsEngine : IDisposable
     public PayloadCheck Check(FormVersion version, JsonElement payload) => version.Module.Bind(payload, version.Definition);
 
     /// <summary>The document model and its layout; a null check gives the form blank.</summary>
+    [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
     public LaidOutDocument Lay(FormVersion version, PayloadCheck? filled) => _layout.Layout(_builder.Build(version, ViewOf(filled)));
 
     /// <summary>Renders a version filled from a valid <see cref="Check"/> (or blank, when null).</summary>
+    [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
     public byte[] Render(FormVersion version, PayloadCheck? filled, string format, CancellationToken cancellationToken = default)
     {
         if (version.Module.Artwork is { } artwork && format is OutputFormats.Png or OutputFormats.Svg)
@@ -144,6 +147,7 @@ public sealed class FormsEngine : IDisposable
         ArtworkOf(version).FromQuery(query);
 
     /// <summary>The first page as a PNG, for previews.</summary>
+    [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
     public byte[] PreviewPng(FormVersion version, PayloadCheck? filled, int dpi) => _images.RenderPng(Lay(version, filled), 0, dpi);
 
     /// <inheritdoc cref="PreviewPng(FormVersion, PayloadCheck?, int)"/>
