@@ -38,8 +38,10 @@ public sealed class FormsEngine : IDisposable
     private readonly DocxRenderer _docx;
     private readonly PageImageRenderer _images;
 
-    private FormsEngine(FontLibrary fonts, FormCatalog catalog, DocumentBuilder builder, LayoutEngine layout, PdfRenderer pdf, DeadlineCalculator deadlines)
+    private FormsEngine(FontLibrary fonts, FormCatalog catalog, DataSchemas schemas, DocumentBuilder builder, LayoutEngine layout, PdfRenderer pdf,
+        DeadlineCalculator deadlines)
     {
+        Schemas = schemas;
         Deadlines = deadlines;
         Fonts = fonts;
         Catalog = catalog;
@@ -52,6 +54,9 @@ public sealed class FormsEngine : IDisposable
 
     public FontLibrary Fonts { get; }
     public FormCatalog Catalog { get; }
+
+    /// <summary>The JSON Schemas of the data files under <c>forms/</c>, as the service publishes them.</summary>
+    public DataSchemas Schemas { get; }
     internal DeadlineCalculator Deadlines { get; }
 
     /// <summary>The deadlines of order No. 733 that follow from the day a verdict was received.</summary>
@@ -74,7 +79,7 @@ public sealed class FormsEngine : IDisposable
             var modules = library.Modules.Concat(extraModules.Select(create => create(services))).ToList();
             var catalog = FormCatalog.Load(formsDirectory, ByName(modules));
             var builder = new DocumentBuilder(FiguresById(modules));
-            return new FormsEngine(fonts, catalog, builder, layout, pdf, library.Deadlines);
+            return new FormsEngine(fonts, catalog, DataSchemas.Load(formsDirectory), builder, layout, pdf, library.Deadlines);
         }
         catch
         {
