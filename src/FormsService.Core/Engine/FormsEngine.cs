@@ -37,13 +37,13 @@ public sealed class FormsEngine : IDisposable
     private readonly PageImageRenderer _images;
 
     private FormsEngine(FontLibrary fonts, FormCatalog catalog, IReadOnlyDictionary<string, IFigureSource> figures,
-        IReadOnlyDictionary<string, IPayloadType> payloadTypes, DeadlineCalculator deadlines)
+        IReadOnlyDictionary<string, IPayloadType> payloadTypes, DeadlineCalculator deadlines, Locale.DateLocales locales)
     {
         Deadlines = deadlines;
         Fonts = fonts;
         Catalog = catalog;
         PayloadTypes = payloadTypes;
-        _builder = new DocumentBuilder(figures);
+        _builder = new DocumentBuilder(figures, locales);
         _layout = new LayoutEngine(fonts);
         _pdf = new PdfRenderer(fonts, new FontSubsetCache());
         _docx = new DocxRenderer(fonts);
@@ -71,7 +71,9 @@ public sealed class FormsEngine : IDisposable
             var payloadTypes = PayloadRegistry.Create(guard, deadlines, calendar, vest);
             var figures = FigureRegistry.Create(vest);
             var catalog = FormCatalog.Load(formsDirectory, payloadTypes, figures.Keys.ToHashSet());
-            return new FormsEngine(fonts, catalog, figures, payloadTypes, deadlines);
+            var locales = Locale.DateLocales.Load(Path.Combine(formsDirectory, "_locale"));
+            locales.CheckCovers(catalog);
+            return new FormsEngine(fonts, catalog, figures, payloadTypes, deadlines, locales);
         }
         catch
         {

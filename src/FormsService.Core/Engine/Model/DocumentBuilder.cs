@@ -15,11 +15,8 @@ public interface IFigureSource
 /// <summary>
 /// Definition + payload → document model. Pure: no I/O, no clock, invariant culture. Knows no particular form.
 /// </summary>
-public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> figures)
+public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> figures, Locale.DateLocales locales)
 {
-    private static readonly string[] MonthsKk =
-        ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
-
     // Blank widths of the parts of a date, as the forms print them: 20__ жылғы "___" _________.
     private const float YearMm = 9, DayMm = 8, MonthMm = 24;
 
@@ -27,12 +24,13 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
     {
         var d = version.Definition;
         var values = new PayloadValues(payload);
+        var locale = locales.Find(d.Language) ?? throw new InvalidOperationException($"No date words for '{d.Language}': the catalogue should have refused it.");
         var blocks = new List<Block>(version.Body.Count);
         foreach (var template in version.Body)
         {
             blocks.Add(template switch
             {
-                ParagraphTemplate p => new Paragraph(p.Style, p.Inlines.SelectMany(i => Expand(i, values)).ToList()),
+                ParagraphTemplate p => new Paragraph(p.Style, p.Inlines.SelectMany(i => Expand(i, values, locale)).ToList()),
                 CutLineTemplate c => new CutLine(c.Label, c.SpaceBeforePt, c.SpaceAfterPt),
                 FigureTemplate f => new Figure(figures[f.FigureId].Create(d, payload), Units.MmToPt(f.WidthMm), Units.MmToPt(f.HeightMm), f.SpaceBeforePt, f.SpaceAfterPt),
                 _ => throw new NotSupportedException(template.GetType().Name),
@@ -42,7 +40,7 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
             PageGeometry.From(d.Page), d.Styles, blocks);
     }
 
-    private static IEnumerable<Inline> Expand(InlineTemplate template, PayloadValues values)
+    private static IEnumerable<Inline> Expand(InlineTemplate template, PayloadValues values, Locale.DateLocale locale)
     {
         switch (template)
         {
@@ -54,21 +52,28 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
                 break;
             case FieldTemplate f:
                 var value = f.When is not null && !values.Has(f.When) ? null : Render(f.Value.Parts, values);
-                yield return new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, f.Style);
+                yield return f.Prose && value is not null
+                    ? new TextRun(value, f.Style)
+                    : new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, f.Style);
                 break;
             case DateTemplate dt:
                 var raw = dt.When is not null && !values.Has(dt.When) ? null : values.Get(dt.Path);
                 var date = raw is not null && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
                     ? parsed : (DateOnly?)null;
-                foreach (var inline in DateInlines(date))
+                foreach (var inline in DateInlines(date, dt, locale))
                     yield return inline;
+                break;
+            case ConditionalTemplate c:
+                if (values.Has(c.Path) == c.WhenPresent)
+                    foreach (var inline in Expand(c.Inner, values, locale))
+                        yield return inline;
                 break;
             case FlagTemplate flag:
                 yield return values.Flag(flag.Path) switch
                 {
                     true => new TextRun(flag.WhenTrue, RunStyle.Normal),
                     false => new TextRun(flag.WhenFalse, RunStyle.Normal),
-                    null => new Field(null, null, Units.MmToPt(flag.BlankWidthMm), false, RunStyle.Normal),
+                    null => new Field(null, flag.Caption, Units.MmToPt(flag.BlankWidthMm), false, RunStyle.Normal),
                 };
                 break;
             case ChoiceTemplate c:
@@ -79,25 +84,35 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
         }
     }
 
-    private static IEnumerable<Inline> DateInlines(DateOnly? date)
+    private static IEnumerable<Inline> DateInlines(DateOnly? date, DateTemplate template, Locale.DateLocale locale)
     {
         var normal = RunStyle.Normal;
-        if (date is { } v)
+        if (date is { } filled && template.Style != Locale.DateStyle.Blank)
         {
-            yield return new Field(v.Year.ToString(CultureInfo.InvariantCulture), null, Units.MmToPt(YearMm), false, normal);
-            yield return new TextRun(" жылғы \"", normal);
-            yield return new Field(v.Day.ToString("00", CultureInfo.InvariantCulture), null, Units.MmToPt(DayMm), false, normal);
-            yield return new TextRun("\" ", normal);
-            yield return new Field(MonthsKk[v.Month - 1], null, Units.MmToPt(MonthMm), false, normal);
+            yield return new TextRun(locale.Format(filled, template.Style), normal);
+            yield break;
         }
-        else
+        // The form's drawn shape: every part a blank, filled or not; a caption goes under the last part.
+        var pattern = locale.Pattern(Locale.DateStyle.Blank);
+        var last = pattern.Select((p, i) => (p, i)).Last(x => x.p is Locale.DateSlot).i;
+        for (var i = 0; i < pattern.Count; i++)
         {
-            yield return new TextRun("20", normal);
-            yield return new Field(null, null, Units.MmToPt(YearMm), false, normal);
-            yield return new TextRun(" жылғы \"", normal);
-            yield return new Field(null, null, Units.MmToPt(DayMm), false, normal);
-            yield return new TextRun("\" ", normal);
-            yield return new Field(null, null, Units.MmToPt(MonthMm), false, normal);
+            if (pattern[i] is Locale.DateText text)
+            {
+                yield return new TextRun(text.Text, normal);
+                continue;
+            }
+            var slot = (Locale.DateSlot)pattern[i];
+            var width = Units.MmToPt(slot.Part switch { Locale.DatePart.Year => YearMm, Locale.DatePart.Day => DayMm, _ => MonthMm });
+            var caption = i == last ? template.Caption : null;
+            if (date is { } v)
+                yield return new Field(locale.Value(v, slot, Locale.DateStyle.Blank), caption, width, false, normal);
+            else
+            {
+                if (slot.Part == Locale.DatePart.Year && locale.BlankYearPrefix.Length > 0)
+                    yield return new TextRun(locale.BlankYearPrefix, normal);
+                yield return new Field(null, caption, width, false, normal);
+            }
         }
     }
 
