@@ -10,10 +10,10 @@ internal static class PayloadRegistry
 {
     public static IReadOnlyDictionary<string, IPayloadType> Create(TextGuard guard, DeadlineCalculator deadlines, WorkingCalendar calendar, VestSpecimen.VestPayloadType vest)
     {
-        var workOrderWarnings = new WorkOrderWarnings(deadlines, calendar);
+        var workOrderWarnings = new WorkOrderWarnings(deadlines, calendar, TimeProvider.System);
         IPayloadType[] types =
         [
-            new PayloadType<ReferralCertificatePayload>("referral-certificate", new ReferralCertificateValidator(), guard),
+            new PayloadType<ReferralCertificatePayload>("referral-certificate", new ReferralCertificateValidator(), guard, ReferralCertificateWarnings.For),
             new PayloadType<WorkOrderPayload>("work-order", new WorkOrderValidator(), guard, workOrderWarnings.For),
             vest,
         ];
