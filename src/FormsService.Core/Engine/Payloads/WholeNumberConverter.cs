@@ -21,5 +21,11 @@ internal sealed class WholeNumberConverter : JsonConverter<int>
         throw new JsonException("Expected a whole number.");
     }
 
+    /// <summary>What the schema exporter cannot see through a custom converter: an int is JSON Schema's <c>integer</c>.</summary>
+    public static System.Text.Json.Nodes.JsonNode? SchemaFor(Type type) =>
+        type == typeof(int) ? new System.Text.Json.Nodes.JsonObject { ["type"] = "integer" }
+        : type == typeof(int?) ? new System.Text.Json.Nodes.JsonObject { ["type"] = new System.Text.Json.Nodes.JsonArray("integer", "null") }
+        : null;
+
     public override void Write(Utf8JsonWriter writer, int value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
 }

@@ -67,7 +67,9 @@ public sealed class ReferralCertificateValidator : FormPayloadValidator<Referral
                 .WithMessage(BeforeIssue);
             RuleFor(x => x.Notification!.BodyName).RequiredText(Limits.Name);
             RuleFor(x => x.Notification!.HeadFullName).RequiredText(Limits.PersonName);
-            RuleFor(x => x.Notification!.SignedDate).RequiredDate().When(x => x.Notification!.SignedDate is not null);
+            RuleFor(x => x.Notification!.SignedDate)
+                .Must(d => d is not { } v || v.Year is >= CommonRules.FirstYear and <= CommonRules.LastYear)
+                .WithMessage($"{CommonRules.FirstYear}–{CommonRules.LastYear} жылдар аралығында болуы керек / Must be between {CommonRules.FirstYear} and {CommonRules.LastYear}.");
             NotBeforeStartOrIssue(x => x.Notification!.SignedDate);
         });
     }
