@@ -46,7 +46,7 @@ public sealed class FormsEngine : IDisposable
         _builder = new DocumentBuilder(figures);
         _layout = new LayoutEngine(fonts);
         _pdf = new PdfRenderer(fonts, new FontSubsetCache());
-        _docx = new DocxRenderer(fonts);
+        _docx = new DocxRenderer();
         _images = new PageImageRenderer(fonts);
     }
 

@@ -31,6 +31,10 @@ public abstract record Segment(float X, float Width, string Text, RunStyle Style
 public sealed record TextSegment(float X, float Width, string Text, RunStyle Style) : Segment(X, Width, Text, Style);
 
 /// <summary>One piece of a field on one line: underlined over its whole width, its text (maybe empty) inside.</summary>
-public sealed record FieldSegment(float X, float Width, string Text, RunStyle Style, float TextX) : Segment(X, Width, Text, Style);
+public sealed record FieldSegment(float X, float Width, string Text, RunStyle Style, float TextX) : Segment(X, Width, Text, Style)
+{
+    /// <summary>The width of <see cref="Segment.Text"/> alone: what of the blank's width the value takes.</summary>
+    public float TextWidth { get; init; }
+}
 
 public sealed record Caption(float CenterX, float Width, string Text, float Baseline, float SizePt);

@@ -1,0 +1,171 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Layout;
+using FormsService.Tests.Support;
+
+namespace FormsService.Tests.Docx;
+
+/// <summary>One document to compare: our PDF and LibreOffice's print of our DOCX of the same payload.</summary>
+public sealed record PrintCase(string Name, byte[] Pdf, byte[] Docx, int LeaderOnlyLinesAllowed)
+{
+    public byte[] Printed { get; set; } = [];
+    public IReadOnlyList<PrintedLine> OurLines => _ours ??= PrintedLines.Of(Pdf);
+    public IReadOnlyList<PrintedLine> PrintedLinesOfDocx => _printed ??= PrintedLines.Of(Printed);
+    private IReadOnlyList<PrintedLine>? _ours, _printed;
+
+    public override string ToString() => Name;
+}
+
+/// <summary>A value replaced in <c>document.xml</c> by one three times longer, and the print of the edited DOCX.</summary>
+public sealed record EditCase(string Name, PrintCase Original, string Value, string Longer, byte[] Docx)
+{
+    public byte[] Printed { get; set; } = [];
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// Every shipped form's example, its blank form and long values, rendered to PDF and DOCX; a value of each edited in
+/// the DOCX; all printed by LibreOffice in one run (it takes about a second and a half a document).
+/// </summary>
+public sealed class DocxPrintCases : IDisposable
+{
+    public const string LongCourt = "court";
+
+    // Lengths from the issue: a court name of 150 characters, an akimat name of 80, a residence of 250.
+    private static readonly (string Path, int Length)[] LongValues =
+    [
+        ("verdict.court", 150),
+        ("localExecutiveBody", 80),
+        ("akimat.name", 80),
+        ("convict.residence", 250),
+    ];
+
+    private static readonly string[] Words =
+        ["Алматы", "облысы", "Қарасай", "ауданының", "Қаскелең", "қаласындағы", "мамандандырылған", "ауданаралық", "сотының", "№", "2", "бөлімшесі"];
+
+    public FormsEngine Engine { get; } = FormsEngine.Load(Repo.Forms, Repo.Fonts);
+    public List<PrintCase> Cases { get; } = [];
+    public List<EditCase> Edits { get; } = [];
+
+    public DocxPrintCases()
+    {
+        foreach (var version in DocxVersions(Engine))
+        {
+            var name = $"{version.FormId}/{version.Version}";
+            Cases.Add(Case(name + " example", version, version.Example!.Value));
+            Cases.Add(Case(name + " blank", version, null));
+            if (WithLongValues(version.Example!.Value) is { } longer)
+                Cases.Add(Case(name + " long values", version, longer));
+        }
+        foreach (var c in Cases.Where(c => c.Name.EndsWith(" example", StringComparison.Ordinal)).ToList())
+        {
+            var version = DocxVersions(Engine).First(v => c.Name.StartsWith($"{v.FormId}/{v.Version} ", StringComparison.Ordinal));
+            var value = Values(version.Example!.Value).Where(v => v.Length >= 12 && c.Docx.Length > 0)
+                .OrderByDescending(v => v.Length).FirstOrDefault(v => DocumentXml(c.Docx).Contains(v.Replace(' ', '\u00A0'), StringComparison.Ordinal));
+            if (value is null) continue;
+            var longer = string.Join(' ', value, value, value);
+            Edits.Add(new EditCase(c.Name + " edited", c, value, longer, Edit(c.Docx, value.Replace(' ', '\u00A0'), longer)));
+        }
+        var printed = LibreOffice.PrintToPdf(Cases.Select(c => c.Docx).Concat(Edits.Select(e => e.Docx)).ToList());
+        for (var i = 0; i < Cases.Count; i++)
+            Cases[i].Printed = printed[i];
+        for (var i = 0; i < Edits.Count; i++)
+            Edits[i].Printed = printed[Cases.Count + i];
+    }
+
+    public static IEnumerable<FormVersion> DocxVersions(FormsEngine engine) =>
+        engine.Catalog.Forms.SelectMany(f => f.Versions)
+            .Where(v => v.Definition.Formats.Contains(OutputFormats.Docx) && v.Example is not null)
+            .OrderBy(v => v.FormId, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal);
+
+    private PrintCase Case(string name, FormVersion version, JsonElement? payload)
+    {
+        if (payload is { } p)
+        {
+            var check = Engine.Check(version, p);
+            Assert.True(check.IsValid, $"{name}: {string.Join("; ", check.Errors.Select(e => e.Key + ": " + string.Join(' ', e.Value)))}");
+        }
+        var laid = Engine.Lay(version, payload);
+        return new PrintCase(name, Engine.Render(version, payload, OutputFormats.Pdf), Engine.Render(version, payload, OutputFormats.Docx), EmptyBlankLines(laid));
+    }
+
+    /// <summary>Lines of our layout that print nothing but empty blanks: there a word processor prints a bare leader too.</summary>
+    private static int EmptyBlankLines(LaidOutDocument laid) =>
+        laid.Blocks.OfType<LaidOutParagraph>().SelectMany(p => p.Lines)
+            .Count(l => l.Segments.Count > 0 && l.Segments.All(s => s is FieldSegment { Text.Length: 0 }));
+
+    private static JsonElement? WithLongValues(JsonElement example)
+    {
+        var node = JsonNode.Parse(example.GetRawText())!.AsObject();
+        var changed = false;
+        foreach (var (path, length) in LongValues)
+        {
+            var parts = path.Split('.');
+            var parent = node;
+            foreach (var part in parts[..^1])
+                parent = parent?[part] as JsonObject;
+            if (parent?[parts[^1]] is null) continue;
+            parent[parts[^1]] = Text(length);
+            changed = true;
+        }
+        return changed ? JsonDocument.Parse(node.ToJsonString()).RootElement.Clone() : null;
+    }
+
+    /// <summary>Words of the forms' kind, to exactly <paramref name="length"/> characters.</summary>
+    public static string Text(int length)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; sb.Length < length; i++)
+            sb.Append(sb.Length == 0 ? "" : " ").Append(Words[i % Words.Length]);
+        return sb.ToString(0, length).TrimEnd();
+    }
+
+    private static IEnumerable<string> Values(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Values(p.Value)),
+        JsonValueKind.Array => e.EnumerateArray().SelectMany(Values),
+        JsonValueKind.String => [e.GetString()!],
+        _ => [],
+    };
+
+    public static string DocumentXml(byte[] docx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The DOCX with <paramref name="find"/> replaced in <c>document.xml</c>, as a clerk's edit would.</summary>
+    private static byte[] Edit(byte[] docx, string find, string replacement)
+    {
+        using var output = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read))
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var input = entry.Open();
+                using var copy = target.CreateEntry(entry.FullName).Open();
+                if (entry.FullName == "word/document.xml")
+                {
+                    var xml = new StreamReader(input).ReadToEnd();
+                    var at = xml.IndexOf(find, StringComparison.Ordinal);
+                    Assert.True(at >= 0, $"'{find}' is not in document.xml");
+                    var bytes = Encoding.UTF8.GetBytes(xml[..at] + System.Security.SecurityElement.Escape(replacement) + xml[(at + find.Length)..]);
+                    copy.Write(bytes);
+                }
+                else
+                {
+                    input.CopyTo(copy);
+                }
+            }
+        }
+        return output.ToArray();
+    }
+
+    public void Dispose() => Engine.Dispose();
+}
