@@ -10,10 +10,11 @@ using FormsService.Tests.Support;
 namespace FormsService.Tests.Docx;
 
 /// <summary>One document to compare: our PDF and LibreOffice's print of our DOCX of the same payload.</summary>
-public sealed record PrintCase(string Name, byte[] Pdf, byte[] Docx, int LeaderOnlyLinesAllowed)
+public sealed record PrintCase(string Name, byte[] Pdf, byte[] Docx, int LeaderOnlyLinesAllowed,
+    IReadOnlyList<(int Page, double Left, double Top, double Right, double Bottom)> Figures)
 {
     public byte[] Printed { get; set; } = [];
-    public IReadOnlyList<PrintedLine> OurLines => _ours ??= PrintedLines.Of(Pdf);
+    public IReadOnlyList<PrintedLine> OurLines => _ours ??= PrintedLines.Of(Pdf, Figures);
     public IReadOnlyList<PrintedLine> PrintedLinesOfDocx => _printed ??= PrintedLines.Of(Printed);
     private IReadOnlyList<PrintedLine>? _ours, _printed;
 
@@ -75,6 +76,27 @@ public sealed class DocxPrintCases : IDisposable
             Cases[i].Printed = printed[i];
         for (var i = 0; i < Edits.Count; i++)
             Edits[i].Printed = printed[Cases.Count + i];
+        if (Environment.GetEnvironmentVariable("DOCX_PRINT_DIR") is { Length: > 0 } dir)
+            Keep(dir);
+    }
+
+    /// <summary>Every case's three documents in a folder, to look at when a comparison fails.</summary>
+    private void Keep(string dir)
+    {
+        Directory.CreateDirectory(dir);
+        foreach (var c in Cases)
+        {
+            var name = c.Name.Replace('/', '_').Replace(' ', '_');
+            File.WriteAllBytes(Path.Combine(dir, name + ".pdf"), c.Pdf);
+            File.WriteAllBytes(Path.Combine(dir, name + ".docx"), c.Docx);
+            File.WriteAllBytes(Path.Combine(dir, name + ".printed.pdf"), c.Printed);
+        }
+        foreach (var e in Edits)
+        {
+            var name = e.Name.Replace('/', '_').Replace(' ', '_');
+            File.WriteAllBytes(Path.Combine(dir, name + ".docx"), e.Docx);
+            File.WriteAllBytes(Path.Combine(dir, name + ".printed.pdf"), e.Printed);
+        }
     }
 
     public static IEnumerable<FormVersion> DocxVersions(FormsEngine engine) =>
@@ -90,7 +112,11 @@ public sealed class DocxPrintCases : IDisposable
             Assert.True(check.IsValid, $"{name}: {string.Join("; ", check.Errors.Select(e => e.Key + ": " + string.Join(' ', e.Value)))}");
         }
         var laid = Engine.Lay(version, payload);
-        return new PrintCase(name, Engine.Render(version, payload, OutputFormats.Pdf), Engine.Render(version, payload, OutputFormats.Docx), EmptyBlankLines(laid));
+        var page = laid.Source.Page;
+        var figures = laid.Blocks.OfType<LaidOutFigure>()
+            .Select(f => (f.Page, (double)(page.MarginLeft + f.X), (double)f.Top, (double)(page.MarginLeft + f.X + f.Source.WidthPt), (double)(f.Top + f.Source.HeightPt)))
+            .ToList();
+        return new PrintCase(name, Engine.Render(version, payload, OutputFormats.Pdf), Engine.Render(version, payload, OutputFormats.Docx), EmptyBlankLines(laid), figures);
     }
 
     /// <summary>Lines of our layout that print nothing but empty blanks: there a word processor prints a bare leader too.</summary>

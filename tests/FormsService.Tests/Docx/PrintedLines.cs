@@ -27,13 +27,18 @@ public static class PrintedLines
 {
     private const double SameBaseline = 1.5;
 
-    public static IReadOnlyList<PrintedLine> Of(byte[] pdf)
+    /// <param name="figures">Areas of pictures (page from 0; points from the top-left corner): text drawn inside a
+    /// figure is part of its art, which a DOCX embeds as an image.</param>
+    public static IReadOnlyList<PrintedLine> Of(byte[] pdf, IReadOnlyList<(int Page, double Left, double Top, double Right, double Bottom)>? figures = null)
     {
         using var document = PdfDocument.Open(pdf);
         var lines = new List<PrintedLine>();
         foreach (var page in document.GetPages())
         {
             var words = page.GetWords()
+                .Where(w => figures is null || !figures.Any(f => f.Page == page.Number - 1
+                    && w.BoundingBox.Centroid.X > f.Left && w.BoundingBox.Centroid.X < f.Right
+                    && page.Height - w.BoundingBox.Centroid.Y > f.Top && page.Height - w.BoundingBox.Centroid.Y < f.Bottom))
                 .Select(w => (Word: w, Baseline: page.Height - w.Letters[0].StartBaseLine.Y, X: w.BoundingBox.Left))
                 .OrderBy(w => w.Baseline).ThenBy(w => w.X).ToList();
             var current = new List<(UglyToad.PdfPig.Content.Word Word, double Baseline, double X)>();

@@ -31,6 +31,7 @@ public static class DocumentText
             {
                 // No-break spaces read as spaces; a word joiner prints nothing.
                 if (e is DocumentFormat.OpenXml.Wordprocessing.Text t) sb.Append(t.Text.Replace('\u00A0', ' ').Replace("\u2060", ""));
+                else if (e is DocumentFormat.OpenXml.Wordprocessing.NoBreakHyphen) sb.Append('-');
                 else if (e is DocumentFormat.OpenXml.Wordprocessing.TabChar or DocumentFormat.OpenXml.Wordprocessing.Break) sb.Append(' ');
             }
             sb.Append(' ');

@@ -8,12 +8,24 @@ internal sealed class DocxRuns(DocxXml x, FontFamilyKind defaultFamily, float de
 {
     public DocxXml Xml => x;
 
+    /// <summary>
+    /// Text as one run. The layout breaks lines only at spaces; Word would also break after a hyphen, so every hyphen
+    /// is Word's non-breaking one (printed the same).
+    /// </summary>
     public void Text(string text, DocxLook look)
     {
         if (text.Length == 0) return;
         x.Raw("<w:r>");
         Props(look, null);
-        x.Raw("<w:t xml:space=\"preserve\">").Escaped(text).Raw("</w:t></w:r>");
+        var from = 0;
+        for (var hyphen = text.IndexOf('-'); hyphen >= 0; hyphen = text.IndexOf('-', from))
+        {
+            if (hyphen > from) x.Raw("<w:t xml:space=\"preserve\">").Escaped(text[from..hyphen]).Raw("</w:t>");
+            x.Raw("<w:noBreakHyphen/>");
+            from = hyphen + 1;
+        }
+        if (from < text.Length) x.Raw("<w:t xml:space=\"preserve\">").Escaped(text[from..]).Raw("</w:t>");
+        x.Raw("</w:r>");
     }
 
     /// <summary>A tab: to the paragraph's tab stop, with its leader.</summary>
