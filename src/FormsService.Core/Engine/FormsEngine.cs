@@ -83,18 +83,19 @@ public sealed class FormsEngine : IDisposable
     public PayloadCheck Check(FormVersion version, JsonElement payload) => version.Payload.Check(payload, version.Definition);
 
     /// <summary>The document model and its layout; a null payload gives the form blank.</summary>
-    public LaidOutDocument Lay(FormVersion version, JsonElement? payload) => _layout.Layout(_builder.Build(version, payload));
+    public LaidOutDocument Lay(FormVersion version, JsonElement? payload, CancellationToken cancellationToken = default) =>
+        _layout.Layout(_builder.Build(version, payload), cancellationToken);
 
     /// <summary>Renders a version filled with a payload that has passed <see cref="Check"/> (or blank, when null).</summary>
     public byte[] Render(FormVersion version, JsonElement? payload, string format, CancellationToken cancellationToken = default)
     {
         if (version.Payload is IDirectRenderer direct && format is OutputFormats.Png or OutputFormats.Svg)
             return direct.Render(version.Definition, payload, format);
-        var laid = Lay(version, payload);
+        var laid = Lay(version, payload, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return format switch
         {
-            OutputFormats.Pdf => _pdf.Render(laid),
+            OutputFormats.Pdf => _pdf.Render(laid, cancellationToken),
             OutputFormats.Docx => _docx.Render(laid),
             OutputFormats.Png => _images.RenderPng(laid, 0, 96),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unsupported format."),

@@ -105,7 +105,7 @@ public sealed class FormCatalog
         try { _ = PageGeometry.From(definition.Page); }
         catch (ArgumentException ex) { throw new DefinitionException(file, "$.page.size", ex.Message); }
 
-        var body = new TemplateParser(file, payloadType.Paths, figures).ParseBody(definition.Body);
+        var body = new TemplateParser(file, payloadType.Paths, figures).Parse(definition);
         PayloadSchema.CheckLabels(definition, payloadType.Paths);
 
         JsonElement? example = null;

@@ -12,10 +12,11 @@ internal sealed class DocxBody
     // Between two tables Word needs a paragraph, or it joins them: one a twentieth of a point high.
     private const string Separator =
         "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"1\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>";
+    private const string SeparatorOnNewPage =
+        "<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"1\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>";
 
     private readonly DocxXml _x;
     private readonly DocxRuns _runs;
-    private readonly DocxLooks _looks;
     private readonly PageGeometry _page;
     private DocxCaptionTable? _openTable;
     private bool _lastWasTable;
@@ -24,7 +25,6 @@ internal sealed class DocxBody
     public DocxBody(DocxXml x, DocxLooks looks, PageGeometry page)
     {
         _x = x;
-        _looks = looks;
         _page = page;
         _runs = new DocxRuns(x, looks.Family, looks.SizePt);
     }
@@ -40,7 +40,21 @@ internal sealed class DocxBody
                 break;
             case LaidOutCutLine c:
                 BeforeParagraph();
-                DocxCutLine.Write(_runs, _looks, c, _page.ContentWidth, TakePageBreak());
+                DocxCutLine.Write(_runs, c, _page.ContentWidth, TakePageBreak());
+                break;
+            case LaidOutTable t:
+                CloseTable();
+                if (TakePageBreak()) _x.Raw(SeparatorOnNewPage);
+                else if (_lastWasTable) _x.Raw(Separator);
+                DocxTable.Write(_runs, t, newPage => _x.Raw(newPage ? SeparatorOnNewPage : Separator));
+                _lastWasTable = true;
+                break;
+            case LaidOutPageBreak:
+                // The next paragraph starts the page: Word would give a break of its own an empty line.
+                _pageBreak = true;
+                break;
+            case LaidOutRunningText:
+                // Headers and footers are parts of their own, written once from the model (DocxMargins).
                 break;
             case LaidOutFigure f:
                 BeforeParagraph();
@@ -66,19 +80,21 @@ internal sealed class DocxBody
     {
         if (DocxCaptionTable.For(p) is { } table)
         {
-            if (_openTable is null || !_openTable.SameGrid(table))
+            var newPage = TakePageBreak();
+            if (_openTable is null || !_openTable.SameGrid(table) || newPage)
             {
                 CloseTable();
-                if (_lastWasTable) _x.Raw(Separator);
+                if (newPage) _x.Raw(SeparatorOnNewPage);
+                else if (_lastWasTable) _x.Raw(Separator);
                 table.Open(_x);
                 _openTable = table;
             }
-            table.WriteRows(_runs, _looks, TakePageBreak());
+            table.WriteRows(_runs);
             _lastWasTable = true;
             return;
         }
         BeforeParagraph();
-        DocxFlowParagraph.Write(_runs, _looks, p, _page.ContentWidth, TakePageBreak());
+        DocxFlowParagraph.Write(_runs, p, 0, _page.ContentWidth, TakePageBreak());
     }
 
     private void BeforeParagraph()

@@ -104,33 +104,30 @@ internal sealed class DocxCaptionTable
     public static void Close(DocxXml x) => x.Raw("</w:tbl>");
 
     /// <summary>The two rows: the blanks, then their captions.</summary>
-    public void WriteRows(DocxRuns runs, DocxLooks looks, bool pageBreakBefore)
+    public void WriteRows(DocxRuns runs)
     {
         var x = runs.Xml;
         var p = _laid.Source;
         var style = p.Style;
-        var paragraphLook = looks.Paragraph(p);
-        var captionLook = looks.Caption(p);
+        var paragraphLook = DocxLooks.Of(p.Text);
+        var captionLook = DocxLooks.Of(_columns.Select(c => c.Field?.CaptionType).FirstOrDefault(t => t is not null) ?? p.Text);
 
         x.Raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-        var first = true;
         foreach (var c in _columns)
         {
             var pad = c.Piece is { } piece ? piece.TextX - piece.X : 0;
             Cell(x, c.WidthPt, c.Field is not null, pad);
-            var look = c.Field is { } f ? looks.Field(f, p) : paragraphLook;
+            var look = c.Field is { } f ? DocxLooks.Of(f.Type) : paragraphLook;
             x.Raw("<w:p>");
             new DocxParagraphProperties
             {
                 KeepNext = true,
-                PageBreakBefore = pageBreakBefore && first,
                 SpaceBeforePt = style.SpaceBeforePt,
                 Mark = look,
             }.Write(runs);
             if (c.Field?.Value is { Length: > 0 } value)
                 runs.Text(value, look);
             x.Raw("</w:p></w:tc>");
-            first = false;
         }
         x.Raw("</w:tr>");
 
@@ -147,7 +144,7 @@ internal sealed class DocxCaptionTable
                 Mark = captionLook,
             }.Write(runs);
             if (c.Caption is { } caption)
-                runs.Text(caption.Text, captionLook);
+                runs.Text(caption.Text, DocxLooks.Of(caption.Type));
             x.Raw("</w:p></w:tc>");
         }
         x.Raw("</w:tr>");

@@ -13,34 +13,37 @@ namespace FormsService.Core.Engine.Rendering;
 internal sealed class DocxFlowParagraph
 {
     private readonly DocxRuns _runs;
-    private readonly DocxLooks _looks;
     private readonly LaidOutParagraph _laid;
     private readonly Model.Paragraph _p;
     private readonly DocxLineMap _map;
+    private readonly float _origin;
     private readonly float _right;
     private Line? _lastLine;
     private bool _lineStart = true;
     private bool _spaceWritten;
 
-    private DocxFlowParagraph(DocxRuns runs, DocxLooks looks, LaidOutParagraph laid, float right)
+    private DocxFlowParagraph(DocxRuns runs, LaidOutParagraph laid, float origin, float width)
     {
         _runs = runs;
-        _looks = looks;
         _laid = laid;
         _p = laid.Source;
         _map = DocxLineMap.Of(laid);
-        _right = right;
+        _origin = origin;
+        _right = width;
     }
 
-    /// <param name="right">The right edge of the text, from the left margin (the content width, or a cell's).</param>
-    public static void Write(DocxRuns runs, DocxLooks looks, LaidOutParagraph laid, float right, bool pageBreakBefore)
+    /// <param name="origin">Where the text area starts, as the layout measures (0 on the page, a cell's inner edge).</param>
+    /// <param name="width">The width of the text area (the content width, or a cell's less its padding).</param>
+    /// <param name="style">The paragraph's style as Word is to apply it (a cell's first paragraph has no space before).</param>
+    public static void Write(DocxRuns runs, LaidOutParagraph laid, float origin, float width, bool pageBreakBefore, ParagraphStyle? style = null)
     {
-        new DocxFlowParagraph(runs, looks, laid, right).Write(pageBreakBefore);
+        new DocxFlowParagraph(runs, laid, origin, width).Write(pageBreakBefore, style ?? laid.Source.Style);
     }
 
-    private void Write(bool pageBreakBefore)
+    private DocxLook Body => DocxLooks.Of(_p.Text);
+
+    private void Write(bool pageBreakBefore, ParagraphStyle style)
     {
-        var style = _p.Style;
         var lines = _laid.Lines;
         var endsWithCaptions = lines.Count > 0 && lines[^1].Captions.Count > 0;
         var x = _runs.Xml;
@@ -55,7 +58,7 @@ internal sealed class DocxFlowParagraph
             IndentLeftPt = style.IndentLeftPt,
             FirstLinePt = style.FirstLinePt,
             Align = style.Align,
-            Mark = endsWithCaptions ? _looks.Caption(_p) : _looks.Paragraph(_p),
+            Mark = endsWithCaptions ? DocxLooks.Of(lines[^1].Captions[0].Type) : Body,
         }.Write(_runs);
 
         var breaks = new List<(InlinePosition At, Line Line)>();
@@ -93,14 +96,19 @@ internal sealed class DocxFlowParagraph
             switch (inline)
             {
                 case TextRun t:
-                    TextWithCuts(t.Text, _looks.Text(t, _p), cuts, cutLines);
+                    TextWithCuts(t.Text, DocxLooks.Of(t.Type), cuts, cutLines);
                     break;
                 case Field f:
                     FieldRuns(f, i, cuts, cutLines);
                     break;
                 case LineBreak:
-                    _runs.Break(_looks.Paragraph(_p));
+                    _runs.Break(Body);
                     _lineStart = true;
+                    break;
+                case PageNumber n:
+                    _runs.Field(n.Kind == PageNumberKind.Page ? "PAGE" : "NUMPAGES", "1", DocxLooks.Of(n.Type));
+                    _lineStart = false;
+                    _spaceWritten = false;
                     break;
             }
         }
@@ -143,7 +151,7 @@ internal sealed class DocxFlowParagraph
 
     private void FieldRuns(Field f, int index, List<int> cuts, List<Line> lines)
     {
-        var look = _looks.Field(f, _p);
+        var look = DocxLooks.Of(f.Type);
         var pieces = _map.Pieces[index];
         var value = f.Value ?? "";
         _lineStart = false;
@@ -197,18 +205,18 @@ internal sealed class DocxFlowParagraph
     private void CaptionLine(Line line)
     {
         var last = ReferenceEquals(line, _lastLine);
-        var captionLook = _looks.Caption(_p);
-        _runs.Break(_looks.Paragraph(_p));
+        _runs.Break(Body);
         var style = _p.Style;
         var x = style.IndentLeftPt;
+        var captionLook = DocxLooks.Of(line.Captions[0].Type);
         var captions = line.Captions.OrderBy(c => c.CenterX).ToList();
         if (style.Align == Alignment.Left)
         {
             foreach (var c in captions)
             {
-                var left = c.CenterX - c.Width / 2f;
-                _runs.Space(MathF.Floor((left - x) * 20f) / 20f, captionLook);
-                _runs.Text(c.Text, captionLook);
+                var left = c.CenterX - c.Width / 2f - _origin;
+                _runs.Space(MathF.Floor((left - x) * 20f) / 20f, DocxLooks.Of(c.Type));
+                _runs.Text(c.Text, DocxLooks.Of(c.Type));
                 x = left + c.Width;
             }
         }
@@ -216,13 +224,13 @@ internal sealed class DocxFlowParagraph
         {
             // Centred or right-aligned: spaces on both sides make the line as wide as the text area, so Word's
             // alignment leaves the captions where the layout put them.
-            var cursor = captions[0].CenterX - captions[0].Width / 2f;
+            var cursor = captions[0].CenterX - captions[0].Width / 2f - _origin;
             _runs.Space(cursor - x - 0.5f, captionLook);
             foreach (var c in captions)
             {
-                var left = c.CenterX - c.Width / 2f;
-                if (left > cursor) _runs.Space(left - cursor, captionLook);
-                _runs.Text(c.Text, captionLook);
+                var left = c.CenterX - c.Width / 2f - _origin;
+                if (left > cursor) _runs.Space(left - cursor, DocxLooks.Of(c.Type));
+                _runs.Text(c.Text, DocxLooks.Of(c.Type));
                 cursor = left + c.Width;
             }
             _runs.Space(_right - cursor - 0.5f, captionLook);

@@ -27,11 +27,12 @@ public sealed class DocxRenderer
         foreach (var block in document.Blocks)
             body.Write(block);
         body.Finish();
-        DocxSection.Write(x, source.Page, null);
+        var margins = DocxMargins.Parts(document, looks);
+        DocxSection.Write(x, source.Page, margins);
         x.Raw("</w:body></w:document>");
         // The package is written directly, with fixed ids, names and times: the same document gives the same bytes.
         var styles = _styles.GetOrAdd((source.Styles, source.Info.Language), key => DocxStyles.Xml(looks.Family, key.Styles, LanguageTag(key.Language)));
-        return DocxPackage.Write(x.ToString(), styles, CoreXml(source.Info), body.Images, []);
+        return DocxPackage.Write(x.ToString(), styles, CoreXml(source.Info), body.Images, margins.Select(m => m.Part).ToList());
     }
 
     private static string CoreXml(DocumentInfo info)
