@@ -65,11 +65,19 @@ public sealed class DocxPrintCases : IDisposable
         foreach (var c in Cases.Where(c => c.Name.EndsWith(" example", StringComparison.Ordinal)).ToList())
         {
             var version = DocxVersions(Engine).First(v => c.Name.StartsWith($"{v.FormId}/{v.Version} ", StringComparison.Ordinal));
-            var value = Values(version.Example!.Value).Where(v => v.Length >= 12 && c.Docx.Length > 0)
-                .OrderByDescending(v => v.Length).FirstOrDefault(v => DocumentXml(c.Docx).Contains(v.Replace(' ', '\u00A0'), StringComparison.Ordinal));
-            if (value is null) continue;
-            var longer = string.Join(' ', value, value, value);
-            Edits.Add(new EditCase(c.Name + " edited", c, value, longer, Edit(c.Docx, value.Replace(' ', '\u00A0'), longer)));
+            var xml = DocumentXml(c.Docx);
+            // The court's name where a form has one (a blank with its caption in the middle of a sentence), and the
+            // longest other value that is one piece of text in document.xml (a clerk's edit replaces such a piece).
+            var values = Values(version.Example!.Value).Where(v => v.Length >= 12 && xml.Contains(Stored(v), StringComparison.Ordinal)).ToList();
+            var court = Value(version.Example!.Value, "verdict.court");
+            var chosen = new List<string>();
+            if (court is not null && values.Contains(court)) chosen.Add(court);
+            if (values.Where(v => !chosen.Contains(v)).OrderByDescending(v => v.Length).FirstOrDefault() is { } longest) chosen.Add(longest);
+            foreach (var value in chosen)
+            {
+                var longer = string.Join(' ', value, value, value);
+                Edits.Add(new EditCase($"{c.Name} with '{value}' three times longer", c, value, longer, Edit(c.Docx, Stored(value), longer)));
+            }
         }
         var printed = LibreOffice.PrintToPdf(Cases.Select(c => c.Docx).Concat(Edits.Select(e => e.Docx)).ToList());
         for (var i = 0; i < Cases.Count; i++)
@@ -93,7 +101,7 @@ public sealed class DocxPrintCases : IDisposable
         }
         foreach (var e in Edits)
         {
-            var name = e.Name.Replace('/', '_').Replace(' ', '_');
+            var name = e.Original.Name.Replace('/', '_').Replace(' ', '_') + "_edited_" + Edits.IndexOf(e);
             File.WriteAllBytes(Path.Combine(dir, name + ".docx"), e.Docx);
             File.WriteAllBytes(Path.Combine(dir, name + ".printed.pdf"), e.Printed);
         }
@@ -148,6 +156,18 @@ public sealed class DocxPrintCases : IDisposable
         for (var i = 0; sb.Length < length; i++)
             sb.Append(sb.Length == 0 ? "" : " ").Append(Words[i % Words.Length]);
         return sb.ToString(0, length).TrimEnd();
+    }
+
+    /// <summary>How a value the layout kept on one line is stored: its spaces no-break spaces.</summary>
+    private static string Stored(string value) => value.Replace(' ', '\u00A0');
+
+    private static string? Value(JsonElement e, string path)
+    {
+        foreach (var part in path.Split('.'))
+        {
+            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(part, out e)) return null;
+        }
+        return e.ValueKind == JsonValueKind.String ? e.GetString() : null;
     }
 
     private static IEnumerable<string> Values(JsonElement e) => e.ValueKind switch
