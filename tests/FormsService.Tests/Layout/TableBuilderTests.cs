@@ -23,7 +23,7 @@ public sealed class TableBuilderTests
     }
 
     private static Table Build(FormVersion version, JsonElement? values = null) =>
-        new DocumentBuilder(new Dictionary<string, IFigureSource>()).Build(version, values ?? Values).Blocks.OfType<Table>().Single();
+        new DocumentBuilder(new Dictionary<string, IFigureSource>(), FormsService.Core.Engine.Locale.DateLocales.Load(Path.Combine(Repo.Forms, "_locale"))).Build(version, values ?? Values).Blocks.OfType<Table>().Single();
 
     private static JsonObject TableOf(JsonObject definition) => definition["body"]![1]!["table"]!.AsObject();
 
