@@ -3,6 +3,7 @@ using FormsService.Api.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFormsService();
+builder.Services.AddMerge(builder.Configuration);
 
 var app = builder.Build();
 app.UseFormsService();
@@ -11,6 +12,7 @@ app.MapDeadlinesEndpoints();
 app.MapPreviewEndpoints();
 app.MapContractEndpoints();
 app.MapBatchEndpoints();
+app.MapMergeEndpoints();
 app.Run();
 
 /// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>
