@@ -104,7 +104,7 @@ public static class MergeEndpoints
         if (upload.Problem is not null) return upload.Problem;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(1, rendering.Value.TimeoutMilliseconds * 6)));
+        timeout.CancelAfter(MergeTimeout(rendering.Value));
         var watch = Stopwatch.StartNew();
         SheetRows rows;
         List<(SheetRow Row, PayloadCheck? Check)> checkedRows;
@@ -178,9 +178,10 @@ public static class MergeEndpoints
 
         // The ZIP streams as it is written: a long merge never sits whole in memory.
         context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"{definition.ShortTitle}_{valid.Count}.zip");
-        return new ZipStreamResult(async body =>
+        var zipTimeout = MergeTimeout(rendering.Value);
+        return new ZipStreamResult(zipTimeout, async (body, token) =>
         {
-            await Task.Run(() => WriteZip(body, engine, book, selected, fmt, archival, valid, files, manifest, bound, timeout.Token), timeout.Token);
+            await Task.Run(() => WriteZip(body, engine, book, selected, fmt, archival, valid, files, manifest, bound, token), token);
             metrics.Rendered(selected.FormId, "merge-zip", watch.Elapsed.TotalMilliseconds, 0);
             logger.LogInformation("Merged {Rows} rows of {FormId} {Version} as {Format} into a ZIP in {ElapsedMs:0} ms (request {RequestId})",
                 valid.Count, selected.FormId, selected.Version, fmt, watch.Elapsed.TotalMilliseconds, context.TraceIdentifier);
@@ -225,6 +226,9 @@ public static class MergeEndpoints
         return candidate;
     }
 
+    /// <summary>A merge is many renders: it gets six times one render's timeout (a minute by default).</summary>
+    private static TimeSpan MergeTimeout(RenderingOptions options) => TimeSpan.FromMilliseconds(Math.Max(1, options.TimeoutMilliseconds * 6L));
+
     internal static IResult Problem(SheetProblem problem) => problem.Errors is { } errors
         ? TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = problem.Status, Title = problem.Title, Detail = problem.Message })
         : TypedResults.Problem(detail: problem.Message, statusCode: problem.Status, title: problem.Title);
@@ -245,16 +249,18 @@ public static class MergeEndpoints
     };
 
     /// <summary>Writes a ZIP straight to the response body; the archive writes synchronously, so this request may.</summary>
-    private sealed class ZipStreamResult(Func<Stream, Task> write) : IResult
+    private sealed class ZipStreamResult(TimeSpan timeout, Func<Stream, CancellationToken, Task> write) : IResult
     {
         public async Task ExecuteAsync(HttpContext context)
         {
             context.Response.ContentType = "application/zip";
             if (context.Features.Get<IHttpBodyControlFeature>() is { } control)
                 control.AllowSynchronousIO = true;
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            cancel.CancelAfter(timeout);
             try
             {
-                await write(context.Response.Body);
+                await write(context.Response.Body, cancel.Token);
             }
             catch (OperationCanceledException)
             {

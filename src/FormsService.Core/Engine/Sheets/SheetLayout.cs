@@ -138,7 +138,7 @@ public sealed class SheetLayout
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     private static double? Number(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : null;
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.Deserialize<double>() : null;
 
     /// <summary>How a cell's value is shown in a spreadsheet: invariant, no exponent, dates as YYYY-MM-DD.</summary>
     internal static string Format(JsonElement value) => value.ValueKind switch
