@@ -363,3 +363,52 @@ internal static class UploadReader
         detail: $"Send an .xlsx ({UploadedWorkbook.XlsxMediaType}) or .csv (text/csv) file: as multipart/form-data, or as the raw body with its media type.",
         statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
 }
+
+/// <summary>
+/// "Print all" for the JSON batch (<c>output=single</c>): one PDF of every item, in order, each from a new page. A
+/// print run is all or nothing: any item that cannot be a PDF makes the answer 422, by <c>items[i].path</c>.
+/// </summary>
+internal static class BatchSingle
+{
+    public static async Task<IResult> RenderAsync(HttpContext context, FormsEngine engine, ServiceClock clock, JsonElement items, string output, string? pdfa)
+    {
+        if (!output.Equals("single", StringComparison.OrdinalIgnoreCase))
+            return Problems.InvalidParameter("output", "zip немесе single / Must be zip or single.");
+        var (archival, archivalError) = PdfA.Parse(pdfa, null, OutputFormats.Pdf);
+        if (archivalError is not null) return archivalError;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var work = new List<(FormVersion Version, JsonElement Payload)>();
+        var index = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            var at = $"items[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object) { errors[at] = ["Нысан болуы керек / Must be an object."]; continue; }
+            var formId = BatchEndpoints.Text(item, "formId");
+            if (string.IsNullOrEmpty(formId)) { errors[$"{at}.formId"] = ["Міндетті өріс / Required."]; continue; }
+            var format = BatchEndpoints.Text(item, "format")?.ToLowerInvariant() ?? OutputFormats.Pdf;
+            if (format != OutputFormats.Pdf) { errors[$"{at}.format"] = ["Бір файл тек PDF / One file holds PDFs only."]; continue; }
+            var (version, error) = FormsEndpoints.Select(formId, BatchEndpoints.Text(item, "version"), BatchEndpoints.Text(item, "asOf"), engine, clock);
+            if (error is not null) { errors[$"{at}.formId"] = ["Нысан немесе нұсқа табылмады / Unknown form or version, or none in force."]; continue; }
+            if (!version!.Definition.Formats.Contains(OutputFormats.Pdf)) { errors[$"{at}.format"] = [$"This form renders to {string.Join(", ", version.Definition.Formats)}."]; continue; }
+            if (!item.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object) { errors[$"{at}.payload"] = ["Нысан болуы керек / Must be an object."]; continue; }
+            var check = engine.Check(version, payload);
+            foreach (var (path, messages) in check.Errors)
+                errors[$"{at}.{path}"] = messages;
+            if (check.IsValid) work.Add((version, payload));
+        }
+        if (errors.Count > 0)
+            return Problems.Invalid(errors, "Items of the batch break their forms' rules");
+
+        var runner = context.RequestServices.GetRequiredService<RenderRunner>();
+        var book = context.RequestServices.GetRequiredService<PdfBook>();
+        var (bytes, problem) = await runner.RunAsync(context, work[0].Version, OutputFormats.Pdf, token =>
+        {
+            var documents = work.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(token)
+                .Select(w => engine.Lay(w.Version, w.Payload)).ToList();
+            return book.Render(documents, new PdfBookOptions(work[0].Version.Definition.Language, archival), token);
+        });
+        if (problem is not null) return problem;
+        context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"batch_{work.Count}.pdf");
+        return TypedResults.File(bytes!, OutputFormats.MediaTypes[OutputFormats.Pdf]);
+    }
+}
