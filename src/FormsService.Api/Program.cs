@@ -12,6 +12,7 @@ app.MapDeadlinesEndpoints();
 app.MapPreviewEndpoints();
 app.MapContractEndpoints();
 app.MapBatchEndpoints();
+app.MapSchemaEndpoints();
 app.MapMergeEndpoints();
 app.Run();
 

@@ -91,7 +91,7 @@ public static class FormsEndpoints
             var payload = document.RootElement;
             var check = engine.Check(selected, payload);
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
-            return await Document(context, engine, selected, payload, fmt!, check.Warnings, archival);
+            return await Document(context, engine, selected, check, fmt!, check.Warnings, archival);
         }
     }
 
@@ -131,11 +131,13 @@ public static class FormsEndpoints
         return lookup is VersionLookup.Found found ? (found.Version, null) : (null, Problems.NotFound(lookup));
     }
 
-    private static async Task<IResult> Document(HttpContext context, FormsEngine engine, FormVersion version, JsonElement? payload, string format,
+    /// <param name="filled">A valid check (its view is what the document and its file name print), or null for the form blank.</param>
+    private static async Task<IResult> Document(HttpContext context, FormsEngine engine, FormVersion version, PayloadCheck? filled, string format,
         IReadOnlyList<PayloadWarning> warnings, bool archival = false)
     {
         var response = context.Response;
-        var notModified = RenderRequest.NotModified(context, version, RenderRequest.ETag(version, format, payload, archival ? "pdfa-2b" : null));
+        var view = filled?.View;
+        var notModified = RenderRequest.NotModified(context, version, RenderRequest.ETag(version, format, view, archival ? "pdfa-2b" : null));
         if (warnings.Count > 0)
             response.Headers[WarningsHeader] = string.Join("; ", warnings.Select(w => $"{w.Code} {w.Path}"));
         if (notModified)
@@ -143,10 +145,10 @@ public static class FormsEndpoints
 
         var runner = context.RequestServices.GetRequiredService<Operations.RenderRunner>();
         var (bytes, problem) = await runner.RunAsync(context, version, format, archival
-            ? token => context.RequestServices.GetRequiredService<Core.Engine.Rendering.PdfBook>().Render([engine.Lay(version, payload)], new(version.Definition.Language, true), token)
-            : token => engine.Render(version, payload, format, token));
+            ? token => context.RequestServices.GetRequiredService<Core.Engine.Rendering.PdfBook>().Render([engine.Lay(version, filled, token)], new(version.Definition.Language, true), token)
+            : token => engine.Render(version, filled, format, token));
         if (problem is not null) return problem;
-        var fileName = DownloadNames.FileName(version.Definition, payload, format);
+        var fileName = DownloadNames.FileName(version.Definition, view, format);
         response.Headers.ContentDisposition = DownloadNames.ContentDisposition(fileName);
         return TypedResults.File(bytes!, OutputFormats.MediaTypes[format]);
     }

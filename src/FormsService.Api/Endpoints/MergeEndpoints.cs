@@ -133,7 +133,7 @@ public static class MergeEndpoints
                 : c.Row).ToList();
         var valid = checkedRows.Where(c => c.Check is { IsValid: true }).ToList();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var files = valid.ToDictionary(v => v.Row.Number, v => Unique(names, $"{v.Row.Number:0000}_{DownloadNames.FileName(definition, v.Row.Payload, fmt)}"));
+        var files = valid.ToDictionary(v => v.Row.Number, v => Unique(names, $"{v.Row.Number:0000}_{DownloadNames.FileName(definition, v.Check!.View, fmt)}"));
         var manifest = new MergeManifest(selected.FormId, selected.Version, fmt, outcomes.Count, valid.Count, outcomes.Count - valid.Count,
             outcomes.Select(r => r.Errors.Count > 0
                 ? new MergeRowOutcome(r.Number, 422, null, r.Errors, null)
@@ -156,7 +156,7 @@ public static class MergeEndpoints
                 pdf = await Task.Run(() =>
                 {
                     var documents = valid.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(timeout.Token)
-                        .Select(v => engine.Lay(selected, v.Row.Payload)).ToList();
+                        .Select(v => engine.Lay(selected, v.Check, timeout.Token)).ToList();
                     return book.Render(documents, new PdfBookOptions(definition.Language, archival), timeout.Token);
                 }, timeout.Token);
             }
@@ -194,8 +194,8 @@ public static class MergeEndpoints
         {
             var rendered = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(cancellationToken)
                 .Select(v => (v.Row.Number, Bytes: archival
-                    ? book.Render([engine.Lay(version, v.Row.Payload)], new PdfBookOptions(version.Definition.Language, true))
-                    : engine.Render(version, v.Row.Payload, format, cancellationToken)))
+                    ? book.Render([engine.Lay(version, v.Check, cancellationToken)], new PdfBookOptions(version.Definition.Language, true))
+                    : engine.Render(version, v.Check, format, cancellationToken)))
                 .ToList();
             // PDF streams and DOCX packages are compressed already: stored, not deflated twice.
             foreach (var (number, bytes) in rendered)
@@ -377,7 +377,7 @@ internal static class BatchSingle
         var (archival, archivalError) = PdfA.Parse(pdfa, null, OutputFormats.Pdf);
         if (archivalError is not null) return archivalError;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var work = new List<(FormVersion Version, JsonElement Payload)>();
+        var work = new List<(FormVersion Version, PayloadCheck Check)>();
         var index = 0;
         foreach (var item in items.EnumerateArray())
         {
@@ -394,7 +394,7 @@ internal static class BatchSingle
             var check = engine.Check(version, payload);
             foreach (var (path, messages) in check.Errors)
                 errors[$"{at}.{path}"] = messages;
-            if (check.IsValid) work.Add((version, payload));
+            if (check.IsValid) work.Add((version, check));
         }
         if (errors.Count > 0)
             return Problems.Invalid(errors, "Items of the batch break their forms' rules");
@@ -404,7 +404,7 @@ internal static class BatchSingle
         var (bytes, problem) = await runner.RunAsync(context, work[0].Version, OutputFormats.Pdf, token =>
         {
             var documents = work.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(token)
-                .Select(w => engine.Lay(w.Version, w.Payload)).ToList();
+                .Select(w => engine.Lay(w.Version, w.Check, token)).ToList();
             return book.Render(documents, new PdfBookOptions(work[0].Version.Definition.Language, archival), token);
         });
         if (problem is not null) return problem;
