@@ -179,6 +179,22 @@ public sealed class MergeBadInputTests : IClassFixture<MergeBadInputTests.SmallL
     }
 
     [Fact]
+    public async Task Workbook_rows_keep_the_numbers_excel_shows_across_gaps()
+    {
+        var row = await ExampleRow();
+        static string Cells(int r, IEnumerable<string> values) =>
+            $"<row r=\"{r}\">" + string.Concat(values.Select((v, i) => $"<c r=\"{SheetFiles.Column(i)}{r}\" t=\"inlineStr\"><is><t>{System.Security.SecurityElement.Escape(v)}</t></is></c>")) + "</row>";
+        var bad = row.ToDictionary(p => p.Key, p => p.Key == "verdict.hours" ? "5000" : p.Value);
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" +
+                  Cells(1, row.Keys) + Cells(2, row.Values) + Cells(7, bad.Values) + Cells(9, row.Values) + "</sheetData></worksheet>";
+        var response = await Post(SheetFiles.Workbook(xml), SheetFiles.XlsxType, "?output=report");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var items = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([2, 7, 9], items.Select(i => i.GetProperty("row").GetInt32()));
+        Assert.Equal(422, items[1].GetProperty("status").GetInt32());
+    }
+
+    [Fact]
     public async Task A_spreadsheet_without_data_rows_is_422_and_single_needs_pdf()
     {
         await AssertProblem(await Post(Encoding.UTF8.GetBytes("convict.surname\r\n\r\n"), "text/csv"), HttpStatusCode.UnprocessableEntity, "no data rows");

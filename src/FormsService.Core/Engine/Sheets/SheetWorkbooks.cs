@@ -28,7 +28,7 @@ public static class SheetWorkbooks
         var example = version.Example is { ValueKind: JsonValueKind.Object } e ? e : (JsonElement?)null;
         var sheets = new List<(string Name, Worksheet Sheet)>
         {
-            (SheetBinder.SheetName(version.Definition.ShortTitle), TemplateSheet(layout.Columns, example is { } ex ? [Values(layout.Columns, p => Find(ex, p))] : [], prefix: [])),
+            (SheetBinder.SheetName(version.Definition.ShortTitle), TemplateSheet(layout.Columns, example is { } ex ? [Values(layout.Columns, p => Find(ex, p))] : [])),
         };
         foreach (var array in layout.Arrays)
         {
@@ -38,7 +38,7 @@ public static class SheetWorkbooks
             if (example is { } ex2 && Find(ex2, array.Path) is { ValueKind: JsonValueKind.Array } items)
                 foreach (var item in items.EnumerateArray())
                     rows.Add([JsonSerializer.SerializeToElement(ExampleRow), .. Values(array.Columns, p => p.Length == 0 ? item : Find(item, p))]);
-            sheets.Add((SheetBinder.SheetName(array.Path), TemplateSheet(columns, rows, prefix: [])));
+            sheets.Add((SheetBinder.SheetName(array.Path), TemplateSheet(columns, rows)));
         }
         return Write(sheets);
     }
@@ -122,7 +122,7 @@ public static class SheetWorkbooks
         return current.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : current;
     }
 
-    private static Worksheet TemplateSheet(IReadOnlyList<SheetColumn> columns, IReadOnlyList<IReadOnlyList<JsonElement?>> rows, IReadOnlyList<string> prefix)
+    private static Worksheet TemplateSheet(IReadOnlyList<SheetColumn> columns, IReadOnlyList<IReadOnlyList<JsonElement?>> rows)
     {
         var cols = new Columns();
         var data = new SheetData();

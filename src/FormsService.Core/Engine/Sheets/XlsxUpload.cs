@@ -49,6 +49,7 @@ internal static class XlsxUpload
             }
             return new UploadedWorkbook(UploadKind.Xlsx, sheets);
         }
+        // What a library may throw on a file that passed the checks above but is still malformed: a 400, never a 500.
         catch (Exception ex) when (ex is InvalidDataException or XmlException or InvalidOperationException or FormatException
                                        or IndexOutOfRangeException or ArgumentException or KeyNotFoundException or NullReferenceException or InvalidCastException)
         {
