@@ -86,7 +86,7 @@ function build() {
     ui.title, ui.help,
     el('div', { class: 'toolbar' }, ui.templateXlsx, ui.templateCsv),
     el('div', { class: 'picker-field' }, ui.fileLabel, ui.file),
-    el('div', { class: 'settings-row' }, ui.pdfa, ui.pdfaLabel),
+    el('div', { class: 'sheets-option' }, ui.pdfa, ui.pdfaLabel),
     el('div', { class: 'downloads' }, ui.check, ui.zip, ui.single),
     ui.progress, ui.status,
     el('div', { class: 'table-wrap' }, ui.table),
