@@ -3,6 +3,7 @@ using FormsService.Api.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFormsService();
+builder.Services.AddMerge(builder.Configuration);
 
 var app = builder.Build();
 app.UseFormsService();
@@ -12,6 +13,7 @@ app.MapPreviewEndpoints();
 app.MapContractEndpoints();
 app.MapBatchEndpoints();
 app.MapSchemaEndpoints();
+app.MapMergeEndpoints();
 app.Run();
 
 /// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>

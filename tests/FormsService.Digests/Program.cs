@@ -18,6 +18,13 @@ foreach (var format in version.Definition.Formats)
     lines.Add(Line(version.FormId, version.Version, format, "example", engine.Render(version, version.Example, format)));
     lines.Add(Line(version.FormId, version.Version, format, "blank", engine.Render(version, null, format)));
 }
+// PDF/A-2b and a merged PDF: Skia's time-based ids are replaced by ones derived from the content.
+var book = new FormsService.Core.Engine.Rendering.PdfBook(engine.Fonts);
+foreach (var version in engine.Catalog.Forms.SelectMany(f => f.Versions).Where(v => v.Definition.Formats.Contains("pdf")))
+{
+    lines.Add(Line(version.FormId, version.Version, "pdf", "pdfa-2b", book.Render([engine.Lay(version, version.Example)], new(version.Definition.Language, true))));
+    lines.Add(Line(version.FormId, version.Version, "pdf", "merged", book.Render([engine.Lay(version, version.Example), engine.Lay(version, null)], new(version.Definition.Language, false))));
+}
 lines.Sort(StringComparer.Ordinal);
 foreach (var line in lines)
     Console.WriteLine(line);

@@ -21,14 +21,15 @@ public static class BatchEndpoints
             .WithTags("Batch")
             .WithName("RenderBatch")
             .WithSummary("Renders many documents into one ZIP, with manifest.json.")
-            .WithDescription($"Body: {{ \"items\": [ {{ \"formId\", \"format\", \"version\"?, \"asOf\"?, \"payload\" }} ] }}, at most {MaxItems} items. A bad item is reported in the manifest; the others still render.")
+            .WithDescription($"Body: {{ \"items\": [ {{ \"formId\", \"format\", \"version\"?, \"asOf\"?, \"payload\" }} ] }}, at most {MaxItems} items. A bad item is reported in the manifest; the others still render. `output=single`: one PDF of every item in order (all must be valid PDFs, else 422 by `items[i].path`); `pdfa=2b` with it gives PDF/A-2b.")
             .Accepts<JsonElement>("application/json")
             .Produces(200, contentType: "application/zip")
             .ProducesProblem(400).ProducesProblem(413).ProducesValidationProblem(422).ProducesProblem(503)
             .RequireRateLimiting(ServiceSetup.RenderPolicy);
     }
 
-    internal static async Task<IResult> RenderBatch(HttpContext context, FormsEngine engine, ServiceClock clock, CancellationToken cancellationToken)
+    internal static async Task<IResult> RenderBatch(HttpContext context, FormsEngine engine, ServiceClock clock,
+        [Microsoft.AspNetCore.Mvc.FromQuery] string? output, [Microsoft.AspNetCore.Mvc.FromQuery] string? pdfa, CancellationToken cancellationToken)
     {
         var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, cancellationToken);
         if (document is null) return bodyProblem!;
@@ -41,6 +42,8 @@ public static class BatchEndpoints
                     statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large");
             if (items.GetArrayLength() == 0)
                 return Problems.Invalid(new Dictionary<string, string[]> { ["items"] = ["Бос болмауы керек / Must not be empty."] });
+            if (output is not null && !output.Equals("zip", StringComparison.OrdinalIgnoreCase))
+                return await BatchSingle.RenderAsync(context, engine, clock, items, output, pdfa);
 
             using var zip = new MemoryStream();
             var outcomes = new List<BatchItemOutcome>();
@@ -110,6 +113,6 @@ public static class BatchEndpoints
         return candidate;
     }
 
-    private static string? Text(JsonElement obj, string name) =>
+    internal static string? Text(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

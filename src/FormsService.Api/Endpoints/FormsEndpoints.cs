@@ -74,12 +74,15 @@ public static class FormsEndpoints
     }
 
     internal static async Task<IResult> Render(string formId, [FromQuery] string? format, [FromQuery] string? version, [FromQuery] string? asOf,
+        [FromQuery] string? pdfa, [FromQuery] string? conformance,
         HttpContext context, FormsEngine engine, ServiceClock clock, CancellationToken cancellationToken)
     {
         var (selected, error) = Select(formId, version, asOf, engine, clock);
         if (error is not null) return error;
         var (fmt, formatError) = RenderRequest.ResolveFormat(context.Request, format, selected!.Definition);
         if (formatError is not null) return formatError;
+        var (archival, archivalError) = PdfA.Parse(pdfa, conformance, fmt!);
+        if (archivalError is not null) return archivalError;
 
         var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, cancellationToken);
         if (document is null) return bodyProblem!;
@@ -88,18 +91,21 @@ public static class FormsEndpoints
             var payload = document.RootElement;
             var check = engine.Check(selected, payload);
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
-            return await Document(context, engine, selected, check, fmt!, check.Warnings);
+            return await Document(context, engine, selected, check, fmt!, check.Warnings, archival);
         }
     }
 
     internal static async Task<IResult> Blank(string formId, [FromQuery] string? format, [FromQuery] string? version, [FromQuery] string? asOf,
+        [FromQuery] string? pdfa, [FromQuery] string? conformance,
         HttpContext context, FormsEngine engine, ServiceClock clock, CancellationToken cancellationToken)
     {
         var (selected, error) = Select(formId, version, asOf, engine, clock);
         if (error is not null) return error;
         var (fmt, formatError) = RenderRequest.ResolveFormat(context.Request, format, selected!.Definition);
         if (formatError is not null) return formatError;
-        return await Document(context, engine, selected, null, fmt!, []);
+        var (archival, archivalError) = PdfA.Parse(pdfa, conformance, fmt!);
+        if (archivalError is not null) return archivalError;
+        return await Document(context, engine, selected, null, fmt!, [], archival);
     }
 
     internal static async Task<IResult> Validate(string formId, [FromQuery] string? version, [FromQuery] string? asOf,
@@ -127,18 +133,20 @@ public static class FormsEndpoints
 
     /// <param name="filled">A valid check (its view is what the document and its file name print), or null for the form blank.</param>
     private static async Task<IResult> Document(HttpContext context, FormsEngine engine, FormVersion version, PayloadCheck? filled, string format,
-        IReadOnlyList<PayloadWarning> warnings)
+        IReadOnlyList<PayloadWarning> warnings, bool archival = false)
     {
         var response = context.Response;
         var view = filled?.View;
-        var notModified = RenderRequest.NotModified(context, version, RenderRequest.ETag(version, format, view));
+        var notModified = RenderRequest.NotModified(context, version, RenderRequest.ETag(version, format, view, archival ? "pdfa-2b" : null));
         if (warnings.Count > 0)
             response.Headers[WarningsHeader] = string.Join("; ", warnings.Select(w => $"{w.Code} {w.Path}"));
         if (notModified)
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
         var runner = context.RequestServices.GetRequiredService<Operations.RenderRunner>();
-        var (bytes, problem) = await runner.RunAsync(context, version, format, token => engine.Render(version, filled, format, token));
+        var (bytes, problem) = await runner.RunAsync(context, version, format, archival
+            ? token => context.RequestServices.GetRequiredService<Core.Engine.Rendering.PdfBook>().Render([engine.Lay(version, filled, token)], new(version.Definition.Language, true), token)
+            : token => engine.Render(version, filled, format, token));
         if (problem is not null) return problem;
         var fileName = DownloadNames.FileName(version.Definition, view, format);
         response.Headers.ContentDisposition = DownloadNames.ContentDisposition(fileName);

@@ -1,0 +1,414 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FormsService.Api.Http;
+using FormsService.Api.Operations;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Payloads;
+using FormsService.Core.Engine.Rendering;
+using FormsService.Core.Engine.Sheets;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace FormsService.Api.Endpoints;
+
+/// <summary>One row's outcome in a merge's manifest.</summary>
+public sealed record MergeRowOutcome(int Row, int Status, string? File, IReadOnlyDictionary<string, string[]>? Errors, IReadOnlyList<PayloadWarning>? Warnings);
+
+/// <summary>What a merge did, row by row (manifest.json, or the answer of <c>output=report</c>).</summary>
+public sealed record MergeManifest(string FormId, string Version, string Format, int Rows, int Rendered, int Failed, IReadOnlyList<MergeRowOutcome> Items);
+
+/// <summary>
+/// Many documents from a spreadsheet: a template per version (XLSX, CSV) and the merge of a filled one into a ZIP
+/// (a document per valid row, manifest.json, errors.xlsx) or one printable PDF; PDF/A-2b on request.
+/// </summary>
+public static class MergeEndpoints
+{
+    public const string SkippedRowsHeader = "X-Merge-Skipped-Rows";
+
+    public static void AddMerge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SheetLimits>(configuration.GetSection("Sheets"));
+        services.AddSingleton(sp => new PdfBook(sp.GetRequiredService<FormsEngine>().Fonts));
+    }
+
+    public static void MapMergeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var versions = app.MapGroup("/api/forms/{formId}/versions/{version}").WithTags("Spreadsheets");
+        versions.MapGet("/template.xlsx", TemplateXlsx).WithName("GetTemplateXlsx")
+            .WithSummary("An Excel template of the version: Kazakh labels, JSON paths, data validation, the example as the first row.")
+            .Produces(200, contentType: UploadedWorkbook.XlsxMediaType).ProducesProblem(404);
+        versions.MapGet("/template.csv", TemplateCsv).WithName("GetTemplateCsv")
+            .WithSummary("A CSV template of the version (UTF-8 with BOM): labels, JSON paths, the example.")
+            .Produces(200, contentType: "text/csv").ProducesProblem(404);
+
+        app.MapPost("/api/forms/{formId}/merge", Merge).WithTags("Spreadsheets").WithName("MergeSpreadsheet")
+            .WithSummary("Renders one document per row of a filled .xlsx or .csv.")
+            .WithDescription("Body: multipart/form-data with the file, or the raw file with its media type (`" + UploadedWorkbook.XlsxMediaType +
+                "` or `text/csv`, `charset` optional). `output=zip` (default): a ZIP with a document per valid row, manifest.json and errors.xlsx; " +
+                "`output=single` (PDF only): one PDF, every document from a new page (rows with problems are left out and named in `" + SkippedRowsHeader +
+                "`); `output=report`: the manifest as JSON, nothing rendered. `pdfa=2b` gives PDF/A-2b.")
+            // No Accepts metadata: routing would refuse other media types with a bare 415, before the handler can say why.
+            .Produces(200, contentType: "application/zip", additionalContentTypes: ["application/pdf", "application/json"])
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesValidationProblem(422).ProducesProblem(503)
+            .DisableAntiforgery()
+            .RequireRateLimiting(ServiceSetup.RenderPolicy);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormVersion, byte[]> XlsxTemplates = new(), CsvTemplates = new();
+
+    internal static IResult TemplateXlsx(string formId, string version, HttpContext context, FormsEngine engine) =>
+        Template(formId, version, context, engine, "xlsx", UploadedWorkbook.XlsxMediaType, v => XlsxTemplates.GetValue(v, SheetWorkbooks.Template));
+
+    internal static IResult TemplateCsv(string formId, string version, HttpContext context, FormsEngine engine) =>
+        Template(formId, version, context, engine, "csv", "text/csv; charset=utf-8", v => CsvTemplates.GetValue(v, SheetWorkbooks.CsvTemplate));
+
+    private static IResult Template(string formId, string version, HttpContext context, FormsEngine engine, string extension, string media, Func<FormVersion, byte[]> make)
+    {
+        var lookup = engine.Catalog.Select(formId, version, null, default);
+        if (lookup is not VersionLookup.Found found)
+            return Problems.NotFound(lookup);
+        context.Response.Headers[RenderRequest.VersionHeader] = found.Version.Version;
+        context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"{found.Version.Definition.ShortTitle}_{found.Version.Version}_үлгі.{extension}");
+        return TypedResults.File(make(found.Version), media);
+    }
+
+    private enum Output { Zip, Single, Report }
+
+    internal static async Task<IResult> Merge(string formId, [FromQuery] string? format, [FromQuery] string? output, [FromQuery] string? version,
+        [FromQuery] string? asOf, [FromQuery] string? pdfa, [FromQuery] string? conformance, [FromQuery] string? charset,
+        HttpContext context, FormsEngine engine, ServiceClock clock, IOptions<SheetLimits> limitOptions, IOptions<RenderingOptions> rendering,
+        PdfBook book, RenderMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var limits = limitOptions.Value;
+        var (selected, error) = FormsEndpoints.Select(formId, version, asOf, engine, clock);
+        if (error is not null) return error;
+        var definition = selected!.Definition;
+        var fmt = string.IsNullOrEmpty(format) ? OutputFormats.Pdf : format.Trim().ToLowerInvariant();
+        if (!definition.Formats.Contains(fmt))
+            return Problems.InvalidParameter("format", $"Бұл нысан тек {string.Join(", ", definition.Formats)} пішімінде / This form renders to {string.Join(", ", definition.Formats)}.");
+        Output? mode = (output ?? "zip").Trim().ToLowerInvariant() switch { "zip" => Output.Zip, "single" => Output.Single, "report" => Output.Report, _ => null };
+        if (mode is null)
+            return Problems.InvalidParameter("output", "zip, single немесе report / Must be zip, single or report.");
+        if (mode == Output.Single && fmt != OutputFormats.Pdf)
+            return Problems.InvalidParameter("output", "Бір файл тек PDF үшін / One file (output=single) is a PDF: use format=pdf.");
+        var (archival, archivalError) = PdfA.Parse(pdfa, conformance, fmt);
+        if (archivalError is not null) return archivalError;
+
+        var upload = await UploadReader.ReadAsync(context.Request, limits, cancellationToken);
+        if (upload.Problem is not null) return upload.Problem;
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(MergeTimeout(rendering.Value));
+        var watch = Stopwatch.StartNew();
+        SheetRows rows;
+        List<(SheetRow Row, PayloadCheck? Check)> checkedRows;
+        try
+        {
+            (rows, checkedRows) = await Task.Run(() =>
+            {
+                var workbook = UploadedWorkbook.Read(upload.Data!, upload.Kind, charset ?? upload.Charset, limits);
+                var bound = SheetBinder.Bind(workbook, SheetLayout.For(selected), limits);
+                var checks = bound.Rows.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(timeout.Token)
+                    .Select(r => (r, r.Payload is { } p ? engine.Check(selected, p) : null)).ToList();
+                return (bound, checks);
+            }, timeout.Token);
+        }
+        catch (SheetProblem problem)
+        {
+            return Problem(problem);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return TimedOut(context, rendering.Value);
+        }
+
+        var outcomes = checkedRows.Select(c => c.Check is { IsValid: false } bad
+                ? c.Row with { Errors = bad.Errors }
+                : c.Row).ToList();
+        var valid = checkedRows.Where(c => c.Check is { IsValid: true }).ToList();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var files = valid.ToDictionary(v => v.Row.Number, v => Unique(names, $"{v.Row.Number:0000}_{DownloadNames.FileName(definition, v.Check!.View, fmt)}"));
+        var manifest = new MergeManifest(selected.FormId, selected.Version, fmt, outcomes.Count, valid.Count, outcomes.Count - valid.Count,
+            outcomes.Select(r => r.Errors.Count > 0
+                ? new MergeRowOutcome(r.Number, 422, null, r.Errors, null)
+                : new MergeRowOutcome(r.Number, 200, files[r.Number], null,
+                    checkedRows.First(c => c.Row.Number == r.Number).Check!.Warnings is { Count: > 0 } w ? w : null)).ToList());
+        var bound = new SheetRows(rows.Headers, outcomes);
+        context.Response.Headers[RenderRequest.VersionHeader] = selected.Version;
+        var logger = loggers.CreateLogger("FormsService.Merge");
+
+        if (mode == Output.Report)
+            return TypedResults.Json(manifest, ManifestJson);
+
+        if (mode == Output.Single)
+        {
+            if (valid.Count == 0)
+                return Problems.Invalid(RowErrors(outcomes), "No row of the spreadsheet can be rendered");
+            byte[] pdf;
+            try
+            {
+                pdf = await Task.Run(() =>
+                {
+                    var documents = valid.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(timeout.Token)
+                        .Select(v => engine.Lay(selected, v.Check, timeout.Token)).ToList();
+                    return book.Render(documents, new PdfBookOptions(definition.Language, archival), timeout.Token);
+                }, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return TimedOut(context, rendering.Value);
+            }
+            metrics.Rendered(selected.FormId, "merge-pdf", watch.Elapsed.TotalMilliseconds, pdf.Length);
+            logger.LogInformation("Merged {Rows} rows of {FormId} {Version} into one PDF: {Bytes} bytes in {ElapsedMs:0} ms (request {RequestId})",
+                valid.Count, selected.FormId, selected.Version, pdf.Length, watch.Elapsed.TotalMilliseconds, context.TraceIdentifier);
+            if (valid.Count < outcomes.Count)
+                context.Response.Headers[SkippedRowsHeader] = string.Join(",", outcomes.Where(r => r.Errors.Count > 0).Select(r => r.Number));
+            context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"{definition.ShortTitle}_{valid.Count}.pdf");
+            return TypedResults.File(pdf, OutputFormats.MediaTypes[OutputFormats.Pdf]);
+        }
+
+        // The ZIP streams as it is written: a long merge never sits whole in memory.
+        context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"{definition.ShortTitle}_{valid.Count}.zip");
+        var zipTimeout = MergeTimeout(rendering.Value);
+        return new ZipStreamResult(zipTimeout, async (body, token) =>
+        {
+            await Task.Run(() => WriteZip(body, engine, book, selected, fmt, archival, valid, files, manifest, bound, token), token);
+            metrics.Rendered(selected.FormId, "merge-zip", watch.Elapsed.TotalMilliseconds, 0);
+            logger.LogInformation("Merged {Rows} rows of {FormId} {Version} as {Format} into a ZIP in {ElapsedMs:0} ms (request {RequestId})",
+                valid.Count, selected.FormId, selected.Version, fmt, watch.Elapsed.TotalMilliseconds, context.TraceIdentifier);
+        });
+    }
+
+    private static void WriteZip(Stream body, FormsEngine engine, PdfBook book, FormVersion version, string format, bool archival,
+        List<(SheetRow Row, PayloadCheck? Check)> valid, Dictionary<int, string> files, MergeManifest manifest, SheetRows rows, CancellationToken cancellationToken)
+    {
+        using var archive = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true);
+        // Rendered a chunk at a time on every core, written in row order: memory holds one chunk, not the whole ZIP.
+        foreach (var chunk in valid.Chunk(8 * Environment.ProcessorCount))
+        {
+            var rendered = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(cancellationToken)
+                .Select(v => (v.Row.Number, Bytes: archival
+                    ? book.Render([engine.Lay(version, v.Check, cancellationToken)], new PdfBookOptions(version.Definition.Language, true))
+                    : engine.Render(version, v.Check, format, cancellationToken)))
+                .ToList();
+            // PDF streams and DOCX packages are compressed already: stored, not deflated twice.
+            foreach (var (number, bytes) in rendered)
+                Entry(archive, files[number], bytes, CompressionLevel.NoCompression);
+        }
+        if (manifest.Failed > 0)
+            Entry(archive, "errors.xlsx", SheetWorkbooks.Errors(rows, SheetLayout.For(version)), CompressionLevel.NoCompression);
+        Entry(archive, "manifest.json", JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson), CompressionLevel.Fastest);
+    }
+
+    private static void Entry(ZipArchive archive, string name, byte[] bytes, CompressionLevel level)
+    {
+        var entry = archive.CreateEntry(name, level);
+        entry.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using var stream = entry.Open();
+        stream.Write(bytes);
+    }
+
+    private static Dictionary<string, string[]> RowErrors(IEnumerable<SheetRow> rows) =>
+        rows.Where(r => r.Errors.Count > 0)
+            .SelectMany(r => r.Errors.Select(e => (Key: $"row {r.Number}: {e.Key}", e.Value)))
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+
+    private static string Unique(HashSet<string> names, string name)
+    {
+        var candidate = name;
+        for (var i = 2; !names.Add(candidate); i++)
+            candidate = Path.GetFileNameWithoutExtension(name) + $"_{i}" + Path.GetExtension(name);
+        return candidate;
+    }
+
+    /// <summary>A merge is many renders: it gets six times one render's timeout (a minute by default).</summary>
+    private static TimeSpan MergeTimeout(RenderingOptions options) => TimeSpan.FromMilliseconds(Math.Max(1, options.TimeoutMilliseconds * 6L));
+
+    internal static IResult Problem(SheetProblem problem) => problem.Errors is { } errors
+        ? TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = problem.Status, Title = problem.Title, Detail = problem.Message })
+        : TypedResults.Problem(detail: problem.Message, statusCode: problem.Status, title: problem.Title);
+
+    private static IResult TimedOut(HttpContext context, RenderingOptions options)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return TypedResults.Problem(detail: "The merge took too long and was cancelled. Split the spreadsheet or try again.",
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Merge timed out");
+    }
+
+    internal static readonly JsonSerializerOptions ManifestJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes a ZIP straight to the response body; the archive writes synchronously, so this request may.</summary>
+    private sealed class ZipStreamResult(TimeSpan timeout, Func<Stream, CancellationToken, Task> write) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.ContentType = "application/zip";
+            if (context.Features.Get<IHttpBodyControlFeature>() is { } control)
+                control.AllowSynchronousIO = true;
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            cancel.CancelAfter(timeout);
+            try
+            {
+                await write(context.Response.Body, cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Headers are gone: a cut connection is the only honest answer to a merge that ran out of time mid-stream.
+                context.Abort();
+            }
+        }
+    }
+}
+
+/// <summary>The archival switch of the PDF routes: <c>pdfa=2b</c> or <c>conformance=pdfa-2b</c>.</summary>
+internal static class PdfA
+{
+    public static (bool Archival, IResult? Error) Parse(string? pdfa, string? conformance, string format)
+    {
+        var asked = !string.IsNullOrEmpty(pdfa) || !string.IsNullOrEmpty(conformance);
+        if (!asked) return (false, null);
+        var ok = (string.IsNullOrEmpty(pdfa) || pdfa.Trim().Equals("2b", StringComparison.OrdinalIgnoreCase))
+                 && (string.IsNullOrEmpty(conformance) || conformance.Trim().Equals("pdfa-2b", StringComparison.OrdinalIgnoreCase));
+        if (!ok)
+            return (false, Problems.InvalidParameter(string.IsNullOrEmpty(pdfa) ? "conformance" : "pdfa", "Тек PDF/A-2b / Only PDF/A-2b is offered: pdfa=2b or conformance=pdfa-2b."));
+        if (format != OutputFormats.Pdf)
+            return (false, Problems.InvalidParameter("pdfa", "PDF/A тек PDF үшін / PDF/A applies to format=pdf."));
+        return (true, null);
+    }
+}
+
+/// <summary>Reads an uploaded spreadsheet: multipart/form-data (the first file) or the raw body, within the upload limit, never to disk.</summary>
+internal static class UploadReader
+{
+    public sealed record Upload(byte[]? Data, UploadKind Kind, string? Charset, IResult? Problem);
+
+    public static async Task<Upload> ReadAsync(HttpRequest request, SheetLimits limits, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limits.MaxUploadBytes)
+            return Fail(TooLarge(limits));
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media))
+            return Fail(Unsupported());
+        try
+        {
+            if (media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            {
+                var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
+                if (string.IsNullOrEmpty(boundary))
+                    return Fail(TypedResults.Problem(detail: "The multipart body has no boundary.", statusCode: 400, title: "Malformed upload"));
+                var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = limits.MaxUploadBytes + 64 * 1024 };
+                while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+                {
+                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+                        continue;
+                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    MediaTypeHeaderValue.TryParse(section.ContentType, out var partMedia);
+                    var kind = UploadedWorkbook.KindOf(partMedia?.MediaType.Value, fileName);
+                    if (kind is null)
+                        return Fail(Unsupported());
+                    var data = await ReadLimited(section.Body, limits, cancellationToken);
+                    return data is null ? Fail(TooLarge(limits)) : new Upload(data, kind.Value, partMedia?.Charset.Value, null);
+                }
+                return Fail(TypedResults.Problem(detail: "The multipart body holds no file: send the spreadsheet as a file field.", statusCode: 400, title: "No file"));
+            }
+            var rawKind = UploadedWorkbook.KindOf(media.MediaType.Value, null);
+            if (rawKind is null)
+                return Fail(Unsupported());
+            var raw = await ReadLimited(request.Body, limits, cancellationToken);
+            return raw is null ? Fail(TooLarge(limits)) : new Upload(raw, rawKind.Value, media.Charset.Value, null);
+        }
+        catch (InvalidDataException ex)
+        {
+            return ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                ? Fail(TooLarge(limits))
+                : Fail(TypedResults.Problem(detail: "The multipart body is malformed.", statusCode: 400, title: "Malformed upload"));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Fail(TooLarge(limits));
+        }
+    }
+
+    private static async Task<byte[]?> ReadLimited(Stream body, SheetLimits limits, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limits.MaxUploadBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static Upload Fail(IResult problem) => new(null, default, null, problem);
+
+    private static IResult TooLarge(SheetLimits limits) => TypedResults.Problem(
+        detail: $"The upload is larger than {limits.MaxUploadBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large");
+
+    private static IResult Unsupported() => TypedResults.Problem(
+        detail: $"Send an .xlsx ({UploadedWorkbook.XlsxMediaType}) or .csv (text/csv) file: as multipart/form-data, or as the raw body with its media type.",
+        statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+}
+
+/// <summary>
+/// "Print all" for the JSON batch (<c>output=single</c>): one PDF of every item, in order, each from a new page. A
+/// print run is all or nothing: any item that cannot be a PDF makes the answer 422, by <c>items[i].path</c>.
+/// </summary>
+internal static class BatchSingle
+{
+    public static async Task<IResult> RenderAsync(HttpContext context, FormsEngine engine, ServiceClock clock, JsonElement items, string output, string? pdfa)
+    {
+        if (!output.Equals("single", StringComparison.OrdinalIgnoreCase))
+            return Problems.InvalidParameter("output", "zip немесе single / Must be zip or single.");
+        var (archival, archivalError) = PdfA.Parse(pdfa, null, OutputFormats.Pdf);
+        if (archivalError is not null) return archivalError;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var work = new List<(FormVersion Version, PayloadCheck Check)>();
+        var index = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            var at = $"items[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object) { errors[at] = ["Нысан болуы керек / Must be an object."]; continue; }
+            var formId = BatchEndpoints.Text(item, "formId");
+            if (string.IsNullOrEmpty(formId)) { errors[$"{at}.formId"] = ["Міндетті өріс / Required."]; continue; }
+            var format = BatchEndpoints.Text(item, "format")?.ToLowerInvariant() ?? OutputFormats.Pdf;
+            if (format != OutputFormats.Pdf) { errors[$"{at}.format"] = ["Бір файл тек PDF / One file holds PDFs only."]; continue; }
+            var (version, error) = FormsEndpoints.Select(formId, BatchEndpoints.Text(item, "version"), BatchEndpoints.Text(item, "asOf"), engine, clock);
+            if (error is not null) { errors[$"{at}.formId"] = ["Нысан немесе нұсқа табылмады / Unknown form or version, or none in force."]; continue; }
+            if (!version!.Definition.Formats.Contains(OutputFormats.Pdf)) { errors[$"{at}.format"] = [$"This form renders to {string.Join(", ", version.Definition.Formats)}."]; continue; }
+            if (!item.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object) { errors[$"{at}.payload"] = ["Нысан болуы керек / Must be an object."]; continue; }
+            var check = engine.Check(version, payload);
+            foreach (var (path, messages) in check.Errors)
+                errors[$"{at}.{path}"] = messages;
+            if (check.IsValid) work.Add((version, check));
+        }
+        if (errors.Count > 0)
+            return Problems.Invalid(errors, "Items of the batch break their forms' rules");
+
+        var runner = context.RequestServices.GetRequiredService<RenderRunner>();
+        var book = context.RequestServices.GetRequiredService<PdfBook>();
+        var (bytes, problem) = await runner.RunAsync(context, work[0].Version, OutputFormats.Pdf, token =>
+        {
+            var documents = work.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(token)
+                .Select(w => engine.Lay(w.Version, w.Check, token)).ToList();
+            return book.Render(documents, new PdfBookOptions(work[0].Version.Definition.Language, archival), token);
+        });
+        if (problem is not null) return problem;
+        context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"batch_{work.Count}.pdf");
+        return TypedResults.File(bytes!, OutputFormats.MediaTypes[OutputFormats.Pdf]);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Payloads;
+
+namespace FormsService.Core.Engine.Sheets;
+
+/// <summary>What a spreadsheet cell holds, as the JSON Schema says.</summary>
+public enum CellKind { Text, Integer, Number, Boolean, Date }
+
+/// <summary>One column of a form's spreadsheet: a leaf of the payload, with its labels and what the schema allows.</summary>
+/// <param name="Path">The JSON path ("convict.surname"); inside an array's sheet, the path within one item ("date").</param>
+/// <param name="Label">The Kazakh label, qualified by its parent's where the leaf's own label is not unique.</param>
+public sealed record SheetColumn(string Path, CellKind Kind, string Label, string? LabelRu, double? Minimum, double? Maximum,
+    int? MaxLength, IReadOnlyList<string>? Choices);
+
+/// <summary>An array of the payload (a time sheet's days): its own sheet, one item a row, keyed by the main sheet's row.</summary>
+/// <param name="Path">The array's JSON path ("days").</param>
+/// <param name="Columns">The item's leaves; an array of plain values has one column with the empty path.</param>
+public sealed record SheetArray(string Path, string Label, string? LabelRu, IReadOnlyList<SheetColumn> Columns);
+
+/// <summary>
+/// The spreadsheet shape of a form version, read from its JSON Schema (types, formats, bounds, allowed values) and
+/// labels: a main sheet with a column per leaf, and a sheet per array. Knows no form.
+/// </summary>
+public sealed class SheetLayout
+{
+    /// <summary>The key column of an array's sheet: the row of the main sheet the item belongs to.</summary>
+    public static readonly SheetColumn RowKey = new("row", CellKind.Integer, "Негізгі парақтың жолы", "Строка основного листа", 1, 1_048_576, null, null);
+
+    private readonly Dictionary<string, SheetColumn> _byPath;
+
+    private SheetLayout(IReadOnlyList<SheetColumn> columns, IReadOnlyList<SheetArray> arrays)
+    {
+        Columns = columns;
+        Arrays = arrays;
+        _byPath = columns.ToDictionary(c => c.Path, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<SheetColumn> Columns { get; }
+    public IReadOnlyList<SheetArray> Arrays { get; }
+
+    public SheetColumn? Column(string path) => _byPath.GetValueOrDefault(path);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormVersion, SheetLayout> Cache = new();
+
+    /// <summary>The layout of a published version: generated once, as its schema is.</summary>
+    public static SheetLayout For(FormVersion version) => Cache.GetValue(version, v => FromSchema(PayloadSchema.For(v)));
+
+    public static SheetLayout FromSchema(JsonObject schema)
+    {
+        var leaves = new List<(SheetColumn Column, string? ParentLabel, string? ParentLabelRu)>();
+        var arrays = new List<SheetArray>();
+        Collect(schema, "", null, null, leaves, arrays);
+        return new SheetLayout(Qualify(leaves), arrays);
+    }
+
+    private static void Collect(JsonObject node, string path, string? parentLabel, string? parentLabelRu,
+        List<(SheetColumn, string?, string?)> leaves, List<SheetArray> arrays)
+    {
+        if (node["properties"] is not JsonObject properties)
+            return;
+        var label = path.Length == 0 ? null : Text(node["title"]);
+        var labelRu = path.Length == 0 ? null : Text(node["x-label-ru"]);
+        foreach (var (name, child) in properties)
+        {
+            if (child is not JsonObject property)
+                continue;
+            var childPath = path.Length == 0 ? name : $"{path}.{name}";
+            switch (TypeOf(property))
+            {
+                case "object":
+                    Collect(property, childPath, label, labelRu, leaves, arrays);
+                    break;
+                case "array":
+                    arrays.Add(ArrayOf(property, childPath));
+                    break;
+                default:
+                    leaves.Add((Leaf(property, childPath), label, labelRu));
+                    break;
+            }
+        }
+    }
+
+    private static SheetArray ArrayOf(JsonObject property, string path)
+    {
+        var label = Text(property["title"]) ?? path;
+        var items = property["items"] as JsonObject ?? [];
+        var columns = new List<(SheetColumn, string?, string?)>();
+        var nested = new List<SheetArray>();
+        if (TypeOf(items) == "object")
+            Collect(items, "", null, null, columns, nested); // arrays inside items have no cell to live in: the JSON API takes them
+        else
+            columns.Add((Leaf(items, "") with { Label = label, LabelRu = Text(property["x-label-ru"]) }, null, null));
+        return new SheetArray(path, label, Text(property["x-label-ru"]), Qualify(columns));
+    }
+
+    private static SheetColumn Leaf(JsonObject property, string path)
+    {
+        var type = TypeOf(property);
+        var kind = type switch
+        {
+            "integer" => CellKind.Integer,
+            "number" => CellKind.Number,
+            "boolean" => CellKind.Boolean,
+            _ when Text(property["format"]) == "date" => CellKind.Date,
+            _ => CellKind.Text,
+        };
+        var choices = property["enum"] is JsonArray values
+            ? values.Where(v => v is JsonValue s && s.GetValueKind() == JsonValueKind.String).Select(v => v!.GetValue<string>()).ToList()
+            : null;
+        return new SheetColumn(path, kind, Text(property["title"]) ?? path, Text(property["x-label-ru"]),
+            Number(property["minimum"]), Number(property["maximum"]), (int?)Number(property["maxLength"]), choices is { Count: > 0 } ? choices : null);
+    }
+
+    /// <summary>A label two leaves share ("Органның атауы") is qualified by the parent's, so every header names one column.</summary>
+    private static List<SheetColumn> Qualify(List<(SheetColumn Column, string? ParentLabel, string? ParentLabelRu)> leaves)
+    {
+        var kk = leaves.GroupBy(l => l.Column.Label, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var ru = leaves.Where(l => l.Column.LabelRu is not null).GroupBy(l => l.Column.LabelRu!, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return leaves.Select(l => l.Column with
+        {
+            Label = kk.Contains(l.Column.Label) && l.ParentLabel is not null ? $"{l.ParentLabel}: {l.Column.Label}" : l.Column.Label,
+            LabelRu = l.Column.LabelRu is { } r && ru.Contains(r) && l.ParentLabelRu is not null ? $"{l.ParentLabelRu}: {r}" : l.Column.LabelRu,
+        }).ToList();
+    }
+
+    private static string? TypeOf(JsonObject property) => property["type"] switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonArray types => types.Select(t => t?.GetValue<string>()).FirstOrDefault(t => t is not null and not "null"),
+        _ => property["properties"] is JsonObject ? "object" : null,
+    };
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    private static double? Number(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.Deserialize<double>() : null;
+
+    /// <summary>How a cell's value is shown in a spreadsheet: invariant, no exponent, dates as YYYY-MM-DD.</summary>
+    internal static string Format(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Number => value.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture) : value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => "",
+    };
+}
