@@ -16,6 +16,11 @@ internal static class PayloadRegistry
             new PayloadType<ReferralCertificatePayload>("referral-certificate", new ReferralCertificateValidator(), guard),
             new PayloadType<WorkOrderPayload>("work-order", new WorkOrderValidator(), guard, workOrderWarnings.For),
             vest,
+            new PayloadType<VerdictReceiptNotice.VerdictReceiptNoticePayload>("verdict-receipt-notice", new VerdictReceiptNotice.VerdictReceiptNoticeValidator(), guard, new VerdictReceiptNotice.VerdictReceiptNoticeWarnings(deadlines, calendar).For),
+            new PayloadType<TimeSheet.TimeSheetPayload>("time-sheet", new TimeSheet.TimeSheetValidator(), guard, new TimeSheet.TimeSheetWarnings(calendar).For),
+            new PayloadType<WorkAct.WorkActPayload>("work-act", new WorkAct.WorkActValidator(), guard, new WorkAct.WorkActWarnings(calendar).For),
+            new PayloadType<ConductReport.ConductReportPayload>("conduct-report", new ConductReport.ConductReportValidator(), guard, new ConductReport.ConductReportWarnings(calendar).For),
+            new PayloadType<EvasionReport.EvasionReportPayload>("evasion-report", new EvasionReport.EvasionReportValidator(), guard),
         ];
         return types.ToDictionary(t => t.Name, StringComparer.Ordinal);
     }
