@@ -1,0 +1,41 @@
+using FormsService.Core.Forms.AkimatReports;
+
+namespace FormsService.Core.Forms.ConductReport;
+
+/// <summary>What the conduct report prints: the payload, the month in words, and whether there were breaches at all.</summary>
+public sealed record ConductReportView
+{
+    public required OutgoingDetails Outgoing { get; init; }
+    public required string LocalExecutiveBody { get; init; }
+    public required string ProbationOffice { get; init; }
+    public required string Month { get; init; }
+    /// <summary>"2025 жылғы қараша".</summary>
+    public required string MonthTitle { get; init; }
+    public required ReportConvict Convict { get; init; }
+    public string? WorkObject { get; init; }
+    public required IReadOnlyList<TextParagraph> Assessment { get; init; }
+    public required IReadOnlyList<ConductBreach> Breaches { get; init; }
+    /// <summary>Set when the month had no breach: the report says so instead of an empty table.</summary>
+    public string? NoBreaches { get; init; }
+    public required SignatoryDetails Signatory { get; init; }
+
+    internal static ConductReportView Of(ConductReportPayload report)
+    {
+        var first = ReportMonth.Parse(report.Month) ?? throw new ArgumentException("The report's month is not valid.", nameof(report));
+        var breaches = (report.Breaches ?? []).OfType<ConductBreach>().OrderBy(b => b.Date).ToList();
+        return new ConductReportView
+        {
+            Outgoing = report.Outgoing!,
+            LocalExecutiveBody = report.LocalExecutiveBody!,
+            ProbationOffice = report.ProbationOffice!,
+            Month = report.Month!,
+            MonthTitle = $"{first.Year} жылғы {KazakhMonths.Nominative[first.Month - 1]}",
+            Convict = report.Convict!,
+            WorkObject = report.WorkObject,
+            Assessment = [.. (report.Assessment ?? []).OfType<string>().Select(p => new TextParagraph(p))],
+            Breaches = breaches,
+            NoBreaches = breaches.Count == 0 ? "Есептік айда еңбек тәртібін және жазаны өтеу тәртібін бұзу фактілері болған жоқ." : null,
+            Signatory = report.Signatory!,
+        };
+    }
+}
