@@ -104,18 +104,19 @@ public sealed class FormsEngine : IDisposable
     public PayloadCheck Check(FormVersion version, JsonElement payload) => version.Module.Bind(payload, version.Definition);
 
     /// <summary>The document model and its layout; a null check gives the form blank.</summary>
-    public LaidOutDocument Lay(FormVersion version, PayloadCheck? filled) => _layout.Layout(_builder.Build(version, ViewOf(filled)));
+    public LaidOutDocument Lay(FormVersion version, PayloadCheck? filled, CancellationToken cancellationToken = default) =>
+        _layout.Layout(_builder.Build(version, ViewOf(filled)), cancellationToken);
 
     /// <summary>Renders a version filled from a valid <see cref="Check"/> (or blank, when null).</summary>
     public byte[] Render(FormVersion version, PayloadCheck? filled, string format, CancellationToken cancellationToken = default)
     {
         if (version.Module.Artwork is { } artwork && format is OutputFormats.Png or OutputFormats.Svg)
             return artwork.Render(version.Definition, ViewOf(filled) ?? Blank(version), format);
-        var laid = Lay(version, filled);
+        var laid = Lay(version, filled, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return format switch
         {
-            OutputFormats.Pdf => _pdf.Render(laid),
+            OutputFormats.Pdf => _pdf.Render(laid, cancellationToken),
             OutputFormats.Docx => _docx.Render(laid),
             OutputFormats.Png => _images.RenderPng(laid, 0, 96),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unsupported format."),
