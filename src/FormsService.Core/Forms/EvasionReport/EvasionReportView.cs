@@ -28,7 +28,7 @@ public sealed record EvasionReportView
 }
 
 /// <summary>A fact as printed: its date, the words of its kind, and what happened.</summary>
-public sealed record EvasionViewFact(DateOnly Date, string Kind, string KindText, string? Description)
+public sealed record EvasionViewFact(DateOnly Date, string DateText, string Kind, string KindText, string? Description)
 {
-    internal static EvasionViewFact Of(EvasionFact f) => new(f.Date!.Value, f.Kind!, EvasionKinds.Texts[f.Kind!], f.Description);
+    internal static EvasionViewFact Of(EvasionFact f) => new(f.Date!.Value, DateTexts.Cell(f.Date.Value), f.Kind!, EvasionKinds.Texts[f.Kind!], f.Description);
 }

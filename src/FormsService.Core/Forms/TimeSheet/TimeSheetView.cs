@@ -37,7 +37,7 @@ public sealed record TimeSheetView
         return new TimeSheetView
         {
             Month = sheet.Month!,
-            MonthTitle = $"{first.Year} жылғы {KazakhMonths.Nominative[first.Month - 1]}",
+            MonthTitle = DateTexts.Month(first),
             LocalExecutiveBody = sheet.LocalExecutiveBody!,
             ResponsibleOrganization = sheet.ResponsibleOrganization!,
             WorkObject = sheet.WorkObject!,
