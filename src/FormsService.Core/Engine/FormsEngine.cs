@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FormsService.Core.Engine.Catalog;
 using FormsService.Core.Engine.Fonts;
@@ -37,8 +38,10 @@ public sealed class FormsEngine : IDisposable
     private readonly DocxRenderer _docx;
     private readonly PageImageRenderer _images;
 
-    private FormsEngine(FontLibrary fonts, FormCatalog catalog, DocumentBuilder builder, LayoutEngine layout, PdfRenderer pdf, DeadlineCalculator deadlines)
+    private FormsEngine(FontLibrary fonts, FormCatalog catalog, DataSchemas schemas, DocumentBuilder builder, LayoutEngine layout, PdfRenderer pdf,
+        DeadlineCalculator deadlines)
     {
+        Schemas = schemas;
         Deadlines = deadlines;
         Fonts = fonts;
         Catalog = catalog;
@@ -51,6 +54,9 @@ public sealed class FormsEngine : IDisposable
 
     public FontLibrary Fonts { get; }
     public FormCatalog Catalog { get; }
+
+    /// <summary>The JSON Schemas of the data files under <c>forms/</c>, as the service publishes them.</summary>
+    public DataSchemas Schemas { get; }
     internal DeadlineCalculator Deadlines { get; }
 
     /// <summary>The deadlines of order No. 733 that follow from the day a verdict was received.</summary>
@@ -73,7 +79,7 @@ public sealed class FormsEngine : IDisposable
             var modules = library.Modules.Concat(extraModules.Select(create => create(services))).ToList();
             var catalog = FormCatalog.Load(formsDirectory, ByName(modules));
             var builder = new DocumentBuilder(FiguresById(modules));
-            return new FormsEngine(fonts, catalog, builder, layout, pdf, library.Deadlines);
+            return new FormsEngine(fonts, catalog, DataSchemas.Load(formsDirectory), builder, layout, pdf, library.Deadlines);
         }
         catch
         {
@@ -104,10 +110,12 @@ public sealed class FormsEngine : IDisposable
     public PayloadCheck Check(FormVersion version, JsonElement payload) => version.Module.Bind(payload, version.Definition);
 
     /// <summary>The document model and its layout; a null check gives the form blank.</summary>
+    [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
     public LaidOutDocument Lay(FormVersion version, PayloadCheck? filled, CancellationToken cancellationToken = default) =>
         _layout.Layout(_builder.Build(version, ViewOf(filled)), cancellationToken);
 
     /// <summary>Renders a version filled from a valid <see cref="Check"/> (or blank, when null).</summary>
+    [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
     public byte[] Render(FormVersion version, PayloadCheck? filled, string format, CancellationToken cancellationToken = default)
     {
         if (version.Module.Artwork is { } artwork && format is OutputFormats.Png or OutputFormats.Svg)
@@ -127,7 +135,7 @@ public sealed class FormsEngine : IDisposable
     public byte[] Render(FormVersion version, JsonElement? payload, string format, CancellationToken cancellationToken = default) =>
         Render(version, Filled(version, payload), format, cancellationToken);
 
-    /// <inheritdoc cref="Lay(FormVersion, PayloadCheck?)"/>
+    /// <inheritdoc cref="Lay(FormVersion, PayloadCheck?, CancellationToken)"/>
     public LaidOutDocument Lay(FormVersion version, JsonElement? payload) => Lay(version, Filled(version, payload));
 
     /// <summary>True when the form's artwork renders on its own (an image, without a page).</summary>
@@ -145,6 +153,7 @@ public sealed class FormsEngine : IDisposable
         ArtworkOf(version).FromQuery(query);
 
     /// <summary>The first page as a PNG, for previews.</summary>
+    [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
     public byte[] PreviewPng(FormVersion version, PayloadCheck? filled, int dpi) => _images.RenderPng(Lay(version, filled), 0, dpi);
 
     /// <inheritdoc cref="PreviewPng(FormVersion, PayloadCheck?, int)"/>
