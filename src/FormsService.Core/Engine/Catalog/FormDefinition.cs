@@ -6,6 +6,8 @@ namespace FormsService.Core.Engine.Catalog;
 /// <summary>One published version of a form, as read from <c>forms/&lt;form-id&gt;/&lt;version&gt;/definition.json</c>.</summary>
 public sealed record FormDefinition
 {
+    /// <summary>The JSON Schema the file names for editors (<c>forms/_schemas/definition.schema.json</c>); not read.</summary>
+    [JsonPropertyName("$schema")] public string? Schema { get; init; }
     public required string FormId { get; init; }
     public required string Version { get; init; }
     /// <summary>Names the payload record and rules (code) that this version's text is bound to.</summary>

@@ -73,8 +73,10 @@ internal sealed class TableLayout : BlockLayout<Table>
         void PlaceHeader()
         {
             foreach (var h in header)
+            {
                 placed.Add(Place(h, flow.Page, flow.Y, true, header, context));
-            flow.Advance(headerHeight);
+                flow.Advance(h.Height);
+            }
             bodyOnPage = false;
         }
 
