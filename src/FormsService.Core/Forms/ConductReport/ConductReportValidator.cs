@@ -43,8 +43,10 @@ public sealed class ConductReportValidator : FormPayloadValidator<ConductReportP
 
         this.SignatoryRules(x => x.Signatory);
 
-        RuleFor(x => x).Custom((report, context) =>
+        // Rules across fields, each at the path it names; hung on a member so the schema's reader sees a named rule.
+        RuleFor(x => x.Breaches).Custom((_, context) =>
         {
+            var report = context.InstanceToValidate;
             if (ReportMonth.Parse(report.Month) is not { } first)
                 return;
             var last = ReportMonth.Last(first);

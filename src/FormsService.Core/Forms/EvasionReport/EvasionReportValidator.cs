@@ -44,8 +44,10 @@ public sealed class EvasionReportValidator : FormPayloadValidator<EvasionReportP
 
         this.SignatoryRules(x => x.Signatory);
 
-        RuleFor(x => x).Custom((report, context) =>
+        // Rules across fields, each at the path it names; hung on a member so the schema's reader sees a named rule.
+        RuleFor(x => x.Facts).Custom((_, context) =>
         {
+            var report = context.InstanceToValidate;
             var facts = report.Facts ?? [];
             for (var i = 0; i < facts.Count; i++)
             {

@@ -66,8 +66,10 @@ public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
                 .WithMessage("Табель айдың бірінші күнінен ерте жасалмайды / Must not be before the first day of the month.");
         });
 
-        RuleFor(x => x).Custom((sheet, context) =>
+        // Rules across fields, each at the path it names; hung on a member so the schema's reader sees a named rule.
+        RuleFor(x => x.Persons).Custom((_, context) =>
         {
+            var sheet = context.InstanceToValidate;
             if (ReportMonth.Parse(sheet.Month) is not { } first || sheet.Persons is null)
                 return;
             for (var i = 0; i < sheet.Persons.Count; i++)

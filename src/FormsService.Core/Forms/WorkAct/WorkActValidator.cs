@@ -47,8 +47,10 @@ public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>
         this.SignatoryRules(x => x.OrganizationRepresentative);
         this.SignatoryRules(x => x.AkimatOfficial);
 
-        RuleFor(x => x).Custom((act, context) =>
+        // Rules across fields, each at the path it names; hung on a member so the schema's reader sees a named rule.
+        RuleFor(x => x.Works).Custom((_, context) =>
         {
+            var act = context.InstanceToValidate;
             foreach (var (path, message) in Breaches(act))
                 context.AddFailure(new ValidationFailure(path, message));
         });
