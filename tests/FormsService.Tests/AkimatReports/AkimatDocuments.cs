@@ -72,11 +72,13 @@ public static class AkimatDocuments
         ],
     };
 
-    /// <summary>Every word of each phrase is among the text's words.</summary>
+    /// <summary>Every word of each phrase is among the text's words (punctuation at a word's end aside).</summary>
     public static void AssertWordsOf(string text, IEnumerable<string> phrases)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var missing = phrases.SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(w => !words.Contains(w)).Distinct().ToList();
+        static IEnumerable<string> Words(string s) =>
+            s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ';', ':')).Where(w => w.Length > 0);
+        var words = Words(text).ToHashSet(StringComparer.Ordinal);
+        var missing = phrases.SelectMany(Words).Where(w => !words.Contains(w)).Distinct().ToList();
         Assert.True(missing.Count == 0, "Missing words: " + string.Join(" | ", missing) + "\nText: " + text);
     }
 
