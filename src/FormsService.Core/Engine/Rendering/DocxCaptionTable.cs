@@ -33,18 +33,19 @@ internal sealed class DocxCaptionTable
     public static DocxCaptionTable? For(LaidOutParagraph laid)
     {
         var inlines = laid.Source.Inlines;
-        var fields = new List<Field>();
+        var captioned = false;
         foreach (var inline in inlines)
         {
             switch (inline)
             {
-                case Field f: fields.Add(f); break;
+                case Field f: captioned |= f.Caption is not null; break;
                 case TextRun t when string.IsNullOrWhiteSpace(t.Text): break;
                 default: return null;
             }
         }
-        if (fields.Count == 0 || !fields.Any(f => f.Caption is not null) || laid.Lines.Count == 0)
+        if (!captioned || laid.Lines.Count == 0)
             return null;
+        var fields = inlines.OfType<Field>().ToList();
         if (fields.Count == 1)
             return Single(fields[0], laid);
         if (laid.Lines.Count != 1)

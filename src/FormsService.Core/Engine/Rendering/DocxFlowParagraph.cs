@@ -69,6 +69,8 @@ internal sealed class DocxFlowParagraph
 
         var next = 0;
         var skipBreak = false;
+        List<int>? cuts = null;
+        List<Line>? cutLines = null;
         for (var i = 0; i < _p.Inlines.Count; i++)
         {
             while (next < breaks.Count && breaks[next].At is { Offset: 0 } at && at.Inline == i)
@@ -85,12 +87,12 @@ internal sealed class DocxFlowParagraph
                 continue;
             }
             skipBreak = false;
-            var cuts = new List<int>();
-            var cutLines = new List<Line>();
+            cuts?.Clear();
+            cutLines?.Clear();
             while (next < breaks.Count && breaks[next].At.Inline == i)
             {
-                cuts.Add(breaks[next].At.Offset);
-                cutLines.Add(breaks[next].Line);
+                (cuts ??= []).Add(breaks[next].At.Offset);
+                (cutLines ??= []).Add(breaks[next].Line);
                 next++;
             }
             switch (inline)
@@ -117,13 +119,13 @@ internal sealed class DocxFlowParagraph
         x.Raw("</w:p>");
     }
 
-    private void TextWithCuts(string text, DocxLook look, List<int> cuts, List<Line> lines)
+    private void TextWithCuts(string text, DocxLook look, List<int>? cuts, List<Line>? lines)
     {
         var from = 0;
-        for (var k = 0; k < cuts.Count; k++)
+        for (var k = 0; k < (cuts?.Count ?? 0); k++)
         {
-            Text(text[from..cuts[k]], look);
-            CaptionLine(lines[k]);
+            Text(text[from..cuts![k]], look);
+            CaptionLine(lines![k]);
             from = cuts[k];
         }
         Text(text[from..], look);
@@ -132,6 +134,15 @@ internal sealed class DocxFlowParagraph
     /// <summary>Text with white space as the layout treats it: one space between words, none at a line's start.</summary>
     private void Text(string text, DocxLook look)
     {
+        if (text.Length == 0) return;
+        if (!_lineStart && !_spaceWritten && !text.Contains("  ", StringComparison.Ordinal))
+        {
+            // The common case: nothing to drop.
+            _runs.Text(text, look);
+            _lineStart = false;
+            _spaceWritten = text[^1] == ' ';
+            return;
+        }
         var sb = new System.Text.StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -149,7 +160,7 @@ internal sealed class DocxFlowParagraph
         _runs.Text(sb.ToString(), look);
     }
 
-    private void FieldRuns(Field f, int index, List<int> cuts, List<Line> lines)
+    private void FieldRuns(Field f, int index, List<int>? cuts, List<Line>? lines)
     {
         var look = DocxLooks.Of(f.Type);
         var pieces = _map.Pieces[index];
@@ -168,10 +179,10 @@ internal sealed class DocxFlowParagraph
             // A value the layout kept on one line is placed like one long word: so does Word, with no-break spaces.
             var text = pieces.Count == 1 ? value.Replace(' ', '\u00A0') : value;
             var from = 0;
-            for (var k = 0; k < cuts.Count; k++)
+            for (var k = 0; k < (cuts?.Count ?? 0); k++)
             {
-                _runs.Text(text[from..cuts[k]], look.Underlined());
-                CaptionLine(lines[k]);
+                _runs.Text(text[from..cuts![k]], look.Underlined());
+                CaptionLine(lines![k]);
                 from = cuts[k];
             }
             _runs.Text(text[from..], look.Underlined());
@@ -209,7 +220,7 @@ internal sealed class DocxFlowParagraph
         var style = _p.Style;
         var x = style.IndentLeftPt;
         var captionLook = DocxLooks.Of(line.Captions[0].Type);
-        var captions = line.Captions.OrderBy(c => c.CenterX).ToList();
+        var captions = line.Captions;
         if (style.Align == Alignment.Left)
         {
             foreach (var c in captions)

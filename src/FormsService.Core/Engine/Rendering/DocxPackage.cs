@@ -15,6 +15,7 @@ internal static class DocxPackage
     public sealed record Margin(string RelationshipId, string Kind, string Target, string Xml);
 
     private const string Declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
+    private static readonly byte[] DeclarationBytes = Encoding.UTF8.GetBytes(Declaration);
     private static readonly DateTimeOffset Epoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private const string ContentTypesStart =
@@ -41,7 +42,7 @@ internal static class DocxPackage
         "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>" +
         "</w:settings>";
 
-    public static byte[] Write(string documentXml, string stylesXml, string coreXml, IReadOnlyList<Image> images, IReadOnlyList<Margin> margins)
+    public static byte[] Write(DocxXml document, string stylesXml, string coreXml, IReadOnlyList<Image> images, IReadOnlyList<Margin> margins)
     {
         var contentTypes = new StringBuilder(ContentTypesStart);
         foreach (var m in margins)
@@ -68,7 +69,13 @@ internal static class DocxPackage
         {
             Text(zip, "[Content_Types].xml", contentTypes.ToString());
             Text(zip, "_rels/.rels", PackageRelationships);
-            Text(zip, "word/document.xml", Declaration + documentXml);
+            var main = zip.CreateEntry("word/document.xml", CompressionLevel.Fastest);
+            main.LastWriteTime = Epoch;
+            using (var stream = main.Open())
+            {
+                stream.Write(DeclarationBytes);
+                document.WriteUtf8(stream);
+            }
             Text(zip, "word/_rels/document.xml.rels", relationships.ToString());
             Text(zip, "word/styles.xml", Declaration + stylesXml);
             Text(zip, "word/settings.xml", Settings);

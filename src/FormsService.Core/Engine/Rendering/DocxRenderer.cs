@@ -11,13 +11,15 @@ namespace FormsService.Core.Engine.Rendering;
 /// </summary>
 public sealed class DocxRenderer
 {
+    // Parts that depend only on the form version: made once.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(Catalog.TextStyles Styles, string Language), string> _styles = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DocumentInfo, string> _core = new();
 
     public byte[] Render(LaidOutDocument document)
     {
         var source = document.Source;
         var looks = new DocxLooks(source.Styles);
-        var x = new DocxXml(16 * 1024);
+        var x = new DocxXml(32 * 1024);
         x.Raw("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"")
             .Raw(" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"")
             .Raw(" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"")
@@ -32,7 +34,7 @@ public sealed class DocxRenderer
         x.Raw("</w:body></w:document>");
         // The package is written directly, with fixed ids, names and times: the same document gives the same bytes.
         var styles = _styles.GetOrAdd((source.Styles, source.Info.Language), key => DocxStyles.Xml(looks.Family, key.Styles, LanguageTag(key.Language)));
-        return DocxPackage.Write(x.ToString(), styles, CoreXml(source.Info), body.Images, margins.Select(m => m.Part).ToList());
+        return DocxPackage.Write(x, styles, _core.GetOrAdd(source.Info, CoreXml), body.Images, margins.Select(m => m.Part).ToList());
     }
 
     private static string CoreXml(DocumentInfo info)

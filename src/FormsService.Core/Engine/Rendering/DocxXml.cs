@@ -45,4 +45,33 @@ internal sealed class DocxXml(int capacity)
     }
 
     public override string ToString() => _sb.ToString();
+
+    /// <summary>The text as UTF-8, straight from the builder's chunks (no string of the whole part).</summary>
+    public void WriteUtf8(Stream stream)
+    {
+        var encoder = Encoding.UTF8.GetEncoder();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(ChunkChars));
+        try
+        {
+            foreach (var chunk in _sb.GetChunks())
+            {
+                var chars = chunk.Span;
+                while (chars.Length > 0)
+                {
+                    var take = Math.Min(ChunkChars, chars.Length);
+                    encoder.Convert(chars[..take], buffer, flush: false, out var used, out var bytes, out _);
+                    stream.Write(buffer, 0, bytes);
+                    chars = chars[used..];
+                }
+            }
+            encoder.Convert([], buffer, flush: true, out _, out var last, out _);
+            stream.Write(buffer, 0, last);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private const int ChunkChars = 4096;
 }
