@@ -27,6 +27,24 @@ internal static class Cases
         });
     }
 
+    /// <summary>A page rendered from a payload made in code (a large time sheet), checked like the API checks it.</summary>
+    private static Case Generated(string name, string formId, string format, Func<string> payloadJson)
+    {
+        FormVersion? version = null;
+        JsonElement payload = default;
+        return new Case(name, formId, format, () =>
+        {
+            if (version is null)
+            {
+                version = Fixture.VersionOf(formId);
+                payload = JsonDocument.Parse(payloadJson()).RootElement.Clone();
+                if (Fixture.Engine.Check(version, payload).Errors.Count > 0)
+                    throw new InvalidOperationException($"The generated payload of {name} does not pass its rules.");
+            }
+            return Fixture.Engine.Render(version, payload, format);
+        });
+    }
+
     private static Case Artwork(string name, string format, string? overrides = null)
     {
         FormVersion? version = null;
@@ -70,6 +88,16 @@ internal static class Cases
         Page("VestAppendixPdf", "vest-specimen", OutputFormats.Pdf),
         Page("VestAppendixDocx", "vest-specimen", OutputFormats.Docx),
         Preview("ReferralCertificatePreviewPng96dpi", "referral-certificate", 96),
+        Page("VerdictReceiptNoticePdf", "verdict-receipt-notice", OutputFormats.Pdf),
+        Page("VerdictReceiptNoticeDocx", "verdict-receipt-notice", OutputFormats.Docx),
+        Page("ConductReportPdf", "conduct-report", OutputFormats.Pdf),
+        Page("ConductReportDocx", "conduct-report", OutputFormats.Docx),
+        Page("EvasionReportPdf", "evasion-report", OutputFormats.Pdf),
+        Page("EvasionReportDocx", "evasion-report", OutputFormats.Docx),
+        Page("WorkActPdf", "work-act", OutputFormats.Pdf),
+        Page("WorkActDocx", "work-act", OutputFormats.Docx),
+        Generated("TimeSheet60x30Pdf", "time-sheet", OutputFormats.Pdf, () => TimeSheetPayloads.Month(60)),
+        Generated("TimeSheet60x30Docx", "time-sheet", OutputFormats.Docx, () => TimeSheetPayloads.Month(60)),
     ];
 
     public static Case Get(string name) => All.FirstOrDefault(c => c.Name == name)

@@ -43,6 +43,16 @@ public class RenderBenchmarks
     [Benchmark] public byte[] VestAppendixPdf() => Cases.Get(nameof(VestAppendixPdf)).Render();
     [Benchmark] public byte[] VestAppendixDocx() => Cases.Get(nameof(VestAppendixDocx)).Render();
     [Benchmark] public byte[] ReferralCertificatePreviewPng96dpi() => Cases.Get(nameof(ReferralCertificatePreviewPng96dpi)).Render();
+    [Benchmark] public byte[] VerdictReceiptNoticePdf() => Cases.Get(nameof(VerdictReceiptNoticePdf)).Render();
+    [Benchmark] public byte[] VerdictReceiptNoticeDocx() => Cases.Get(nameof(VerdictReceiptNoticeDocx)).Render();
+    [Benchmark] public byte[] ConductReportPdf() => Cases.Get(nameof(ConductReportPdf)).Render();
+    [Benchmark] public byte[] ConductReportDocx() => Cases.Get(nameof(ConductReportDocx)).Render();
+    [Benchmark] public byte[] EvasionReportPdf() => Cases.Get(nameof(EvasionReportPdf)).Render();
+    [Benchmark] public byte[] EvasionReportDocx() => Cases.Get(nameof(EvasionReportDocx)).Render();
+    [Benchmark] public byte[] WorkActPdf() => Cases.Get(nameof(WorkActPdf)).Render();
+    [Benchmark] public byte[] WorkActDocx() => Cases.Get(nameof(WorkActDocx)).Render();
+    [Benchmark] public byte[] TimeSheet60x30Pdf() => Cases.Get(nameof(TimeSheet60x30Pdf)).Render();
+    [Benchmark] public byte[] TimeSheet60x30Docx() => Cases.Get(nameof(TimeSheet60x30Docx)).Render();
 }
 
 /// <summary>The size in bytes of one output of the benchmark's case (rendered once in the host process).</summary>

@@ -25,6 +25,11 @@ internal static class FormModules
             ReferralCertificateModule.Create(services, order),
             WorkOrderModule.Create(services, order),
             VestSpecimenModule.Create(services, order),
+            VerdictReceiptNotice.VerdictReceiptNoticeModule.Create(services, order),
+            TimeSheet.TimeSheetModule.Create(services, order),
+            WorkAct.WorkActModule.Create(services, order),
+            ConductReport.ConductReportModule.Create(services, order),
+            EvasionReport.EvasionReportModule.Create(services, order),
         ];
         return new FormLibrary(modules, order.Deadlines);
     }

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace FormsService.Core.Forms.AkimatReports;
+
+/// <summary>A month of the akimat's monthly reports, written as <c>YYYY-MM</c>.</summary>
+internal static class ReportMonth
+{
+    public const string Message = "Ай ЖЖЖЖ-АА пішімінде болуы керек (мысалы, 2025-11) / Must be a month as YYYY-MM (e.g. 2025-11).";
+
+    /// <summary>The first day of the month, or null when the text is not a month of 1990–2100.</summary>
+    public static DateOnly? Parse(string? text) =>
+        text is { Length: 7 } && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            && first.Year is >= Engine.Payloads.CommonRules.FirstYear and <= Engine.Payloads.CommonRules.LastYear
+            ? first
+            : null;
+
+    public static DateOnly Last(DateOnly first) => first.AddMonths(1).AddDays(-1);
+}

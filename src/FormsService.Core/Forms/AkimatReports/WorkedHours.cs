@@ -1,0 +1,52 @@
+using System.Globalization;
+using FormsService.Core.Forms.WorkOrder;
+
+namespace FormsService.Core.Forms.AkimatReports;
+
+/// <summary>One entry of worked time: a day, its hours, and where the entry sits in the payload.</summary>
+internal readonly record struct WorkedEntry(DateOnly Date, int Hours, int Index);
+
+/// <summary>A breach of the working-time limits, at the entry that crossed the limit.</summary>
+internal readonly record struct HoursBreach(int Index, string Message);
+
+/// <summary>
+/// Rule 2 2) of the community-service rules applied to the hours actually worked: no more than 4 hours a day, up to
+/// 8 for a person with no permanent job who does not study, and never more than 40 hours in a calendar week
+/// (Monday to Sunday). The time sheet and the act of work done check the same limits with this one class.
+/// </summary>
+internal static class WorkedHours
+{
+    public const string DailyBasis = "Қағидалардың 2-тармағы 2) тармақшасы / rule 2.2";
+
+    public static string DailyMessage(int max, int hours) => max == WorkTimeRules.HoursPerDay
+        ? $"Күніне {hours} сағат: 4 сағаттан аспауы керек; 8 сағатқа дейін тек тұрақты жұмысы жоқ және оқымайтын адамға рұқсат ({DailyBasis}) / " +
+          $"{hours} hours in a day: at most 4; up to 8 only for a person with no permanent job who does not study (rule 2.2)."
+        : $"Күніне {hours} сағат: 8 сағаттан аспауы керек ({DailyBasis}) / {hours} hours in a day: at most 8 (rule 2.2).";
+
+    /// <summary>
+    /// The breaches of the daily and weekly limits, each at the entry (in date order, then payload order) whose hours
+    /// carry the day or the week over its limit.
+    /// </summary>
+    public static IEnumerable<HoursBreach> Breaches(IEnumerable<WorkedEntry> entries, int maxPerDay)
+    {
+        var byDay = new Dictionary<DateOnly, int>();
+        var byWeek = new Dictionary<DateOnly, int>();
+        foreach (var e in entries.OrderBy(e => e.Date).ThenBy(e => e.Index))
+        {
+            var day = byDay[e.Date] = byDay.GetValueOrDefault(e.Date) + e.Hours;
+            if (day > maxPerDay && day - e.Hours <= maxPerDay)
+                yield return new HoursBreach(e.Index, DailyMessage(maxPerDay, day));
+
+            var monday = Monday(e.Date);
+            var week = byWeek[monday] = byWeek.GetValueOrDefault(monday) + e.Hours;
+            if (week > WorkTimeRules.HoursPerWeek && week - e.Hours <= WorkTimeRules.HoursPerWeek)
+                yield return new HoursBreach(e.Index,
+                    $"{Iso(monday)}–{Iso(monday.AddDays(6))} аптасында {week} сағат: аптасына 40 сағаттан аспауы керек ({DailyBasis}) / " +
+                    $"{week} hours in the week of {Iso(monday)}–{Iso(monday.AddDays(6))}: at most 40 a week (rule 2.2).");
+        }
+    }
+
+    public static DateOnly Monday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,67 @@
+using FluentValidation;
+using FluentValidation.Results;
+using FormsService.Core.Engine.Payloads;
+using FormsService.Core.Forms.AkimatReports;
+using FormsService.Core.Forms.Order733;
+
+namespace FormsService.Core.Forms.ConductReport;
+
+/// <summary>The conduct report's rules: an assessment of at most 2,000 characters, breaches inside the month and before the report.</summary>
+public sealed class ConductReportValidator : FormPayloadValidator<ConductReportPayload>
+{
+    public const int MaxAssessment = 2000;
+    public const int MaxParagraphs = 20;
+    public const int MaxBreaches = 50;
+
+    public ConductReportValidator()
+    {
+        this.OutgoingRules(x => x.Outgoing);
+        RuleFor(x => x.LocalExecutiveBody).RequiredText(Limits.Name);
+        RuleFor(x => x.ProbationOffice).RequiredText(Limits.Name);
+        this.MonthRules(x => x.Month);
+        ConvictRules(x => x.Convict, x => ReportMonth.Parse(x.Month));
+        RuleFor(x => x.WorkObject).OptionalText(Limits.Name);
+
+        RuleFor(x => x.Assessment).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(Messages.Required)
+            .Must(a => a!.Count is >= 1 and <= MaxParagraphs)
+            .WithMessage($"1–{MaxParagraphs} абзац болуы керек / Must have 1 to {MaxParagraphs} paragraphs.")
+            .Must(a => a!.Sum(p => p?.Length ?? 0) <= MaxAssessment)
+            .WithMessage(Messages.TooLong(MaxAssessment));
+        RuleForEach(x => x.Assessment).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(Messages.Required)
+            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage(Messages.NotBlank);
+
+        RuleFor(x => x.Breaches).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(Messages.Required)
+            .Must(b => b!.Count <= MaxBreaches).WithMessage($"{MaxBreaches} жазбадан аспауы керек / At most {MaxBreaches} breaches.");
+        RuleForEach(x => x.Breaches).NotNull().WithMessage(Messages.Required).ChildRules(breach =>
+        {
+            breach.RuleFor(b => b!.Date).RequiredDate();
+            breach.RuleFor(b => b!.Description).RequiredText(Limits.LongText);
+        });
+
+        this.SignatoryRules(x => x.Signatory);
+
+        // Rules across fields, each at the path it names; hung on a member so the schema's reader sees a named rule.
+        RuleFor(x => x.Breaches).Custom((_, context) =>
+        {
+            var report = context.InstanceToValidate;
+            if (ReportMonth.Parse(report.Month) is not { } first)
+                return;
+            var last = ReportMonth.Last(first);
+            if (report.Outgoing?.Date is { } sent && sent < first)
+                context.AddFailure(new ValidationFailure("outgoing.date", "Есептік айдың бірінші күнінен ерте болмауы керек / Must not be before the first day of the month reported on."));
+            var breaches = report.Breaches ?? [];
+            for (var i = 0; i < breaches.Count; i++)
+            {
+                if (breaches[i]?.Date is not { } date)
+                    continue;
+                if (date < first || date > last)
+                    context.AddFailure(new ValidationFailure($"breaches[{i}].date", "Есептік ай ішінде болуы керек / Must be inside the month reported on."));
+                else if (report.Outgoing?.Date is { } s && date > s)
+                    context.AddFailure(new ValidationFailure($"breaches[{i}].date", "Ақпарат жіберілген күннен кейін болмауы керек / Must not be after outgoing.date."));
+            }
+        });
+    }
+}

@@ -1,0 +1,63 @@
+using FluentValidation;
+using FluentValidation.Results;
+using FormsService.Core.Engine.Payloads;
+using FormsService.Core.Forms.AkimatReports;
+using FormsService.Core.Forms.Order733;
+
+namespace FormsService.Core.Forms.EvasionReport;
+
+/// <summary>The evasion report's rules: at least one fact, each after the work order and not after the report.</summary>
+public sealed class EvasionReportValidator : FormPayloadValidator<EvasionReportPayload>
+{
+    public const int MaxFacts = 50;
+    public const int MaxExplanation = 2000;
+
+    public EvasionReportValidator()
+    {
+        this.OutgoingRules(x => x.Outgoing);
+        RuleFor(x => x.LocalExecutiveBody).RequiredText(Limits.Name);
+        RuleFor(x => x.ProbationOffice).RequiredText(Limits.Name);
+        ConvictRules(x => x.Convict, x => x.WorkOrder?.Date);
+        this.DocumentRules(x => x.WorkOrder);
+        RuleFor(x => x.Outgoing!.Date)
+            .Must((p, d) => d >= p.WorkOrder!.Date)
+            .When(p => p.Outgoing?.Date is not null && p.WorkOrder?.Date is not null)
+            .WithMessage("Өкім күнінен ерте болмауы керек / Must not be before workOrder.date.");
+
+        RuleFor(x => x.Facts).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(Messages.Required)
+            .Must(f => f!.Count is >= 1 and <= MaxFacts)
+            .WithMessage($"1–{MaxFacts} факт болуы керек / Must list 1 to {MaxFacts} facts.");
+        RuleForEach(x => x.Facts).NotNull().WithMessage(Messages.Required).ChildRules(fact =>
+        {
+            fact.RuleFor(f => f!.Date).RequiredDate();
+            fact.RuleFor(f => f!.Kind).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage(Messages.Required)
+                .Must(k => EvasionKinds.Texts.ContainsKey(k!))
+                .WithMessage($"Мына мәндердің бірі болуы керек / Must be one of: {string.Join(", ", EvasionKinds.Texts.Keys)}.");
+            fact.RuleFor(f => f!.Description).OptionalText(Limits.LongText);
+            fact.RuleFor(f => f!.Description).Must(d => !string.IsNullOrWhiteSpace(d))
+                .When(f => f!.Kind == EvasionKinds.Other)
+                .WithMessage("'other' түрі үшін сипаттама міндетті / Required when kind is 'other'.");
+        });
+        RuleFor(x => x.Explanation).OptionalText(MaxExplanation);
+
+        this.SignatoryRules(x => x.Signatory);
+
+        // Rules across fields, each at the path it names; hung on a member so the schema's reader sees a named rule.
+        RuleFor(x => x.Facts).Custom((_, context) =>
+        {
+            var report = context.InstanceToValidate;
+            var facts = report.Facts ?? [];
+            for (var i = 0; i < facts.Count; i++)
+            {
+                if (facts[i]?.Date is not { } date)
+                    continue;
+                if (report.WorkOrder?.Date is { } order && date < order)
+                    context.AddFailure(new ValidationFailure($"facts[{i}].date", "Өкім күнінен ерте болмауы керек / Must not be before workOrder.date."));
+                else if (report.Outgoing?.Date is { } sent && date > sent)
+                    context.AddFailure(new ValidationFailure($"facts[{i}].date", "Хабарлама күнінен кейін болмауы керек / Must not be after outgoing.date."));
+            }
+        });
+    }
+}

@@ -1,0 +1,34 @@
+using FormsService.Core.Forms.AkimatReports;
+
+namespace FormsService.Core.Forms.EvasionReport;
+
+/// <summary>What the evasion report prints: the facts in date order with the words for their kind, and the explanation or its absence.</summary>
+public sealed record EvasionReportView
+{
+    public required OutgoingDetails Outgoing { get; init; }
+    public required string LocalExecutiveBody { get; init; }
+    public required string ProbationOffice { get; init; }
+    public required ReportConvict Convict { get; init; }
+    public required DocumentReference WorkOrder { get; init; }
+    public required IReadOnlyList<EvasionViewFact> Facts { get; init; }
+    public required string Explanation { get; init; }
+    public required SignatoryDetails Signatory { get; init; }
+
+    internal static EvasionReportView Of(EvasionReportPayload report) => new()
+    {
+        Outgoing = report.Outgoing!,
+        LocalExecutiveBody = report.LocalExecutiveBody!,
+        ProbationOffice = report.ProbationOffice!,
+        Convict = report.Convict!,
+        WorkOrder = report.WorkOrder!,
+        Facts = [.. (report.Facts ?? []).OfType<EvasionFact>().OrderBy(f => f.Date).Select(EvasionViewFact.Of)],
+        Explanation = string.IsNullOrWhiteSpace(report.Explanation) ? "Сотталған түсініктеме берген жоқ." : report.Explanation,
+        Signatory = report.Signatory!,
+    };
+}
+
+/// <summary>A fact as printed: its date, the words of its kind, and what happened.</summary>
+public sealed record EvasionViewFact(DateOnly Date, string DateText, string Kind, string KindText, string? Description)
+{
+    internal static EvasionViewFact Of(EvasionFact f) => new(f.Date!.Value, DateTexts.Cell(f.Date.Value), f.Kind!, EvasionKinds.Texts[f.Kind!], f.Description);
+}

@@ -1,0 +1,129 @@
+using FluentValidation;
+using FluentValidation.Results;
+using FormsService.Core.Engine.Payloads;
+using FormsService.Core.Forms.AkimatReports;
+using FormsService.Core.Forms.Order733;
+using FormsService.Core.Forms.WorkOrder;
+
+namespace FormsService.Core.Forms.TimeSheet;
+
+/// <summary>
+/// The rules of the monthly time sheet: every day inside the month and once, the working-time limits of rule 2 2)
+/// on each day and each calendar week, and no more hours since the start than the sentence.
+/// </summary>
+public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
+{
+    public const int MaxPersons = 200;
+
+    public TimeSheetValidator()
+    {
+        this.MonthRules(x => x.Month);
+        RuleFor(x => x.LocalExecutiveBody).RequiredText(Limits.Name);
+        RuleFor(x => x.ResponsibleOrganization).RequiredText(Limits.Name);
+        RuleFor(x => x.WorkObject).RequiredText(Limits.Name);
+
+        RuleFor(x => x.Persons).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(Messages.Required)
+            .Must(p => p!.Count is >= 1 and <= MaxPersons)
+            .WithMessage($"1–{MaxPersons} адам болуы керек / Must list 1 to {MaxPersons} persons.");
+        RuleForEach(x => x.Persons).NotNull().WithMessage(Messages.Required).ChildRules(person =>
+        {
+            person.RuleFor(p => p!.Convict).NotNull().WithMessage(Messages.Required);
+            person.When(p => p!.Convict is not null, () =>
+            {
+                person.RuleFor(p => p!.Convict!.Surname).RequiredText(Limits.PersonName);
+                person.RuleFor(p => p!.Convict!.Name).RequiredText(Limits.PersonName);
+                person.RuleFor(p => p!.Convict!.Patronymic).OptionalText(Limits.PersonName);
+                person.RuleFor(p => p!.Convict!.BirthYear).NotNull().WithMessage(Messages.Required)
+                    .InclusiveBetween(1900, 2100).WithMessage(Messages.Between(1900, 2100));
+            });
+            person.RuleFor(p => p!.HasPermanentJob).NotNull().WithMessage(Messages.Required);
+            person.RuleFor(p => p!.IsStudent).NotNull().WithMessage(Messages.Required);
+            person.RuleFor(p => p!.SentenceHours).NotNull().WithMessage(Messages.Required)
+                .InclusiveBetween(1, MaxHours).WithMessage(Messages.Between(1, MaxHours));
+            person.RuleFor(p => p!.HoursBefore).NotNull().WithMessage(Messages.Required)
+                .InclusiveBetween(0, MaxHours).WithMessage(Messages.Between(0, MaxHours));
+            person.RuleFor(p => p!.Days).NotNull().WithMessage(Messages.Required);
+            person.RuleForEach(p => p!.Days).NotNull().WithMessage(Messages.Required).ChildRules(day =>
+            {
+                day.RuleFor(d => d!.Day).NotNull().WithMessage(Messages.Required)
+                    .InclusiveBetween(1, 31).WithMessage(Messages.Between(1, 31));
+                day.RuleFor(d => d!.Hours).NotNull().WithMessage(Messages.Required)
+                    .InclusiveBetween(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy)
+                    .WithMessage(Messages.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
+            });
+        });
+
+        RuleFor(x => x.CompiledBy).NotNull().WithMessage(Messages.Required);
+        When(x => x.CompiledBy is not null, () =>
+        {
+            RuleFor(x => x.CompiledBy!.Position).RequiredText(Limits.Name);
+            RuleFor(x => x.CompiledBy!.FullName).RequiredText(Limits.PersonName);
+            RuleFor(x => x.CompiledBy!.Date).RequiredDate();
+            RuleFor(x => x.CompiledBy!.Date)
+                .Must((p, d) => d >= ReportMonth.Parse(p.Month))
+                .When(p => p.CompiledBy!.Date is not null && ReportMonth.Parse(p.Month) is not null)
+                .WithMessage("Табель айдың бірінші күнінен ерте жасалмайды / Must not be before the first day of the month.");
+        });
+
+        // Rules across fields, each at the path it names; hung on a member so the schema's reader sees a named rule.
+        RuleFor(x => x.Persons).Custom((_, context) =>
+        {
+            var sheet = context.InstanceToValidate;
+            if (ReportMonth.Parse(sheet.Month) is not { } first || sheet.Persons is null)
+                return;
+            for (var i = 0; i < sheet.Persons.Count; i++)
+                if (sheet.Persons[i] is { } person)
+                    foreach (var (path, message) in PersonBreaches(person, $"persons[{i}]", first, sheet.CompiledBy?.Date))
+                        context.AddFailure(new ValidationFailure(path, message));
+        });
+    }
+
+    /// <summary>The rules across one person's days and totals, each at the path of the value that breaks it.</summary>
+    private static IEnumerable<(string Path, string Message)> PersonBreaches(TimeSheetPerson person, string at, DateOnly first, DateOnly? compiled)
+    {
+        var last = ReportMonth.Last(first);
+        var days = person.Days ?? [];
+        var seen = new HashSet<int>();
+        var entries = new List<WorkedEntry>();
+        for (var j = 0; j < days.Count; j++)
+        {
+            if (days[j] is not { Day: { } day } entry)
+                continue;
+            if (day < 1 || day > last.Day)
+            {
+                if (day is >= 1 and <= 31)
+                    yield return ($"{at}.days[{j}].day", $"{first:yyyy-MM} айында {last.Day} күн бар / {first:yyyy-MM} has {last.Day} days.");
+                continue;
+            }
+            if (!seen.Add(day))
+            {
+                yield return ($"{at}.days[{j}].day", $"{day}-күн қайталанды / Day {day} is listed twice.");
+                continue;
+            }
+            var date = first.AddDays(day - 1);
+            if (compiled is { } c && date > c)
+                yield return ($"{at}.days[{j}].day", $"Табель жасалған күннен кейінгі күн / Day {day} is after compiledBy.date.");
+            if (entry.Hours is { } hours and >= 1 and <= WorkTimeRules.HoursPerDayWithoutJobOrStudy)
+                entries.Add(new WorkedEntry(date, hours, j));
+        }
+
+        if (person.HasPermanentJob is { } job && person.IsStudent is { } student)
+            foreach (var breach in WorkedHours.Breaches(entries, WorkTimeRules.MaxHoursPerDay(job, student)))
+                yield return ($"{at}.days[{breach.Index}].hours", breach.Message);
+
+        if (person.Convict?.BirthYear is { } year and >= 1900 and <= 2100 && !AgeRules.Plausible(year, first))
+            yield return ($"{at}.convict.birthYear", "Осы айда 14–100 жас болуы керек / The person must be 14 to 100 years old in the month.");
+
+        if (person.SentenceHours is not { } sentence || person.HoursBefore is not { } before)
+            yield break;
+        if (before > sentence)
+        {
+            yield return ($"{at}.hoursBefore", $"Бұрын өтелген {before} сағат жаза мерзімінен ({sentence} сағат) көп / {before} hours before exceed the sentence of {sentence}.");
+            yield break;
+        }
+        var total = before + entries.Sum(e => e.Hours);
+        if (total > sentence)
+            yield return ($"{at}.days", $"Басынан бері {total} сағат жаза мерзімінен ({sentence} сағат) көп / {total} hours since the start exceed the sentence of {sentence}.");
+    }
+}

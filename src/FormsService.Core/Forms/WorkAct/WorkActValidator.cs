@@ -1,0 +1,99 @@
+using FluentValidation;
+using FluentValidation.Results;
+using FormsService.Core.Engine.Payloads;
+using FormsService.Core.Forms.AkimatReports;
+using FormsService.Core.Forms.Order733;
+using FormsService.Core.Forms.WorkOrder;
+
+namespace FormsService.Core.Forms.WorkAct;
+
+/// <summary>The act's rules: a period inside one month, every work inside it, and the time sheet's limits on each day and week.</summary>
+public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>
+{
+    public const int MaxWorks = 100;
+
+    public WorkActValidator()
+    {
+        this.DocumentRules(x => x.Act);
+        this.MonthRules(x => x.Month);
+        RuleFor(x => x.From).Must(d => d!.Value.Year is >= CommonRules.FirstYear and <= CommonRules.LastYear).When(x => x.From is not null)
+            .WithMessage(Messages.Between(CommonRules.FirstYear, CommonRules.LastYear));
+        RuleFor(x => x.To).Must(d => d!.Value.Year is >= CommonRules.FirstYear and <= CommonRules.LastYear).When(x => x.To is not null)
+            .WithMessage(Messages.Between(CommonRules.FirstYear, CommonRules.LastYear));
+        RuleFor(x => x.LocalExecutiveBody).RequiredText(Limits.Name);
+        RuleFor(x => x.ResponsibleOrganization).RequiredText(Limits.Name);
+        RuleFor(x => x.WorkObject).RequiredText(Limits.Name);
+
+        ConvictRules(x => x.Convict, x => ReportMonth.Parse(x.Month));
+        When(x => x.Convict is not null, () =>
+        {
+            RuleFor(x => x.Convict!.HasPermanentJob).NotNull().WithMessage(Messages.Required);
+            RuleFor(x => x.Convict!.IsStudent).NotNull().WithMessage(Messages.Required);
+        });
+
+        RuleFor(x => x.Works).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(Messages.Required)
+            .Must(w => w!.Count is >= 1 and <= MaxWorks)
+            .WithMessage($"1–{MaxWorks} жазба болуы керек / Must list 1 to {MaxWorks} works.");
+        RuleForEach(x => x.Works).NotNull().WithMessage(Messages.Required).ChildRules(work =>
+        {
+            work.RuleFor(w => w!.Date).RequiredDate();
+            work.RuleFor(w => w!.Description).RequiredText(Limits.LongText);
+            work.RuleFor(w => w!.Hours).NotNull().WithMessage(Messages.Required)
+                .InclusiveBetween(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy)
+                .WithMessage(Messages.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
+        });
+
+        this.SignatoryRules(x => x.OrganizationRepresentative);
+        this.SignatoryRules(x => x.AkimatOfficial);
+
+        // Rules across fields, each at the path it names; hung on a member so the schema's reader sees a named rule.
+        RuleFor(x => x.Works).Custom((_, context) =>
+        {
+            var act = context.InstanceToValidate;
+            foreach (var (path, message) in Breaches(act))
+                context.AddFailure(new ValidationFailure(path, message));
+        });
+    }
+
+    /// <summary>The period of the act: <c>from</c>–<c>to</c>, or the whole month.</summary>
+    public static (DateOnly From, DateOnly To)? Period(WorkActPayload act) =>
+        ReportMonth.Parse(act.Month) is { } first ? (act.From ?? first, act.To ?? ReportMonth.Last(first)) : null;
+
+    private static IEnumerable<(string Path, string Message)> Breaches(WorkActPayload act)
+    {
+        if (ReportMonth.Parse(act.Month) is not { } first)
+            yield break;
+        var last = ReportMonth.Last(first);
+        const string InMonth = "Актінің айы ішінде болуы керек / Must be inside the act's month.";
+        if (act.From is { } f && (f < first || f > last))
+            yield return ("from", InMonth);
+        if (act.To is { } t && (t < first || t > last))
+            yield return ("to", InMonth);
+        var (from, to) = Period(act)!.Value;
+        if (from > to)
+        {
+            yield return ("to", "Кезеңнің басынан ерте болмауы керек / Must not be before from.");
+            yield break;
+        }
+        if (act.Act?.Date is { } actDate && actDate < from)
+            yield return ("act.date", "Акт кезең басталғаннан ерте жасалмайды / The act cannot be dated before its period starts.");
+
+        var works = act.Works ?? [];
+        var entries = new List<WorkedEntry>();
+        for (var i = 0; i < works.Count; i++)
+        {
+            if (works[i] is not { Date: { } date } work)
+                continue;
+            if (date < from || date > to)
+                yield return ($"works[{i}].date", $"Актінің кезеңі ішінде болуы керек ({from:yyyy-MM-dd}–{to:yyyy-MM-dd}) / Must be inside the period {from:yyyy-MM-dd}–{to:yyyy-MM-dd}.");
+            else if (act.Act?.Date is { } signed && date > signed)
+                yield return ($"works[{i}].date", "Акт жасалған күннен кейін болмауы керек / Must not be after act.date.");
+            else if (work.Hours is { } hours and >= 1 and <= WorkTimeRules.HoursPerDayWithoutJobOrStudy)
+                entries.Add(new WorkedEntry(date, hours, i));
+        }
+        if (act.Convict is { HasPermanentJob: { } job, IsStudent: { } student })
+            foreach (var breach in WorkedHours.Breaches(entries, WorkTimeRules.MaxHoursPerDay(job, student)))
+                yield return ($"works[{breach.Index}].hours", breach.Message);
+    }
+}
