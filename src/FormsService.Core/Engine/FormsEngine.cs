@@ -48,7 +48,7 @@ public sealed class FormsEngine : IDisposable
         _builder = builder;
         _layout = layout;
         _pdf = pdf;
-        _docx = new DocxRenderer(fonts);
+        _docx = new DocxRenderer();
         _images = new PageImageRenderer(fonts);
     }
 
