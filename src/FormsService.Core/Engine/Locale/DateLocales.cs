@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using FormsService.Core.Engine.Catalog;
 
 namespace FormsService.Core.Engine.Locale;
@@ -103,7 +101,6 @@ public sealed class DateLocales
 
     private sealed record LocaleFile
     {
-        [JsonPropertyName("$schema")] public string? Schema { get; init; }
         public required string Language { get; init; }
         public required IReadOnlyList<string> Months { get; init; }
         public required LocaleDates Dates { get; init; }
