@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
 using FormsService.Core.Engine.Payloads;
