@@ -130,6 +130,7 @@ public sealed class DocxPrintCases : IDisposable
     /// <summary>Lines of our layout that print nothing but empty blanks: there a word processor prints a bare leader too.</summary>
     private static int EmptyBlankLines(LaidOutDocument laid) =>
         laid.Blocks.OfType<LaidOutParagraph>().SelectMany(p => p.Lines)
+            .Concat(laid.Blocks.OfType<LaidOutTable>().SelectMany(t => t.Rows.SelectMany(r => r.Cells.SelectMany(c => c.Lines))))
             .Count(l => l.Segments.Count > 0 && l.Segments.All(s => s is FieldSegment { Text.Length: 0 }));
 
     private static JsonElement? WithLongValues(JsonElement example)
