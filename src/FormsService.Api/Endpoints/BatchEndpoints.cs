@@ -93,8 +93,8 @@ public static class BatchEndpoints
         if (!check.IsValid)
             return Fail(422, formId, format, version.Version, check.Errors, null);
 
-        var bytes = engine.Render(version, payload, format);
-        var name = Unique(names, $"{index + 1:000}_{DownloadNames.FileName(version.Definition, payload, format)}");
+        var bytes = engine.Render(version, check, format);
+        var name = Unique(names, $"{index + 1:000}_{DownloadNames.FileName(version.Definition, check.View, format)}");
         var entry = archive.CreateEntry(name, CompressionLevel.Fastest);
         entry.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
         using (var stream = entry.Open())

@@ -88,7 +88,7 @@ public static class FormsEndpoints
             var payload = document.RootElement;
             var check = engine.Check(selected, payload);
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
-            return await Document(context, engine, selected, payload, fmt!, check.Warnings);
+            return await Document(context, engine, selected, check, fmt!, check.Warnings);
         }
     }
 
@@ -125,20 +125,22 @@ public static class FormsEndpoints
         return lookup is VersionLookup.Found found ? (found.Version, null) : (null, Problems.NotFound(lookup));
     }
 
-    private static async Task<IResult> Document(HttpContext context, FormsEngine engine, FormVersion version, JsonElement? payload, string format,
+    /// <param name="filled">A valid check (its view is what the document and its file name print), or null for the form blank.</param>
+    private static async Task<IResult> Document(HttpContext context, FormsEngine engine, FormVersion version, PayloadCheck? filled, string format,
         IReadOnlyList<PayloadWarning> warnings)
     {
         var response = context.Response;
-        var notModified = RenderRequest.NotModified(context, version, RenderRequest.ETag(version, format, payload));
+        var view = filled?.View;
+        var notModified = RenderRequest.NotModified(context, version, RenderRequest.ETag(version, format, view));
         if (warnings.Count > 0)
             response.Headers[WarningsHeader] = string.Join("; ", warnings.Select(w => $"{w.Code} {w.Path}"));
         if (notModified)
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
         var runner = context.RequestServices.GetRequiredService<Operations.RenderRunner>();
-        var (bytes, problem) = await runner.RunAsync(context, version, format, token => engine.Render(version, payload, format, token));
+        var (bytes, problem) = await runner.RunAsync(context, version, format, token => engine.Render(version, filled, format, token));
         if (problem is not null) return problem;
-        var fileName = DownloadNames.FileName(version.Definition, payload, format);
+        var fileName = DownloadNames.FileName(version.Definition, view, format);
         response.Headers.ContentDisposition = DownloadNames.ContentDisposition(fileName);
         return TypedResults.File(bytes!, OutputFormats.MediaTypes[format]);
     }

@@ -48,9 +48,8 @@ public static class PreviewEndpoints
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
             var etag = RenderRequest.ETag(selected!, "preview.png", document.RootElement, (dpi ?? 96).ToString(CultureInfo.InvariantCulture));
             if (RenderRequest.NotModified(context, selected!, etag)) return TypedResults.StatusCode(304);
-            var payload = document.RootElement;
             var (bytes, problem) = await context.RequestServices.GetRequiredService<Operations.RenderRunner>()
-                .RunAsync(context, selected!, "preview.png", _ => engine.PreviewPng(selected!, payload, dpi ?? 96));
+                .RunAsync(context, selected!, "preview.png", _ => engine.PreviewPng(selected!, check, dpi ?? 96));
             return problem ?? TypedResults.File(bytes!, "image/png");
         }
     }
@@ -78,9 +77,9 @@ public static class PreviewEndpoints
         if (RenderRequest.NotModified(context, selected!, RenderRequest.ETag(selected!, "artwork." + fmt, payload)))
             return TypedResults.StatusCode(304);
         var (bytes, problem) = await context.RequestServices.GetRequiredService<Operations.RenderRunner>()
-            .RunAsync(context, selected!, fmt, _ => engine.RenderArtwork(selected!, payload, fmt));
+            .RunAsync(context, selected!, fmt, _ => engine.RenderArtwork(selected!, check, fmt));
         if (problem is not null) return problem;
-        context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition(DownloadNames.FileName(selected!.Definition, payload, fmt), inline: true);
+        context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition(DownloadNames.FileName(selected!.Definition, check.View, fmt), inline: true);
         return TypedResults.File(bytes!, OutputFormats.MediaTypes[fmt]);
     }
 }

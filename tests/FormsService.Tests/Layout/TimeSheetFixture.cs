@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Modules;
 using FormsService.Core.Engine.Payloads;
 using FormsService.Tests.Support;
 
@@ -18,12 +19,19 @@ public static class TimeSheetFixture
     public sealed record HoursItem(int? Hours);
 
     /// <summary>Accepts any object: the fixture tests layout, not rules.</summary>
-    private sealed class SheetPayload : IPayloadType
+    private sealed class SheetModule : IFormModule
     {
         public string Name => "time-sheet-fixture";
-        public Type RecordType => typeof(Sheet);
+        public Type PayloadRecord => typeof(Sheet);
         public IReadOnlySet<string> Paths { get; } = PayloadPaths.Of(typeof(Sheet));
-        public PayloadCheck Check(JsonElement payload, FormDefinition definition) => new(new Dictionary<string, string[]>(), []);
+        public FluentValidation.IValidatorDescriptor? Rules => null;
+        public PageHints Hints => PageHints.None;
+        public IReadOnlyList<FormsService.Core.Engine.Model.IFigureSource> Figures => [];
+        public IArtwork? Artwork => null;
+        public void Load(FormDefinition definition) { }
+        public PayloadCheck Bind(JsonElement payload, FormDefinition definition) =>
+            new(new Dictionary<string, string[]>(), []) { View = payload.Clone() };
+        public void Describe(System.Text.Json.Nodes.JsonObject schema) { }
     }
 
     public static string FormsDirectory => Path.Combine(Repo.Root, "tests", "FormsService.Tests", "Fixtures", "forms");
@@ -37,7 +45,7 @@ public static class TimeSheetFixture
     public static FormVersion Version => LazyCatalog.Value.Find("time-sheet-fixture")!.Versions[0];
 
     public static FormCatalog Load(string directory) =>
-        FormCatalog.Load(directory, new Dictionary<string, IPayloadType> { ["time-sheet-fixture"] = new SheetPayload() }, new HashSet<string>());
+        FormCatalog.Load(directory, new Dictionary<string, IFormModule> { ["time-sheet-fixture"] = new SheetModule() });
 
     /// <summary>A month of 30 days (weekends off) and <paramref name="persons"/> people, every few with a long note.</summary>
     public static JsonElement Payload(int persons, int longNoteEvery = 7)
