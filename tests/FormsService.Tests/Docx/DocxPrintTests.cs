@@ -71,6 +71,7 @@ public sealed class DocxPrintTests(DocxPrintCases cases, Xunit.Abstractions.ITes
             var key = PrintedLine.KeyOf(e.Value);
             var at = original.IndexOf(key, StringComparison.Ordinal);
             Assert.True(at >= 0, $"{e}: '{e.Value}' is not in the print of the original");
+            Assert.True(original.IndexOf(key, at + key.Length, StringComparison.Ordinal) < 0, $"{e}: '{e.Value}' is printed more than once");
             var expected = original[..at] + PrintedLine.KeyOf(e.Longer) + original[(at + key.Length)..];
             var actual = PrintedLines.Text(lines);
             if (expected != actual)
