@@ -68,7 +68,9 @@ public sealed class DocxPrintCases : IDisposable
             var xml = DocumentXml(c.Docx);
             // The court's name where a form has one (a blank with its caption in the middle of a sentence), and the
             // longest other value that is one piece of text in document.xml (a clerk's edit replaces such a piece).
-            var values = Values(version.Example!.Value).Where(v => v.Length >= 12 && Count(xml, Stored(v)) == 1).ToList();
+            var ours = PrintedLines.Text(c.OurLines);
+            var values = Values(version.Example!.Value)
+                .Where(v => v.Length >= 12 && Count(xml, Stored(v)) == 1 && Count(ours, PrintedLine.KeyOf(v)) == 1).ToList();
             var court = Value(version.Example!.Value, "verdict.court");
             var chosen = new List<string>();
             if (court is not null && values.Contains(court)) chosen.Add(court);
