@@ -31,7 +31,8 @@ public static class LibreOffice
         var files = string.Join(' ', names.Select(n => $"\"{Path.Combine(dir, n)}.docx\""));
         var (code, output) = Tools.Run("soffice",
             $"-env:UserInstallation=file://{dir}/profile --headless --norestore --convert-to pdf --outdir \"{dir}\" {files}",
-            60_000 + 15_000 * documents.Count,
+            // Generous: on a loaded 2-core machine one start-up alone has taken over a minute.
+            180_000 + 30_000 * documents.Count,
             new Dictionary<string, string> { ["FONTCONFIG_FILE"] = fontsConf });
         Assert.True(code == 0, $"soffice failed ({code}): {output}");
         return names.Select(n =>
