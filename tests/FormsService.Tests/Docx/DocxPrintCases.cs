@@ -68,7 +68,9 @@ public sealed class DocxPrintCases : IDisposable
             var xml = DocumentXml(c.Docx);
             // The court's name where a form has one (a blank with its caption in the middle of a sentence), and the
             // longest other value that is one piece of text in document.xml (a clerk's edit replaces such a piece).
-            var values = Values(version.Example!.Value).Where(v => v.Length >= 12 && xml.Contains(Stored(v), StringComparison.Ordinal)).ToList();
+            var ours = PrintedLines.Text(c.OurLines);
+            var values = Values(version.Example!.Value)
+                .Where(v => v.Length >= 12 && Count(xml, Stored(v)) == 1 && Count(ours, PrintedLine.KeyOf(v)) == 1).ToList();
             var court = Value(version.Example!.Value, "verdict.court");
             var chosen = new List<string>();
             if (court is not null && values.Contains(court)) chosen.Add(court);
@@ -130,6 +132,7 @@ public sealed class DocxPrintCases : IDisposable
     /// <summary>Lines of our layout that print nothing but empty blanks: there a word processor prints a bare leader too.</summary>
     private static int EmptyBlankLines(LaidOutDocument laid) =>
         laid.Blocks.OfType<LaidOutParagraph>().SelectMany(p => p.Lines)
+            .Concat(laid.Blocks.OfType<LaidOutTable>().SelectMany(t => t.Rows.SelectMany(r => r.Cells.SelectMany(c => c.Lines))))
             .Count(l => l.Segments.Count > 0 && l.Segments.All(s => s is FieldSegment { Text.Length: 0 }));
 
     private static JsonElement? WithLongValues(JsonElement example)
@@ -156,6 +159,13 @@ public sealed class DocxPrintCases : IDisposable
         for (var i = 0; sb.Length < length; i++)
             sb.Append(sb.Length == 0 ? "" : " ").Append(Words[i % Words.Length]);
         return sb.ToString(0, length).TrimEnd();
+    }
+
+    private static int Count(string text, string part)
+    {
+        var n = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) n++;
+        return n;
     }
 
     /// <summary>How a value the layout kept on one line is stored: its spaces no-break spaces.</summary>

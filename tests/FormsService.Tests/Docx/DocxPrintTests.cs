@@ -5,7 +5,7 @@ namespace FormsService.Tests.Docx;
 /// text in our order, and our printed lines (nine in ten at least), with no line that is only an underscore leader
 /// unless ours has an empty blank alone there too. Edited values reflow without stray leaders.
 /// </summary>
-public sealed class DocxPrintTests(DocxPrintCases cases) : IClassFixture<DocxPrintCases>
+public sealed class DocxPrintTests(DocxPrintCases cases, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<DocxPrintCases>
 {
     [Fact]
     public void Every_case_prints_on_our_pages_with_our_text_in_our_order()
@@ -44,6 +44,7 @@ public sealed class DocxPrintTests(DocxPrintCases cases) : IClassFixture<DocxPri
                 report.AddRange(c.OurLines.Where(l => l.Key.Length > 0 && !printed.Contains(l.Key)).Select(l => "   not printed: " + l.Text));
             }
         }
+        output.WriteLine(string.Join("\n", report));
         Assert.False(failed, string.Join("\n", report));
     }
 
@@ -70,6 +71,7 @@ public sealed class DocxPrintTests(DocxPrintCases cases) : IClassFixture<DocxPri
             var key = PrintedLine.KeyOf(e.Value);
             var at = original.IndexOf(key, StringComparison.Ordinal);
             Assert.True(at >= 0, $"{e}: '{e.Value}' is not in the print of the original");
+            Assert.True(original.IndexOf(key, at + key.Length, StringComparison.Ordinal) < 0, $"{e}: '{e.Value}' is printed more than once");
             var expected = original[..at] + PrintedLine.KeyOf(e.Longer) + original[(at + key.Length)..];
             var actual = PrintedLines.Text(lines);
             if (expected != actual)

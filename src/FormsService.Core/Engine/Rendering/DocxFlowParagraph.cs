@@ -198,15 +198,35 @@ internal sealed class DocxFlowParagraph
                 _runs.Space(last.Width - last.TextWidth, look.Underlined());
             }
         }
-        else if (f.Fill)
-        {
-            _runs.Space(Math.Min(f.MinWidthPt, last.Width), look.Underlined());
-            _runs.Tab(look.Underlined(false));
-        }
         else
         {
-            _runs.Space(last.Width, look.Underlined());
+            if (WrappedBlank(pieces[0], index))
+            {
+                // The layout moved this empty blank to a line of its own start; LibreOffice would let a widened
+                // space hang past the margin instead, so the break is written (Word would make it anyway).
+                _runs.Break(Body);
+            }
+            if (f.Fill)
+            {
+                _runs.Space(Math.Min(f.MinWidthPt, last.Width), look.Underlined());
+                _runs.Tab(look.Underlined(false));
+            }
+            else
+            {
+                _runs.Space(last.Width, look.Underlined());
+            }
         }
+    }
+
+    /// <summary>True when <paramref name="piece"/> starts a printed line the layout broke before it (not after a break or a caption line).</summary>
+    private bool WrappedBlank(FieldSegment piece, int index)
+    {
+        if (index == 0 || _p.Inlines[index - 1] is LineBreak) return false;
+        var lines = _laid.Lines;
+        for (var k = 1; k < lines.Count; k++)
+            if (lines[k].Segments.Count > 0 && ReferenceEquals(lines[k].Segments[0], piece))
+                return lines[k - 1].Captions.Count == 0;
+        return false;
     }
 
     /// <summary>
