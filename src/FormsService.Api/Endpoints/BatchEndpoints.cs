@@ -171,7 +171,7 @@ public static class BatchEndpoints
                 return (Fail(422, formId, format, version.Version, check.Errors, null), null);
 
             var owned = payload.Clone();
-            var outcome = await runner.RunAsync(new RenderJob(version, format, RenderCost.Of(format, 96), token => engine.Render(version, owned, format, token)),
+            var outcome = await runner.RunAsync(new RenderJob(version, format, RenderCost.Of(version, format, owned), token => engine.Render(version, owned, format, token)),
                 waitForMemory: true, context.TraceIdentifier, cancellation);
             if (!outcome.Succeeded)
             {

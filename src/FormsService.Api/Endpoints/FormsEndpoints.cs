@@ -108,7 +108,7 @@ public static class FormsEndpoints
 
     /// <param name="payload">A payload that has passed its check, owned by the render (it may outlive the request), or null for the blank form.</param>
     internal static DocumentRequest Document(FormsEngine engine, FormVersion version, JsonElement? payload, string format) =>
-        new(version, format, payload, RenderCost.Of(format, 96), token => engine.Render(version, payload, format, token))
+        new(version, format, payload, RenderCost.Of(version, format, payload), token => engine.Render(version, payload, format, token))
         {
             FileName = DownloadNames.FileName(version.Definition, payload, format),
         };

@@ -50,7 +50,7 @@ public static class PreviewEndpoints
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
             var payload = document.RootElement.Clone();
             var resolution = dpi ?? 96;
-            return await DocumentResponse.SendAsync(context, new DocumentRequest(version, OutputFormats.Png, payload, RenderCost.Raster(resolution),
+            return await DocumentResponse.SendAsync(context, new DocumentRequest(version, OutputFormats.Png, payload, RenderCost.Of(OutputFormats.Png, resolution),
                 token => engine.PreviewPng(version, payload, resolution))
             {
                 ETagFormat = "preview.png",
@@ -79,7 +79,7 @@ public static class PreviewEndpoints
 
         // The output is deterministic: caches may keep it, and revalidate cheaply with the ETag.
         context.Response.Headers.CacheControl = "public, max-age=3600";
-        return await DocumentResponse.SendAsync(context, new DocumentRequest(version, fmt, payload, ArtworkQuery.Cost(fmt, payload),
+        return await DocumentResponse.SendAsync(context, new DocumentRequest(version, fmt, payload, RenderCost.Of(version, fmt, payload),
             token => engine.RenderArtwork(version, payload, fmt))
         {
             ETagFormat = "artwork." + fmt,

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using FormsService.Api.Operations;
-using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
 
 namespace FormsService.Api.Http;
@@ -13,8 +9,6 @@ namespace FormsService.Api.Http;
 /// </summary>
 internal static class ArtworkQuery
 {
-    public const int DefaultDpi = 150;
-
     public static IEnumerable<KeyValuePair<string, string?>> Parameters(IQueryCollection query, FormVersion version, IReadOnlySet<string> own)
     {
         var names = version.Payload.Paths.Where(p => !p.Contains('.')).ToDictionary(p => p, StringComparer.OrdinalIgnoreCase);
@@ -22,16 +16,7 @@ internal static class ArtworkQuery
         {
             if (own.Contains(key)) continue;
             var text = value.ToString();
-            yield return new(names.GetValueOrDefault(key, key), text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC));
+            yield return new(names.GetValueOrDefault(key, key), Unicode.Composer.Compose(text));
         }
-    }
-
-    /// <summary>A raster artwork costs its surface at the dpi its parameters ask for.</summary>
-    public static long Cost(string format, JsonElement payload)
-    {
-        if (format != OutputFormats.Png) return RenderCost.DocumentBytes;
-        var dpi = payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("dpi", out var d) && d.TryGetDouble(out var n) && n is > 0 and <= 10_000
-            ? (int)Math.Ceiling(n) : DefaultDpi;
-        return RenderCost.Raster(dpi);
     }
 }

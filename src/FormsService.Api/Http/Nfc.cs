@@ -1,11 +1,11 @@
-using System.Text;
 using System.Text.Json;
+using FormsService.Api.Http.Unicode;
 
 namespace FormsService.Api.Http;
 
 /// <summary>
-/// Payload text in Unicode's composed form (NFC). A document already composed — nearly every one — is kept as it is;
-/// another is written again with every name and string composed.
+/// Payload text in Unicode's composed form (NFC, see <see cref="Composer"/>). A document already composed — nearly
+/// every one — is kept as it is; another is written again with every name and string composed.
 /// </summary>
 internal static class Nfc
 {
@@ -21,9 +21,9 @@ internal static class Nfc
 
     private static bool IsNormalized(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Object => element.EnumerateObject().All(p => p.Name.IsNormalized(NormalizationForm.FormC) && IsNormalized(p.Value)),
+        JsonValueKind.Object => element.EnumerateObject().All(p => Composer.IsComposed(p.Name) && IsNormalized(p.Value)),
         JsonValueKind.Array => element.EnumerateArray().All(IsNormalized),
-        JsonValueKind.String => element.GetString()!.IsNormalized(NormalizationForm.FormC),
+        JsonValueKind.String => Composer.IsComposed(element.GetString()!),
         _ => true,
     };
 
@@ -35,7 +35,7 @@ internal static class Nfc
                 writer.WriteStartObject();
                 foreach (var property in element.EnumerateObject())
                 {
-                    writer.WritePropertyName(property.Name.Normalize(NormalizationForm.FormC));
+                    writer.WritePropertyName(Composer.Compose(property.Name));
                     Write(property.Value, writer);
                 }
                 writer.WriteEndObject();
@@ -47,7 +47,7 @@ internal static class Nfc
                 writer.WriteEndArray();
                 break;
             case JsonValueKind.String:
-                writer.WriteStringValue(element.GetString()!.Normalize(NormalizationForm.FormC));
+                writer.WriteStringValue(Composer.Compose(element.GetString()!));
                 break;
             default:
                 element.WriteTo(writer);

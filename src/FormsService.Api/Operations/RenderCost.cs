@@ -1,4 +1,6 @@
+using System.Text.Json;
 using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
 
 namespace FormsService.Api.Operations;
 
@@ -14,7 +16,26 @@ internal static class RenderCost
     public const long DocumentBytes = 8L * 1024 * 1024;
     private const double A4WidthInches = 210 / 25.4, A4HeightInches = 297 / 25.4;
 
+    /// <summary>An artwork's raster without a <c>dpi</c> is drawn at 150 dpi; a page preview at 96.</summary>
+    public const int ArtworkDpi = 150, PageDpi = 96;
+
+    /// <summary>What a render of this version costs: artwork at its dpi, a page at 96 dpi.</summary>
+    public static long Of(FormVersion version, string format, JsonElement? payload) =>
+        Of(format, payload, FormsEngine.HasArtwork(version) ? ArtworkDpi : PageDpi);
+
     public static long Of(string format, int dpi) => format == OutputFormats.Png ? Raster(dpi) : DocumentBytes;
+
+    /// <summary>
+    /// A render of a payload: a raster at the dpi the payload asks for (an artwork's <c>dpi</c>), else at the dpi
+    /// the form draws by default.
+    /// </summary>
+    public static long Of(string format, JsonElement? payload, int defaultDpi)
+    {
+        if (format != OutputFormats.Png) return DocumentBytes;
+        var dpi = payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("dpi", out var d) && d.TryGetDouble(out var n) && n is > 0 and <= 10_000
+            ? (int)Math.Ceiling(n) : defaultDpi;
+        return Raster(dpi);
+    }
 
     public static long Raster(int dpi)
     {

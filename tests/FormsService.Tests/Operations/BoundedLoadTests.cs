@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using FormsService.Api.Operations;
+using FormsService.Core.Engine;
+using FormsService.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FormsService.Tests.Operations;
+
+/// <summary>
+/// Work and memory stay bounded: renders are admitted by their memory cost, a timed-out render keeps its slot until
+/// its work stops, every JSON route is limited before its body is read, and health never waits behind renders.
+/// </summary>
+public sealed class BoundedLoadTests
+{
+    private const string Preview600 = "/api/forms/vest-specimen/preview?dpi=600&letteringScale=";
+
+    [Fact]
+    public void A_600_dpi_raster_costs_its_surface_and_a_PDF_little()
+    {
+        Assert.InRange(RenderCost.Of(OutputFormats.Png, 600), 139L << 20, 200L << 20);
+        Assert.InRange(RenderCost.Of(OutputFormats.Pdf, 96), 1L << 20, 16L << 20);
+        Assert.True(RenderCost.Of(OutputFormats.Png, 96) < RenderCost.Of(OutputFormats.Png, 150));
+    }
+
+    [Fact]
+    public async Task Renders_beyond_the_memory_budget_are_refused_with_503_and_Retry_After()
+    {
+        await using var factory = new ConfiguredServiceFactory(Repo.Forms, new() { ["Rendering:MemoryBudgetMb"] = "200" });
+        using var metrics = new RenderMetricsProbe(factory);
+        var client = factory.CreateClient();
+        Assert.Equal(200, factory.Services.GetRequiredService<RenderRunner>().BudgetMegabytes);
+
+        // Distinct queries, so that the output cache cannot answer any of them.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => client.GetAsync(Preview600 + (0.8 + i / 100.0).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        var refused = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
+        Assert.NotEmpty(refused);
+        foreach (var response in refused)
+        {
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Contains("memory budget", (await response.ProblemAsync()).GetProperty("detail").GetString());
+        }
+        Assert.Equal(refused.Count, metrics.Rejected("memory"));
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable));
+    }
+
+    [Fact]
+    public async Task A_timed_out_render_keeps_its_slot_until_its_work_stops_and_its_token_stops_the_work()
+    {
+        await using var factory = new ConfiguredServiceFactory(Repo.Forms, new()
+        {
+            ["Rendering:MaxConcurrentRenders"] = "1", ["Rendering:QueueLimit"] = "0", ["Rendering:TimeoutMilliseconds"] = "100",
+        });
+        var client = factory.CreateClient();
+        var runner = factory.Services.GetRequiredService<RenderRunner>();
+        var version = factory.Services.GetRequiredService<FormsEngine>().Catalog.Find("work-order")!.Versions[0];
+
+        // A stage that does not look at its token for 800 ms: the answer goes out at the timeout, the work goes on.
+        var deaf = await runner.RunAsync(new RenderJob(version, "pdf", 1, _ => { Thread.Sleep(800); return [1]; }), false, "test", CancellationToken.None);
+        Assert.Equal(503, deaf.Status);
+        Assert.Equal(1, runner.InFlight);
+        var behind = await client.PostJson("/api/forms/referral-certificate/render?format=pdf", Repo.Example("referral-certificate"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, behind.StatusCode);
+        await WaitIdle(runner);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJson("/api/forms/referral-certificate/render?format=pdf", Repo.Example("referral-certificate"))).StatusCode);
+
+        // A stage that checks its token stops at the timeout: the slot is free again at once.
+        var watch = Stopwatch.StartNew();
+        var listening = await runner.RunAsync(new RenderJob(version, "pdf", 1, token =>
+        {
+            while (true) { token.ThrowIfCancellationRequested(); Thread.SpinWait(1000); }
+        }), false, "test", CancellationToken.None);
+        Assert.Equal(503, listening.Status);
+        await WaitIdle(runner);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"the work stopped {watch.Elapsed.TotalMilliseconds:0} ms after it started");
+    }
+
+    private static async Task WaitIdle(RenderRunner runner)
+    {
+        var watch = Stopwatch.StartNew();
+        while (runner.InFlight > 0 && watch.Elapsed < TimeSpan.FromSeconds(20))
+            await Task.Delay(10);
+        Assert.Equal(0, runner.InFlight);
+    }
+
+    [Fact]
+    public async Task Validate_is_limited_and_refused_before_its_body_is_read()
+    {
+        await using var factory = new ConfiguredServiceFactory(Repo.Forms, new() { ["Rendering:MaxConcurrentRenders"] = "1", ["Rendering:QueueLimit"] = "0" });
+        var client = factory.CreateClient();
+        // A body that is not even JSON: refused for being too many (503) is proof the body was never parsed (400).
+        var bodies = Enumerable.Range(0, 24).Select(i => i == 0 ? Repo.Example("referral-certificate") + new string(' ', 900_000) : "{not json").ToList();
+        var responses = await Task.WhenAll(bodies.Select(b => client.PostJson("/api/forms/referral-certificate/validate", b)));
+        var refused = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
+        Assert.NotEmpty(refused);
+        Assert.All(refused, r => Assert.NotNull(r.Headers.RetryAfter));
+        foreach (var response in refused)
+            Assert.Equal("Busy", (await response.ProblemAsync()).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Renders_run_on_threads_of_their_own_and_health_answers_within_a_second_while_every_slot_is_busy()
+    {
+        await using var factory = new ConfiguredServiceFactory(Repo.Forms, new() { ["Rendering:MaxConcurrentRenders"] = "2" });
+        var client = factory.CreateClient();
+        var runner = factory.Services.GetRequiredService<RenderRunner>();
+        var version = factory.Services.GetRequiredService<FormsEngine>().Catalog.Find("work-order")!.Versions[0];
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        var threads = new List<string?>();
+        using var release = new ManualResetEventSlim();
+        var busy = Enumerable.Range(0, 2).Select(_ => runner.RunAsync(new RenderJob(version, "pdf", 1, _ =>
+        {
+            lock (threads) threads.Add(Thread.CurrentThread.Name);
+            // CPU-bound until released, as a large render is.
+            while (!release.IsSet) Thread.SpinWait(1000);
+            return [1];
+        }), waitForMemory: false, "test", CancellationToken.None)).ToList();
+        try
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                var health = await client.GetAsync("/health/ready");
+                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"health took {watch.Elapsed.TotalMilliseconds:0} ms");
+            }
+            Assert.Equal(2, runner.InFlight);
+        }
+        finally
+        {
+            release.Set();
+        }
+        Assert.All(await Task.WhenAll(busy), o => Assert.True(o.Succeeded));
+        Assert.All(threads, name => Assert.StartsWith("render-", name));
+    }
+
+    [Fact]
+    public async Task Every_JSON_route_carries_a_limiter()
+    {
+        await using var factory = new ConfiguredServiceFactory(Repo.Forms);
+        var sources = factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>();
+        _ = factory.CreateClient();
+        var posts = sources.Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .ToList();
+        Assert.NotEmpty(posts);
+        foreach (var endpoint in posts)
+            Assert.True(endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>() is not null,
+                $"{endpoint.RoutePattern.RawText} has no limiter");
+    }
+}
