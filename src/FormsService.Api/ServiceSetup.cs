@@ -112,7 +112,7 @@ internal static class ServiceSetup
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(
-                Math.Max(1, limits.MinBodyBytesPerSecond), TimeSpan.FromSeconds(Math.Max(1, limits.BodyGraceSeconds)));
+                Math.Max(1, limits.MinBodyBytesPerSecond), TimeSpan.FromSeconds(Math.Max(2, limits.BodyGraceSeconds)));
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(Math.Max(1, limits.RequestHeadersTimeoutSeconds));
         });
 

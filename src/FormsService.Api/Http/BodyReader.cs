@@ -14,7 +14,7 @@ public sealed class RequestLimits
     /// <summary>Kestrel's minimum request body data rate: slower bodies are cut off with 408 (default 1,024 bytes/s)…</summary>
     public int MinBodyBytesPerSecond { get; set; } = 1024;
 
-    /// <summary>…measured after this grace period (default 5 s).</summary>
+    /// <summary>…measured after this grace period (default 5 s; Kestrel needs more than 1 s).</summary>
     public int BodyGraceSeconds { get; set; } = 5;
 
     /// <summary>Time for the request line and headers to arrive (default 10 s; Kestrel's own is 30 s).</summary>
