@@ -47,7 +47,8 @@ internal static class ServiceSetup
         services.Configure<BatchOptions>(builder.Configuration.GetSection("Batch"));
         services.AddSingleton<RenderMetrics>();
         services.AddSingleton<RenderRunner>();
-        services.AddHostedService<IdleTrimmer>();
+        services.AddSingleton<IdleTrimmer>();
+        services.AddHostedService(s => s.GetRequiredService<IdleTrimmer>());
         services.AddProblemDetails();
         // Artwork previews are deterministic: the same query gives the same bytes, so they are cached by query.
         // Bounded: it levelled off at about 330 MB after 7,229 distinct queries with the defaults (100 MB of bodies,

@@ -5,6 +5,7 @@
     python3 tests/load/attacks.py batch broken    # only attacks whose name starts with these words
     NO_BUILD=1 python3 tests/load/attacks.py      # use the Release build already there
     DLL=/path/FormsService.Api.dll NO_BUILD=1 python3 tests/load/attacks.py   # another build (say, main's)
+    BEFORE=/path/FormsService.Api.dll python3 tests/load/attacks.py   # each attack on that build, then on this one
 
 Each attack starts its own service process (Release build, logging at Warning) with the settings it needs, runs for a
 bounded time, waits for memory to settle, and stops the process. Loopback only; nothing leaves the machine.
@@ -20,6 +21,7 @@ EXAMPLE = json.load(open(os.path.join(ROOT, "forms/referral-certificate/2025-733
 RENDER = "/api/forms/referral-certificate/render?format=pdf"
 TICKS = os.sysconf("SC_CLK_TCK")
 ROWS = []
+CURRENT = [DLL, ""]  # the build under attack, and its label in the table
 
 
 # --- the service --------------------------------------------------------------------------------------------------
@@ -30,7 +32,7 @@ class Service:
         for k, v in (settings or {}).items():
             env[k.replace(":", "__")] = str(v)
         self.log = open(f"/tmp/formsservice-attacks-{PORT}.log", "ab")
-        self.proc = subprocess.Popen(["dotnet", DLL, "--urls", f"http://{HOST}:{PORT}"], env=env, stdout=self.log,
+        self.proc = subprocess.Popen(["dotnet", CURRENT[0], "--urls", f"http://{HOST}:{PORT}"], env=env, stdout=self.log,
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         self.peak = 0.0
         self._stop = False
@@ -168,7 +170,7 @@ def statuses(codes):
 
 def report(name, status_text, service, seconds, extra=""):
     settled, waited = service.settle() if service else (0, 0)
-    row = (name, status_text, f"{service.peak:.0f} MB" if service else "-",
+    row = (name + CURRENT[1], status_text, f"{service.peak:.0f} MB" if service else "-",
            f"{settled:.0f} MB after {waited:.0f} s" if service else "-", f"{seconds:.1f} s", extra)
     ROWS.append(row)
     print(" | ".join(row), flush=True)
@@ -198,7 +200,7 @@ def outcome(items):
 async def batch_40_at_600dpi():
     s = Service()
     t0 = time.time()
-    st, h, b, t = await request("POST", "/api/render/batch", batch_body([vest_item(600, letteringScale=1 + i / 1000) for i in range(40)]), timeout=60)
+    st, h, b, t = await request("POST", "/api/render/batch", batch_body([vest_item(600, letteringScale=1 + i / 1000) for i in range(40)]), timeout=180)
     report("batch of 40 vest PNGs at 600 dpi", f"{statuses([st])}; items {outcome(manifest(b))}", s, time.time() - t0)
     s.stop()
 
@@ -219,7 +221,7 @@ async def four_batches_of_20():
     p = asyncio.create_task(probes(stop, lat))
     t0 = time.time()
     results = await asyncio.gather(*[request("POST", "/api/render/batch",
-                                             batch_body([vest_item(600, letteringScale=1 + (k * 20 + i) / 1000) for i in range(20)]), timeout=90) for k in range(4)])
+                                             batch_body([vest_item(600, letteringScale=1 + (k * 20 + i) / 1000) for i in range(20)]), timeout=240) for k in range(4)])
     took = time.time() - t0
     stop.set(); await p
     report("4 concurrent batches of 20 at 600 dpi", f"{statuses(r[0] for r in results)}; items {outcome(sum((manifest(r[2]) or [] for r in results), []))}",
@@ -408,9 +410,12 @@ def main():
     if subprocess.run(["which", "wrk"], capture_output=True).returncode != 0:
         print("wrk is missing: apt-get install wrk (the overload attack needs it)", file=sys.stderr)
     print("attack | statuses | peak RSS | RSS after | time | notes", flush=True)
+    builds = [(os.environ["BEFORE"], " (before)"), (DLL, " (after)")] if os.environ.get("BEFORE") else [(DLL, "")]
     for name, attack in ATTACKS:
         if not wanted or any(name.startswith(w) for w in wanted):
-            asyncio.run(attack())
+            for build in builds:
+                CURRENT[:] = build
+                asyncio.run(attack())
     print()
     print("| attack | statuses | peak RSS | RSS after | time | notes |")
     print("|---|---|---|---|---|---|")

@@ -13,6 +13,10 @@ internal sealed class IdleTrimmer(RenderRunner runner, ILogger<IdleTrimmer> logg
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
     private static bool _noMallocTrim;
+    private int _trims;
+
+    /// <summary>Bursts trimmed so far.</summary>
+    public int Trims => Volatile.Read(ref _trims);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,6 +29,7 @@ internal sealed class IdleTrimmer(RenderRunner runner, ILogger<IdleTrimmer> logg
             trimmedAt = finished;
             var before = Environment.WorkingSet;
             Trim();
+            Interlocked.Increment(ref _trims);
             logger.LogDebug("Idle: memory trimmed from {Before} to {After} MB", before >> 20, Environment.WorkingSet >> 20);
         }
     }

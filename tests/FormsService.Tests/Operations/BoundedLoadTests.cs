@@ -136,6 +136,23 @@ public sealed class BoundedLoadTests
     }
 
     [Fact]
+    public async Task Memory_is_trimmed_once_when_the_renders_stop()
+    {
+        await using var factory = new ConfiguredServiceFactory(Repo.Forms);
+        var client = factory.CreateClient();
+        var trimmer = factory.Services.GetRequiredService<IdleTrimmer>();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/forms/vest-specimen/preview?dpi=300")).StatusCode);
+        var watch = Stopwatch.StartNew();
+        while (trimmer.Trims == 0 && watch.Elapsed < TimeSpan.FromSeconds(15))
+            await Task.Delay(100);
+        Assert.Equal(1, trimmer.Trims);
+        Assert.True(watch.Elapsed >= IdleTrimmer.Quiet - TimeSpan.FromMilliseconds(500), "trimmed while renders might still come");
+        // Idle with nothing new rendered: no second trim.
+        await Task.Delay(IdleTrimmer.Quiet * 2);
+        Assert.Equal(1, trimmer.Trims);
+    }
+
+    [Fact]
     public async Task Every_JSON_route_carries_a_limiter()
     {
         await using var factory = new ConfiguredServiceFactory(Repo.Forms);
