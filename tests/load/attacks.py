@@ -27,6 +27,11 @@ CURRENT = [DLL, ""]  # the build under attack, and its label in the table
 # --- the service --------------------------------------------------------------------------------------------------
 class Service:
     def __init__(self, settings=None):
+        try:
+            http_sync("GET", "/health/live", timeout=1)
+            raise SystemExit(f"port {PORT} already answers: stop that service first")
+        except OSError:
+            pass
         env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Logging__LogLevel__Default="Warning",
                    **{"Logging__LogLevel__Microsoft.AspNetCore": "Warning"})
         for k, v in (settings or {}).items():
@@ -36,13 +41,16 @@ class Service:
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         self.peak = 0.0
         self._stop = False
-        for _ in range(200):
+        deadline = time.time() + 60
+        while time.time() < deadline:
             try:
                 if http_sync("GET", "/health/ready")[0] == 200:
                     break
             except OSError:
-                time.sleep(0.05)
+                pass
+            time.sleep(0.05)
         else:
+            self.proc.kill()
             raise SystemExit("the service did not start")
         self.idle = self.rss()
         threading.Thread(target=self._sample, daemon=True).start()
