@@ -11,6 +11,7 @@ app.MapDeadlinesEndpoints();
 app.MapPreviewEndpoints();
 app.MapContractEndpoints();
 app.MapBatchEndpoints();
+app.MapSchemaEndpoints();
 app.Run();
 
 /// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>

@@ -86,7 +86,7 @@ public static class FormsEndpoints
             var version = query.Selected;
             var check = engine.Check(version, document.RootElement);
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
-            return await DocumentResponse.SendAsync(context, Document(engine, version, document.RootElement.Clone(), query.SelectedFormat) with { Warnings = check.Warnings });
+            return await DocumentResponse.SendAsync(context, Document(engine, version, check, query.SelectedFormat) with { Warnings = check.Warnings });
         }
     }
 
@@ -106,10 +106,13 @@ public static class FormsEndpoints
         }
     }
 
-    /// <param name="payload">A payload that has passed its check, owned by the render (it may outlive the request), or null for the blank form.</param>
-    internal static DocumentRequest Document(FormsEngine engine, FormVersion version, JsonElement? payload, string format) =>
-        new(version, format, payload, RenderCost.Of(version, format, payload), token => engine.Render(version, payload, format, token))
+    /// <param name="filled">
+    /// A valid check, or null for the form blank. Its view is what the document, its file name and its ETag are made
+    /// from; it is the check's own copy, so a render that outlives its request (timed out) never reads a freed body.
+    /// </param>
+    internal static DocumentRequest Document(FormsEngine engine, FormVersion version, PayloadCheck? filled, string format) =>
+        new(version, format, filled?.View, RenderCost.Of(version, format, filled?.View), token => engine.Render(version, filled, format, token))
         {
-            FileName = DownloadNames.FileName(version.Definition, payload, format),
+            FileName = DownloadNames.FileName(version.Definition, filled?.View, format),
         };
 }

@@ -5,7 +5,14 @@ namespace FormsService.Core.Engine.Catalog;
 /// <summary>A form's body as parsed once from its definition: blocks of inlines bound to payload paths.</summary>
 public abstract record BlockTemplate;
 
-public sealed record ParagraphTemplate(ParagraphStyle Style, IReadOnlyList<InlineTemplate> Inlines) : BlockTemplate;
+/// <param name="Bold">Null: the surrounding default (a table cell's, else not bold).</param>
+/// <param name="SizePt">Null: the surrounding default (a table cell's, else the definition's size).</param>
+public sealed record ParagraphTemplate(ParagraphStyle Style, bool? Bold, float? SizePt, IReadOnlyList<InlineTemplate> Inlines) : BlockTemplate;
+
+public sealed record PageBreakTemplate : BlockTemplate;
+
+/// <summary>The definition's header or footer (<c>page.header</c>, <c>page.footer</c>): one paragraph on every page.</summary>
+public sealed record RunningTemplate(RunningPosition Position, ParagraphTemplate Content) : BlockTemplate;
 
 public sealed record CutLineTemplate(string Label, float SpaceBeforePt, float SpaceAfterPt) : BlockTemplate;
 
@@ -18,6 +25,9 @@ public sealed record TextTemplate(string Text, RunStyle Style) : InlineTemplate;
 /// <summary>A blank: its value from a template over payload paths; printed empty when <see cref="When"/> is absent.</summary>
 public sealed record FieldTemplate(ValueTemplate Value, string? Caption, float MinWidthMm, bool Fill, string? When, RunStyle Style) : InlineTemplate;
 
+/// <summary>A value printed as plain text (a table cell's), nothing when it has no value.</summary>
+public sealed record ValueTextTemplate(ValueTemplate Value, string? When, RunStyle Style) : InlineTemplate;
+
 /// <summary>A date written the way the form writes it: <c>2025 жылғы "14" қазан</c>, or <c>20___ жылғы "___" _____</c> blank.</summary>
 public sealed record DateTemplate(string Path, string? When) : InlineTemplate;
 
@@ -25,6 +35,9 @@ public sealed record DateTemplate(string Path, string? When) : InlineTemplate;
 public sealed record ChoiceTemplate(string Path, IReadOnlyList<string> Options, string Format) : InlineTemplate;
 
 public sealed record BreakTemplate : InlineTemplate;
+
+/// <summary><c>{page}</c> or <c>{pages}</c> in a header or footer.</summary>
+public sealed record PageNumberTemplate(PageNumberKind Kind, RunStyle Style) : InlineTemplate;
 
 /// <summary>Text chosen by a yes/no payload value; a blank of <see cref="BlankWidthMm"/> when the value is absent.</summary>
 public sealed record FlagTemplate(string Path, string WhenTrue, string WhenFalse, float BlankWidthMm) : InlineTemplate;

@@ -8,28 +8,22 @@ namespace FormsService.Core.Engine.Payloads;
 /// <summary>
 /// Binds a payload to its record and applies its rules, reporting every problem by JSON path.
 /// </summary>
-public sealed class PayloadType<T> : IPayloadType, IValidatedPayload where T : class
+public sealed class PayloadType<T> where T : class
 {
     private readonly IValidator<T> _validator;
     private readonly Func<T, IEnumerable<PayloadWarning>> _warnings;
     private readonly TextGuard _guard;
 
-    public PayloadType(string name, IValidator<T> validator, TextGuard guard, Func<T, IEnumerable<PayloadWarning>>? warnings = null)
+    public PayloadType(IValidator<T> validator, TextGuard guard, Func<T, IEnumerable<PayloadWarning>>? warnings = null)
     {
-        Name = name;
         _validator = validator;
         _guard = guard;
         _warnings = warnings ?? (_ => []);
-        Paths = PayloadPaths.Of(typeof(T));
     }
 
-    public string Name { get; }
-    public Type RecordType => typeof(T);
-    public IReadOnlySet<string> Paths { get; }
     public IValidatorDescriptor Descriptor => _validator.CreateDescriptor();
 
-    public PayloadCheck Check(JsonElement payload, Catalog.FormDefinition definition) => Bind(payload, out _);
-
+    /// <summary>The check of <paramref name="payload"/>; <paramref name="record"/> is the bound record when it is valid.</summary>
     public PayloadCheck Bind(JsonElement payload, out T? record)
     {
         record = null;
@@ -129,7 +123,11 @@ public static class PayloadJson
     }
 }
 
-/// <summary>The JSON paths of a payload record, for checking definitions' bindings at start-up.</summary>
+/// <summary>
+/// The JSON paths of a payload record, for checking definitions' bindings at start-up. A list of records adds the
+/// list's path, its items' path with <c>[]</c>, and their fields: <c>persons</c>, <c>persons[]</c>,
+/// <c>persons[].convict.surname</c>.
+/// </summary>
 internal static class PayloadPaths
 {
     public static IReadOnlySet<string> Of(Type type)
@@ -148,8 +146,31 @@ internal static class PayloadPaths
             var path = prefix.Length == 0 ? name : $"{prefix}.{name}";
             set.Add(path);
             var t = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
-            if (t.IsClass && t != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(t))
+            if (ItemType(t) is { } item)
+            {
+                set.Add(path + "[]");
+                item = Nullable.GetUnderlyingType(item) ?? item;
+                if (IsRecord(item))
+                    Walk(item, path + "[]", set, depth + 1);
+            }
+            else if (IsRecord(t))
+            {
                 Walk(t, path, set, depth + 1);
+            }
         }
+    }
+
+    private static bool IsRecord(Type t) => t.IsClass && t != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(t);
+
+    /// <summary>The item type of an array or a generic list of the payload; null for anything else (strings, maps).</summary>
+    private static Type? ItemType(Type t)
+    {
+        if (t == typeof(string)) return null;
+        if (t.IsArray) return t.GetElementType();
+        if (!t.IsGenericType) return null;
+        var def = t.GetGenericTypeDefinition();
+        if (def == typeof(Dictionary<,>) || def == typeof(IReadOnlyDictionary<,>) || def == typeof(IDictionary<,>))
+            return null;
+        return typeof(System.Collections.IEnumerable).IsAssignableFrom(t) ? t.GetGenericArguments()[0] : null;
     }
 }

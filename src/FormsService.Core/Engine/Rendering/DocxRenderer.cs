@@ -8,7 +8,6 @@ using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using Run = DocumentFormat.OpenXml.Wordprocessing.Run;
 using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 using Document = FormsService.Core.Engine.Model.Document;
-using RunStyle = FormsService.Core.Engine.Model.RunStyle;
 using TextStyles = FormsService.Core.Engine.Catalog.TextStyles;
 
 namespace FormsService.Core.Engine.Rendering;
@@ -28,7 +27,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
     public byte[] Render(LaidOutDocument document)
     {
         var source = document.Source;
-        var family = source.Styles.Font == "sans" ? FontFamilyKind.Sans : FontFamilyKind.Serif;
+        var family = FontFamilies.Parse(source.Styles.Font);
         var fontName = fonts.Get(family, false, false).DocxName;
         var body = new Body();
         var images = new List<DocxPackage.Image>();
@@ -40,7 +39,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
                     AppendLines(body, p, family, source.Styles);
                     break;
                 case LaidOutParagraph p:
-                    body.Append(FlowParagraph(p.Source));
+                    body.Append(FlowParagraph(p.Source, source.Styles.SizePt));
                     break;
                 case LaidOutCutLine c:
                     body.Append(CutLineParagraph(c, source));
@@ -50,6 +49,9 @@ public sealed class DocxRenderer(FontLibrary fonts)
                     var image = new DocxPackage.Image($"rIdFigure{index}", $"media/figure{index}.png", f.Source.Art.ToPng(f.Source.WidthPt, f.Source.HeightPt, DocxFigure.Dpi));
                     images.Add(image);
                     body.Append(DocxFigure.Paragraph(f.Source, index, image.RelationshipId));
+                    break;
+                case LaidOutPageBreak:
+                    body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
                     break;
             }
         }
@@ -100,7 +102,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
         return styles.OuterXml;
     }
 
-    private static Paragraph FlowParagraph(Model.Paragraph p)
+    private static Paragraph FlowParagraph(Model.Paragraph p, float documentSize)
     {
         var para = new Paragraph(ParagraphProperties(p.Style, p.Style.IndentLeftPt, p.Style.FirstLinePt, p.Style.Align, keepNext: false));
         foreach (var inline in p.Inlines)
@@ -108,7 +110,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
             switch (inline)
             {
                 case TextRun t:
-                    para.Append(TextRunOf(t.Text, t.Style, p.Style.Bold, p.Style.SizePt));
+                    para.Append(TextRunOf(t.Text, t.Type, documentSize));
                     break;
                 case LineBreak:
                     para.Append(new Run(new Break()));
@@ -135,7 +137,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
             var tabs = new Tabs();
             var para = new Paragraph();
             var cursor = indent;
-            var space = fonts.Get(family, style.Bold, false).Measure(" ", line.SizePt);
+            var space = fonts.Get(p.Source.Text.Face).Measure(" ", line.SizePt);
             foreach (var segment in line.Segments)
             {
                 var gap = segment.X - cursor;
@@ -143,7 +145,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
                 {
                     if (gap < space * 1.6f)
                     {
-                        para.Append(TextRunOf(" ", RunStyle.Normal, style.Bold, style.SizePt));
+                        para.Append(TextRunOf(" ", p.Source.Text, styles.SizePt));
                     }
                     else
                     {
@@ -154,13 +156,13 @@ public sealed class DocxRenderer(FontLibrary fonts)
                 switch (segment)
                 {
                     case TextSegment t:
-                        para.Append(TextRunOf(t.Text, t.Style, style.Bold, t.Style.Small ? styles.CaptionSizePt : style.SizePt));
+                        para.Append(TextRunOf(t.Text, t.Type, styles.SizePt));
                         break;
                     case FieldSegment f:
-                        var face = fonts.Get(family, f.Style.Bold || style.Bold, f.Style.Italic);
+                        var face = fonts.Get(f.Type.Face);
                         var textWidth = f.Text.Length == 0 ? 0 : face.Measure(f.Text, line.SizePt) + (f.TextX - f.X);
                         if (f.Text.Length > 0)
-                            para.Append(TextRunOf(f.Text, f.Style with { Underline = true }, style.Bold, style.SizePt));
+                            para.Append(TextRunOf(f.Text, f.Type.With(underline: true), styles.SizePt));
                         if (f.Width - textWidth > Near)
                         {
                             tabs.Append(new TabStop { Val = TabStopValues.Left, Leader = TabStopLeaderCharValues.Underscore, Position = Units.PtToTwips(f.X + f.Width) });
@@ -207,7 +209,7 @@ public sealed class DocxRenderer(FontLibrary fonts)
                     new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Hyphen, Position = Units.PtToTwips(source.Page.ContentWidth) }),
                 Spacing(c.Source.SpaceBeforePt, c.Source.SpaceAfterPt)),
             new Run(new TabChar()),
-            TextRunOf(" " + c.Source.Label + " ", new RunStyle(Italic: true), false, c.Height / 1.6f),
+            TextRunOf(" " + c.Source.Label + " ", c.Source.Type, source.Styles.SizePt),
             new Run(new TabChar()));
         return para;
     }
@@ -237,13 +239,15 @@ public sealed class DocxRenderer(FontLibrary fonts)
         After = Units.PtToTwips(after).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static Run TextRunOf(string text, RunStyle style, bool paragraphBold, float? sizePt)
+    /// <param name="documentSize">The size the styles part sets; a run of another size says its own.</param>
+    private static Run TextRunOf(string text, Typography type, float documentSize)
     {
         var props = new RunProperties();
-        if (style.Bold || paragraphBold) props.Append(new Bold());
-        if (style.Italic) props.Append(new Italic());
-        if (sizePt is { } size) props.Append(new FontSize { Val = HalfPoints(size) }, new FontSizeComplexScript { Val = HalfPoints(size) });
-        if (style.Underline) props.Append(new Underline { Val = UnderlineValues.Single });
+        if (type.Face.Bold) props.Append(new Bold());
+        if (type.Face.Italic) props.Append(new Italic());
+        if (type.Color != InkColor.Black) props.Append(new Color { Val = type.Color.Hex });
+        if (type.SizePt != documentSize) props.Append(new FontSize { Val = HalfPoints(type.SizePt) }, new FontSizeComplexScript { Val = HalfPoints(type.SizePt) });
+        if (type.Underline) props.Append(new Underline { Val = UnderlineValues.Single });
         var run = new Run();
         if (props.HasChildren) run.Append(props);
         run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });

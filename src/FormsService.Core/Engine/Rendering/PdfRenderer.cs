@@ -12,7 +12,7 @@ public sealed class PdfRenderer(FontLibrary fonts, FontSubsetCache subsets)
 {
     private readonly PagePainter _painter = new(fonts);
 
-    public byte[] Render(LaidOutDocument document)
+    public byte[] Render(LaidOutDocument document, CancellationToken cancellationToken = default)
     {
         var usage = GlyphUsage.Collect(document, fonts);
         var typefaces = new Dictionary<FontFace, SKTypeface>();
@@ -37,7 +37,7 @@ public sealed class PdfRenderer(FontLibrary fonts, FontSubsetCache subsets)
             for (var i = 0; i < document.PageCount; i++)
             {
                 var canvas = pdf.BeginPage(page.Width, page.Height);
-                _painter.Paint(canvas, document, i, For);
+                _painter.Paint(canvas, document, i, For, cancellationToken);
                 pdf.EndPage();
             }
             pdf.Close();
@@ -63,9 +63,6 @@ public sealed class PageImageRenderer(FontLibrary fonts)
         canvas.Scale(scale);
         _painter.Paint(canvas, document, Math.Clamp(page, 0, document.PageCount - 1), f => f.Typeface);
         canvas.Flush();
-        // Fast deflate without row filters, as for the vest artwork: the same pixels, several times faster to encode.
-        using var pixels = surface.PeekPixels() ?? throw new InvalidOperationException("The rendered page has no pixels to encode.");
-        using var png = pixels.Encode(Forms.VestSpecimen.VestExporter.PngOptions) ?? throw new InvalidOperationException("PNG encoding failed.");
-        return png.ToArray();
+        return PngEncoding.Encode(surface);
     }
 }
