@@ -86,18 +86,19 @@ internal static class ServiceSetup
         // few long batches cannot hold every slot single renders need.
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddConcurrencyLimiter(RenderPolicy, o =>
+            var patience = TimeSpan.FromMilliseconds(Math.Max(0, rendering.QueueTimeoutMilliseconds));
+            limiter.AddPolicy(RenderPolicy, _ => RateLimitPartition.Get(RenderPolicy, _ => new PatientLimiter(new ConcurrencyLimiterOptions
             {
-                o.PermitLimit = Math.Max(1, rendering.MaxConcurrentRenders);
-                o.QueueLimit = Math.Max(0, rendering.QueueLimit);
-                o.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
-            });
-            limiter.AddConcurrencyLimiter(BatchPolicy, o =>
+                PermitLimit = Math.Max(1, rendering.MaxConcurrentRenders),
+                QueueLimit = Math.Max(0, rendering.QueueLimit),
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }, patience)));
+            limiter.AddPolicy(BatchPolicy, _ => RateLimitPartition.Get(BatchPolicy, _ => new PatientLimiter(new ConcurrencyLimiterOptions
             {
-                o.PermitLimit = Math.Max(1, rendering.MaxConcurrentRenders / 2);
-                o.QueueLimit = Math.Max(0, Math.Min(rendering.QueueLimit, 16));
-                o.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
-            });
+                PermitLimit = Math.Max(1, rendering.MaxConcurrentRenders / 2),
+                QueueLimit = Math.Max(0, Math.Min(rendering.QueueLimit, 16)),
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }, patience)));
             limiter.OnRejected = (context, cancellationToken) =>
             {
                 var http = context.HttpContext;

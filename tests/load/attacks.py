@@ -37,6 +37,7 @@ class Service:
         for k, v in (settings or {}).items():
             env[k.replace(":", "__")] = str(v)
         self.log = open(f"/tmp/formsservice-attacks-{PORT}.log", "ab")
+        self.log_start = self.log.tell()
         self.proc = subprocess.Popen(["dotnet", CURRENT[0], "--urls", f"http://{HOST}:{PORT}"], env=env, stdout=self.log,
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         self.peak = 0.0
@@ -322,7 +323,9 @@ async def broken_bodies():
     await asyncio.sleep(1.5)
     metrics = (await request("GET", "/metrics"))[2].decode("utf-8", "replace")
     fivexx = sum(float(m.group(1)) for m in re.finditer(r'http_server_request_duration_seconds_count\{[^}]*http_response_status_code="5\d\d"[^}]*\} (\S+)', metrics))
-    log = open(s.log.name, "rb").read().decode("utf-8", "replace")
+    with open(s.log.name, "rb") as f:
+        f.seek(s.log_start)
+        log = f.read().decode("utf-8", "replace")
     traces = log.count("   at ")
     report("broken bodies", f"slow 2 B/s {statuses([slow_result[0]])} after {slow_result[1]:.1f} s; short {statuses([short[0]])} after {short[3]:.1f} s; "
                             f"bad chunking {statuses([chunked[0]])} after {chunked[3]:.1f} s; 50 clients gone mid-body → 5xx in /metrics: {fivexx:.0f}",

@@ -32,7 +32,7 @@ internal static class RenderCost
     public static long Of(string format, JsonElement? payload, int defaultDpi)
     {
         if (format != OutputFormats.Png) return DocumentBytes;
-        var dpi = payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("dpi", out var d) && d.TryGetDouble(out var n) && n is > 0 and <= 10_000
+        var dpi = payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("dpi", out var d) && d.ValueKind == JsonValueKind.Number && d.TryGetDouble(out var n) && n is > 0 and <= 10_000
             ? (int)Math.Ceiling(n) : defaultDpi;
         return Raster(dpi);
     }

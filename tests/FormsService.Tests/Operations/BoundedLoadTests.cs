@@ -87,16 +87,13 @@ public sealed class BoundedLoadTests
     [Fact]
     public async Task Validate_is_limited_and_refused_before_its_body_is_read()
     {
-        await using var factory = new ConfiguredServiceFactory(Repo.Forms, new() { ["Rendering:MaxConcurrentRenders"] = "1", ["Rendering:QueueLimit"] = "0" });
-        var client = factory.CreateClient();
-        // A body that is not even JSON: refused for being too many (503) is proof the body was never parsed (400).
-        var bodies = Enumerable.Range(0, 24).Select(i => i == 0 ? Repo.Example("referral-certificate") + new string(' ', 900_000) : "{not json").ToList();
-        var responses = await Task.WhenAll(bodies.Select(b => client.PostJson("/api/forms/referral-certificate/validate", b)));
-        var refused = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
-        Assert.NotEmpty(refused);
-        Assert.All(refused, r => Assert.NotNull(r.Headers.RetryAfter));
-        foreach (var response in refused)
-            Assert.Equal("Busy", (await response.ProblemAsync()).GetProperty("title").GetString());
+        await using var service = new KestrelService(new() { ["Rendering:MaxConcurrentRenders"] = "1", ["Rendering:QueueLimit"] = "0" });
+        using var holding = await service.HoldSlotAsync("/api/forms/referral-certificate/validate");
+        // A body that is not even JSON: refused for being one too many (503) is proof it was never parsed (400).
+        var refused = await service.Client.PostJson("/api/forms/referral-certificate/validate", "{not json");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal("Busy", (await refused.ProblemAsync()).GetProperty("title").GetString());
     }
 
     [Fact]
@@ -150,6 +147,55 @@ public sealed class BoundedLoadTests
         // Idle with nothing new rendered: no second trim.
         await Task.Delay(IdleTrimmer.Quiet * 2);
         Assert.Equal(1, trimmer.Trims);
+    }
+
+    [Fact]
+    public async Task A_request_waits_in_the_queue_a_bounded_time_then_is_refused()
+    {
+        await using var service = new KestrelService(new()
+        {
+            ["Rendering:MaxConcurrentRenders"] = "1", ["Rendering:QueueLimit"] = "10", ["Rendering:QueueTimeoutMilliseconds"] = "200",
+        });
+        using var holding = await service.HoldSlotAsync("/api/forms/referral-certificate/validate");
+        var watch = Stopwatch.StartNew();
+        var waiting = await service.Client.PostJson("/api/forms/referral-certificate/validate", Repo.Example("referral-certificate"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, waiting.StatusCode);
+        Assert.NotNull(waiting.Headers.RetryAfter);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(3));
+    }
+
+    /// <summary>The service on a real Kestrel, with a way to hold its only slot: a request whose body never comes.</summary>
+    private sealed class KestrelService : IAsyncDisposable
+    {
+        private readonly ConfiguredServiceFactory _factory;
+
+        public KestrelService(Dictionary<string, string?> settings)
+        {
+            _factory = new ConfiguredServiceFactory(Repo.Forms, settings);
+            _factory.UseKestrel(0);
+            _factory.StartServer();
+            Client = new HttpClient { BaseAddress = _factory.ClientOptions.BaseAddress };
+        }
+
+        public HttpClient Client { get; }
+
+        public async Task<IDisposable> HoldSlotAsync(string path)
+        {
+            var address = _factory.ClientOptions.BaseAddress;
+            var tcp = new System.Net.Sockets.TcpClient();
+            await tcp.ConnectAsync(address.Host, address.Port);
+            var head = $"POST {path} HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{{";
+            await tcp.GetStream().WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+            // Admitted and reading its body: the slot is taken.
+            await Task.Delay(500);
+            return tcp;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await _factory.DisposeAsync();
+        }
     }
 
     [Fact]
