@@ -16,8 +16,8 @@ public sealed class RenderingOptions
     /// </summary>
     public int QueueLimit { get; set; } = 512;
 
-    /// <summary>The longest a request waits in that queue before it is refused with 503 (default 2 s).</summary>
-    public int QueueTimeoutMilliseconds { get; set; } = 2000;
+    /// <summary>The longest a request waits in that queue before it is refused with 503 (default 5 s).</summary>
+    public int QueueTimeoutMilliseconds { get; set; } = 5000;
 
     /// <summary>
     /// Memory that renders in flight may hold, in MB; a render is admitted by its estimated cost (a 600 dpi PNG its
