@@ -116,6 +116,9 @@ internal static class ServiceSetup
             kestrel.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(
                 Math.Max(1, limits.MinBodyBytesPerSecond), TimeSpan.FromSeconds(Math.Max(2, limits.BodyGraceSeconds)));
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(Math.Max(1, limits.RequestHeadersTimeoutSeconds));
+            // A queued request's body waits in the socket, not in the service: Kestrel reads ahead at most this much
+            // per request (its default, 1 MB, held 256 MB for 256 queued 1 MB bodies).
+            kestrel.Limits.MaxRequestBufferSize = 64 * 1024;
         });
 
         // Structured JSON logs; nothing below logs payload values, and ASP.NET's file results (which log download names,
