@@ -48,7 +48,7 @@ public sealed class FormsEngine : IDisposable
         _builder = builder;
         _layout = layout;
         _pdf = pdf;
-        _docx = new DocxRenderer(fonts);
+        _docx = new DocxRenderer();
         _images = new PageImageRenderer(fonts);
     }
 
@@ -78,7 +78,9 @@ public sealed class FormsEngine : IDisposable
             var library = FormModules.Create(services);
             var modules = library.Modules.Concat(extraModules.Select(create => create(services))).ToList();
             var catalog = FormCatalog.Load(formsDirectory, ByName(modules));
-            var builder = new DocumentBuilder(FiguresById(modules));
+            var locales = Locale.DateLocales.Load(Path.Combine(formsDirectory, "_locale"));
+            locales.CheckCovers(catalog);
+            var builder = new DocumentBuilder(FiguresById(modules), locales);
             return new FormsEngine(fonts, catalog, DataSchemas.Load(formsDirectory), builder, layout, pdf, library.Deadlines);
         }
         catch

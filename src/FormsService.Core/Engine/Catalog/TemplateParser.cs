@@ -138,6 +138,16 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
 
     private InlineTemplate ParseInline(JsonElement e, string at)
     {
+        var inline = ParseInlineCore(e, at);
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("if", out var present))
+            return new ConditionalTemplate(inline, Path(String(present, at + ".if"), at + ".if"), WhenPresent: true);
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("unless", out var absent))
+            return new ConditionalTemplate(inline, Path(String(absent, at + ".unless"), at + ".unless"), WhenPresent: false);
+        return inline;
+    }
+
+    private InlineTemplate ParseInlineCore(JsonElement e, string at)
+    {
         if (e.ValueKind == JsonValueKind.String)
             return new TextTemplate(e.GetString()!, RunStyle.Normal);
         if (e.ValueKind != JsonValueKind.Object)
@@ -155,7 +165,10 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
             if (width <= 0)
                 throw Error(at, "a field needs 'widthMm' (> 0) or 'fill': true.");
             var caption = e.TryGetProperty("caption", out var c) ? String(c, at + ".caption") : null;
-            return new FieldTemplate(ParseValue(String(field, at + ".field"), at + ".field"), caption, width, fill, when, style);
+            return new FieldTemplate(ParseValue(String(field, at + ".field"), at + ".field"), caption, width, fill, when, style)
+            {
+                Prose = Bool(e, "prose", at),
+            };
         }
         if (e.TryGetProperty("value", out var plain))
             return new ValueTextTemplate(ParseValue(String(plain, at + ".value"), at + ".value"), when, style);
@@ -173,10 +186,17 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
             var path = Path(String(flag, at + ".flag"), at + ".flag");
             if (!e.TryGetProperty("true", out var yes) || !e.TryGetProperty("false", out var no))
                 throw Error(at, "a flag needs the texts 'true' and 'false'.");
-            return new FlagTemplate(path, String(yes, at + ".true"), String(no, at + ".false"), Number(e, "widthMm", at, 30));
+            return new FlagTemplate(path, String(yes, at + ".true"), String(no, at + ".false"), Number(e, "widthMm", at, 30))
+            {
+                Caption = e.TryGetProperty("caption", out var fc) ? String(fc, at + ".caption") : null,
+            };
         }
         if (e.TryGetProperty("date", out var date))
-            return new DateTemplate(Path(String(date, at + ".date"), at + ".date"), when);
+            return new DateTemplate(Path(String(date, at + ".date"), at + ".date"), when)
+            {
+                Style = Enum(e, "style", at, Locale.DateStyle.Blank),
+                Caption = e.TryGetProperty("caption", out var dc) ? String(dc, at + ".caption") : null,
+            };
         if (e.TryGetProperty("choice", out var choice))
         {
             var path = Path(String(choice, at + ".choice"), at + ".choice");

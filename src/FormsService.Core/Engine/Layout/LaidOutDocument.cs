@@ -114,7 +114,11 @@ public abstract record Segment(float X, float Width, string Text, Typography Typ
 public sealed record TextSegment(float X, float Width, string Text, Typography Type) : Segment(X, Width, Text, Type);
 
 /// <summary>One piece of a field on one line: underlined over its whole width, its text (maybe empty) inside.</summary>
-public sealed record FieldSegment(float X, float Width, string Text, Typography Type, float TextX) : Segment(X, Width, Text, Type);
+public sealed record FieldSegment(float X, float Width, string Text, Typography Type, float TextX) : Segment(X, Width, Text, Type)
+{
+    /// <summary>The width of <see cref="Segment.Text"/> alone: what of the blank's width the value takes.</summary>
+    public float TextWidth { get; init; }
+}
 
 public sealed record Caption(float CenterX, float Width, string Text, float Baseline, Typography Type)
 {

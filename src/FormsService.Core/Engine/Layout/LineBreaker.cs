@@ -189,7 +189,7 @@ internal sealed class LineBreaker
 
     private void PlaceField(float x, float width, string text, float textX, Typography style, string? caption, Typography captionType)
     {
-        _line.Segments.Add(new FieldSegment(x, width, text, style, textX));
+        _line.Segments.Add(new FieldSegment(x, width, text, style, textX) { TextWidth = text.Length == 0 ? 0 : Measure(text, style) });
         if (!string.IsNullOrEmpty(caption))
             _line.Captions.Add(new DraftCaption(_line.Segments.Count - 1, caption, captionType));
         _x = x + width;

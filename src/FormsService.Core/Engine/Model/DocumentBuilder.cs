@@ -15,11 +15,8 @@ public interface IFigureSource
 /// <summary>
 /// Definition + payload → document model. Pure: no I/O, no clock, invariant culture. Knows no particular form.
 /// </summary>
-public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> figures)
+public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> figures, Locale.DateLocales locales)
 {
-    private static readonly string[] MonthsKk =
-        ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
-
     // Blank widths of the parts of a date, as the forms print them: 20__ жылғы "___" _________.
     private const float YearMm = 9, DayMm = 8, MonthMm = 24;
 
@@ -29,7 +26,10 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
         var d = version.Definition;
         var scale = new TypeScale(d.Styles);
         var page = PageGeometry.From(d.Page);
-        var context = new BuildContext(scale, new PayloadValues(values), page.ContentWidth);
+        var context = new BuildContext(scale, new PayloadValues(values), page.ContentWidth)
+        {
+            Dates = locales.Find(d.Language) ?? throw new InvalidOperationException($"No date words for '{d.Language}': the catalogue should have refused it."),
+        };
         var blocks = new List<Block>(version.Body.Count);
         RunningText? header = null, footer = null;
         foreach (var template in version.Body)
@@ -75,11 +75,11 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
         var text = scale.Paragraph(p.Bold ?? bold ?? false, p.SizePt ?? sizePt);
         var inlines = new List<Inline>(p.Inlines.Count);
         foreach (var inline in p.Inlines)
-            inlines.AddRange(Expand(inline, values ?? context.Values, scale, text));
+            inlines.AddRange(Expand(inline, values ?? context.Values, scale, text, context.Dates));
         return new Paragraph(p.Style, text, scale.LineHeight(text), inlines);
     }
 
-    private static IEnumerable<Inline> Expand(InlineTemplate template, PayloadValues values, TypeScale scale, Typography paragraph)
+    private static IEnumerable<Inline> Expand(InlineTemplate template, PayloadValues values, TypeScale scale, Typography paragraph, Locale.DateLocale dates)
     {
         var normal = scale.Run(paragraph, RunStyle.Normal);
         switch (template)
@@ -95,7 +95,9 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
                 break;
             case FieldTemplate f:
                 var value = f.When is not null && !values.Has(f.When) ? null : Render(f.Value.Parts, values);
-                yield return new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, scale.Run(paragraph, f.Style), scale.Caption);
+                yield return f.Prose && value is not null
+                    ? new TextRun(value, scale.Run(paragraph, f.Style))
+                    : new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, scale.Run(paragraph, f.Style), scale.Caption);
                 break;
             case ValueTextTemplate v:
                 if ((v.When is null || values.Has(v.When)) && Render(v.Value.Parts, values) is { } plain)
@@ -105,15 +107,20 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
                 var raw = dt.When is not null && !values.Has(dt.When) ? null : values.Get(dt.Path);
                 var date = raw is not null && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
                     ? parsed : (DateOnly?)null;
-                foreach (var inline in DateInlines(date, normal, scale.Caption))
+                foreach (var inline in DateInlines(date, dt, dates, normal, scale.Caption))
                     yield return inline;
+                break;
+            case ConditionalTemplate c:
+                if (values.Has(c.Path) == c.WhenPresent)
+                    foreach (var inline in Expand(c.Inner, values, scale, paragraph, dates))
+                        yield return inline;
                 break;
             case FlagTemplate flag:
                 yield return values.Flag(flag.Path) switch
                 {
                     true => new TextRun(flag.WhenTrue, normal),
                     false => new TextRun(flag.WhenFalse, normal),
-                    null => new Field(null, null, Units.MmToPt(flag.BlankWidthMm), false, normal, scale.Caption),
+                    null => new Field(null, flag.Caption, Units.MmToPt(flag.BlankWidthMm), false, normal, scale.Caption),
                 };
                 break;
             case ChoiceTemplate c:
@@ -124,24 +131,34 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
         }
     }
 
-    private static IEnumerable<Inline> DateInlines(DateOnly? date, Typography normal, Typography caption)
+    private static IEnumerable<Inline> DateInlines(DateOnly? date, DateTemplate template, Locale.DateLocale dates, Typography normal, Typography caption)
     {
-        if (date is { } v)
+        if (date is { } filled && template.Style != Locale.DateStyle.Blank)
         {
-            yield return new Field(v.Year.ToString(CultureInfo.InvariantCulture), null, Units.MmToPt(YearMm), false, normal, caption);
-            yield return new TextRun(" жылғы \"", normal);
-            yield return new Field(v.Day.ToString("00", CultureInfo.InvariantCulture), null, Units.MmToPt(DayMm), false, normal, caption);
-            yield return new TextRun("\" ", normal);
-            yield return new Field(MonthsKk[v.Month - 1], null, Units.MmToPt(MonthMm), false, normal, caption);
+            yield return new TextRun(dates.Format(filled, template.Style), normal);
+            yield break;
         }
-        else
+        // The form's drawn shape: every part a blank, filled or not; a caption goes under the last part.
+        var pattern = dates.Pattern(Locale.DateStyle.Blank);
+        var last = pattern.Select((p, i) => (p, i)).Last(x => x.p is Locale.DateSlot).i;
+        for (var i = 0; i < pattern.Count; i++)
         {
-            yield return new TextRun("20", normal);
-            yield return new Field(null, null, Units.MmToPt(YearMm), false, normal, caption);
-            yield return new TextRun(" жылғы \"", normal);
-            yield return new Field(null, null, Units.MmToPt(DayMm), false, normal, caption);
-            yield return new TextRun("\" ", normal);
-            yield return new Field(null, null, Units.MmToPt(MonthMm), false, normal, caption);
+            if (pattern[i] is Locale.DateText text)
+            {
+                yield return new TextRun(text.Text, normal);
+                continue;
+            }
+            var slot = (Locale.DateSlot)pattern[i];
+            var width = Units.MmToPt(slot.Part switch { Locale.DatePart.Year => YearMm, Locale.DatePart.Day => DayMm, _ => MonthMm });
+            var under = i == last ? template.Caption : null;
+            if (date is { } v)
+                yield return new Field(dates.Value(v, slot, Locale.DateStyle.Blank), under, width, false, normal, caption);
+            else
+            {
+                if (slot.Part == Locale.DatePart.Year && dates.BlankYearPrefix.Length > 0)
+                    yield return new TextRun(dates.BlankYearPrefix, normal);
+                yield return new Field(null, under, width, false, normal, caption);
+            }
         }
     }
 
@@ -199,4 +216,8 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
 }
 
 /// <summary>What every part of one build shares: the resolved styles, the values, the width of the page's content.</summary>
-internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float ContentWidth);
+internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float ContentWidth)
+{
+    /// <summary>The date words of the definition's language.</summary>
+    public required Locale.DateLocale Dates { get; init; }
+}

@@ -43,7 +43,9 @@ internal sealed class PayloadValues
         var text = v.ValueKind switch
         {
             JsonValueKind.String => Normalize(v.GetString() ?? ""),
-            JsonValueKind.Number => v.GetRawText(),
+            // A whole number prints as one however it was spelt: 120.0 binds as 120 (WholeNumberConverter).
+            JsonValueKind.Number => v.TryGetDecimal(out var n) && n == decimal.Truncate(n)
+                ? decimal.Truncate(n).ToString(CultureInfo.InvariantCulture) : v.GetRawText(),
             _ => null,
         };
         return string.IsNullOrEmpty(text) ? null : text;

@@ -78,6 +78,7 @@ public static class PayloadJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
+        Converters = { new WholeNumberConverter() },
         MaxDepth = 32,
         WriteIndented = false,
     };
