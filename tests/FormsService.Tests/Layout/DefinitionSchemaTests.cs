@@ -99,6 +99,25 @@ public sealed class DefinitionSchemaTests
     }
 
     [Fact]
+    public void The_table_example_of_the_language_reference_loads_and_renders()
+    {
+        var doc = File.ReadAllText(Path.Combine(Repo.Root, "docs", "DEFINITIONS.md"));
+        var start = doc.IndexOf("```json\n{ \"table\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/DEFINITIONS.md has a table example");
+        var body = doc[(start + 8)..doc.IndexOf("```", start + 8, StringComparison.Ordinal)];
+        var dir = Tools.TempDir("docs-table");
+        var target = Path.Combine(dir, "time-sheet-fixture", "1");
+        Directory.CreateDirectory(target);
+        var node = JsonNode.Parse(File.ReadAllText(Path.Combine(TimeSheetFixture.FormsDirectory, "time-sheet-fixture", "1", "definition.json")))!.AsObject();
+        node["body"]![1] = JsonNode.Parse(body);
+        Assert.True(Schema().Evaluate(JsonSerializer.SerializeToElement(node)).IsValid, "the example is valid against the schema");
+        File.WriteAllText(Path.Combine(target, "definition.json"), node.ToJsonString());
+        var version = TimeSheetFixture.Load(dir).Find("time-sheet-fixture")!.Versions[0];
+        var pdf = TimeSheetFixture.Engine.Render(version, TimeSheetFixture.Payload(3), FormsService.Core.Engine.OutputFormats.Pdf);
+        Assert.Contains("Айдың күндері", DocumentText.Pdf(pdf));
+    }
+
+    [Fact]
     public void Array_paths_of_the_payload_are_listed_with_their_items()
     {
         var paths = FormsService.Core.Engine.Payloads.PayloadPaths.Of(typeof(TimeSheetFixture.Sheet));

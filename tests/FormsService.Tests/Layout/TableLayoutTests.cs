@@ -75,6 +75,25 @@ public sealed class TableLayoutTests
     }
 
     [Fact]
+    public void The_same_sheet_gives_the_same_bytes()
+    {
+        var again = TimeSheetFixture.Engine.Render(TimeSheetFixture.Version, TimeSheetFixture.Payload(120), OutputFormats.Pdf);
+        Assert.Equal(Sheet.Value.Pdf, again);
+    }
+
+    [Fact]
+    public void Every_glyph_the_table_draws_is_in_the_pdfs_font_subsets()
+    {
+        using var pdf = PdfDocument.Open(Sheet.Value.Pdf);
+        // A glyph missing from a subset comes back as .notdef (no Unicode value): every letter here has one.
+        var letters = pdf.GetPages().SelectMany(p => p.Letters).ToList();
+        Assert.All(letters, l => Assert.False(string.IsNullOrEmpty(l.Value) || l.Value == "\uFFFD", $"an unmapped glyph on page {l.Value}"));
+        var text = string.Concat(letters.Select(l => l.Value));
+        foreach (var c in "ҚғжұмыстардыңесептабеліӘкесінТегіАйдыңкүндеріБарлығы№")
+            Assert.Contains(c, text);
+    }
+
+    [Fact]
     public void A_landscape_definition_gives_landscape_pages()
     {
         var geometry = Sheet.Value.Laid.Source.Page;

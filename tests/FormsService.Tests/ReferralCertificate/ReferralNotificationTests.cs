@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using FormsService.Tests.Support;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.Content;
 using static FormsService.Tests.ReferralCertificate.ReferralCertificateSamples;
 
 namespace FormsService.Tests.ReferralCertificate;
@@ -28,9 +27,36 @@ public sealed class ReferralNotificationTests(ServiceFactory factory) : IClassFi
     [InlineData(false)]
     public async Task The_notification_s_first_line_has_its_middle_blank(bool filled)
     {
-        var pdf = filled
-            ? await Pdf(await _client.PostJson(RenderUrl + "?format=pdf", Example))
-            : await Pdf(await _client.GetAsync("/api/forms/referral-certificate/blank?format=pdf"));
+        var pdf = await Pdf(filled
+            ? await _client.PostJson(RenderUrl + "?format=pdf", Example)
+            : await _client.GetAsync("/api/forms/referral-certificate/blank?format=pdf"));
+        var gapMm = FromDayQuoteToNumberMm(pdf);
+        Assert.True(gapMm > 24 + 25, $"From the day's quote to № is {gapMm:0.0} mm: the middle blank is missing.");
+    }
+
+    /// <summary>The same line as Word-like software prints the DOCX (LibreOffice), filled and blank.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_DOCX_printed_by_LibreOffice_has_the_middle_blank_too(bool filled)
+    {
+        var response = filled
+            ? await _client.PostJson(RenderUrl + "?format=docx", Example)
+            : await _client.GetAsync("/api/forms/referral-certificate/blank?format=docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var dir = Tools.TempDir("soffice-notification");
+        var file = Path.Combine(dir, "form.docx");
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+        var (code, output) = Tools.Run("soffice",
+            $"-env:UserInstallation=file://{dir}/profile --headless --norestore --convert-to pdf --outdir \"{dir}\" \"{file}\"", 180_000);
+        Assert.True(code == 0, output);
+        var gapMm = FromDayQuoteToNumberMm(await File.ReadAllBytesAsync(Path.Combine(dir, "form.pdf")));
+        Assert.True(gapMm > 24 + 25, $"From the day's quote to № is {gapMm:0.0} mm in LibreOffice's print: the middle blank is missing.");
+    }
+
+    /// <summary>On the Хабарлама's first line, the distance from the day's closing quote to №: the month blank and the middle one.</summary>
+    private static double FromDayQuoteToNumberMm(byte[] pdf)
+    {
         using var document = PdfDocument.Open(pdf);
         var page = document.GetPage(1);
         var heading = page.GetWords().Single(w => w.Text == "Хабарлама");
@@ -40,8 +66,7 @@ public sealed class ReferralNotificationTests(ServiceFactory factory) : IClassFi
         var quote = page.Letters.Where(l => l.Value == "\"" && SameLine(l.StartBaseLine.Y, baseline)
                 && l.GlyphRectangle.Right < number.BoundingBox.Left)
             .OrderByDescending(l => l.GlyphRectangle.Right).First();
-        var gapMm = (number.BoundingBox.Left - quote.GlyphRectangle.Right) * 25.4 / 72;
-        Assert.True(gapMm > 24 + 25, $"From the day's quote to № is {gapMm:0.0} mm: the middle blank is missing.");
+        return (number.BoundingBox.Left - quote.GlyphRectangle.Right) * 25.4 / 72;
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using FormsService.Core.Engine.Catalog;
 
 namespace FormsService.Core.Engine.Locale;
@@ -10,14 +8,6 @@ namespace FormsService.Core.Engine.Locale;
 /// </summary>
 public sealed class DateLocales
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectRequiredConstructorParameters = true,
-        RespectNullableAnnotations = true,
-    };
-
     private readonly Dictionary<string, DateLocale> _byLanguage;
 
     private DateLocales(Dictionary<string, DateLocale> byLanguage) => _byLanguage = byLanguage;
@@ -56,16 +46,7 @@ public sealed class DateLocales
 
     private static DateLocale Read(string file)
     {
-        LocaleFile data;
-        try
-        {
-            data = JsonSerializer.Deserialize<LocaleFile>(File.ReadAllText(file), Json)
-                ?? throw new DefinitionException(file, "$", "the file is empty.");
-        }
-        catch (JsonException ex)
-        {
-            throw new DefinitionException(file, ex.Path ?? "$", ex.Message);
-        }
+        var data = DataFile.Read<LocaleFile>(file);
         if (data.Months.Count != 12 || data.Months.Any(string.IsNullOrWhiteSpace))
             throw new DefinitionException(file, "$.months", "must list the twelve month names.");
 
@@ -120,7 +101,6 @@ public sealed class DateLocales
 
     private sealed record LocaleFile
     {
-        [JsonPropertyName("$schema")] public string? Schema { get; init; }
         public required string Language { get; init; }
         public required IReadOnlyList<string> Months { get; init; }
         public required LocaleDates Dates { get; init; }

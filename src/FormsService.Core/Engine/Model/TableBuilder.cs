@@ -98,6 +98,10 @@ internal static class TableBuilder
         {
             col = Next(col);
             if (col >= columns) break;
+            // A cell over a column group that has no columns (an empty array) has nothing to cover.
+            if ((cell.ColumnSpan == 0 || cell.Each is not null) && groups.Any(g => g.First == col && g.Count == 0)
+                && !groups.Any(g => g.First <= col && col < g.First + g.Count))
+                continue;
             if (cell.Each is null)
             {
                 var wanted = cell.ColumnSpan > 0 ? cell.ColumnSpan
