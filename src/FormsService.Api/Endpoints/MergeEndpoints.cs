@@ -86,7 +86,7 @@ public static class MergeEndpoints
         PdfBook book, RenderMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var limits = limitOptions.Value;
-        var (selected, error) = FormsEndpoints.Select(formId, version, asOf, engine, clock);
+        var (selected, error) = FormQuery.Select(engine, clock, formId, version, asOf);
         if (error is not null) return error;
         var definition = selected!.Definition;
         var fmt = string.IsNullOrEmpty(format) ? OutputFormats.Pdf : format.Trim().ToLowerInvariant();
@@ -387,7 +387,7 @@ internal static class BatchSingle
             if (string.IsNullOrEmpty(formId)) { errors[$"{at}.formId"] = ["Міндетті өріс / Required."]; continue; }
             var format = BatchEndpoints.Text(item, "format")?.ToLowerInvariant() ?? OutputFormats.Pdf;
             if (format != OutputFormats.Pdf) { errors[$"{at}.format"] = ["Бір файл тек PDF / One file holds PDFs only."]; continue; }
-            var (version, error) = FormsEndpoints.Select(formId, BatchEndpoints.Text(item, "version"), BatchEndpoints.Text(item, "asOf"), engine, clock);
+            var (version, error) = FormQuery.Select(engine, clock, formId, BatchEndpoints.Text(item, "version"), BatchEndpoints.Text(item, "asOf"));
             if (error is not null) { errors[$"{at}.formId"] = ["Нысан немесе нұсқа табылмады / Unknown form or version, or none in force."]; continue; }
             if (!version!.Definition.Formats.Contains(OutputFormats.Pdf)) { errors[$"{at}.format"] = [$"This form renders to {string.Join(", ", version.Definition.Formats)}."]; continue; }
             if (!item.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object) { errors[$"{at}.payload"] = ["Нысан болуы керек / Must be an object."]; continue; }
@@ -401,13 +401,21 @@ internal static class BatchSingle
 
         var runner = context.RequestServices.GetRequiredService<RenderRunner>();
         var book = context.RequestServices.GetRequiredService<PdfBook>();
-        var (bytes, problem) = await runner.RunAsync(context, work[0].Version, OutputFormats.Pdf, token =>
+        // One job for the whole file: the costs of its documents add up against the memory budget.
+        var cost = work.Sum(w => RenderCost.Of(w.Version, OutputFormats.Pdf, w.Check.View));
+        var outcome = await runner.RunAsync(new RenderJob(work[0].Version, OutputFormats.Pdf, cost, token =>
         {
             var documents = work.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(token)
                 .Select(w => engine.Lay(w.Version, w.Check, token)).ToList();
             return book.Render(documents, new PdfBookOptions(work[0].Version.Definition.Language, archival), token);
-        });
-        if (problem is not null) return problem;
+        }), waitForMemory: false, context.TraceIdentifier, context.RequestAborted);
+        if (!outcome.Succeeded)
+        {
+            if (outcome.Status == StatusCodes.Status503ServiceUnavailable)
+                context.Response.Headers.RetryAfter = "1";
+            return outcome.Problem();
+        }
+        var bytes = outcome.Bytes;
         context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"batch_{work.Count}.pdf");
         return TypedResults.File(bytes!, OutputFormats.MediaTypes[OutputFormats.Pdf]);
     }

@@ -101,6 +101,20 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void The_memory_budget_is_set_and_the_limit_leaves_room_beyond_it()
+    {
+        var env = Seq(M.Container, "env").Cast<YamlMappingNode>().SingleOrDefault(e => Str(e, "name") == "Rendering__MemoryBudgetMb");
+        Assert.True(env is not null, "the Deployment does not set Rendering__MemoryBudgetMb");
+        var budget = decimal.Parse(Str(env!, "value"), CultureInfo.InvariantCulture) * 1024 * 1024;
+        var limit = Quantity(Str(M.Container, "resources", "limits", "memory"));
+        var request = Quantity(Str(M.Container, "resources", "requests", "memory"));
+        // Idle RSS is about 100 MB and the runtime's own garbage between collections about as much again
+        // (tests/load/attacks.py): the limit must hold the budget and 256 MB more; the request the budget's half.
+        Assert.True(limit - budget >= 256m * 1024 * 1024, $"the limit leaves {(limit - budget) / 1024 / 1024:0} MB beyond the budget");
+        Assert.True(request >= budget / 2 + 128m * 1024 * 1024, "the memory request is below idle plus half the budget");
+    }
+
+    [Fact]
     public void Api_key_comes_from_the_secret()
     {
         var env = Seq(M.Container, "env").Cast<YamlMappingNode>().Single(e => Str(e, "name") == "Auth__ApiKeys__0");

@@ -75,6 +75,16 @@ internal static partial class PdfArchive
     private static byte[] DeriveIds(byte[] pdf)
     {
         var text = Latin1.GetString(pdf);
+        // Skia writes each id as the shorter of a hex and a literal string: now and then its random bytes make the
+        // literal shorter. The trailer follows the cross-reference table, so rewriting it there moves no offset.
+        var trailer = text.LastIndexOf("trailer", StringComparison.Ordinal);
+        var anyIds = trailer < 0 ? Match.Empty : TrailerIdAnyForm().Match(text, trailer);
+        if (anyIds.Success)
+        {
+            var zeros = new string('0', 32);
+            text = string.Concat(text.AsSpan(0, anyIds.Index), $"/ID [<{zeros}> <{zeros}>]", text.AsSpan(anyIds.Index + anyIds.Length));
+            pdf = Latin1.GetBytes(text);
+        }
         var uuids = Uuid().Matches(text).Select(m => m.Groups[1]).ToList();
         var ids = TrailerId().Match(text);
         if (uuids.Count == 0 || !ids.Success)
@@ -114,4 +124,7 @@ internal static partial class PdfArchive
 
     [GeneratedRegex(@"/ID \[<([0-9A-Fa-f]{32})> <([0-9A-Fa-f]{32})>\]")]
     private static partial Regex TrailerId();
+
+    [GeneratedRegex(@"/ID \[(?:<[0-9A-Fa-f]*>|\((?:\\.|[^\\)])*\)) ?(?:<[0-9A-Fa-f]*>|\((?:\\.|[^\\)])*\))\]")]
+    private static partial Regex TrailerIdAnyForm();
 }

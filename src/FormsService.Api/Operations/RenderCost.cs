@@ -1,0 +1,45 @@
+using System.Text.Json;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
+
+namespace FormsService.Api.Operations;
+
+/// <summary>
+/// What a render is expected to hold in memory at its peak, to admit it against the memory budget. Measured on the
+/// shipped forms (tests/load/attacks.py): a page document (PDF, DOCX, SVG) peaks at a few MB whatever the form; a
+/// raster peaks at its surface (4 bytes a pixel) plus the encoder's buffers, about a quarter more. A raster is costed
+/// as an A4 page at its dpi, the largest surface any shipped form draws (the vest sheet at 600 dpi is 108 MB, an A4
+/// page 139 MB).
+/// </summary>
+internal static class RenderCost
+{
+    public const long DocumentBytes = 8L * 1024 * 1024;
+    private const double A4WidthInches = 210 / 25.4, A4HeightInches = 297 / 25.4;
+
+    /// <summary>An artwork's raster without a <c>dpi</c> is drawn at 150 dpi; a page preview at 96.</summary>
+    public const int ArtworkDpi = 150, PageDpi = 96;
+
+    /// <summary>What a render of this version costs: artwork at its dpi, a page at 96 dpi.</summary>
+    public static long Of(FormVersion version, string format, JsonElement? payload) =>
+        Of(format, payload, FormsEngine.HasArtwork(version) ? ArtworkDpi : PageDpi);
+
+    public static long Of(string format, int dpi) => format == OutputFormats.Png ? Raster(dpi) : DocumentBytes;
+
+    /// <summary>
+    /// A render of a payload: a raster at the dpi the payload asks for (an artwork's <c>dpi</c>), else at the dpi
+    /// the form draws by default.
+    /// </summary>
+    public static long Of(string format, JsonElement? payload, int defaultDpi)
+    {
+        if (format != OutputFormats.Png) return DocumentBytes;
+        var dpi = payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("dpi", out var d) && d.ValueKind == JsonValueKind.Number && d.TryGetDouble(out var n) && n is > 0 and <= 10_000
+            ? (int)Math.Ceiling(n) : defaultDpi;
+        return Raster(dpi);
+    }
+
+    public static long Raster(int dpi)
+    {
+        var pixels = Math.Ceiling(A4WidthInches * dpi) * Math.Ceiling(A4HeightInches * dpi);
+        return (long)(pixels * 4 * 1.25) + DocumentBytes;
+    }
+}
