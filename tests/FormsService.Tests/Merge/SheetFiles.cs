@@ -13,7 +13,10 @@ public static class SheetFiles
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Writes one row per payload into the template under its path row (row 2), replacing the example row.</summary>
+    /// <summary>
+    /// Writes one row per payload into the template under its path row (row 2), replacing the example row; and into
+    /// every array's sheet (named by the array's path) one row per item, keyed by its payload's row in the `row` column.
+    /// </summary>
     public static byte[] Fill(byte[] template, IReadOnlyList<JsonElement> payloads)
     {
         using var stream = new MemoryStream();
@@ -21,24 +24,38 @@ public static class SheetFiles
         using (var document = SpreadsheetDocument.Open(stream, true))
         {
             var workbook = document.WorkbookPart!;
-            var sheet = workbook.Workbook!.Sheets!.Elements<Sheet>().First();
-            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-            var data = part.Worksheet!.GetFirstChild<SheetData>()!;
-            var paths = data.Elements<Row>().First(r => r.RowIndex! == 2).Elements<Cell>()
-                .Select(c => (Column: new string(c.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray()), Path: c.InnerText)).ToList();
-            foreach (var row in data.Elements<Row>().Where(r => r.RowIndex! >= 3).ToList())
-                row.Remove();
-            uint number = 3;
-            foreach (var payload in payloads)
+            var sheets = workbook.Workbook!.Sheets!.Elements<Sheet>().ToList();
+            for (var s = 0; s < sheets.Count; s++)
             {
-                var row = new Row { RowIndex = number };
-                foreach (var (column, path) in paths)
-                    if (Find(payload, path) is { } value)
-                        row.Append(Cell($"{column}{number}", value));
-                data.Append(row);
-                number++;
+                var part = (WorksheetPart)workbook.GetPartById(sheets[s].Id!);
+                var data = part.Worksheet!.GetFirstChild<SheetData>()!;
+                var paths = data.Elements<Row>().First(r => r.RowIndex! == 2).Elements<Cell>()
+                    .Select(c => (Column: new string(c.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray()), Path: c.InnerText)).ToList();
+                foreach (var row in data.Elements<Row>().Where(r => r.RowIndex! >= 3).ToList())
+                    row.Remove();
+                uint number = 3;
+                for (var p = 0; p < payloads.Count; p++)
+                {
+                    // The main sheet: the payload itself. An array's sheet: each of the payload's items, keyed by its row.
+                    var records = s == 0 ? [payloads[p]]
+                        : Find(payloads[p], sheets[s].Name!.Value!, leafOnly: false) is { ValueKind: JsonValueKind.Array } items ? items.EnumerateArray().ToList() : [];
+                    foreach (var record in records)
+                    {
+                        var row = new Row { RowIndex = number };
+                        foreach (var (column, path) in paths)
+                        {
+                            var value = s > 0 && path == "row" ? JsonSerializer.SerializeToElement(3 + p)
+                                : s > 0 && path == "value" ? record
+                                : Find(record, path);
+                            if (value is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Object or JsonValueKind.Array) } v)
+                                row.Append(Cell($"{column}{number}", v));
+                        }
+                        data.Append(row);
+                        number++;
+                    }
+                }
+                part.Worksheet.Save();
             }
-            part.Worksheet.Save();
         }
         return stream.ToArray();
     }
@@ -50,13 +67,23 @@ public static class SheetFiles
         _ => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value.GetString()!)) },
     };
 
-    public static JsonElement? Find(JsonElement root, string path)
+    /// <summary>The value at a path ("convict.surname", "days[2].hours"); only a leaf unless <paramref name="leafOnly"/> is false.</summary>
+    public static JsonElement? Find(JsonElement root, string path, bool leafOnly = true)
     {
         var current = root;
-        foreach (var segment in path.Split('.'))
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
+        foreach (var segment in System.Text.RegularExpressions.Regex.Matches(path, @"[^.\[\]]+|\[\d+\]").Select(m => m.Value))
+        {
+            if (segment.StartsWith('['))
+            {
+                var index = int.Parse(segment[1..^1], System.Globalization.CultureInfo.InvariantCulture);
+                if (current.ValueKind != JsonValueKind.Array || index >= current.GetArrayLength())
+                    return null;
+                current = current[index];
+            }
+            else if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
                 return null;
-        return current.ValueKind is JsonValueKind.Null or JsonValueKind.Object or JsonValueKind.Array ? null : current;
+        }
+        return leafOnly && current.ValueKind is JsonValueKind.Null or JsonValueKind.Object or JsonValueKind.Array ? null : current;
     }
 
     /// <summary>The example with <paramref name="path"/> set to <paramref name="value"/>.</summary>

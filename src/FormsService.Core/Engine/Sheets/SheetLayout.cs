@@ -90,10 +90,36 @@ public sealed class SheetLayout
         var columns = new List<(SheetColumn, string?, string?)>();
         var nested = new List<SheetArray>();
         if (TypeOf(items) == "object")
-            Collect(items, "", null, null, columns, nested); // arrays inside items have no cell to live in: the JSON API takes them
+        {
+            Collect(items, "", null, null, columns, nested);
+            // An array inside an item (a person's days) has no sheet of its own: it gets indexed columns in the item's
+            // row ("days[0].hours"), as many as the schema's maxItems allows (at most NestedItems, a month's days).
+            foreach (var inner in nested)
+            {
+                var count = Math.Clamp((int)(Number(InnerSchema(items, inner.Path)?["maxItems"]) ?? NestedItems), 1, NestedItems);
+                for (var i = 0; i < count; i++)
+                    foreach (var c in inner.Columns)
+                        columns.Add((c with
+                        {
+                            Path = c.Path.Length == 0 ? $"{inner.Path}[{i}]" : $"{inner.Path}[{i}].{c.Path}",
+                            Label = c.Path.Length == 0 ? $"{inner.Label} {i + 1}" : $"{inner.Label} {i + 1}: {c.Label}",
+                            LabelRu = c.LabelRu is null ? null : c.Path.Length == 0 ? $"{inner.LabelRu ?? inner.Label} {i + 1}" : $"{inner.LabelRu ?? inner.Label} {i + 1}: {c.LabelRu}",
+                        }, null, null));
+            }
+        }
         else
             columns.Add((Leaf(items, "") with { Label = label, LabelRu = Text(property["x-label-ru"]) }, null, null));
         return new SheetArray(path, label, Text(property["x-label-ru"]), Qualify(columns));
+    }
+
+    /// <summary>The most indexed items an array inside an array's item gets in the item's sheet.</summary>
+    public const int NestedItems = 31;
+
+    private static JsonObject? InnerSchema(JsonObject node, string path)
+    {
+        foreach (var segment in path.Split('.'))
+            node = node["properties"]?[segment] as JsonObject ?? [];
+        return node;
     }
 
     private static SheetColumn Leaf(JsonObject property, string path)

@@ -150,7 +150,7 @@ public static partial class SheetBinder
         return new Item(array!, index, itemColumn);
     }
 
-    [GeneratedRegex(@"^(?<array>[A-Za-z0-9_.]+)\[(?<index>\d{1,4})\](?:\.(?<leaf>[A-Za-z0-9_.]+))?$")]
+    [GeneratedRegex(@"^(?<array>[A-Za-z0-9_.]+)\[(?<index>\d{1,4})\](?:\.(?<leaf>[A-Za-z0-9_.\[\]]+))?$")]
     private static partial Regex IndexedPath();
 
     /// <summary>An array's sheet: its header row (paths or labels, and the key column), then one item a row.</summary>
@@ -180,7 +180,7 @@ public static partial class SheetBinder
                     columns.Add(null);
                     continue;
                 }
-                var column = array.Columns.FirstOrDefault(c => (c.Path.Length > 0 && c.Path == text.Trim()) || Normal(c.Label) == normal || (c.LabelRu is { } ru && Normal(ru) == normal));
+                var column = array.Columns.FirstOrDefault(c => c.Path == ItemColumnPath(text.Trim()) || Normal(c.Label) == normal || (c.LabelRu is { } ru && Normal(ru) == normal));
                 if (column is null)
                     problems[$"{sheet.Name}!{ColumnName(i)}{header.Number}"] = [$"'{text}' бағаны '{array.Path}' тізімінің өрісі емес / The column '{text}' is no field of '{array.Path}'."];
                 else if (columns.Contains(column))
@@ -223,8 +223,13 @@ public static partial class SheetBinder
     private static bool IsItemPathRow(UploadedRow row, SheetArray array)
     {
         var cells = row.Cells.Select(CellText).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).ToList();
-        return cells.Count > 0 && cells.All(t => t == SheetLayout.RowKey.Path || array.Columns.Any(c => c.Path.Length > 0 && c.Path == t));
+        return cells.Count > 0 && cells.All(t => t == SheetLayout.RowKey.Path || array.Columns.Any(c => c.Path == ItemColumnPath(t)));
     }
+
+    /// <summary>The template names the one column of an array of plain values "value" (its path within the item is empty).</summary>
+    public const string PlainItemPath = "value";
+
+    private static string? ItemColumnPath(string text) => text == PlainItemPath ? "" : text.Length == 0 ? null : text;
 
     private static string ItemPath(SheetArray array, int index, SheetColumn column) =>
         column.Path.Length == 0 ? $"{array.Path}[{index}]" : $"{array.Path}[{index}].{column.Path}";

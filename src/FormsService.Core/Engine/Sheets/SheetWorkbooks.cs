@@ -114,9 +114,16 @@ public static class SheetWorkbooks
     private static JsonElement? Find(JsonElement root, string path)
     {
         var current = root;
-        foreach (var segment in path.Split('.'))
+        foreach (var segment in System.Text.RegularExpressions.Regex.Matches(path, @"[^.\[\]]+|\[\d+\]").Select(m => m.Value))
         {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
+            if (segment.StartsWith('['))
+            {
+                var index = int.Parse(segment[1..^1], CultureInfo.InvariantCulture);
+                if (current.ValueKind != JsonValueKind.Array || index >= current.GetArrayLength())
+                    return null;
+                current = current[index];
+            }
+            else if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
                 return null;
         }
         return current.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : current;
@@ -139,7 +146,7 @@ public static class SheetWorkbooks
                 Style = c.Kind switch { CellKind.Text => TextStyle, CellKind.Date => DateStyle, _ => 0u },
             });
             labels.Append(Cell($"{name}1", c.Label, Bold));
-            paths.Append(Cell($"{name}2", c.Path.Length == 0 ? "value" : c.Path, PathStyle));
+            paths.Append(Cell($"{name}2", c.Path.Length == 0 ? SheetBinder.PlainItemPath : c.Path, PathStyle));
             if (Validation(c, $"{name}3:{name}{LastRow}") is { } v)
                 validations.Append(v);
         }
@@ -204,7 +211,7 @@ public static class SheetWorkbooks
         {
             Type = type, AllowBlank = true, ShowInputMessage = true, ShowErrorMessage = true,
             SequenceOfReferences = new ListValue<StringValue> { InnerText = range },
-            PromptTitle = Limit(c.Path.Length == 0 ? "value" : c.Path, 32),
+            PromptTitle = Limit(c.Path.Length == 0 ? SheetBinder.PlainItemPath : c.Path, 32),
             Prompt = Limit($"{c.LabelRu ?? c.Label}. {hint}", 255),
             ErrorTitle = Limit(c.Label, 32),
             Error = Limit($"{hint}", 225),
