@@ -2,18 +2,29 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FormsService.Api.Http;
+using FormsService.Api.Operations;
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Payloads;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace FormsService.Api.Endpoints;
 
 public sealed record BatchItemOutcome(int Index, string? FormId, string? Format, string? Version, int Status, string? File,
-    IReadOnlyDictionary<string, string[]>? Errors, string? Detail, IReadOnlyList<Core.Engine.Payloads.PayloadWarning>? Warnings);
+    IReadOnlyDictionary<string, string[]>? Errors, string? Detail, IReadOnlyList<PayloadWarning>? Warnings);
 
-/// <summary>Many documents in one call: a ZIP with one file per item and a manifest of every item's outcome.</summary>
+/// <summary>
+/// Many documents in one call: a ZIP with one file per item and a manifest of every item's outcome. The ZIP is
+/// streamed to the client as items finish (never held whole), every item runs through the <see cref="RenderRunner"/>
+/// like a single render (its timeout, the memory budget, the metrics), and the batch as a whole has
+/// <c>Batch:TimeoutSeconds</c>: items not reached by then are reported, not rendered.
+/// </summary>
 public static class BatchEndpoints
 {
     public const int MaxItems = 500;
+    private static readonly DateTimeOffset ZipTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly HashSet<string> ItemFields = new(StringComparer.Ordinal) { "formId", "format", "version", "asOf", "payload" };
 
     public static void MapBatchEndpoints(this IEndpointRouteBuilder app)
     {
@@ -21,46 +32,43 @@ public static class BatchEndpoints
             .WithTags("Batch")
             .WithName("RenderBatch")
             .WithSummary("Renders many documents into one ZIP, with manifest.json.")
-            .WithDescription($"Body: {{ \"items\": [ {{ \"formId\", \"format\", \"version\"?, \"asOf\"?, \"payload\" }} ] }}, at most {MaxItems} items. A bad item is reported in the manifest; the others still render.")
+            .WithDescription($"Body: {{ \"items\": [ {{ \"formId\", \"format\", \"version\"?, \"asOf\"?, \"payload\" }} ] }}, at most {MaxItems} items. " +
+                "A bad item is reported in the manifest (status, errors by field); the others still render. The ZIP is streamed as items finish.")
             .Accepts<JsonElement>("application/json")
             .Produces(200, contentType: "application/zip")
-            .ProducesProblem(400).ProducesProblem(413).ProducesValidationProblem(422).ProducesProblem(503)
-            .RequireRateLimiting(ServiceSetup.RenderPolicy);
+            .ProducesProblem(400).ProducesProblem(408).ProducesProblem(413).ProducesProblem(415).ProducesValidationProblem(422).ProducesProblem(503)
+            .RequireRateLimiting(ServiceSetup.BatchPolicy);
     }
 
-    internal static async Task<IResult> RenderBatch(HttpContext context, FormsEngine engine, ServiceClock clock, CancellationToken cancellationToken)
+    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> RenderBatch(HttpContext context, FormsEngine engine, ServiceClock clock,
+        RenderRunner runner, IOptions<BatchOptions> options, ILoggerFactory logs)
     {
-        var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, cancellationToken);
+        var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (document is null) return bodyProblem!;
-        using (document)
+        var root = document.RootElement;
+        ProblemHttpResult? problem = null;
+        if (!root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+            problem = Problems.Invalid(new Dictionary<string, string[]> { ["items"] = ["Массив болуы керек / Must be an array of items."] });
+        else if (items.GetArrayLength() > MaxItems)
+            problem = TypedResults.Problem(detail: $"A batch holds at most {MaxItems} items; this one has {items.GetArrayLength()}. Split it.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large");
+        else if (items.GetArrayLength() == 0)
+            problem = Problems.Invalid(new Dictionary<string, string[]> { ["items"] = ["Бос болмауы керек / Must not be empty."] });
+        else if (root.EnumerateObject().FirstOrDefault(p => p.Name != "items") is { Value.ValueKind: not JsonValueKind.Undefined } extra)
+            problem = Problems.Invalid(new Dictionary<string, string[]> { [extra.Name] = [Messages.UnknownField] });
+        if (problem is not null)
         {
-            if (!document.RootElement.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
-                return Problems.Invalid(new Dictionary<string, string[]> { ["items"] = ["Массив болуы керек / Must be an array of items."] });
-            if (items.GetArrayLength() > MaxItems)
-                return TypedResults.Problem(detail: $"A batch holds at most {MaxItems} items; this one has {items.GetArrayLength()}. Split it.",
-                    statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large");
-            if (items.GetArrayLength() == 0)
-                return Problems.Invalid(new Dictionary<string, string[]> { ["items"] = ["Бос болмауы керек / Must not be empty."] });
-
-            using var zip = new MemoryStream();
-            var outcomes = new List<BatchItemOutcome>();
-            using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
-            {
-                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                var index = 0;
-                foreach (var item in items.EnumerateArray())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    outcomes.Add(RenderItem(index++, item, engine, clock, archive, names));
-                }
-                var manifest = archive.CreateEntry("manifest.json", CompressionLevel.Fastest);
-                manifest.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-                await using var stream = manifest.Open();
-                await JsonSerializer.SerializeAsync(stream, new { items = outcomes }, ManifestJson, cancellationToken);
-            }
-            context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition("batch.zip");
-            return TypedResults.File(zip.ToArray(), "application/zip");
+            document.Dispose();
+            return problem;
         }
+
+        context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition("batch.zip");
+        var batch = new BatchRun(context, engine, clock, runner, options.Value, logs.CreateLogger(typeof(BatchEndpoints).FullName!));
+        return TypedResults.Stream(async body =>
+        {
+            using (document)
+                await batch.WriteAsync(items, body);
+        }, "application/zip");
     }
 
     private static readonly JsonSerializerOptions ManifestJson = new()
@@ -71,45 +79,151 @@ public static class BatchEndpoints
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static BatchItemOutcome RenderItem(int index, JsonElement item, FormsEngine engine, ServiceClock clock, ZipArchive archive, HashSet<string> names)
+    private sealed class BatchRun(HttpContext context, FormsEngine engine, ServiceClock clock, RenderRunner runner, BatchOptions options, ILogger logger)
     {
-        BatchItemOutcome Fail(int status, string? formId, string? format, string? version, IReadOnlyDictionary<string, string[]>? errors, string? detail) =>
-            new(index, formId, format, version, status, null, errors, detail, null);
+        private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
 
-        if (item.ValueKind != JsonValueKind.Object)
-            return Fail(400, null, null, null, null, "An item must be an object.");
-        var formId = Text(item, "formId");
-        var format = Text(item, "format")?.ToLowerInvariant() ?? OutputFormats.Pdf;
-        if (string.IsNullOrEmpty(formId))
-            return Fail(422, null, format, null, new Dictionary<string, string[]> { ["formId"] = ["Міндетті өріс / Required."] }, null);
-        var (version, error) = FormsEndpoints.Select(formId, Text(item, "version"), Text(item, "asOf"), engine, clock);
-        if (error is not null)
-            return Fail(version is null && Text(item, "asOf") is { } a && !RenderRequest.TryParseAsOf(a, out _) ? 422 : 404, formId, format, null, null, "Unknown form or version, or none in force on that date.");
-        if (!version!.Definition.Formats.Contains(format))
-            return Fail(422, formId, format, version.Version, new Dictionary<string, string[]> { ["format"] = [$"This form renders to {string.Join(", ", version.Definition.Formats)}."] }, null);
-        if (!item.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object)
-            return Fail(422, formId, format, version.Version, new Dictionary<string, string[]> { ["payload"] = ["Нысан болуы керек / Must be an object."] }, null);
-        var check = engine.Check(version, payload);
-        if (!check.IsValid)
-            return Fail(422, formId, format, version.Version, check.Errors, null);
+        public async Task WriteAsync(JsonElement items, Stream body)
+        {
+            var aborted = context.RequestAborted;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            deadline.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)));
+            var outcomes = new List<BatchItemOutcome>();
+            // ZipArchive writes synchronously; it writes into the outbox, which is sent after every entry.
+            var outbox = new Outbox();
+            try
+            {
+                using (var archive = new ZipArchive(outbox, ZipArchiveMode.Create, leaveOpen: true))
+                {
+                    var index = 0;
+                    foreach (var item in items.EnumerateArray())
+                    {
+                        var i = index++;
+                        if (deadline.IsCancellationRequested)
+                        {
+                            outcomes.Add(Late(i, item));
+                            continue;
+                        }
+                        var (outcome, bytes) = await RenderAsync(i, item, deadline.Token);
+                        if (bytes is not null && outcome.File is { } name)
+                        {
+                            // Already compressed formats: stored, so an item costs one copy on its way out, not a second pass.
+                            var entry = archive.CreateEntry(name, CompressionLevel.NoCompression);
+                            entry.LastWriteTime = ZipTime;
+                            using (var stream = entry.Open())
+                                stream.Write(bytes);
+                            await outbox.SendAsync(body, aborted);
+                        }
+                        outcomes.Add(outcome);
+                    }
+                    var manifest = archive.CreateEntry("manifest.json", CompressionLevel.Fastest);
+                    manifest.LastWriteTime = ZipTime;
+                    using var manifestStream = manifest.Open();
+                    JsonSerializer.Serialize(manifestStream, new { items = outcomes }, ManifestJson);
+                }
+                await outbox.SendAsync(body, aborted);
+            }
+            catch (Exception ex) when (aborted.IsCancellationRequested && ex is OperationCanceledException or IOException)
+            {
+                logger.LogWarning("Batch abandoned by its client after {Items} items (request {RequestId})", outcomes.Count, context.TraceIdentifier);
+            }
+        }
 
-        var bytes = engine.Render(version, payload, format);
-        var name = Unique(names, $"{index + 1:000}_{DownloadNames.FileName(version.Definition, payload, format)}");
-        var entry = archive.CreateEntry(name, CompressionLevel.Fastest);
-        entry.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        using (var stream = entry.Open())
-            stream.Write(bytes);
-        return new BatchItemOutcome(index, formId, format, version.Version, 200, name, null, null, check.Warnings.Count > 0 ? check.Warnings : null);
+        private BatchItemOutcome Late(int index, JsonElement item) =>
+            new(index, Text(item, "formId"), Text(item, "format"), null, StatusCodes.Status503ServiceUnavailable, null, null,
+                $"The batch ran past its {options.TimeoutSeconds} s; this item was not rendered. Send it again.", null);
+
+        private async Task<(BatchItemOutcome Outcome, byte[]? Bytes)> RenderAsync(int index, JsonElement item, CancellationToken cancellation)
+        {
+            BatchItemOutcome Fail(int status, string? formId, string? format, string? version, IReadOnlyDictionary<string, string[]>? errors, string? detail) =>
+                new(index, formId, format, version, status, null, errors, detail, null);
+
+            if (item.ValueKind != JsonValueKind.Object)
+                return (Fail(400, null, null, null, null, "An item must be an object: { formId, format, version?, asOf?, payload }."), null);
+            var fieldErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var field in item.EnumerateObject())
+            {
+                if (!ItemFields.Contains(field.Name))
+                    fieldErrors[field.Name] = [Messages.UnknownField];
+                else if (field.Name == "payload" ? field.Value.ValueKind != JsonValueKind.Object : field.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                    fieldErrors[field.Name] = [field.Name == "payload" ? "Нысан болуы керек / Must be an object." : "Мәтін болуы керек / Must be a string."];
+            }
+            var formId = Text(item, "formId");
+            var format = Text(item, "format")?.Trim().ToLowerInvariant() ?? OutputFormats.Pdf;
+            var asOf = Text(item, "asOf");
+            if (string.IsNullOrEmpty(formId) && !fieldErrors.ContainsKey("formId"))
+                fieldErrors["formId"] = ["Міндетті өріс / Required."];
+            if (!item.TryGetProperty("payload", out var payload) && !fieldErrors.ContainsKey("payload"))
+                fieldErrors["payload"] = ["Міндетті өріс / Required."];
+            if (!RenderRequest.TryParseAsOf(asOf, out _))
+                fieldErrors["asOf"] = [Problems.DateMessage];
+            if (fieldErrors.Count > 0)
+                return (Fail(422, formId, format, null, fieldErrors, "The item's fields are wrong; see errors."), null);
+
+            var (version, error) = FormQuery.Select(engine, clock, formId!, Text(item, "version"), asOf);
+            if (error is ProblemHttpResult notFound)
+                return (Fail(notFound.StatusCode, formId, format, null, null, notFound.ProblemDetails.Detail), null);
+            if (!version!.Definition.Formats.Contains(format))
+                return (Fail(422, formId, format, version.Version,
+                    new Dictionary<string, string[]> { ["format"] = [$"This form renders to {string.Join(", ", version.Definition.Formats)}."] }, null), null);
+            var check = engine.Check(version, payload);
+            if (!check.IsValid)
+                return (Fail(422, formId, format, version.Version, check.Errors, null), null);
+
+            var owned = payload.Clone();
+            var outcome = await runner.RunAsync(new RenderJob(version, format, RenderCost.Of(format, 96), token => engine.Render(version, owned, format, token)),
+                waitForMemory: true, context.TraceIdentifier, cancellation);
+            if (!outcome.Succeeded)
+            {
+                var detail = outcome.Status == StatusCodes.Status499ClientClosedRequest && !context.RequestAborted.IsCancellationRequested
+                    ? $"The batch ran past its {options.TimeoutSeconds} s while this item rendered; it was cancelled. Send it again."
+                    : outcome.Detail;
+                return (Fail(StatusCodes.Status503ServiceUnavailable, formId, format, version.Version, null, detail), null);
+            }
+            var name = Unique($"{index + 1:000}_{DownloadNames.FileName(version.Definition, owned, format)}");
+            return (new BatchItemOutcome(index, formId, format, version.Version, 200, name, null, null, check.Warnings.Count > 0 ? check.Warnings : null), outcome.Bytes);
+        }
+
+        private string Unique(string name)
+        {
+            var candidate = name;
+            for (var i = 2; !_names.Add(candidate); i++)
+                candidate = Path.GetFileNameWithoutExtension(name) + $"_{i}" + Path.GetExtension(name);
+            return candidate;
+        }
     }
 
-    private static string Unique(HashSet<string> names, string name)
+    /// <summary>
+    /// Where the archive writes: kept only until the next send, so the response holds one entry at a time. Write-only
+    /// and not seekable, so the archive writes each entry once, sizes after the data.
+    /// </summary>
+    private sealed class Outbox : Stream
     {
-        var candidate = name;
-        for (var i = 2; !names.Add(candidate); i++)
-            candidate = Path.GetFileNameWithoutExtension(name) + $"_{i}" + Path.GetExtension(name);
-        return candidate;
+        private MemoryStream _pending = new();
+
+        public async Task SendAsync(Stream body, CancellationToken cancellationToken)
+        {
+            if (_pending.Length == 0) return;
+            await body.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), cancellationToken);
+            await body.FlushAsync(cancellationToken);
+            // A large entry's buffer is let go rather than kept for the rest of the batch.
+            _pending = _pending.Capacity > 1024 * 1024 ? new MemoryStream() : _pending;
+            _pending.SetLength(0);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => _pending.Write(buffer);
+        public override void Flush() { }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static string? Text(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FormsService.Api.Http;
+using FormsService.Api.Operations;
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
 using FormsService.Core.Engine.Payloads;
@@ -19,11 +20,12 @@ public sealed record ValidationAnswer(bool Valid, string FormId, string Version,
 public static class FormsEndpoints
 {
     public const string VersionHeader = RenderRequest.VersionHeader;
-    public const string WarningsHeader = "X-Form-Warnings";
+    public const string WarningsHeader = RenderRequest.WarningsHeader;
 
     public static void MapFormsEndpoints(this IEndpointRouteBuilder app)
     {
         var forms = app.MapGroup("/api/forms").WithTags("Forms");
+        forms.AddEndpointFilter<FormQueryFilter>();
 
         forms.MapGet("/", ListForms)
             .WithName("ListForms").WithSummary("Lists the forms with their versions.");
@@ -37,7 +39,7 @@ public static class FormsEndpoints
             .Accepts<JsonElement>("application/json")
             .Produces(200, contentType: "application/pdf", additionalContentTypes: [OutputFormats.MediaTypes[OutputFormats.Docx], "image/png", "image/svg+xml"])
             .Produces(304)
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(406).ProducesProblem(413).ProducesProblem(415)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(406).ProducesProblem(408).ProducesProblem(412).ProducesProblem(413).ProducesProblem(415)
             .ProducesValidationProblem(422).ProducesProblem(503)
             .RequireRateLimiting(ServiceSetup.RenderPolicy);
         forms.MapGet("/{formId}/blank", Blank)
@@ -48,7 +50,8 @@ public static class FormsEndpoints
         forms.MapPost("/{formId}/validate", Validate)
             .WithName("ValidatePayload").WithSummary("Checks a payload against the form's rules without rendering.")
             .Accepts<JsonElement>("application/json")
-            .ProducesProblem(400).ProducesValidationProblem(422).ProducesProblem(404);
+            .ProducesProblem(400).ProducesProblem(408).ProducesProblem(413).ProducesProblem(415).ProducesValidationProblem(422).ProducesProblem(404).ProducesProblem(503)
+            .RequireRateLimiting(ServiceSetup.RenderPolicy);
     }
 
     internal static Ok<IReadOnlyList<FormSummary>> ListForms(FormsEngine engine) =>
@@ -73,73 +76,40 @@ public static class FormsEndpoints
             $"/api/forms/{d.FormId}/versions/{d.Version}");
     }
 
-    internal static async Task<IResult> Render(string formId, [FromQuery] string? format, [FromQuery] string? version, [FromQuery] string? asOf,
-        HttpContext context, FormsEngine engine, ServiceClock clock, CancellationToken cancellationToken)
+    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> Render([AsParameters] RenderQuery query,
+        HttpContext context, FormsEngine engine)
     {
-        var (selected, error) = Select(formId, version, asOf, engine, clock);
-        if (error is not null) return error;
-        var (fmt, formatError) = RenderRequest.ResolveFormat(context.Request, format, selected!.Definition);
-        if (formatError is not null) return formatError;
-
-        var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, cancellationToken);
+        var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (document is null) return bodyProblem!;
         using (document)
         {
-            var payload = document.RootElement;
-            var check = engine.Check(selected, payload);
+            var version = query.Selected;
+            var check = engine.Check(version, document.RootElement);
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
-            return await Document(context, engine, selected, payload, fmt!, check.Warnings);
+            return await DocumentResponse.SendAsync(context, Document(engine, version, document.RootElement.Clone(), query.SelectedFormat) with { Warnings = check.Warnings });
         }
     }
 
-    internal static async Task<IResult> Blank(string formId, [FromQuery] string? format, [FromQuery] string? version, [FromQuery] string? asOf,
-        HttpContext context, FormsEngine engine, ServiceClock clock, CancellationToken cancellationToken)
-    {
-        var (selected, error) = Select(formId, version, asOf, engine, clock);
-        if (error is not null) return error;
-        var (fmt, formatError) = RenderRequest.ResolveFormat(context.Request, format, selected!.Definition);
-        if (formatError is not null) return formatError;
-        return await Document(context, engine, selected, null, fmt!, []);
-    }
+    internal static Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> Blank([AsParameters] RenderQuery query,
+        HttpContext context, FormsEngine engine) =>
+        DocumentResponse.SendAsync(context, Document(engine, query.Selected, null, query.SelectedFormat));
 
-    internal static async Task<IResult> Validate(string formId, [FromQuery] string? version, [FromQuery] string? asOf,
-        HttpContext context, FormsEngine engine, ServiceClock clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ValidationAnswer>, ProblemHttpResult>> Validate([AsParameters] FormQuery query, HttpContext context, FormsEngine engine)
     {
-        var (selected, error) = Select(formId, version, asOf, engine, clock);
-        if (error is not null) return error;
-        var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, cancellationToken);
+        var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (document is null) return bodyProblem!;
         using (document)
         {
-            var check = engine.Check(selected!, document.RootElement);
+            var check = engine.Check(query.Selected, document.RootElement);
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
-            return TypedResults.Ok(new ValidationAnswer(true, selected!.FormId, selected.Version, check.Warnings));
+            return TypedResults.Ok(new ValidationAnswer(true, query.Selected.FormId, query.Selected.Version, check.Warnings));
         }
     }
 
-    internal static (FormVersion? Version, IResult? Error) Select(string formId, string? version, string? asOf, FormsEngine engine, ServiceClock clock)
-    {
-        if (!RenderRequest.TryParseAsOf(asOf, out var asOfDate))
-            return (null, Problems.InvalidParameter("asOf", "Күн ЖЖЖЖ-АА-КК пішімінде болуы керек / Must be a date as YYYY-MM-DD."));
-        var lookup = engine.Catalog.Select(formId, version, asOfDate, clock.Today);
-        return lookup is VersionLookup.Found found ? (found.Version, null) : (null, Problems.NotFound(lookup));
-    }
-
-    private static async Task<IResult> Document(HttpContext context, FormsEngine engine, FormVersion version, JsonElement? payload, string format,
-        IReadOnlyList<PayloadWarning> warnings)
-    {
-        var response = context.Response;
-        var notModified = RenderRequest.NotModified(context, version, RenderRequest.ETag(version, format, payload));
-        if (warnings.Count > 0)
-            response.Headers[WarningsHeader] = string.Join("; ", warnings.Select(w => $"{w.Code} {w.Path}"));
-        if (notModified)
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-
-        var runner = context.RequestServices.GetRequiredService<Operations.RenderRunner>();
-        var (bytes, problem) = await runner.RunAsync(context, version, format, token => engine.Render(version, payload, format, token));
-        if (problem is not null) return problem;
-        var fileName = DownloadNames.FileName(version.Definition, payload, format);
-        response.Headers.ContentDisposition = DownloadNames.ContentDisposition(fileName);
-        return TypedResults.File(bytes!, OutputFormats.MediaTypes[format]);
-    }
+    /// <param name="payload">A payload that has passed its check, owned by the render (it may outlive the request), or null for the blank form.</param>
+    internal static DocumentRequest Document(FormsEngine engine, FormVersion version, JsonElement? payload, string format) =>
+        new(version, format, payload, RenderCost.Of(format, 96), token => engine.Render(version, payload, format, token))
+        {
+            FileName = DownloadNames.FileName(version.Definition, payload, format),
+        };
 }

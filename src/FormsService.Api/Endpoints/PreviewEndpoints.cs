@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormsService.Api.Http;
+using FormsService.Api.Operations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using FormsService.Core.Engine;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,12 +17,13 @@ public static class PreviewEndpoints
     public static void MapPreviewEndpoints(this IEndpointRouteBuilder app)
     {
         var forms = app.MapGroup("/api/forms").WithTags("Previews");
+        forms.AddEndpointFilter<FormQueryFilter>();
         forms.MapPost("/{formId}/preview", PagePreview)
             .WithName("PreviewPage")
             .WithSummary("The first page of the filled form as a PNG.")
             .Accepts<JsonElement>("application/json")
             .Produces(200, contentType: "image/png")
-            .ProducesProblem(400).ProducesValidationProblem(422).ProducesProblem(404).ProducesProblem(503)
+            .ProducesProblem(400).ProducesProblem(408).ProducesProblem(412).ProducesProblem(413).ProducesProblem(415).ProducesValidationProblem(422).ProducesProblem(404).ProducesProblem(503)
             .RequireRateLimiting(ServiceSetup.RenderPolicy);
         forms.MapGet("/{formId}/preview", ArtworkPreview)
             .WithName("PreviewArtwork")
@@ -33,54 +36,55 @@ public static class PreviewEndpoints
             .RequireRateLimiting(ServiceSetup.RenderPolicy);
     }
 
-    internal static async Task<IResult> PagePreview(string formId, [FromQuery] string? version, [FromQuery] string? asOf, [FromQuery] int? dpi,
-        HttpContext context, FormsEngine engine, ServiceClock clock, CancellationToken cancellationToken)
+    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> PagePreview([AsParameters] FormQuery query,
+        [FromQuery] int? dpi, HttpContext context, FormsEngine engine)
     {
-        var (selected, error) = FormsEndpoints.Select(formId, version, asOf, engine, clock);
-        if (error is not null) return error;
         if (dpi is { } d && (d < MinDpi || d > MaxDpi))
             return Problems.InvalidParameter("dpi", $"{MinDpi}–{MaxDpi} аралығында болуы керек / Must be from {MinDpi} to {MaxDpi}.");
-        var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, cancellationToken);
+        var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (document is null) return bodyProblem!;
         using (document)
         {
-            var check = engine.Check(selected!, document.RootElement);
+            var version = query.Selected;
+            var check = engine.Check(version, document.RootElement);
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
-            var etag = RenderRequest.ETag(selected!, "preview.png", document.RootElement, (dpi ?? 96).ToString(CultureInfo.InvariantCulture));
-            if (RenderRequest.NotModified(context, selected!, etag)) return TypedResults.StatusCode(304);
-            var payload = document.RootElement;
-            var (bytes, problem) = await context.RequestServices.GetRequiredService<Operations.RenderRunner>()
-                .RunAsync(context, selected!, "preview.png", _ => engine.PreviewPng(selected!, payload, dpi ?? 96));
-            return problem ?? TypedResults.File(bytes!, "image/png");
+            var payload = document.RootElement.Clone();
+            var resolution = dpi ?? 96;
+            return await DocumentResponse.SendAsync(context, new DocumentRequest(version, OutputFormats.Png, payload, RenderCost.Raster(resolution),
+                token => engine.PreviewPng(version, payload, resolution))
+            {
+                ETagFormat = "preview.png",
+                ETagExtra = resolution.ToString(CultureInfo.InvariantCulture),
+            });
         }
     }
 
-    internal static async Task<IResult> ArtworkPreview(string formId, [FromQuery] string? format, [FromQuery] string? version, [FromQuery] string? asOf,
-        HttpContext context, FormsEngine engine, ServiceClock clock)
+    /// <summary>Query names the artwork endpoint itself reads; every other one is an artwork parameter.</summary>
+    private static readonly HashSet<string> OwnParameters = new(StringComparer.OrdinalIgnoreCase) { "format", "version", "asOf" };
+
+    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ArtworkPreview([AsParameters] FormQuery query,
+        [FromQuery] string? format, HttpContext context, FormsEngine engine)
     {
-        var (selected, error) = FormsEndpoints.Select(formId, version, asOf, engine, clock);
-        if (error is not null) return error;
-        if (!FormsEngine.HasArtwork(selected!))
-            return TypedResults.Problem(detail: $"The form '{formId}' has no artwork to preview; POST a payload to /api/forms/{formId}/preview for a page preview.",
+        var version = query.Selected;
+        if (!FormsEngine.HasArtwork(version))
+            return TypedResults.Problem(detail: $"The form '{query.FormId}' has no artwork to preview; POST a payload to /api/forms/{query.FormId}/preview for a page preview.",
                 statusCode: 404, title: "No artwork");
         var fmt = string.IsNullOrEmpty(format) ? OutputFormats.Png : format.Trim().ToLowerInvariant();
         if (fmt is not (OutputFormats.Png or OutputFormats.Svg or OutputFormats.Pdf))
             return Problems.InvalidParameter("format", "png, svg немесе pdf / Must be png, svg or pdf.");
 
-        var payload = engine.ArtworkPayloadFromQuery(selected!, context.Request.Query
-            .Where(q => q.Key is not ("format" or "version" or "asOf"))
-            .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
-        var check = engine.Check(selected!, payload);
+        var payload = engine.ArtworkPayloadFromQuery(version, ArtworkQuery.Parameters(context.Request.Query, version, OwnParameters));
+        var check = engine.Check(version, payload);
         if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors), "Invalid request parameter");
 
         // The output is deterministic: caches may keep it, and revalidate cheaply with the ETag.
         context.Response.Headers.CacheControl = "public, max-age=3600";
-        if (RenderRequest.NotModified(context, selected!, RenderRequest.ETag(selected!, "artwork." + fmt, payload)))
-            return TypedResults.StatusCode(304);
-        var (bytes, problem) = await context.RequestServices.GetRequiredService<Operations.RenderRunner>()
-            .RunAsync(context, selected!, fmt, _ => engine.RenderArtwork(selected!, payload, fmt));
-        if (problem is not null) return problem;
-        context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition(DownloadNames.FileName(selected!.Definition, payload, fmt), inline: true);
-        return TypedResults.File(bytes!, OutputFormats.MediaTypes[fmt]);
+        return await DocumentResponse.SendAsync(context, new DocumentRequest(version, fmt, payload, ArtworkQuery.Cost(fmt, payload),
+            token => engine.RenderArtwork(version, payload, fmt))
+        {
+            ETagFormat = "artwork." + fmt,
+            FileName = DownloadNames.FileName(version.Definition, payload, fmt),
+            Inline = true,
+        });
     }
 }

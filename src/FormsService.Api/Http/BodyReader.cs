@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FormsService.Api.Http;
@@ -9,17 +10,30 @@ public sealed class RequestLimits
 {
     /// <summary>Largest JSON body accepted, in bytes (default 1 MB).</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Kestrel's minimum request body data rate: slower bodies are cut off with 408 (default 1,024 bytes/s)…</summary>
+    public int MinBodyBytesPerSecond { get; set; } = 1024;
+
+    /// <summary>…measured after this grace period (default 5 s).</summary>
+    public int BodyGraceSeconds { get; set; } = 5;
+
+    /// <summary>Time for the request line and headers to arrive (default 10 s; Kestrel's own is 30 s).</summary>
+    public int RequestHeadersTimeoutSeconds { get; set; } = 10;
 }
 
 /// <summary>
 /// Reads a JSON request body: a body that is not JSON is 415, one over the limit 413, malformed JSON or a body that
-/// is not an object 400.
+/// is not an object 400. A body that breaks off — sent too slowly (408), shorter than its Content-Length, with broken
+/// chunked framing, or abandoned by its client (400) — is the client's fault: a problem, a warning in the log without
+/// a stack trace, never a 5xx. A UTF-8 byte order mark is skipped; text is normalised to NFC, so that a letter typed
+/// as a base and a combining mark (И + U+0306) is checked, rendered and tagged as the one letter it is (Й).
 /// </summary>
 internal static class BodyReader
 {
     public const int MaxDepth = 32;
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limits = request.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLimits>>().Value;
         if (!IsJson(request.ContentType))
@@ -47,8 +61,10 @@ internal static class BodyReader
                 length += read;
                 if (length > limits.MaxBodyBytes) return (null, TooLarge(limits));
             }
+            var body = buffer.AsSpan(0, length);
+            if (body.StartsWith(Utf8Bom)) body = body[Utf8Bom.Length..];
             // JsonDocument keeps reading the memory it was parsed from: parse a copy, never the pooled buffer.
-            var document = JsonDocument.Parse(buffer.AsSpan(0, length).ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
+            var document = JsonDocument.Parse(body.ToArray(), Options);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
@@ -59,7 +75,7 @@ internal static class BodyReader
                 document.Dispose();
                 return (null, Problems.Invalid(new Dictionary<string, string[]> { [path] = [Core.Engine.Payloads.Messages.ControlCharacter] }));
             }
-            return (document, null);
+            return (Nfc.Normalized(document, Options), null);
         }
         catch (JsonException ex)
         {
@@ -76,11 +92,29 @@ internal static class BodyReader
         {
             return (null, TooLarge(limits));
         }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's words say what broke (too slow, ended early, bad chunk); the stack trace says nothing more.
+            Log(request).LogWarning("Request body unreadable ({Status}): {Reason} (request {RequestId})", ex.StatusCode, ex.Message, request.HttpContext.TraceIdentifier);
+            return (null, TypedResults.Problem(detail: $"The request body could not be read: {ex.Message}", statusCode: ex.StatusCode,
+                title: ex.StatusCode == StatusCodes.Status408RequestTimeout ? "Request body too slow" : "Broken request body"));
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        {
+            Log(request).LogWarning("Request body broke off: the client went away ({Reason}) (request {RequestId})", ex.GetType().Name, request.HttpContext.TraceIdentifier);
+            return (null, TypedResults.Problem(detail: "The request body ended before it was complete.", statusCode: StatusCodes.Status400BadRequest,
+                title: "Broken request body"));
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
+
+    private static ILogger Log(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BodyReader).FullName!);
 
     /// <summary>
     /// JSON escapes can spell lone surrogates, which no text may hold: the path of the first such string or name
@@ -127,7 +161,7 @@ internal static class BodyReader
         return false;
     }
 
-    private static IResult TooLarge(RequestLimits limits) => TypedResults.Problem(
+    private static ProblemHttpResult TooLarge(RequestLimits limits) => TypedResults.Problem(
         detail: $"The body is larger than {limits.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
 
     private static bool IsJson(string? contentType)

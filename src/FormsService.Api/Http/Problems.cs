@@ -6,6 +6,8 @@ namespace FormsService.Api.Http;
 /// <summary>The service's problem responses, worded once.</summary>
 internal static class Problems
 {
+    public const string DateMessage = "Күн ЖЖЖЖ-АА-КК пішімінде болуы керек / Must be a date as YYYY-MM-DD.";
+
     public static ProblemHttpResult NotFound(VersionLookup lookup) => lookup switch
     {
         VersionLookup.UnknownForm f => TypedResults.Problem(

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Api.Operations;
 using Microsoft.Net.Http.Headers;
 
 namespace FormsService.Api.Http;
@@ -12,9 +13,7 @@ namespace FormsService.Api.Http;
 internal static class RenderRequest
 {
     public const string VersionHeader = "X-Form-Version";
-
-    public static readonly string EngineVersion =
-        typeof(FormsEngine).Assembly.GetName().Version?.ToString() ?? "0";
+    public const string WarningsHeader = "X-Form-Warnings";
 
     /// <summary>Parses <c>asOf</c>; an invalid date is reported under its name.</summary>
     public static bool TryParseAsOf(string? asOf, out DateOnly? date)
@@ -57,11 +56,14 @@ internal static class RenderRequest
         return (null, Problems.NotAcceptable(definition.Formats));
     }
 
-    /// <summary>A strong ETag from everything the bytes depend on: output is deterministic, so equal inputs, equal bytes.</summary>
-    public static EntityTagHeaderValue ETag(FormVersion version, string format, JsonElement? payload, string? extra = null)
+    /// <summary>
+    /// A strong ETag from everything the bytes depend on — the request and the engine's digest (code, definitions,
+    /// fonts): output is deterministic, so equal inputs, equal bytes.
+    /// </summary>
+    public static EntityTagHeaderValue ETag(EngineDigest digest, FormVersion version, string format, JsonElement? payload, string? extra = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{version.FormId}\n{version.Version}\n{format}\n{EngineVersion}\n{extra}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{version.FormId}\n{version.Version}\n{format}\n{digest.Value}\n{extra}\n"));
         if (payload is { } p)
         {
             using var buffer = new MemoryStream();
@@ -73,19 +75,22 @@ internal static class RenderRequest
     }
 
     /// <summary>
-    /// Sets the version header and the ETag of what the request would get; true when the client already has it
-    /// (<c>If-None-Match</c>), so the answer is 304 and nothing is rendered.
+    /// Sets the version, digest and ETag headers of what the request would get, and weighs <c>If-None-Match</c>:
+    /// a tag the client holds → 304 and nothing is rendered. <c>*</c> asks for the document only if none exists; one
+    /// always does, so on a GET that is 304 and on a POST 412 (RFC 9110, 13.1.2).
     /// </summary>
-    public static bool NotModified(HttpContext context, FormVersion version, EntityTagHeaderValue etag)
+    public static IResult? Preconditions(HttpContext context, EngineDigest digest, FormVersion version, EntityTagHeaderValue etag)
     {
         context.Response.Headers[VersionHeader] = version.Version;
+        context.Response.Headers[EngineDigest.Header] = digest.Value;
         context.Response.GetTypedHeaders().ETag = etag;
-        return Matches(context.Request, etag);
-    }
-
-    public static bool Matches(HttpRequest request, EntityTagHeaderValue etag)
-    {
-        var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
-        return ifNoneMatch is { Count: > 0 } && ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: true));
+        var ifNoneMatch = context.Request.GetTypedHeaders().IfNoneMatch;
+        if (ifNoneMatch is not { Count: > 0 }) return null;
+        var safe = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        if (ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any)))
+            return safe ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                : TypedResults.Problem(detail: "If-None-Match: * asks for the document only if none exists; every form version has one.",
+                    statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
+        return ifNoneMatch.Any(t => t.Compare(etag, useStrongComparison: true)) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : null;
     }
 }

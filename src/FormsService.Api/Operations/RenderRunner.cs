@@ -1,54 +1,148 @@
 using System.Diagnostics;
+using System.Threading.RateLimiting;
 using FormsService.Core.Engine.Catalog;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FormsService.Api.Operations;
 
-/// <summary>Rendering limits (configuration section <c>Rendering</c>).</summary>
-public sealed class RenderingOptions
+/// <summary>One render to run: what it is (for logs and metrics), what it may cost in memory, and the work itself.</summary>
+public sealed record RenderJob(FormVersion Version, string Format, long CostBytes, Func<CancellationToken, byte[]> Render);
+
+/// <summary>How a render ended: its bytes, or the status and words of why not.</summary>
+public sealed record RenderOutcome(byte[]? Bytes, int Status, string? Title, string? Detail)
 {
-    /// <summary>A render that takes longer is cancelled and answered 503 (default 10 s).</summary>
-    public int TimeoutMilliseconds { get; set; } = 10_000;
+    public bool Succeeded => Bytes is not null;
 
-    /// <summary>Renders running at once (default: twice the cores).</summary>
-    public int MaxConcurrentRenders { get; set; } = Environment.ProcessorCount * 2;
-
-    /// <summary>Requests waiting for a render slot; beyond it, 503 with Retry-After at once (default 64).</summary>
-    public int QueueLimit { get; set; } = 64;
+    public ProblemHttpResult Problem() => TypedResults.Problem(detail: Detail, statusCode: Status, title: Title);
 }
 
 /// <summary>
-/// Runs one render off the request thread with a timeout, and records its duration and size. Logs carry the form,
-/// version, format, size and duration — never a payload value.
+/// The one way every render runs — single, blank, preview, batch item: admitted by its memory cost against the
+/// budget, given one of the render slots and threads, cancelled at its timeout, and measured. A render that times out
+/// keeps its slot and its share of the budget until its work has really stopped, so refused work can never pile up
+/// behind the answers (a storm of timed-out 600 dpi previews once held 1.37 GB). Logs carry the form, version,
+/// format, size and duration — never a payload value.
 /// </summary>
-public sealed class RenderRunner(IOptions<RenderingOptions> options, RenderMetrics metrics, ILogger<RenderRunner> logger)
+public sealed class RenderRunner : IDisposable
 {
-    public async Task<(byte[]? Bytes, IResult? Problem)> RunAsync(HttpContext context, FormVersion version, string format, Func<CancellationToken, byte[]> render)
+    private const long Megabyte = 1024 * 1024;
+    private readonly IOptions<RenderingOptions> _options;
+    private readonly RenderMetrics _metrics;
+    private readonly ILogger<RenderRunner> _logger;
+    private readonly ConcurrencyLimiter _budget;
+    private readonly SemaphoreSlim _slots;
+    private readonly RenderThreads _threads;
+    private int _inFlight;
+    private long _lastFinished = Stopwatch.GetTimestamp();
+
+    public RenderRunner(IOptions<RenderingOptions> options, RenderMetrics metrics, ILogger<RenderRunner> logger)
     {
-        var aborted = context.RequestAborted;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        _options = options;
+        _metrics = metrics;
+        _logger = logger;
+        BudgetMegabytes = options.Value.EffectiveMemoryBudgetMb();
+        _budget = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = BudgetMegabytes,
+            QueueLimit = BudgetMegabytes * 64,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        var slots = Math.Max(1, options.Value.MaxConcurrentRenders);
+        _slots = new SemaphoreSlim(slots, slots);
+        _threads = new RenderThreads(slots);
+        metrics.ObserveBudget(() => BudgetMegabytes - (int)(_budget.GetStatistics()?.CurrentAvailablePermits ?? 0), BudgetMegabytes);
+    }
+
+    public int BudgetMegabytes { get; }
+
+    /// <summary>Renders running now, including timed-out ones whose work has not yet stopped.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>When the last render ended (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long LastFinished => Interlocked.Read(ref _lastFinished);
+
+    public TimeSpan IdleFor => InFlight > 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastFinished));
+
+    /// <param name="waitForMemory">
+    /// Batch items wait for room in the budget (their batch's time bounds the wait); a single request is refused at
+    /// once with 503 and Retry-After, so that its client retries instead of holding a connection.
+    /// </param>
+    /// <param name="cancellation">The request's abort (or the batch's end): the render stops at its next stage.</param>
+    public async Task<RenderOutcome> RunAsync(RenderJob job, bool waitForMemory, string requestId, CancellationToken cancellation)
+    {
+        var timeoutMs = _options.Value.TimeoutMilliseconds;
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         // A timer of zero may still fire after a fast render: no time at all means cancelled before it starts.
-        if (options.Value.TimeoutMilliseconds <= 0)
-            timeout.Cancel();
-        else
-            timeout.CancelAfter(TimeSpan.FromMilliseconds(options.Value.TimeoutMilliseconds));
+        if (timeoutMs <= 0) timeout.Cancel();
+        else timeout.CancelAfter(TimeSpan.FromMilliseconds(timeoutMs));
         var watch = Stopwatch.StartNew();
+        var megabytes = (int)Math.Clamp((job.CostBytes + Megabyte - 1) / Megabyte, 1, BudgetMegabytes);
+        RateLimitLease? memory = null;
+        var handedOver = false;
         try
         {
-            var bytes = await Task.Run(() => render(timeout.Token), timeout.Token).WaitAsync(timeout.Token);
-            metrics.Rendered(version.FormId, format, watch.Elapsed.TotalMilliseconds, bytes.Length);
-            logger.LogInformation("Rendered {FormId} {Version} as {Format}: {Bytes} bytes in {ElapsedMs:0.0} ms (request {RequestId})",
-                version.FormId, version.Version, format, bytes.Length, watch.Elapsed.TotalMilliseconds, context.TraceIdentifier);
-            return (bytes, null);
+            memory = waitForMemory ? await _budget.AcquireAsync(megabytes, timeout.Token) : _budget.AttemptAcquire(megabytes);
+            if (!memory.IsAcquired)
+            {
+                _metrics.Rejected("memory");
+                _logger.LogWarning("Render of {FormId} {Version} as {Format} refused: {Megabytes} MB does not fit the memory budget of {Budget} MB now (request {RequestId})",
+                    job.Version.FormId, job.Version.Version, job.Format, megabytes, BudgetMegabytes, requestId);
+                return new RenderOutcome(null, StatusCodes.Status503ServiceUnavailable, "Busy",
+                    $"The renders in progress use the service's memory budget ({BudgetMegabytes} MB); this one needs about {megabytes} MB. Try again in a second.");
+            }
+            await _slots.WaitAsync(timeout.Token);
+            Interlocked.Increment(ref _inFlight);
+            var lease = memory;
+            var token = timeout.Token;
+            var work = _threads.Run(() =>
+            {
+                try
+                {
+                    token.ThrowIfCancellationRequested();
+                    return job.Render(token);
+                }
+                finally
+                {
+                    Interlocked.Exchange(ref _lastFinished, Stopwatch.GetTimestamp());
+                    Interlocked.Decrement(ref _inFlight);
+                    _slots.Release();
+                    lease.Dispose();
+                    timeout.Dispose();
+                }
+            });
+            handedOver = true;
+            var bytes = await work.WaitAsync(token);
+            _metrics.Rendered(job.Version.FormId, job.Format, watch.Elapsed.TotalMilliseconds, bytes.Length);
+            _logger.LogInformation("Rendered {FormId} {Version} as {Format}: {Bytes} bytes in {ElapsedMs:0.0} ms (request {RequestId})",
+                job.Version.FormId, job.Version.Version, job.Format, bytes.Length, watch.Elapsed.TotalMilliseconds, requestId);
+            return new RenderOutcome(bytes, StatusCodes.Status200OK, null, null);
         }
-        catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            metrics.Rejected("timeout");
-            logger.LogWarning("Render of {FormId} {Version} as {Format} timed out after {ElapsedMs:0} ms (request {RequestId})",
-                version.FormId, version.Version, format, watch.Elapsed.TotalMilliseconds, context.TraceIdentifier);
-            context.Response.Headers.RetryAfter = "1";
-            return (null, TypedResults.Problem(detail: $"The render took longer than {options.Value.TimeoutMilliseconds} ms and was cancelled. Try again.",
-                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Render timed out"));
+            return new RenderOutcome(null, StatusCodes.Status499ClientClosedRequest, "Cancelled", "The request ended before the render.");
         }
+        catch (OperationCanceledException)
+        {
+            _metrics.Rejected("timeout");
+            _logger.LogWarning("Render of {FormId} {Version} as {Format} timed out after {ElapsedMs:0} ms (request {RequestId})",
+                job.Version.FormId, job.Version.Version, job.Format, watch.Elapsed.TotalMilliseconds, requestId);
+            return new RenderOutcome(null, StatusCodes.Status503ServiceUnavailable, "Render timed out",
+                $"The render took longer than {timeoutMs} ms and was cancelled. Try again.");
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                memory?.Dispose();
+                timeout.Dispose();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _threads.Dispose();
+        _budget.Dispose();
     }
 }

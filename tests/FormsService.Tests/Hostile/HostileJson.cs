@@ -157,6 +157,8 @@ internal static class HostileJson
     /// </summary>
     public static bool IsObjectJson(string json)
     {
+        // The service skips a UTF-8 byte order mark before the JSON, as RFC 8259 (section 8.1) lets a parser do.
+        if (json.StartsWith('\uFEFF')) json = json[1..];
         try
         {
             using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 100_000, AllowDuplicateProperties = false });

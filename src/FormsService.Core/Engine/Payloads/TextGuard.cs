@@ -6,7 +6,10 @@ namespace FormsService.Core.Engine.Payloads;
 
 /// <summary>
 /// Checks every string of a payload, whatever the form: no control or bidi-override characters, no broken
-/// surrogates, and nothing the shipped fonts cannot print (an official document must not print empty boxes).
+/// surrogates, nothing the shipped fonts cannot print (an official document must not print empty boxes), and nothing
+/// they would print wrongly: right-to-left scripts and scripts that need shaping (the layout draws glyphs left to
+/// right, one by one), invisible characters, combining marks with no letter to sit on, text with nothing visible.
+/// Each message names the character; the error's key names the field.
 /// </summary>
 public sealed class TextGuard(Func<int, bool> canDraw)
 {
@@ -36,28 +39,61 @@ public sealed class TextGuard(Func<int, bool> canDraw)
         string s;
         try { s = element.GetString()!; }
         catch (InvalidOperationException) { return Messages.ControlCharacter; }
+        var baseLetter = Base.None;
+        var visible = false;
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
+            int cp = c;
             if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                var cp = char.ConvertToUtf32(c, s[i + 1]);
-                if (!canDraw(cp)) return Messages.Unprintable(Describe(cp));
-                i++;
-                continue;
-            }
-            if (char.IsSurrogate(c))
+                cp = char.ConvertToUtf32(c, s[++i]);
+            else if (char.IsSurrogate(c))
                 return Messages.ControlCharacter;
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            var category = CharUnicodeInfo.GetUnicodeCategory(cp);
             // Format characters include the right-to-left overrides that can make printed text lie.
             if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
                 or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
                 return Messages.ControlCharacter;
-            if (!canDraw(c))
-                return Messages.Unprintable(Describe(c));
+            if (Invisible(cp))
+                return $"{Describe(cp)} көрінбейтін таңба, рұқсат етілмейді / {Describe(cp)} is an invisible character: not allowed.";
+            if (RightToLeft(cp))
+                return $"{Describe(cp)} оңнан солға жазылады, нысан оны дұрыс баса алмайды / {Describe(cp)} is written right to left: the forms cannot print it correctly.";
+            if (NeedsShaping(cp))
+                return $"{Describe(cp)} әріп біріктіруді қажет етеді, нысан оны дұрыс баса алмайды / {Describe(cp)} needs shaping the forms do not do: it cannot be printed correctly.";
+            if (!canDraw(cp))
+                return Messages.Unprintable(Describe(cp));
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                // Payloads reach here composed (NFC); a mark still apart from its letter is drawn by the fonts' own
+                // placement, which is right only for the basic diacritics over a Latin, Cyrillic or Greek letter.
+                if (baseLetter == Base.None || !(cp is >= 0x0300 and <= 0x036F) || baseLetter == Base.Other)
+                    return $"{Describe(cp)} белгісі қойылатын әріп жоқ / The combining mark {Describe(cp)} has no letter it can sit on.";
+                continue;
+            }
+            baseLetter = char.IsLetter(s, cp > 0xFFFF ? i - 1 : i) ? (Alphabetic(cp) ? Base.Alphabet : Base.Other) : Base.None;
+            visible |= !char.IsWhiteSpace(s, cp > 0xFFFF ? i - 1 : i);
         }
-        return null;
+        return s.Length > 0 && !visible && s.Any(ch => !char.IsWhiteSpace(ch))
+            ? "Көрінетін әріп жоқ / Holds no visible letter."
+            : null;
     }
+
+    private enum Base { None, Alphabet, Other }
+
+    /// <summary>Latin, Greek and Cyrillic letters: the scripts whose basic diacritics the fonts place by themselves.</summary>
+    private static bool Alphabetic(int cp) => cp is <= 0x024F or (>= 0x0370 and <= 0x052F) or (>= 0x1E00 and <= 0x1FFF);
+
+    /// <summary>Default-ignorable characters that are not format controls: they print as nothing, or as a box.</summary>
+    private static bool Invisible(int cp) => cp is 0x034F or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or (>= 0x180B and <= 0x180F)
+        or 0x3164 or (>= 0xFE00 and <= 0xFE0F) or 0xFFA0 or (>= 0xE0100 and <= 0xE01EF);
+
+    /// <summary>Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left blocks: the layout prints left to right only.</summary>
+    private static bool RightToLeft(int cp) => cp is (>= 0x0590 and <= 0x08FF) or (>= 0xFB1D and <= 0xFDFF) or (>= 0xFE70 and <= 0xFEFF)
+        or (>= 0x10800 and <= 0x10FFF) or (>= 0x1E800 and <= 0x1EFFF);
+
+    /// <summary>Scripts whose letters change shape or order with their neighbours (Indic, Thai, Tibetan, Myanmar, Khmer, Mongolian, Hangul jamo…).</summary>
+    private static bool NeedsShaping(int cp) => cp is (>= 0x0900 and <= 0x0FFF) or (>= 0x1000 and <= 0x109F) or (>= 0x1100 and <= 0x11FF)
+        or (>= 0x1780 and <= 0x18AF) or (>= 0x1A00 and <= 0x1C7F) or (>= 0xA800 and <= 0xAB2F) or (>= 0xABC0 and <= 0xABFF) or (>= 0x11000 and <= 0x11FFF);
 
     private static string Describe(int cp) =>
         $"'{char.ConvertFromUtf32(cp)}' (U+{cp.ToString("X4", CultureInfo.InvariantCulture)})";

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using FormsService.Api.Operations;
+using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Payloads;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FormsService.Api.Http;
+
+/// <summary>What a render request asks of the pipeline, once its version, format and payload are settled.</summary>
+internal sealed record DocumentRequest(FormVersion Version, string Format, JsonElement? Payload, long CostBytes, Func<CancellationToken, byte[]> Render)
+{
+    /// <summary>Part of the ETag beyond version, format and payload (a preview's dpi, an artwork's kind).</summary>
+    public string? ETagFormat { get; init; }
+    public string? ETagExtra { get; init; }
+    public IReadOnlyList<PayloadWarning> Warnings { get; init; } = [];
+    public string? FileName { get; init; }
+    public bool Inline { get; init; }
+    public string? MediaType { get; init; }
+}
+
+/// <summary>
+/// The one way a document answers a request: preconditions (ETag, 304/412), the render through the
+/// <see cref="RenderRunner"/>, then the file with its download name — or the runner's problem with Retry-After.
+/// </summary>
+internal static class DocumentResponse
+{
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> SendAsync(HttpContext context, DocumentRequest request)
+    {
+        var services = context.RequestServices;
+        var digest = services.GetRequiredService<EngineDigest>();
+        var response = context.Response;
+        var etag = RenderRequest.ETag(digest, request.Version, request.ETagFormat ?? request.Format, request.Payload, request.ETagExtra);
+        if (request.Warnings.Count > 0)
+            response.Headers[RenderRequest.WarningsHeader] = string.Join("; ", request.Warnings.Select(w => $"{w.Code} {w.Path}"));
+        switch (RenderRequest.Preconditions(context, digest, request.Version, etag))
+        {
+            case StatusCodeHttpResult notModified: return notModified;
+            case ProblemHttpResult failed: return failed;
+        }
+
+        var runner = services.GetRequiredService<RenderRunner>();
+        var outcome = await runner.RunAsync(new RenderJob(request.Version, request.Format, request.CostBytes, request.Render),
+            waitForMemory: false, context.TraceIdentifier, context.RequestAborted);
+        if (!outcome.Succeeded)
+        {
+            if (outcome.Status == StatusCodes.Status503ServiceUnavailable)
+                response.Headers.RetryAfter = "1";
+            return outcome.Problem();
+        }
+        if (request.FileName is { } name)
+            response.Headers.ContentDisposition = DownloadNames.ContentDisposition(name, request.Inline);
+        return TypedResults.File(outcome.Bytes!, request.MediaType ?? Core.Engine.OutputFormats.MediaTypes[request.Format]);
+    }
+}

@@ -1,0 +1,75 @@
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FormsService.Api.Http;
+
+/// <summary>
+/// Which form version a request is about — <c>{formId}</c>, <c>version=</c> (exact) or <c>asOf=</c> (a date) —
+/// bound by ASP.NET from the route and query (so OpenAPI describes them) and resolved once, by
+/// <see cref="FormQueryFilter"/>, before the handler runs or the body is read.
+/// </summary>
+public class FormQuery
+{
+    [FromRoute(Name = "formId")] public string FormId { get; set; } = "";
+
+    /// <summary>An exact version; without it, the version in force today or on <c>asOf</c>.</summary>
+    [FromQuery(Name = "version")] public string? Version { get; set; }
+
+    /// <summary>The date (YYYY-MM-DD) whose version in force is wanted.</summary>
+    [FromQuery(Name = "asOf")] public string? AsOf { get; set; }
+
+    private FormVersion? _selected;
+
+    /// <summary>The version chosen; set by the filter, so a handler never sees an unresolved query.</summary>
+    public FormVersion Selected => _selected ?? throw new InvalidOperationException("The form query was not resolved: the endpoint lacks FormQueryFilter.");
+
+    internal virtual IResult? Resolve(HttpContext context, FormsEngine engine, ServiceClock clock)
+    {
+        var (version, error) = Select(engine, clock, FormId, Version, AsOf);
+        _selected = version;
+        return error;
+    }
+
+    internal static (FormVersion? Version, IResult? Error) Select(FormsEngine engine, ServiceClock clock, string formId, string? version, string? asOf)
+    {
+        if (!RenderRequest.TryParseAsOf(asOf, out var asOfDate))
+            return (null, Problems.InvalidParameter("asOf", Problems.DateMessage));
+        var lookup = engine.Catalog.Select(formId, version, asOfDate, clock.Today);
+        return lookup is VersionLookup.Found found ? (found.Version, null) : (null, Problems.NotFound(lookup));
+    }
+}
+
+/// <summary>A form query with the output format: <c>format=</c>, else the <c>Accept</c> header, else the form's first.</summary>
+public sealed class RenderQuery : FormQuery
+{
+    [FromQuery(Name = "format")] public string? Format { get; set; }
+
+    private string? _resolved;
+
+    public string SelectedFormat => _resolved ?? throw new InvalidOperationException("The render query was not resolved.");
+
+    internal override IResult? Resolve(HttpContext context, FormsEngine engine, ServiceClock clock)
+    {
+        if (base.Resolve(context, engine, clock) is { } error) return error;
+        var (format, formatError) = RenderRequest.ResolveFormat(context.Request, Format, Selected.Definition);
+        _resolved = format;
+        return formatError;
+    }
+}
+
+/// <summary>Resolves the endpoint's <see cref="FormQuery"/> once, answering 404 or 422 before the handler runs.</summary>
+internal sealed class FormQueryFilter : IEndpointFilter
+{
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var services = context.HttpContext.RequestServices;
+        foreach (var argument in context.Arguments)
+        {
+            if (argument is FormQuery query
+                && query.Resolve(context.HttpContext, services.GetRequiredService<FormsEngine>(), services.GetRequiredService<ServiceClock>()) is { } problem)
+                return ValueTask.FromResult<object?>(problem);
+        }
+        return next(context);
+    }
+}

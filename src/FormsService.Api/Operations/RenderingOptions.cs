@@ -1,0 +1,39 @@
+namespace FormsService.Api.Operations;
+
+/// <summary>Rendering limits (configuration section <c>Rendering</c>).</summary>
+public sealed class RenderingOptions
+{
+    /// <summary>A render that takes longer is cancelled and answered 503 (default 10 s).</summary>
+    public int TimeoutMilliseconds { get; set; } = 10_000;
+
+    /// <summary>Requests that render or parse JSON at once, and renders at once (default: twice the cores).</summary>
+    public int MaxConcurrentRenders { get; set; } = Environment.ProcessorCount * 2;
+
+    /// <summary>
+    /// Requests waiting for a slot, their bodies not yet read; beyond it, 503 with Retry-After at once. A waiting
+    /// request costs a connection and nothing else, so the queue is deep enough for a storm of connections to wait
+    /// for a slot instead of coming back for refusals (default 512).
+    /// </summary>
+    public int QueueLimit { get; set; } = 512;
+
+    /// <summary>
+    /// Memory that renders in flight may hold, in MB; a render is admitted by its estimated cost (a 600 dpi PNG its
+    /// surface, a PDF little), and refused with 503 and Retry-After when the budget has no room. 0 (the default)
+    /// sizes it from the memory the runtime may use (the container's limit): half of it less 128 MB, 64–256 MB.
+    /// </summary>
+    public int MemoryBudgetMb { get; set; }
+
+    public int EffectiveMemoryBudgetMb()
+    {
+        if (MemoryBudgetMb > 0) return MemoryBudgetMb;
+        var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024);
+        return (int)Math.Clamp(available / 2 - 128, 64, 256);
+    }
+}
+
+/// <summary>Batch limits (configuration section <c>Batch</c>).</summary>
+public sealed class BatchOptions
+{
+    /// <summary>A batch's whole time; items not rendered by then are reported in the manifest as 503 (default 120 s).</summary>
+    public int TimeoutSeconds { get; set; } = 120;
+}
