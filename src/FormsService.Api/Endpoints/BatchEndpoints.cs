@@ -170,8 +170,7 @@ public static class BatchEndpoints
             if (!check.IsValid)
                 return (Fail(422, formId, format, version.Version, check.Errors, null), null);
 
-            var owned = payload.Clone();
-            var outcome = await runner.RunAsync(new RenderJob(version, format, RenderCost.Of(format, 96), token => engine.Render(version, owned, format, token)),
+                        var outcome = await runner.RunAsync(new RenderJob(version, format, RenderCost.Of(format, 96), token => engine.Render(version, check, format, token)),
                 waitForMemory: true, context.TraceIdentifier, cancellation);
             if (!outcome.Succeeded)
             {
@@ -180,7 +179,7 @@ public static class BatchEndpoints
                     : outcome.Detail;
                 return (Fail(StatusCodes.Status503ServiceUnavailable, formId, format, version.Version, null, detail), null);
             }
-            var name = Unique($"{index + 1:000}_{DownloadNames.FileName(version.Definition, owned, format)}");
+            var name = Unique($"{index + 1:000}_{DownloadNames.FileName(version.Definition, check.View, format)}");
             return (new BatchItemOutcome(index, formId, format, version.Version, 200, name, null, null, check.Warnings.Count > 0 ? check.Warnings : null), outcome.Bytes);
         }
 

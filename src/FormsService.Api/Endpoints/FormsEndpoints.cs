@@ -86,7 +86,7 @@ public static class FormsEndpoints
             var version = query.Selected;
             var check = engine.Check(version, document.RootElement);
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
-            return await DocumentResponse.SendAsync(context, Document(engine, version, document.RootElement.Clone(), query.SelectedFormat) with { Warnings = check.Warnings });
+            return await DocumentResponse.SendAsync(context, Document(engine, version, check, query.SelectedFormat) with { Warnings = check.Warnings });
         }
     }
 
@@ -106,10 +106,11 @@ public static class FormsEndpoints
         }
     }
 
-    /// <param name="payload">A payload that has passed its check, owned by the render (it may outlive the request), or null for the blank form.</param>
-    internal static DocumentRequest Document(FormsEngine engine, FormVersion version, JsonElement? payload, string format) =>
-        new(version, format, payload, RenderCost.Of(format, 96), token => engine.Render(version, payload, format, token))
+    /// <param name="filled">A valid check (its view is what the document, its ETag and its file name print; owned by the render, which may
+    /// outlive the request), or null for the blank form.</param>
+    internal static DocumentRequest Document(FormsEngine engine, FormVersion version, PayloadCheck? filled, string format) =>
+        new(version, format, filled?.View, RenderCost.Of(format, 96), token => engine.Render(version, filled, format, token))
         {
-            FileName = DownloadNames.FileName(version.Definition, payload, format),
+            FileName = DownloadNames.FileName(version.Definition, filled?.View, format),
         };
 }

@@ -48,10 +48,9 @@ public static class PreviewEndpoints
             var version = query.Selected;
             var check = engine.Check(version, document.RootElement);
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
-            var payload = document.RootElement.Clone();
-            var resolution = dpi ?? 96;
-            return await DocumentResponse.SendAsync(context, new DocumentRequest(version, OutputFormats.Png, payload, RenderCost.Raster(resolution),
-                token => engine.PreviewPng(version, payload, resolution))
+                        var resolution = dpi ?? 96;
+            return await DocumentResponse.SendAsync(context, new DocumentRequest(version, OutputFormats.Png, check.View, RenderCost.Raster(resolution),
+                token => engine.PreviewPng(version, check, resolution))
             {
                 ETagFormat = "preview.png",
                 ETagExtra = resolution.ToString(CultureInfo.InvariantCulture),
@@ -79,11 +78,11 @@ public static class PreviewEndpoints
 
         // The output is deterministic: caches may keep it, and revalidate cheaply with the ETag.
         context.Response.Headers.CacheControl = "public, max-age=3600";
-        return await DocumentResponse.SendAsync(context, new DocumentRequest(version, fmt, payload, ArtworkQuery.Cost(fmt, payload),
-            token => engine.RenderArtwork(version, payload, fmt))
+        return await DocumentResponse.SendAsync(context, new DocumentRequest(version, fmt, check.View, ArtworkQuery.Cost(fmt, payload),
+            token => engine.RenderArtwork(version, check, fmt))
         {
             ETagFormat = "artwork." + fmt,
-            FileName = DownloadNames.FileName(version.Definition, payload, fmt),
+            FileName = DownloadNames.FileName(version.Definition, check.View, fmt),
             Inline = true,
         });
     }

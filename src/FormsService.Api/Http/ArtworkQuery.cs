@@ -17,7 +17,7 @@ internal static class ArtworkQuery
 
     public static IEnumerable<KeyValuePair<string, string?>> Parameters(IQueryCollection query, FormVersion version, IReadOnlySet<string> own)
     {
-        var names = version.Payload.Paths.Where(p => !p.Contains('.')).ToDictionary(p => p, StringComparer.OrdinalIgnoreCase);
+        var names = version.Module.Paths.Where(p => !p.Contains('.')).ToDictionary(p => p, StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in query.OrderBy(q => q.Key, StringComparer.OrdinalIgnoreCase))
         {
             if (own.Contains(key)) continue;

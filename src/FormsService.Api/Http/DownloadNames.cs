@@ -21,12 +21,13 @@ internal static class DownloadNames
         ['ъ'] = "", ['ы'] = "y", ['і'] = "i", ['ь'] = "", ['э'] = "e", ['ю'] = "yu", ['я'] = "ya",
     };
 
-    public static string FileName(FormDefinition definition, JsonElement? payload, string extension)
+    /// <param name="view">The checked payload's view (what the document prints from), or null for a blank form.</param>
+    public static string FileName(FormDefinition definition, JsonElement? view, string extension)
     {
         var parts = new List<string> { definition.ShortTitle };
-        if (payload is { ValueKind: JsonValueKind.Object })
+        if (view is { ValueKind: JsonValueKind.Object })
         {
-            var values = new FormsService.Core.Engine.Model.PayloadValues(payload);
+            var values = new FormsService.Core.Engine.Model.PayloadValues(view);
             foreach (var path in definition.FileNameFields)
             {
                 var value = values.Get(path);

@@ -1,12 +1,14 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
-using FormsService.Core.Forms.Order733.Calendar;
 using FormsService.Core.Engine.Catalog;
-using FormsService.Core.Engine.Model;
 using FormsService.Core.Engine.Fonts;
-using FormsService.Core.Forms;
 using FormsService.Core.Engine.Layout;
+using FormsService.Core.Engine.Model;
+using FormsService.Core.Engine.Modules;
 using FormsService.Core.Engine.Payloads;
 using FormsService.Core.Engine.Rendering;
+using FormsService.Core.Forms;
+using FormsService.Core.Forms.Order733.Calendar;
 
 namespace FormsService.Core.Engine;
 
@@ -25,8 +27,8 @@ public static class OutputFormats
 }
 
 /// <summary>
-/// Everything loaded once at start-up — fonts, payload rules, the catalogue — and the one path from a form version
-/// and a payload to the bytes of a document.
+/// Everything loaded once at start-up — fonts, the forms' modules, the catalogue — and the one path from a form
+/// version and a checked payload to the bytes of a document.
 /// </summary>
 public sealed class FormsEngine : IDisposable
 {
@@ -36,42 +38,43 @@ public sealed class FormsEngine : IDisposable
     private readonly DocxRenderer _docx;
     private readonly PageImageRenderer _images;
 
-    private FormsEngine(FontLibrary fonts, FormCatalog catalog, IReadOnlyDictionary<string, IFigureSource> figures,
-        IReadOnlyDictionary<string, IPayloadType> payloadTypes, DeadlineCalculator deadlines)
+    private FormsEngine(FontLibrary fonts, FormCatalog catalog, DocumentBuilder builder, LayoutEngine layout, PdfRenderer pdf, DeadlineCalculator deadlines)
     {
         Deadlines = deadlines;
         Fonts = fonts;
         Catalog = catalog;
-        PayloadTypes = payloadTypes;
-        _builder = new DocumentBuilder(figures);
-        _layout = new LayoutEngine(fonts);
-        _pdf = new PdfRenderer(fonts, new FontSubsetCache());
+        _builder = builder;
+        _layout = layout;
+        _pdf = pdf;
         _docx = new DocxRenderer(fonts);
         _images = new PageImageRenderer(fonts);
     }
 
     public FontLibrary Fonts { get; }
     public FormCatalog Catalog { get; }
-    public IReadOnlyDictionary<string, IPayloadType> PayloadTypes { get; }
     internal DeadlineCalculator Deadlines { get; }
 
     /// <summary>The deadlines of order No. 733 that follow from the day a verdict was received.</summary>
     public IReadOnlyList<Deadline> DeadlinesFrom(DateOnly verdictReceived) => Deadlines.FromVerdictReceived(verdictReceived);
 
     /// <summary>Loads and checks every font and definition; throws with the file and path of the first problem.</summary>
-    public static FormsEngine Load(string formsDirectory, string fontsDirectory)
+    public static FormsEngine Load(string formsDirectory, string fontsDirectory) => Load(formsDirectory, fontsDirectory, []);
+
+    /// <param name="extraModules">Modules besides the forms' list (test fixtures with forms of their own).</param>
+    internal static FormsEngine Load(string formsDirectory, string fontsDirectory, IReadOnlyList<Func<ModuleServices, IFormModule>> extraModules)
     {
         var fonts = FontLibrary.Load(fontsDirectory);
         try
         {
             var guard = new TextGuard(cp => fonts.CanDraw(FontFamilyKind.Serif, cp) && fonts.CanDraw(FontFamilyKind.Sans, cp));
-            var calendar = WorkingCalendar.Load(Path.Combine(formsDirectory, "_calendar", "kz"));
-            var deadlines = new DeadlineCalculator(calendar);
-            var vest = new Forms.VestSpecimen.VestPayloadType(fonts);
-            var payloadTypes = PayloadRegistry.Create(guard, deadlines, calendar, vest);
-            var figures = FigureRegistry.Create(vest);
-            var catalog = FormCatalog.Load(formsDirectory, payloadTypes, figures.Keys.ToHashSet());
-            return new FormsEngine(fonts, catalog, figures, payloadTypes, deadlines);
+            var layout = new LayoutEngine(fonts);
+            var pdf = new PdfRenderer(fonts, new FontSubsetCache());
+            var services = new ModuleServices(formsDirectory, fonts, guard, new FigureDocuments(layout, pdf));
+            var library = FormModules.Create(services);
+            var modules = library.Modules.Concat(extraModules.Select(create => create(services))).ToList();
+            var catalog = FormCatalog.Load(formsDirectory, ByName(modules));
+            var builder = new DocumentBuilder(FiguresById(modules));
+            return new FormsEngine(fonts, catalog, builder, layout, pdf, library.Deadlines);
         }
         catch
         {
@@ -80,17 +83,38 @@ public sealed class FormsEngine : IDisposable
         }
     }
 
-    public PayloadCheck Check(FormVersion version, JsonElement payload) => version.Payload.Check(payload, version.Definition);
-
-    /// <summary>The document model and its layout; a null payload gives the form blank.</summary>
-    public LaidOutDocument Lay(FormVersion version, JsonElement? payload) => _layout.Layout(_builder.Build(version, payload));
-
-    /// <summary>Renders a version filled with a payload that has passed <see cref="Check"/> (or blank, when null).</summary>
-    public byte[] Render(FormVersion version, JsonElement? payload, string format, CancellationToken cancellationToken = default)
+    private static Dictionary<string, IFormModule> ByName(IEnumerable<IFormModule> modules)
     {
-        if (version.Payload is IDirectRenderer direct && format is OutputFormats.Png or OutputFormats.Svg)
-            return direct.Render(version.Definition, payload, format);
-        var laid = Lay(version, payload);
+        var byName = new Dictionary<string, IFormModule>(StringComparer.Ordinal);
+        foreach (var module in modules)
+            if (!byName.TryAdd(module.Name, module))
+                throw new InvalidOperationException($"Two form modules are named '{module.Name}'.");
+        return byName;
+    }
+
+    private static Dictionary<string, IFigureSource> FiguresById(IEnumerable<IFormModule> modules)
+    {
+        var byId = new Dictionary<string, IFigureSource>(StringComparer.Ordinal);
+        foreach (var figure in modules.SelectMany(m => m.Figures))
+            if (!byId.TryAdd(figure.Id, figure))
+                throw new InvalidOperationException($"Two form modules have a figure '{figure.Id}'.");
+        return byId;
+    }
+
+    /// <summary>Binds and checks a payload once; a valid check carries the view its documents are made from.</summary>
+    public PayloadCheck Check(FormVersion version, JsonElement payload) => version.Module.Bind(payload, version.Definition);
+
+    /// <summary>The document model and its layout; a null check gives the form blank.</summary>
+    [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
+    public LaidOutDocument Lay(FormVersion version, PayloadCheck? filled) => _layout.Layout(_builder.Build(version, ViewOf(filled)));
+
+    /// <summary>Renders a version filled from a valid <see cref="Check"/> (or blank, when null).</summary>
+    [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
+    public byte[] Render(FormVersion version, PayloadCheck? filled, string format, CancellationToken cancellationToken = default)
+    {
+        if (version.Module.Artwork is { } artwork && format is OutputFormats.Png or OutputFormats.Svg)
+            return artwork.Render(version.Definition, ViewOf(filled) ?? Blank(version), format);
+        var laid = Lay(version, filled);
         cancellationToken.ThrowIfCancellationRequested();
         return format switch
         {
@@ -101,27 +125,57 @@ public sealed class FormsEngine : IDisposable
         };
     }
 
-    /// <summary>True when the form's artwork renders on its own (the vest), without a page.</summary>
-    public static bool HasArtwork(FormVersion version) => version.Payload is IDirectRenderer;
+    /// <summary>Checks and renders in one call (tools and benchmarks); an invalid payload throws.</summary>
+    public byte[] Render(FormVersion version, JsonElement? payload, string format, CancellationToken cancellationToken = default) =>
+        Render(version, Filled(version, payload), format, cancellationToken);
 
-    /// <summary>The artwork alone (PNG, SVG, or a PDF of the artwork at real size).</summary>
-    public byte[] RenderArtwork(FormVersion version, JsonElement? payload, string format) =>
-        ((IDirectRenderer)version.Payload).Render(version.Definition, payload, format);
+    /// <inheritdoc cref="Lay(FormVersion, PayloadCheck?)"/>
+    public LaidOutDocument Lay(FormVersion version, JsonElement? payload) => Lay(version, Filled(version, payload));
+
+    /// <summary>True when the form's artwork renders on its own (an image, without a page).</summary>
+    public static bool HasArtwork(FormVersion version) => version.Module.Artwork is not null;
+
+    /// <summary>The artwork alone (PNG, SVG, or a PDF of the artwork at real size), from a valid check.</summary>
+    public byte[] RenderArtwork(FormVersion version, PayloadCheck filled, string format) =>
+        ArtworkOf(version).Render(version.Definition, ViewOf(filled) ?? throw new ArgumentException("The payload is not valid.", nameof(filled)), format);
+
+    /// <inheritdoc cref="RenderArtwork(FormVersion, PayloadCheck, string)"/>
+    public byte[] RenderArtwork(FormVersion version, JsonElement payload, string format) =>
+        RenderArtwork(version, Filled(version, payload)!, format);
 
     public JsonElement ArtworkPayloadFromQuery(FormVersion version, IEnumerable<KeyValuePair<string, string?>> query) =>
-        ((IDirectRenderer)version.Payload).FromQuery(query);
+        ArtworkOf(version).FromQuery(query);
 
     /// <summary>The first page as a PNG, for previews.</summary>
-    public byte[] PreviewPng(FormVersion version, JsonElement? payload, int dpi) => _images.RenderPng(Lay(version, payload), 0, dpi);
+    [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
+    public byte[] PreviewPng(FormVersion version, PayloadCheck? filled, int dpi) => _images.RenderPng(Lay(version, filled), 0, dpi);
+
+    /// <inheritdoc cref="PreviewPng(FormVersion, PayloadCheck?, int)"/>
+    public byte[] PreviewPng(FormVersion version, JsonElement? payload, int dpi) => PreviewPng(version, Filled(version, payload), dpi);
 
     public void Dispose() => Fonts.Dispose();
-}
 
-/// <summary>A payload type whose artwork renders straight to an image format (the vest), without a page.</summary>
-public interface IDirectRenderer
-{
-    /// <summary>Query-string parameters (GET previews) as the typed payload the renderer checks.</summary>
-    JsonElement FromQuery(IEnumerable<KeyValuePair<string, string?>> query);
+    private static IArtwork ArtworkOf(FormVersion version) =>
+        version.Module.Artwork ?? throw new InvalidOperationException($"The form '{version.FormId}' has no artwork of its own.");
 
-    byte[] Render(FormDefinition definition, JsonElement? payload, string format);
+    private static JsonElement? ViewOf(PayloadCheck? filled) => filled switch
+    {
+        null => null,
+        { IsValid: false } => throw new ArgumentException("A document is made from a valid payload only.", nameof(filled)),
+        _ => filled.View,
+    };
+
+    /// <summary>Artwork has no blank: printed without a payload, it is the official specimen ({}).</summary>
+    private JsonElement Blank(FormVersion version) => ViewOf(Check(version, EmptyObject))!.Value;
+
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
+    private PayloadCheck? Filled(FormVersion version, JsonElement? payload)
+    {
+        if (payload is not { } p)
+            return null;
+        var check = Check(version, p);
+        return check.IsValid ? check : throw new ArgumentException(
+            $"The payload breaks the rules of {version.FormId}: {string.Join("; ", check.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}", nameof(payload));
+    }
 }

@@ -1,3 +1,4 @@
+using FormsService.Core.Engine.Catalog;
 using FormsService.Core.Forms.Order733.Calendar;
 
 namespace FormsService.Tests.Calendar;
@@ -30,7 +31,7 @@ public sealed class CalendarFileErrorTests : IDisposable
     {
         var file = WriteBroken2025(original, broken);
 
-        var error = Assert.Throws<InvalidDataException>(() => WorkingCalendar.Load(_directory));
+        var error = Assert.Throws<DefinitionException>(() => WorkingCalendar.Load(_directory));
 
         Assert.Contains(file, error.Message, StringComparison.Ordinal);
         Assert.Contains(path + ":", error.Message, StringComparison.Ordinal);
@@ -41,7 +42,7 @@ public sealed class CalendarFileErrorTests : IDisposable
     {
         var file = WriteBroken2025("\"source\": \"Ministry of Labour's official answer citing", "\"sourc\": \"Ministry of Labour's official answer citing");
 
-        var error = Assert.Throws<InvalidDataException>(() => WorkingCalendar.Load(_directory));
+        var error = Assert.Throws<DefinitionException>(() => WorkingCalendar.Load(_directory));
 
         Assert.Contains(file, error.Message, StringComparison.Ordinal);
         Assert.Contains("$.kurbanAit.sourc", error.Message, StringComparison.Ordinal); // the unknown name is met first
@@ -52,7 +53,7 @@ public sealed class CalendarFileErrorTests : IDisposable
     {
         var file = WriteBroken2025("\"year\": 2025,", "\"year\": 2025");
 
-        var error = Assert.Throws<InvalidDataException>(() => WorkingCalendar.Load(_directory));
+        var error = Assert.Throws<DefinitionException>(() => WorkingCalendar.Load(_directory));
 
         Assert.Contains(file, error.Message, StringComparison.Ordinal);
         Assert.Contains("line 4", error.Message, StringComparison.Ordinal);
@@ -64,7 +65,7 @@ public sealed class CalendarFileErrorTests : IDisposable
         var file = Path.Combine(_directory, StatutoryRules.FileName);
         File.WriteAllText(file, File.ReadAllText(file).Replace("\"month\": 1, \"day\": 7", "\"month\": 13, \"day\": 7", StringComparison.Ordinal));
 
-        var error = Assert.Throws<InvalidDataException>(() => WorkingCalendar.Load(_directory));
+        var error = Assert.Throws<DefinitionException>(() => WorkingCalendar.Load(_directory));
 
         Assert.Contains(file, error.Message, StringComparison.Ordinal);
         Assert.Contains("$.fixedHolidays[2].month:", error.Message, StringComparison.Ordinal);
@@ -75,7 +76,7 @@ public sealed class CalendarFileErrorTests : IDisposable
     {
         File.Delete(Path.Combine(_directory, StatutoryRules.FileName));
 
-        var error = Assert.Throws<InvalidDataException>(() => WorkingCalendar.Load(_directory));
+        var error = Assert.Throws<DefinitionException>(() => WorkingCalendar.Load(_directory));
 
         Assert.Contains(StatutoryRules.FileName, error.Message, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -66,9 +67,9 @@ internal sealed record Replace(uint Pick, HostileValue Value) : Mutation
         if (!draft.Original.TryGetValue(slot.Path, out var original)) { foreach (var r in reasons) draft.MustReject.Add((slot.Path, r)); return; }
         if (Value.Traits.HasFlag(Trait.BadDate) && LooksLikeDate(original.Node)) reasons.Add("not a date");
         if (Value.Traits.HasFlag(Trait.BadNumber) && original.Kind == JsonValueKind.Number) reasons.Add("a number out of every range");
-        // The vest reads dimensions 0 and 1 as false and true on purpose (query strings say dimensions=1).
-        var vestBooleanNumber = draft.FormId == "vest-specimen" && slot.Path == "dimensions" && Value.Label is "0" or "1";
-        if (original.Kind is not (JsonValueKind.Null or JsonValueKind.Undefined) && Value.Kind != JsonValueKind.Null && !SameKind(original.Kind, Value.Kind) && !vestBooleanNumber)
+        // A form may read 0 and 1 as false and true on purpose (the vest: query strings say dimensions=1).
+        var booleanNumber = Seeds.NumbersReadAsBooleans(draft.FormId).Contains(slot.Path) && Value.Label is "0" or "1";
+        if (original.Kind is not (JsonValueKind.Null or JsonValueKind.Undefined) && Value.Kind != JsonValueKind.Null && !SameKind(original.Kind, Value.Kind) && !booleanNumber)
             reasons.Add($"{Value.Kind} where the example has {original.Kind}");
         foreach (var r in reasons) draft.MustReject.Add((slot.Path, r));
     }
@@ -233,20 +234,30 @@ internal sealed record HostileCase(string FormId, string Base, string? Format, I
     }
 }
 
+/// <summary>
+/// What the suite mutates, from the catalogue: every form's example, in every format it lists; plus, when a form has a
+/// file in <c>Hostile/Seeds/&lt;form-id&gt;.json</c>, the extra seeds and leniencies it names.
+/// </summary>
 internal static class Seeds
 {
-    /// <summary>
-    /// The vest's example is <c>{}</c> (the official specimen); a second seed sets every designer parameter to a valid value
-    /// so that mutations have something to hit.
-    /// </summary>
-    public const string VestAllParameters =
-        """{"view":"both","color":"#FF7A00","stripeColor":"#C0C0C0","stripeWidthMm":50,"stripePositionMm":175,"letteringScale":1,"dimensions":true,"dpi":96}""";
+    private static readonly ConcurrentDictionary<string, JsonObject?> Extras = new(StringComparer.Ordinal);
 
-    public static string Payload(string formId, string seed) => seed == "all-parameters" ? VestAllParameters : Repo.Example(formId);
+    private static JsonObject? ExtrasOf(string formId) => Extras.GetOrAdd(formId, id =>
+    {
+        var file = Path.Combine(Repo.Root, "tests", "FormsService.Tests", "Hostile", "Seeds", id + ".json");
+        return File.Exists(file) ? JsonNode.Parse(File.ReadAllText(file))!.AsObject() : null;
+    });
 
-    public static string[] BasesOf(string formId) => formId == "vest-specimen" ? ["example", "all-parameters"] : ["example"];
+    public static string Payload(string formId, string seed) =>
+        seed == "example" ? Catalogue.Example(formId) : ExtrasOf(formId)!["bases"]![seed]!.ToJsonString();
 
-    public static string?[] FormatsOf(string formId) => formId == "vest-specimen" ? ["pdf", "docx", "png", "svg"] : ["pdf", "docx"];
+    public static string[] BasesOf(string formId) =>
+        ["example", .. (ExtrasOf(formId)?["bases"]?.AsObject().Select(b => b.Key) ?? [])];
+
+    public static string?[] FormatsOf(string formId) => [.. Catalogue.Formats(formId)];
+
+    public static IReadOnlySet<string> NumbersReadAsBooleans(string formId) =>
+        (ExtrasOf(formId)?["numbersReadAsBooleans"]?.AsArray().Select(p => p!.GetValue<string>()) ?? []).ToHashSet(StringComparer.Ordinal);
 }
 
 internal static class HostileGen
@@ -265,17 +276,31 @@ internal static class HostileGen
 
     public static Gen<HostileCase> For(string formId)
     {
-        var formats = Seeds.FormatsOf(formId);
-        var format = formId == "vest-specimen"
-            ? HostileValues.Weighted((34, Gen.Const<string?>("pdf")), (14, Gen.Const<string?>("docx")), (16, Gen.Const<string?>("png")),
-                (20, Gen.Const<string?>("svg")), (16, Gen.Const<string?>(default(string))))
-            : HostileValues.Weighted((66, Gen.Const<string?>("pdf")), (20, Gen.Const<string?>("docx")), (14, Gen.Const<string?>(default(string))));
+        var format = HostileValues.Weighted(FormatWeights(Seeds.FormatsOf(formId)));
         var count = HostileValues.Weighted((60, Gen.Const(1)), (28, Gen.Const(2)), (12, Gen.Const(3)));
         return from b in HostileValues.Pick(Seeds.BasesOf(formId))
                from f in format
                from n in count
                from ms in Mutation.Array[n]
                select new HostileCase(formId, b, f, ms);
+    }
+
+    /// <summary>
+    /// How often each format is asked for (null: <c>validate</c>). Page forms: mostly PDF; a form with artwork formats
+    /// shares the cases among them.
+    /// </summary>
+    private static (int, Gen<string?>)[] FormatWeights(IReadOnlyList<string?> formats)
+    {
+        var artwork = formats.Any(f => f is not ("pdf" or "docx"));
+        var weights = formats.Select(f => (f switch
+        {
+            "pdf" => artwork ? 34 : 66,
+            "docx" => artwork ? 14 : 20,
+            "png" => 16,
+            _ => 20,
+        }, Gen.Const(f))).ToList();
+        weights.Add((artwork ? 16 : 14, Gen.Const<string?>(default(string))));
+        return [.. weights];
     }
 
     /// <summary>A short, readable rendering of a body for failure messages (long strings abbreviated).</summary>

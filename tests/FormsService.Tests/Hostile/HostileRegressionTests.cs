@@ -27,7 +27,7 @@ public sealed class HostileRegressionTests(QuietServiceFactory factory) : IClass
     /// <summary>The example (or the vest with every parameter) changed by <paramref name="change"/>, written byte for byte.</summary>
     private static string With(string formId, Action<JsonObject> change)
     {
-        var node = JsonNode.Parse(formId == Vest ? Seeds.VestAllParameters : Repo.Example(formId))!.AsObject();
+        var node = JsonNode.Parse(formId == Vest ? Seeds.Payload(Vest, "all-parameters") : Repo.Example(formId))!.AsObject();
         change(node);
         return HostileJson.Write(node);
     }

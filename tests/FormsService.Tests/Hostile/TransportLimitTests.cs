@@ -17,7 +17,7 @@ public sealed class TransportLimitTests(QuietServiceFactory factory) : IClassFix
     public static TheoryData<string, string> Endpoints()
     {
         var data = new TheoryData<string, string>();
-        foreach (var formId in new[] { "referral-certificate", "work-order", "vest-specimen" })
+        foreach (var formId in Catalogue.FormIds)
         {
             data.Add(formId, $"/api/forms/{formId}/render?format=pdf");
             data.Add(formId, $"/api/forms/{formId}/validate");

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Payloads;
 using FormsService.Core.Forms.VestSpecimen;
 using SkiaSharp;
 
@@ -33,8 +36,19 @@ public sealed class VestFixture : IDisposable
 
     internal VestExporter Exporter { get; }
 
+    private readonly Lazy<FormsEngine> _engine = new(() => FormsEngine.Load(Path.Combine(FindRepoRoot(), "forms"), Path.Combine(FindRepoRoot(), "fonts")));
+
+    /// <summary>The artwork's PDF at real size, as the service makes it (through the engine's one PDF writer).</summary>
+    internal byte[] RealSizePdf(VestParameters p)
+    {
+        var engine = _engine.Value;
+        var version = engine.Catalog.Find("vest-specimen")!.Versions[^1];
+        return engine.RenderArtwork(version, JsonSerializer.SerializeToElement(p, PayloadJson.Options), "pdf");
+    }
+
     public void Dispose()
     {
+        if (_engine.IsValueCreated) _engine.Value.Dispose();
         Bold.Dispose();
         Regular.Dispose();
     }

@@ -1,3 +1,4 @@
+using FormsService.Core.Engine.Catalog;
 using FormsService.Core.Forms.VestSpecimen;
 
 namespace FormsService.Tests.Vest;
@@ -37,7 +38,7 @@ public sealed class VestSpecAndParameterTests(VestFixture fx) : IClassFixture<Ve
         File.WriteAllText(path, node.ToJsonString());
         try
         {
-            var ex = Assert.Throws<InvalidDataException>(() => VestSpec.Load(path));
+            var ex = Assert.Throws<DefinitionException>(() => VestSpec.Load(path));
             Assert.Contains(path, ex.Message);
             Assert.Contains(expectedPath, ex.Message);
         }
@@ -54,7 +55,7 @@ public sealed class VestSpecAndParameterTests(VestFixture fx) : IClassFixture<Ve
         File.WriteAllText(path, File.ReadAllText(fx.SpecPath).Replace("\"chestWidthMm\"", "\"chestWidth\""));
         try
         {
-            var ex = Assert.Throws<InvalidDataException>(() => VestSpec.Load(path));
+            var ex = Assert.Throws<DefinitionException>(() => VestSpec.Load(path));
             Assert.Contains(path, ex.Message);
             Assert.Contains("$.body", ex.Message);
         }

@@ -37,15 +37,15 @@ public sealed class VestVectorTests(VestFixture fx) : IClassFixture<VestFixture>
         var p = new VestParameters { Dimensions = true };
         Assert.Equal(fx.Exporter.Svg(p), fx.Exporter.Svg(p));
         Assert.Equal(fx.Exporter.Svg(new VestParameters()), fx.Exporter.Svg(new VestParameters()));
-        Assert.Equal(fx.Exporter.Pdf(p), fx.Exporter.Pdf(p));
+        Assert.Equal(fx.RealSizePdf(p), fx.RealSizePdf(p));
     }
 
     [Fact]
-    public void Pdf_is_one_page_at_the_artwork_size_with_searchable_lettering()
+    public void Pdf_is_one_page_at_the_real_size_with_searchable_lettering()
     {
         var p = new VestParameters();
-        var bytes = fx.Exporter.Pdf(p);
-        var size = fx.Artwork.SizeMm(p);
+        var bytes = fx.RealSizePdf(p);
+        var size = new VestArtwork(fx.Spec with { Drawing = fx.Spec.Drawing with { Scale = 1 } }, fx.Bold, fx.Regular).SizeMm(p);
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.Equal(1, pdf.NumberOfPages);

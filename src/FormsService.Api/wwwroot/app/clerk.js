@@ -33,8 +33,6 @@ const ui = {
   deadlinesStatus: $('deadlines-status'),
 };
 
-const DEADLINE_FIELD = 'verdict.receivedDate';
-
 const state = {
   forms: [],
   form: null, // the catalogue entry
@@ -122,7 +120,7 @@ async function selectForm(formId, versionId) {
   );
   ui.versionPicker.value = version?.version ?? '';
   ui.versionPicker.closest('.picker-field').hidden = form.versions.length < 2;
-  ui.designerLink.hidden = formId !== 'vest-specimen';
+  ui.designerLink.hidden = true;
   await selectVersion(version);
 }
 
@@ -140,6 +138,9 @@ async function selectVersion(summary) {
     const detail = await getJson(href);
     state.version = { ...summary, ...detail };
     renderMeta();
+    // A form with artwork of its own (the API says so) links to the designers' page.
+    ui.designerLink.hidden = !detail.hasArtwork;
+    ui.designerLink.querySelector('a').href = `/designer#${encodeURIComponent(state.form.formId)}`;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return handleError(error);
     // the version resource is optional for the page: the schema lives at a known address too
@@ -687,14 +688,31 @@ ui.downloadDocx.addEventListener('click', () => download('docx'));
 ui.downloadPdf.addEventListener('click', () => download('pdf'));
 ui.downloadBlank.addEventListener('click', downloadBlank);
 
-// ---------------------------------------------------------------- deadlines (work order)
+// ---------------------------------------------------------------- deadlines
+
+/** The payload path the order's deadlines run from: the field the schema marks with `x-deadlines`, or null. */
+function deadlineFieldPath(node = state.schema, path = '', depth = 0) {
+  const current = resolve(node);
+  if (current?.['x-deadlines'] === true) return path;
+  if (depth > 20) return null;
+  for (const [name, child] of Object.entries(current?.properties ?? {})) {
+    const found = deadlineFieldPath(child, path ? `${path}.${name}` : name, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function deadlineField() {
+  const path = state.schema ? deadlineFieldPath() : null;
+  return path ? state.fields.get(path) : undefined;
+}
 
 const deadlinesHome = { parent: ui.deadlines.parentElement, next: ui.deadlines.nextSibling };
 let lastDeadlines = null;
 
 function wireDeadlines() {
-  const field = state.fields.get(DEADLINE_FIELD);
-  const show = state.form?.formId === 'work-order' || Boolean(field);
+  const field = deadlineField();
+  const show = Boolean(field);
   ui.deadlines.hidden = !show;
   ui.deadlinesBody.replaceChildren();
   lastDeadlines = null;
@@ -710,7 +728,7 @@ function wireDeadlines() {
 
 let deadlineSeq = 0;
 const onDeadlineFieldChange = debounce(async () => {
-  const field = state.fields.get(DEADLINE_FIELD);
+  const field = deadlineField();
   if (!field || ui.deadlines.hidden) return;
   const date = field.input.value;
   const seq = ++deadlineSeq;

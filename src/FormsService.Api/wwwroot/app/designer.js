@@ -1,15 +1,37 @@
-// The designers' page: live preview of the vest artwork from its parameters, downloads in PNG, SVG and PDF.
+// The designers' page: live preview of a form's artwork (the vest) from its parameters, downloads in PNG, SVG and PDF.
 
 import { initLangSwitch, t } from './i18n.js';
 import { ApiError, apiFetch, debounce, ensureOk, fileNameFrom, getApiKey, getJson, initSettings, readProblem, saveBlob, showStatus } from './common.js';
 
-const FORM = 'vest-specimen';
-const BASE = `/api/forms/${FORM}/preview`;
+/**
+ * The form whose artwork the page designs, as the API describes it: the one named after '#' (the clerks' page links
+ * here so), else the first in the catalogue whose version in force has artwork of its own.
+ */
+async function artworkForm() {
+  const wanted = decodeURIComponent(location.hash.replace(/^#/, ''));
+  try {
+    const forms = await getJson('/api/forms');
+    const candidates = wanted ? forms.filter((f) => f.formId === wanted) : forms;
+    for (const form of candidates) {
+      const version = form.versions.at(-1);
+      const detail = await getJson(version.href);
+      if (detail.hasArtwork) return { formId: form.formId, versionHref: version.href };
+    }
+  } catch (error) {
+    // The catalogue is not readable: with API keys on, ask for the key and start again once it is saved.
+    if (error instanceof ApiError && error.status === 401) {
+      document.addEventListener('apikeychange', () => location.reload(), { once: true });
+      openSettings();
+    }
+  }
+  return { formId: wanted, versionHref: null };
+}
+
 const PREVIEW_DPI = 96;
 const NAMES = ['view', 'color', 'stripeColor', 'stripeWidthMm', 'stripePositionMm', 'letteringScale', 'dimensions', 'dpi'];
 
 /**
- * The official specimen (forms/vest-specimen/2025-733/vest.json). A parameter at its official value is left out of
+ * The official specimen (the version's vest.json). A parameter at its official value is left out of
  * the URL, so the service applies its own default; the schema's `default`s, when the service publishes them, win.
  */
 const official = {
@@ -257,7 +279,7 @@ for (const link of ui.downloads) {
         showProblem(response.status, await readProblem(response));
         return;
       }
-      saveBlob(await response.blob(), fileNameFrom(response, `vest-specimen.${format}`));
+      saveBlob(await response.blob(), fileNameFrom(response, `${ARTWORK.formId}.${format}`));
     } catch (error) {
       showStatus(ui.status, 'error', error instanceof ApiError ? error.message : String(error));
     }
@@ -269,7 +291,8 @@ for (const link of ui.downloads) {
 /** The schema's defaults and limits, once the service publishes the schema; the page works without it. */
 async function loadSchemaDefaults() {
   try {
-    const schema = await getJson(`/api/forms/${FORM}/versions/2025-733/schema`);
+    if (!ARTWORK.versionHref) return;
+    const schema = await getJson(`${ARTWORK.versionHref}/schema`);
     for (const name of NAMES) {
       const node = schema?.properties?.[name];
       if (!node) continue;
@@ -296,6 +319,8 @@ function paramsFromLocation() {
   return p;
 }
 
+const ARTWORK = await artworkForm();
+const BASE = `/api/forms/${encodeURIComponent(ARTWORK.formId)}/preview`;
 await loadSchemaDefaults();
 writeParams(paramsFromLocation());
 updatePreview();

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FormsService.Core.Engine.Model;
-using FormsService.Core.Engine.Payloads;
+using FormsService.Core.Engine.Modules;
 
 namespace FormsService.Core.Engine.Catalog;
 
-/// <summary>One version of a form, checked and parsed once at start-up.</summary>
-public sealed record FormVersion(FormDefinition Definition, IReadOnlyList<BlockTemplate> Body, IPayloadType Payload, JsonElement? Example)
+/// <summary>One version of a form, checked and parsed once at start-up, with the module of code its payload is bound by.</summary>
+public sealed record FormVersion(FormDefinition Definition, IReadOnlyList<BlockTemplate> Body, IFormModule Module, Labels Labels, JsonElement? Example)
 {
     public string FormId => Definition.FormId;
     public string Version => Definition.Version;
@@ -34,22 +34,13 @@ public sealed class FormCatalog
 {
     public static readonly string[] KnownFormats = ["pdf", "docx", "png", "svg"];
 
-    private static readonly JsonSerializerOptions DefinitionJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        RespectRequiredConstructorParameters = true,
-        RespectNullableAnnotations = true,
-    };
-
     private readonly Dictionary<string, FormEntry> _forms;
 
     private FormCatalog(Dictionary<string, FormEntry> forms) => _forms = forms;
 
     public IReadOnlyCollection<FormEntry> Forms => _forms.Values;
 
-    public static FormCatalog Load(string directory, IReadOnlyDictionary<string, IPayloadType> payloadTypes, IReadOnlySet<string> figures)
+    public static FormCatalog Load(string directory, IReadOnlyDictionary<string, IFormModule> modules)
     {
         if (!System.IO.Directory.Exists(directory))
             throw new DirectoryNotFoundException($"The forms folder '{directory}' does not exist.");
@@ -61,7 +52,7 @@ public sealed class FormCatalog
                 continue;
             var versions = new List<FormVersion>();
             foreach (var versionDir in System.IO.Directory.GetDirectories(formDir).Order(StringComparer.Ordinal))
-                versions.Add(LoadVersion(versionDir, formId, payloadTypes, figures));
+                versions.Add(LoadVersion(versionDir, formId, modules));
             if (versions.Count == 0)
                 throw new DefinitionException(formDir, "$", "a form folder holds no version.");
             versions.Sort((a, b) => a.Definition.EffectiveFrom.CompareTo(b.Definition.EffectiveFrom));
@@ -70,43 +61,35 @@ public sealed class FormCatalog
         return new FormCatalog(forms);
     }
 
-    private static FormVersion LoadVersion(string dir, string formId, IReadOnlyDictionary<string, IPayloadType> payloadTypes, IReadOnlySet<string> figures)
+    private static FormVersion LoadVersion(string dir, string formId, IReadOnlyDictionary<string, IFormModule> modules)
     {
         var file = Path.Combine(dir, "definition.json");
         if (!File.Exists(file))
             throw new DefinitionException(file, "$", "definition.json is missing.");
-        FormDefinition definition;
-        try
-        {
-            definition = JsonSerializer.Deserialize<FormDefinition>(File.ReadAllText(file), DefinitionJson)
-                ?? throw new DefinitionException(file, "$", "the definition is empty.");
-        }
-        catch (JsonException ex)
-        {
-            throw new DefinitionException(file, ex.Path ?? "$", ex.Message);
-        }
-        definition = definition with { Directory = dir };
+        var definition = DataFile.Read<FormDefinition>(file) with { Directory = dir };
 
         var version = Path.GetFileName(dir);
         if (definition.FormId != formId)
             throw new DefinitionException(file, "$.formId", $"'{definition.FormId}' does not match the folder '{formId}'.");
         if (definition.Version != version)
             throw new DefinitionException(file, "$.version", $"'{definition.Version}' does not match the folder '{version}'.");
-        if (!payloadTypes.TryGetValue(definition.PayloadType, out var payloadType))
-            throw new DefinitionException(file, "$.payloadType", $"unknown payload type '{definition.PayloadType}'; known: {string.Join(", ", payloadTypes.Keys)}.");
+        if (!modules.TryGetValue(definition.PayloadType, out var module))
+            throw new DefinitionException(file, "$.payloadType", $"unknown payload type '{definition.PayloadType}'; known: {string.Join(", ", modules.Keys)}.");
         for (var i = 0; i < definition.Formats.Count; i++)
             if (!KnownFormats.Contains(definition.Formats[i]))
                 throw new DefinitionException(file, $"$.formats[{i}]", $"unknown format '{definition.Formats[i]}'.");
         if (definition.EffectiveTo is { } to && to < definition.EffectiveFrom)
             throw new DefinitionException(file, "$.effectiveTo", "is before effectiveFrom.");
         for (var i = 0; i < definition.FileNameFields.Count; i++)
-            if (!payloadType.Paths.Contains(definition.FileNameFields[i]))
+            if (!module.Paths.Contains(definition.FileNameFields[i]))
                 throw new DefinitionException(file, $"$.fileNameFields[{i}]", $"'{definition.FileNameFields[i]}' is not a field of the payload.");
         try { _ = PageGeometry.From(definition.Page); }
         catch (ArgumentException ex) { throw new DefinitionException(file, "$.page.size", ex.Message); }
 
-        var body = new TemplateParser(file, payloadType.Paths, figures).ParseBody(definition.Body);
-        PayloadSchema.CheckLabels(definition, payloadType.Paths);
+        var figures = module.Figures.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var body = new TemplateParser(file, module.Paths, figures).ParseBody(definition.Body);
+        var labels = Labels.Load(dir, module.Paths);
+        module.Load(definition);
 
         JsonElement? example = null;
         var exampleFile = Path.Combine(dir, "example.json");
@@ -121,14 +104,14 @@ public sealed class FormCatalog
             {
                 throw new DefinitionException(exampleFile, ex.Path ?? "$", ex.Message);
             }
-            var check = payloadType.Check(example.Value, definition);
+            var check = module.Bind(example.Value, definition);
             if (!check.IsValid)
             {
                 var first = check.Errors.First();
                 throw new DefinitionException(exampleFile, "$." + first.Key, "the example breaks a rule: " + string.Join(" ", first.Value));
             }
         }
-        return new FormVersion(definition, body, payloadType, example);
+        return new FormVersion(definition, body, module, labels, example);
     }
 
     public FormEntry? Find(string formId) => _forms.GetValueOrDefault(formId);

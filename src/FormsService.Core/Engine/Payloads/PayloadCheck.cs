@@ -1,24 +1,21 @@
+using System.Text.Json;
+
 namespace FormsService.Core.Engine.Payloads;
 
 /// <summary>The outcome of checking a payload: errors keyed by JSON path, and warnings that do not stop a render.</summary>
 public sealed record PayloadCheck(IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<PayloadWarning> Warnings)
 {
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>
+    /// For a valid payload, what its documents print from: the bound record with the values its form computes,
+    /// serialized to JSON (documents and file names read only this, never the raw body). Null when invalid.
+    /// </summary>
+    public JsonElement? View { get; init; }
 }
 
 /// <summary>Something a clerk must know that still gives a valid document (a late order, say).</summary>
 public sealed record PayloadWarning(string Code, string Path, string Message);
-
-/// <summary>What the law or the contract fixes about one form's payload: its record, its paths and its rules.</summary>
-public interface IPayloadType
-{
-    string Name { get; }
-    Type RecordType { get; }
-    /// <summary>Every JSON path a definition may bind to ("convict.surname").</summary>
-    IReadOnlySet<string> Paths { get; }
-    /// <param name="definition">The version the payload is for: some rules read its data (the vest's geometry).</param>
-    PayloadCheck Check(System.Text.Json.JsonElement payload, Catalog.FormDefinition definition);
-}
 
 /// <summary>Short messages for clerks (Kazakh) with the English for integrators.</summary>
 internal static class Messages

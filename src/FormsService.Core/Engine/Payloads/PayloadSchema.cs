@@ -9,18 +9,6 @@ using FormsService.Core.Engine.Catalog;
 
 namespace FormsService.Core.Engine.Payloads;
 
-/// <summary>A payload type that knows its constraints better than its validator can say (the vest's ranges).</summary>
-public interface ISchemaHints
-{
-    void Apply(JsonObject schema);
-}
-
-/// <summary>A payload type checked by a FluentValidation validator, whose rules the schema publishes.</summary>
-public interface IValidatedPayload
-{
-    IValidatorDescriptor Descriptor { get; }
-}
-
 /// <summary>
 /// The JSON Schema (2020-12) of a form version's payload: generated from the payload record, with what the validator
 /// enforces that a schema can say (required, bounds, maximum lengths), descriptions from the record and the
@@ -30,9 +18,12 @@ public static class PayloadSchema
 {
     public const string LabelsFile = "labels.json";
 
+    /// <summary>Marks the date the order's deadlines run from (<c>GET /api/deadlines</c>).</summary>
+    public const string DeadlinesAnnotation = "x-deadlines";
+
     public static JsonObject For(FormVersion version)
     {
-        var payload = version.Payload;
+        var module = version.Module;
         var options = new JsonSchemaExporterOptions
         {
             TreatNullObliviousAsNonNullable = false,
@@ -44,7 +35,7 @@ public static class PayloadSchema
                 return node;
             },
         };
-        var schema = (JsonObject)PayloadJson.Options.GetJsonSchemaAsNode(payload.RecordType, options);
+        var schema = (JsonObject)PayloadJson.Options.GetJsonSchemaAsNode(module.PayloadRecord, options);
         var root = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
@@ -60,11 +51,12 @@ public static class PayloadSchema
         root["type"] = "object"; // the body must be an object (null is a 400)
         // The service refuses unknown fields: say so, at every level.
         Walk(root, "", (node, _) => { if (node["properties"] is JsonObject) node["additionalProperties"] = false; });
-        if (payload is IValidatedPayload validated)
-            ApplyRules(root, validated.Descriptor);
-        if (payload is ISchemaHints hints)
-            hints.Apply(root);
-        ApplyLabels(root, version.Definition);
+        if (module.Rules is { } rules)
+            ApplyRules(root, rules);
+        module.Describe(root);
+        if (module.Hints.DeadlinesFrom is { } from && Property(root, from) is { } property)
+            property[DeadlinesAnnotation] = true; // pages show the order's deadlines under this date
+        ApplyLabels(root, version.Labels);
         return root;
     }
 
@@ -123,19 +115,20 @@ public static class PayloadSchema
         return (current, segments[^1]);
     }
 
-    private static void ApplyLabels(JsonObject root, FormDefinition definition)
+    private static JsonObject? Property(JsonObject root, string path)
     {
-        var file = Path.Combine(definition.Directory, LabelsFile);
-        if (!File.Exists(file))
-            return;
-        var labels = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
-        foreach (var (path, value) in labels)
+        var (parent, name) = Locate(root, path);
+        return parent?["properties"]?[name] as JsonObject;
+    }
+
+    private static void ApplyLabels(JsonObject root, Labels labels)
+    {
+        foreach (var (path, pair) in labels.ByPath)
         {
-            var (parent, name) = Locate(root, path);
-            if ((path.Length == 0 ? root : parent?["properties"]?[name]) is not JsonObject property || value is not JsonArray pair)
+            if ((path.Length == 0 ? root : Property(root, path)) is not JsonObject property)
                 continue;
-            property["title"] = pair[0]?.GetValue<string>();
-            property["x-label-ru"] = pair.Count > 1 ? pair[1]?.GetValue<string>() : null;
+            property["title"] = pair[0];
+            property["x-label-ru"] = pair[1];
         }
     }
 
@@ -146,26 +139,5 @@ public static class PayloadSchema
             foreach (var (name, child) in properties)
                 if (child is JsonObject obj)
                     Walk(obj, path.Length == 0 ? name : $"{path}.{name}", visit);
-    }
-
-    /// <summary>Checks, at start-up, that a labels file names only fields of the payload.</summary>
-    public static void CheckLabels(FormDefinition definition, IReadOnlySet<string> paths)
-    {
-        var file = Path.Combine(definition.Directory, LabelsFile);
-        if (!File.Exists(file))
-            return;
-        JsonObject labels;
-        try { labels = JsonNode.Parse(File.ReadAllText(file))!.AsObject(); }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            throw new DefinitionException(file, "$", ex.Message);
-        }
-        foreach (var (path, value) in labels)
-        {
-            if (!paths.Contains(path))
-                throw new DefinitionException(file, "$." + path, $"'{path}' is not a field of the payload.");
-            if (value is not JsonArray { Count: 2 } pair || pair.Any(v => v is not JsonValue s || s.GetValueKind() != JsonValueKind.String))
-                throw new DefinitionException(file, "$." + path, "a label is [\"Kazakh\", \"Russian\"].");
-        }
     }
 }

@@ -8,28 +8,22 @@ namespace FormsService.Core.Engine.Payloads;
 /// <summary>
 /// Binds a payload to its record and applies its rules, reporting every problem by JSON path.
 /// </summary>
-public sealed class PayloadType<T> : IPayloadType, IValidatedPayload where T : class
+public sealed class PayloadType<T> where T : class
 {
     private readonly IValidator<T> _validator;
     private readonly Func<T, IEnumerable<PayloadWarning>> _warnings;
     private readonly TextGuard _guard;
 
-    public PayloadType(string name, IValidator<T> validator, TextGuard guard, Func<T, IEnumerable<PayloadWarning>>? warnings = null)
+    public PayloadType(IValidator<T> validator, TextGuard guard, Func<T, IEnumerable<PayloadWarning>>? warnings = null)
     {
-        Name = name;
         _validator = validator;
         _guard = guard;
         _warnings = warnings ?? (_ => []);
-        Paths = PayloadPaths.Of(typeof(T));
     }
 
-    public string Name { get; }
-    public Type RecordType => typeof(T);
-    public IReadOnlySet<string> Paths { get; }
     public IValidatorDescriptor Descriptor => _validator.CreateDescriptor();
 
-    public PayloadCheck Check(JsonElement payload, Catalog.FormDefinition definition) => Bind(payload, out _);
-
+    /// <summary>The check of <paramref name="payload"/>; <paramref name="record"/> is the bound record when it is valid.</summary>
     public PayloadCheck Bind(JsonElement payload, out T? record)
     {
         record = null;

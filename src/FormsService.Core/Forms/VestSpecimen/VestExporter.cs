@@ -1,21 +1,14 @@
 using System.Globalization;
 using System.Xml.Linq;
+using FormsService.Core.Engine.Rendering;
 using SkiaSharp;
 
 namespace FormsService.Core.Forms.VestSpecimen;
 
-/// <summary>Renders the vest artwork as PNG, SVG or PDF. Same input, same bytes.</summary>
+/// <summary>Renders the vest artwork as PNG (the engine's encoder) or SVG; its PDF is a figure document of the engine. Same input, same bytes.</summary>
 internal sealed class VestExporter
 {
-    private const float PointsPerMm = 72f / 25.4f;
-
-    /// <summary>Fixed PDF dates (the date of order No. 733), so that the PDF bytes depend on the input only.</summary>
-    private static readonly DateTime DocumentDate = new(2025, 9, 30, 0, 0, 0, DateTimeKind.Utc);
-
     private readonly VestArtwork _artwork;
-
-    /// <summary>PNG encoding for flat artwork and page previews: fast deflate, no row filter (see <see cref="Png"/>).</summary>
-    internal static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.None, 1);
 
     public VestExporter(VestArtwork artwork)
     {
@@ -45,12 +38,7 @@ internal sealed class VestExporter
         _artwork.Draw(canvas, p, TextMode.Outlines);
         canvas.Flush();
 
-        // Flat artwork: no row filter and zlib level 1 (deflate's fast path). Encoding was most of the render time with
-        // the "Up" filter at level 6 (about 116 ms of a 150 dpi preview on the 2-core machine); this takes about
-        // 12 ms for a file about 20 % larger (116 KB instead of 96 KB at 150 dpi). Same pixels. See docs/PERFORMANCE.md.
-        using var pixels = surface.PeekPixels() ?? throw new InvalidOperationException("The rendered image has no pixels to encode.");
-        using var data = pixels.Encode(PngOptions) ?? throw new InvalidOperationException("PNG encoding failed.");
-        return data.ToArray();
+        return PngEncoding.Encode(surface);
     }
 
     /// <summary>
@@ -121,35 +109,5 @@ internal sealed class VestExporter
 
             attribute.Value = value;
         }
-    }
-
-    /// <summary>One-page PDF at the artwork's paper size; the lettering, numbers and dimensions stay searchable text.</summary>
-    public byte[] Pdf(VestParameters p)
-    {
-        var size = _artwork.SizeMm(p);
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = "Кеудеше нысанының үлгісі / Образец жилета",
-            Subject = _artwork.Spec.Source,
-            Creator = "FormsService",
-            Producer = "FormsService",
-            Creation = DocumentDate,
-            Modified = DocumentDate,
-            RasterDpi = 300,
-            PdfA = false,
-        };
-
-        using var output = new MemoryStream();
-        {
-            using var document = SKDocument.CreatePdf(output, metadata)
-                ?? throw new InvalidOperationException("Cannot create a PDF document.");
-            var canvas = document.BeginPage(size.Width * PointsPerMm, size.Height * PointsPerMm);
-            canvas.Scale(PointsPerMm);
-            _artwork.Draw(canvas, p, TextMode.RealText);
-            document.EndPage();
-            document.Close();
-        }
-
-        return output.ToArray();
     }
 }

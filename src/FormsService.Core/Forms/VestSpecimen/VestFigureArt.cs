@@ -35,17 +35,14 @@ internal sealed class VestFigureArt(VestArtwork artwork, VestParameters paramete
         surface.Canvas.Clear(SKColors.White);
         surface.Canvas.Scale(px);
         Draw(surface.Canvas, widthPt, heightPt, f => f.Typeface);
-        using var image = surface.Snapshot();
-        using var pixels = image.PeekPixels() ?? throw new InvalidOperationException("The figure has no pixels to encode.");
-        using var png = pixels.Encode(VestExporter.PngOptions) ?? throw new InvalidOperationException("PNG encoding failed.");
-        return png.ToArray();
+        return PngEncoding.Encode(surface);
     }
 
     public IEnumerable<(FontFace Face, string Text)> Texts(FontLibrary fonts)
     {
         yield return (bold, artwork.Spec.Lettering.Kazakh + artwork.Spec.Lettering.Russian);
         // View numbers and dimension annotations.
-        yield return (regular, VestPayloadType.LabelCharacters);
-        yield return (bold, VestPayloadType.LabelCharacters);
+        yield return (regular, VestSpecimenModule.LabelCharacters);
+        yield return (bold, VestSpecimenModule.LabelCharacters);
     }
 }

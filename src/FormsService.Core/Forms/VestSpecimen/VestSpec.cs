@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using FormsService.Core.Engine.Catalog;
 
 namespace FormsService.Core.Forms.VestSpecimen;
 
@@ -21,45 +20,11 @@ internal sealed record VestSpec
     public required VestDrawingSpec Drawing { get; init; }
     public required IReadOnlyList<VestViewSpec> Views { get; init; }
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-    };
-
-    /// <summary>Reads and validates a vest specimen file.</summary>
-    /// <exception cref="InvalidDataException">The file is not valid JSON, or a value is missing or out of range;
-    /// the message names the file and the JSON path of the bad value.</exception>
-    public static VestSpec Load(string path)
-    {
-        VestSpec? spec;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            spec = JsonSerializer.Deserialize<VestSpec>(stream, JsonOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{path}: {ex.Path ?? "$"}: {ex.Message}", ex);
-        }
-
-        if (spec is null)
-        {
-            throw new InvalidDataException($"{path}: $: the file holds no vest specimen (null).");
-        }
-
-        var errors = VestSpecValidator.Validate(spec);
-        if (errors.Count > 0)
-        {
-            var first = errors[0];
-            var more = errors.Count > 1 ? $" (and {errors.Count - 1} more: {string.Join("; ", errors.Skip(1).Select(e => $"{e.Path}: {e.Message}"))})" : "";
-            throw new InvalidDataException($"{path}: {first.Path}: {first.Message}{more}");
-        }
-
-        return spec;
-    }
+    /// <summary>Reads and checks a vest specimen file (ranges, geometric consistency, valid defaults).</summary>
+    /// <exception cref="DefinitionException">The file is not valid JSON, or a value is missing or out of range:
+    /// names the file and the JSON path of the bad value.</exception>
+    public static VestSpec Load(string path) =>
+        DataFile.Read<VestSpec>(path, spec => VestSpecValidator.Validate(spec).Select(e => new DataFault(e.Path, e.Message)));
 
     internal VestViewSpec ViewSpec(string key) =>
         Views.First(v => string.Equals(v.Key, key, StringComparison.Ordinal));

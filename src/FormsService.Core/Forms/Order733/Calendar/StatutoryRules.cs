@@ -1,3 +1,5 @@
+using FormsService.Core.Engine.Catalog;
+
 namespace FormsService.Core.Forms.Order733.Calendar;
 
 /// <summary>
@@ -15,50 +17,28 @@ internal sealed class StatutoryRules
 
     public static StatutoryRules Read(string file)
     {
-        var root = CalendarJson.ReadRoot(file);
-        root.AllowOnly("country", "fixedHolidays", "notes");
-        ReadCountry(root);
-        root.Strings("notes");
-
-        var holidays = new List<FixedHoliday>();
-        foreach (var item in root.Objects("fixedHolidays", required: true))
-        {
-            item.AllowOnly("month", "day", "fromYear", "toYear", "nameKk", "nameEn", "movesIfWeekend", "source", "confirmed", "note");
-            var month = item.RequiredInt("month");
-            var day = item.RequiredInt("day");
-            if (month is < 1 or > 12)
-            {
-                throw item.ErrorAt(item.Child("month"), $"{month} is not a month.");
-            }
-
-            if (day < 1 || day > DateTime.DaysInMonth(2001, month))
-            {
-                throw item.ErrorAt(item.Child("day"), $"{month:D2}-{day:D2} is not a day of a non-leap year.");
-            }
-
-            var fromYear = item.OptionalInt("fromYear");
-            var toYear = item.OptionalInt("toYear");
-            if (fromYear > toYear)
-            {
-                throw item.ErrorAt(item.Child("toYear"), "toYear is before fromYear.");
-            }
-
-            item.RequiredString("source");
-            item.OptionalString("note");
-            holidays.Add(new FixedHoliday(
-                month, day, fromYear, toYear,
-                item.RequiredString("nameKk"), item.RequiredString("nameEn"),
-                item.RequiredBool("movesIfWeekend"), item.RequiredBool("confirmed")));
-        }
-
-        return new StatutoryRules(holidays);
+        var json = DataFile.Read<StatutoryJson>(file, Faults);
+        return new StatutoryRules(json.FixedHolidays
+            .Select(h => new FixedHoliday(h.Month, h.Day, h.FromYear, h.ToYear, h.NameKk, h.NameEn, h.MovesIfWeekend, h.Confirmed))
+            .ToList());
     }
 
-    public static void ReadCountry(CalendarJson root)
+    private static IEnumerable<DataFault> Faults(StatutoryJson json)
     {
-        if (root.RequiredString("country") != "KZ")
+        if (json.Country != "KZ")
+            yield return new DataFault("$.country", "expected \"KZ\".");
+        for (var i = 0; i < json.FixedHolidays.Count; i++)
         {
-            throw root.ErrorAt(root.Child("country"), "expected \"KZ\".");
+            var h = json.FixedHolidays[i];
+            var at = $"$.fixedHolidays[{i}]";
+            if (h.Month is < 1 or > 12)
+                yield return new DataFault(at + ".month", $"{h.Month} is not a month.");
+            else if (h.Day < 1 || h.Day > DateTime.DaysInMonth(2001, h.Month))
+                yield return new DataFault(at + ".day", $"{h.Month:D2}-{h.Day:D2} is not a day of a non-leap year.");
+            if (h.FromYear > h.ToYear)
+                yield return new DataFault(at + ".toYear", "toYear is before fromYear.");
+            foreach (var fault in CalendarYearFile.Texts(at, ("source", h.Source), ("nameKk", h.NameKk), ("nameEn", h.NameEn)))
+                yield return fault;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FormsService.Core.Engine.Catalog;
 
 namespace FormsService.Core.Forms.Order733.Calendar;
 
@@ -27,20 +28,20 @@ internal sealed partial class WorkingCalendar
 
     /// <summary>
     /// Reads <c>statutory.json</c> and every <c>&lt;year&gt;.json</c> of <paramref name="directory"/>
-    /// (e.g. <c>forms/_calendar/kz</c>). Throws <see cref="InvalidDataException"/> naming the file and the JSON path
+    /// (e.g. <c>forms/_calendar/kz</c>). Throws <see cref="DefinitionException"/> naming the file and the JSON path
     /// of the first broken entry.
     /// </summary>
     public static WorkingCalendar Load(string directory)
     {
         if (!Directory.Exists(directory))
         {
-            throw new InvalidDataException($"Calendar directory '{directory}' does not exist.");
+            throw new DefinitionException(directory, "$", "the calendar folder does not exist.");
         }
 
         var statutoryFile = Path.Combine(directory, StatutoryRules.FileName);
         if (!File.Exists(statutoryFile))
         {
-            throw new InvalidDataException($"Calendar file '{statutoryFile}' is missing: it holds the rules for years without a data file.");
+            throw new DefinitionException(statutoryFile, "$", "the file is missing: it holds the rules for years without a data file.");
         }
 
         var rules = StatutoryRules.Read(statutoryFile);

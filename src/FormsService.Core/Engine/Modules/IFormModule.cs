@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FluentValidation;
+using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Model;
+using FormsService.Core.Engine.Payloads;
+
+namespace FormsService.Core.Engine.Modules;
+
+/// <summary>
+/// What one form's code gives the engine: its payload (record, binding, rules, warnings), the view its templates
+/// read (the bound record plus values computed from it), its figures, what its schema says beyond the record, and
+/// hints for the pages. A definition names its module by <see cref="Name"/> in <c>payloadType</c>.
+/// </summary>
+public interface IFormModule
+{
+    string Name { get; }
+
+    /// <summary>The payload's record: the published JSON Schema is generated from it.</summary>
+    Type PayloadRecord { get; }
+
+    /// <summary>Every path a definition may bind: the view's (payload fields and derived values).</summary>
+    IReadOnlySet<string> Paths { get; }
+
+    /// <summary>The rules the schema publishes (required fields, bounds, maximum lengths), when a validator has them.</summary>
+    IValidatorDescriptor? Rules { get; }
+
+    PageHints Hints { get; }
+
+    /// <summary>The figures a definition of this form may place, by id.</summary>
+    IReadOnlyList<IFigureSource> Figures { get; }
+
+    /// <summary>The artwork that renders on its own (an image for an &lt;img src&gt;), or null.</summary>
+    IArtwork? Artwork { get; }
+
+    /// <summary>Reads and checks the version's own data files, at start-up (throws <see cref="DefinitionException"/>).</summary>
+    void Load(FormDefinition definition);
+
+    /// <summary>
+    /// Binds the payload to its record once, checks it, and when it is valid computes the view the templates read,
+    /// serialized to JSON (<see cref="PayloadCheck.View"/>).
+    /// </summary>
+    PayloadCheck Bind(JsonElement payload, FormDefinition definition);
+
+    /// <summary>Adds what the validator cannot say (the vest's ranges) and annotations for pages to the schema.</summary>
+    void Describe(JsonObject schema);
+}
+
+/// <summary>What a page needs to know about a form that its schema does not say.</summary>
+/// <param name="DeadlinesFrom">The payload path of the date the order's deadlines run from (the page shows them under it), or null.</param>
+public sealed record PageHints(string? DeadlinesFrom = null)
+{
+    public static readonly PageHints None = new();
+}
+
+/// <summary>Artwork that renders on its own, without a page (the vest's picture for designers).</summary>
+public interface IArtwork
+{
+    /// <summary>Query-string parameters (GET previews) as a typed JSON payload for <see cref="IFormModule.Bind"/>.</summary>
+    JsonElement FromQuery(IEnumerable<KeyValuePair<string, string?>> query);
+
+    /// <summary>The artwork for a bound view, as png, svg or pdf.</summary>
+    byte[] Render(FormDefinition definition, JsonElement view, string format);
+}

@@ -1,0 +1,10 @@
+using FormsService.Core.Engine.Fonts;
+using FormsService.Core.Engine.Payloads;
+
+namespace FormsService.Core.Engine.Modules;
+
+/// <summary>What the engine lends the forms' modules when it creates them.</summary>
+/// <param name="FormsDirectory">The forms folder: shared data (the working calendar) lives in its <c>_</c> folders.</param>
+/// <param name="Guard">The text rules every payload string obeys (what the fonts can print).</param>
+/// <param name="Documents">The engine's one PDF writer, for artwork that is a page of its own.</param>
+public sealed record ModuleServices(string FormsDirectory, FontLibrary Fonts, TextGuard Guard, FigureDocuments Documents);

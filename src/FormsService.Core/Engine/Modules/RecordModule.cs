@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FluentValidation;
+using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Model;
+using FormsService.Core.Engine.Payloads;
+
+namespace FormsService.Core.Engine.Modules;
+
+/// <summary>
+/// A form whose payload is a record checked by a FluentValidation validator (every form but artwork): bound once,
+/// its view computed from the valid record by the form's code.
+/// </summary>
+/// <typeparam name="TView">What the templates read: the record itself, or a record holding it and computed values.</typeparam>
+public sealed class RecordModule<TPayload, TView> : IFormModule where TPayload : class where TView : class
+{
+    private readonly PayloadType<TPayload> _payload;
+    private readonly Func<TPayload, TView> _view;
+    private readonly Action<JsonObject> _describe;
+
+    public RecordModule(string name, PayloadType<TPayload> payload, Func<TPayload, TView> view,
+        PageHints? hints = null, Action<JsonObject>? describe = null, IReadOnlyList<IFigureSource>? figures = null)
+    {
+        Name = name;
+        _payload = payload;
+        _view = view;
+        _describe = describe ?? (_ => { });
+        Hints = hints ?? PageHints.None;
+        Figures = figures ?? [];
+        Paths = PayloadPaths.Of(typeof(TView));
+    }
+
+    public string Name { get; }
+    public Type PayloadRecord => typeof(TPayload);
+    public IReadOnlySet<string> Paths { get; }
+    public IValidatorDescriptor Rules => _payload.Descriptor;
+    public PageHints Hints { get; }
+    public IReadOnlyList<IFigureSource> Figures { get; }
+    public IArtwork? Artwork => null;
+
+    public void Load(FormDefinition definition) { }
+
+    public PayloadCheck Bind(JsonElement payload, FormDefinition definition)
+    {
+        var check = _payload.Bind(payload, out var record);
+        return record is null ? check : check with { View = JsonSerializer.SerializeToElement(_view(record), PayloadJson.Options) };
+    }
+
+    public void Describe(JsonObject schema) => _describe(schema);
+}
+
+/// <summary>Shorthands for the usual case: the view is the record itself.</summary>
+public static class RecordModule
+{
+    public static RecordModule<T, T> Of<T>(string name, IValidator<T> validator, TextGuard guard,
+        Func<T, IEnumerable<PayloadWarning>>? warnings = null, PageHints? hints = null) where T : class =>
+        new(name, new PayloadType<T>(validator, guard, warnings), record => record, hints);
+}
