@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using OpenTelemetry.Resources;
+using FormsService.Api.Endpoints;
 using FormsService.Api.Http;
 using FormsService.Api.Operations;
 using FormsService.Core.Engine;
@@ -59,6 +60,7 @@ internal static class ServiceSetup
             o.AddPolicy(ArtworkCachePolicy, p => p.SetVaryByQuery("*").Expire(TimeSpan.FromHours(1)));
         });
         services.AddHealthChecks();
+        services.AddSingleton<FormsService.Api.Endpoints.OpenApiContract>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "FormsService";
@@ -182,7 +184,9 @@ internal static class ServiceSetup
         app.UseOutputCache();
         app.UseRateLimiter();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // The document generated clients are made from: ASP.NET's, completed from the catalogue (OpenApiContract).
+        app.MapGet(OpenApiContract.Route, async (OpenApiContract contract) => Results.Text(await contract.JsonAsync(), "application/json", System.Text.Encoding.UTF8))
+            .ExcludeFromDescription();
         app.MapScalarApiReference("/docs", o => o.WithTitle("FormsService API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/health/live");

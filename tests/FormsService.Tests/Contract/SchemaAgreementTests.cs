@@ -74,7 +74,7 @@ public sealed class SchemaAgreementTests(ServiceFactory factory) : IClassFixture
                 yield return ($"{path} padded", With(example, path, JsonValue.Create(" " + text)));
                 yield return ($"{path} unknown value", With(example, path, JsonValue.Create("other")));
             }
-            else if (kinds.Contains("string") && property["format"] is null && property["pattern"]?.GetValue<string>() is { } p && p.Contains("\\p{Cc}"))
+            else if (kinds.Contains("string") && property["format"] is null && property["pattern"]?.GetValue<string>() is { } p && p.Contains("\\u0000"))
             {
                 yield return ($"{path} empty", With(example, path, JsonValue.Create("")));
                 yield return ($"{path} blank", With(example, path, JsonValue.Create("   ")));
