@@ -11,6 +11,7 @@ app.MapDeadlinesEndpoints();
 app.MapPreviewEndpoints();
 app.MapContractEndpoints();
 app.MapBatchEndpoints();
+app.MapSchemaEndpoints();
 return StartupFailure.Run(app);
 
 /// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>

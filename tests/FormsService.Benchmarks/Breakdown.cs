@@ -14,9 +14,9 @@ internal static class Breakdown
         {
             var engine = Fixture.Engine;
             var version = Fixture.VersionOf(formId);
-            var payload = Fixture.Payload(formId);
+            var payload = Fixture.Checked(formId);
             var pdf = new PdfRenderer(engine.Fonts, new FontSubsetCache());
-            var docx = new DocxRenderer(engine.Fonts);
+            var docx = new DocxRenderer();
             var laid = engine.Lay(version, payload);
             pdf.Render(laid);
             var stages = new (string Name, Action Run)[]

@@ -1,10 +1,13 @@
-using System.Text.Json;
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Payloads;
 
 namespace FormsService.Benchmarks;
 
-/// <summary>Every form × format the service renders, by a stable name used by the benchmarks, the size column and the loops.</summary>
+/// <summary>
+/// Every form × format the service renders, by a stable name used by the benchmarks, the size column and the loops.
+/// Each renders from a payload bound and checked once beforehand, as the API renders after its check.
+/// </summary>
 internal static class Cases
 {
     public sealed record Case(string Name, string FormId, string Format, Func<byte[]> Render);
@@ -12,13 +15,13 @@ internal static class Cases
     private static Case Page(string name, string formId, string format, string? overrides = null)
     {
         FormVersion? version = null;
-        JsonElement payload = default;
+        PayloadCheck? payload = null;
         return new Case(name, formId, format, () =>
         {
             if (version is null)
             {
                 version = Fixture.VersionOf(formId);
-                payload = Fixture.Payload(formId, overrides);
+                payload = Fixture.Checked(formId, overrides);
             }
             return Fixture.Engine.Render(version, payload, format);
         });
@@ -27,28 +30,28 @@ internal static class Cases
     private static Case Artwork(string name, string format, string? overrides = null)
     {
         FormVersion? version = null;
-        JsonElement payload = default;
+        PayloadCheck? payload = null;
         return new Case(name, "vest-specimen", format, () =>
         {
             if (version is null)
             {
                 version = Fixture.VersionOf("vest-specimen");
-                payload = Fixture.Payload("vest-specimen", overrides);
+                payload = Fixture.Checked("vest-specimen", overrides);
             }
-            return Fixture.Engine.RenderArtwork(version, payload, format);
+            return Fixture.Engine.RenderArtwork(version, payload!, format);
         });
     }
 
     private static Case Preview(string name, string formId, int dpi)
     {
         FormVersion? version = null;
-        JsonElement payload = default;
+        PayloadCheck? payload = null;
         return new Case(name, formId, OutputFormats.Png, () =>
         {
             if (version is null)
             {
                 version = Fixture.VersionOf(formId);
-                payload = Fixture.Payload(formId);
+                payload = Fixture.Checked(formId);
             }
             return Fixture.Engine.PreviewPng(version, payload, dpi);
         });

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Payloads;
 
 namespace FormsService.Benchmarks;
 
@@ -22,6 +23,9 @@ internal static class Fixture
     }
 
     public static string ExampleText(string formId) => File.ReadAllText(Path.Combine(Root, "forms", formId, Version, "example.json"));
+
+    /// <summary>The example, bound and checked once as the API does before it renders: what a render is given.</summary>
+    public static PayloadCheck Checked(string formId, string? overrides = null) => Engine.Check(VersionOf(formId), Payload(formId, overrides));
 
     /// <summary>The example payload, checked like the API checks it; <paramref name="overrides"/> merged on top (e.g. dpi).</summary>
     public static JsonElement Payload(string formId, string? overrides = null)

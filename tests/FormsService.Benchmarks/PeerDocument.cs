@@ -26,12 +26,12 @@ internal static class PeerDocument
                         firstLine = p.Style.FirstLinePt,
                         spaceBefore = p.Style.SpaceBeforePt,
                         spaceAfter = p.Style.SpaceAfterPt,
-                        bold = p.Style.Bold,
-                        size = p.Style.SizePt,
+                        bold = p.Text.Face.Bold,
+                        size = (float?)p.Text.SizePt,
                         inlines = p.Inlines.Select<Inline, object>(i => i switch
                         {
-                            TextRun t => new { kind = "text", text = t.Text, t.Style.Bold, t.Style.Italic, t.Style.Small, t.Style.Underline },
-                            Field f => new { kind = "field", text = f.Value ?? "", caption = f.Caption, minWidth = f.MinWidthPt, fill = f.Fill, f.Style.Bold, f.Style.Italic, f.Style.Small },
+                            TextRun t => new { kind = "text", text = t.Text, t.Type.Face.Bold, t.Type.Face.Italic, Small = t.Type.SizePt < p.Text.SizePt, t.Type.Underline },
+                            Field f => new { kind = "field", text = f.Value ?? "", caption = f.Caption, minWidth = f.MinWidthPt, fill = f.Fill, f.Type.Face.Bold, f.Type.Face.Italic, Small = f.Type.SizePt < p.Text.SizePt },
                             _ => new { kind = "break" },
                         }).ToList(),
                     });

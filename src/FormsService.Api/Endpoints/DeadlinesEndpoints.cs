@@ -1,3 +1,4 @@
+using System.Globalization;
 using FormsService.Api.Http;
 using FormsService.Core.Engine;
 using FormsService.Core.Forms.Order733.Calendar;
@@ -6,27 +7,93 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FormsService.Api.Endpoints;
 
-public sealed record DeadlinesAnswer(DateOnly VerdictReceived, IReadOnlyList<Deadline> Deadlines);
+/// <summary>The dates asked about (each null when not given) and the deadlines that follow from them.</summary>
+public sealed record DeadlinesAnswer(
+    DateOnly? VerdictReceived,
+    DateOnly? AkimatVerdictReceived,
+    DateOnly? ProbationVerdictReceived,
+    DateOnly? OrderReceived,
+    DateOnly? TimeSheetReceived,
+    string? Month,
+    IReadOnlyList<Deadline> Deadlines);
 
-/// <summary>The deadlines order No. 733 sets, computed from the day a verdict was received, on Kazakhstan's calendar.</summary>
+/// <summary>The deadlines order No. 733 sets, computed from the days the documents were received, on Kazakhstan's calendar.</summary>
 public static class DeadlinesEndpoints
 {
+    private const string DateMessage = "Күн ЖЖЖЖ-АА-КК пішімінде болуы керек / Must be a date as YYYY-MM-DD.";
+    private const string YearsMessage = "2000–2100 жылдар аралығында болуы керек / Must be between 2000 and 2100.";
+
     public static void MapDeadlinesEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/deadlines", GetDeadlines)
             .WithTags("Deadlines")
             .WithName("GetDeadlines")
-            .WithSummary("Deadlines computed from the day the verdict was received.")
-            .WithDescription("Working days follow Kazakhstan's calendar (weekends, public holidays, moved days off, the year's transfers). A deadline whose computation crosses a year without a confirmed calendar file has `confirmed: false`.")
+            .WithSummary("Deadlines computed from the days the verdict, the order and the time sheet were received, or for a month.")
+            .WithDescription(
+                "Give any of: `verdictReceived` (both the akimat and the probation service received the verdict that day), or " +
+                "`akimatVerdictReceived` (the akimat's order, notice and first monthly report, rules 2 2), 2 3), 2-1 2)) and " +
+                "`probationVerdictReceived` (the summons, rule 12 1)) separately; `orderReceived` (the probation service received " +
+                "the akimat's notice and order: acquaintance within 5 working days, rule 12 3)); `timeSheetReceived` (it received " +
+                "the time sheet, act and conduct report: preventive talk within 5 working days, rule 12 5)); `month=YYYY-MM` (the " +
+                "akimat's monthly report, due on the month's last working day, rule 2-1 2)). Working days follow Kazakhstan's " +
+                "calendar (weekends, public holidays, moved days off, the year's transfers). A deadline whose computation crosses " +
+                "a year without a confirmed calendar file has `confirmed: false`.")
             .ProducesValidationProblem(422);
     }
 
-    internal static Results<Ok<DeadlinesAnswer>, ProblemHttpResult> GetDeadlines([FromQuery] string? verdictReceived, FormsEngine engine)
+    internal static Results<Ok<DeadlinesAnswer>, ProblemHttpResult> GetDeadlines(
+        [FromQuery] string? verdictReceived, [FromQuery] string? akimatVerdictReceived, [FromQuery] string? probationVerdictReceived,
+        [FromQuery] string? orderReceived, [FromQuery] string? timeSheetReceived, [FromQuery] string? month, FormsEngine engine)
     {
-        if (string.IsNullOrEmpty(verdictReceived) || !RenderRequest.TryParseAsOf(verdictReceived, out var date) || date is null)
-            return Problems.InvalidParameter("verdictReceived", "Күн ЖЖЖЖ-АА-КК пішімінде болуы керек / Must be a date as YYYY-MM-DD.");
-        if (date.Value.Year is < 2000 or > 2100)
-            return Problems.InvalidParameter("verdictReceived", "2000–2100 жылдар аралығында болуы керек / Must be between 2000 and 2100.");
-        return TypedResults.Ok(new DeadlinesAnswer(date.Value, engine.DeadlinesFrom(date.Value)));
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var both = Date(nameof(verdictReceived), verdictReceived, errors);
+        var akimat = Date(nameof(akimatVerdictReceived), akimatVerdictReceived, errors);
+        var probation = Date(nameof(probationVerdictReceived), probationVerdictReceived, errors);
+        var order = Date(nameof(orderReceived), orderReceived, errors);
+        var sheet = Date(nameof(timeSheetReceived), timeSheetReceived, errors);
+        var first = Month(month, errors);
+        if (both is not null && (akimat is not null || probation is not null))
+            errors[nameof(verdictReceived)] = ["akimatVerdictReceived, probationVerdictReceived бар кезде берілмейді / " +
+                                               "Give verdictReceived (one day for both) or akimatVerdictReceived and probationVerdictReceived, not both."];
+        if (errors.Count > 0)
+            return Problems.Invalid(errors, "Invalid request parameter");
+        if (both is null && akimat is null && probation is null && order is null && sheet is null && first is null)
+            return Problems.InvalidParameter(nameof(verdictReceived),
+                "Бір күн беріңіз / Give a date: verdictReceived, akimatVerdictReceived, probationVerdictReceived, orderReceived, timeSheetReceived (YYYY-MM-DD) or month (YYYY-MM).");
+
+        var deadlines = engine.Deadlines.For(new DeadlineDates
+        {
+            AkimatVerdictReceived = akimat ?? both,
+            ProbationVerdictReceived = probation ?? both,
+            OrderReceived = order,
+            TimeSheetReceived = sheet,
+            Month = first,
+        });
+        return TypedResults.Ok(new DeadlinesAnswer(both, akimat, probation, order, sheet,
+            first?.ToString("yyyy-MM", CultureInfo.InvariantCulture), deadlines));
+    }
+
+    private static DateOnly? Date(string name, string? value, Dictionary<string, string[]> errors)
+    {
+        if (value is null) return null;
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            errors[name] = [DateMessage];
+        else if (date.Year is < 2000 or > 2100)
+            errors[name] = [YearsMessage];
+        else
+            return date;
+        return null;
+    }
+
+    private static DateOnly? Month(string? value, Dictionary<string, string[]> errors)
+    {
+        if (value is null) return null;
+        if (!DateOnly.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            errors["month"] = ["Ай ЖЖЖЖ-АА пішімінде болуы керек / Must be a month as YYYY-MM."];
+        else if (first.Year is < 2000 or > 2100)
+            errors["month"] = [YearsMessage];
+        else
+            return first;
+        return null;
     }
 }

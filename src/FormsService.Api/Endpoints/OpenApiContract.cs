@@ -158,6 +158,8 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
             "GetVersion" => "One version: title, legal basis, effective dates, formats, links to its schema and example.",
             "GetSchema" => "The JSON Schema (2020-12) of the version's payload: the rules a schema can say, labels in `x-labels` ({ kk, ru }).",
             "GetExample" => "A valid example payload of the version.",
+            "ListDataSchemas" => "The names of the JSON Schemas the forms' data files (definitions, labels, vest.json, calendars) name.",
+            "GetDataSchema" => "One JSON Schema of the forms' data files, as the files name it.",
             _ => operation["summary"]?.GetValue<string>(),
         };
         if (responses["200"] is JsonObject ok && ok["content"] is null)
@@ -168,11 +170,11 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                 "PreviewPage" => [OutputFormats.MediaTypes[OutputFormats.Png]],
                 "PreviewArtwork" => new[] { OutputFormats.Png, OutputFormats.Svg, OutputFormats.Pdf }.Select(f => OutputFormats.MediaTypes[f]),
                 "RenderBatch" => ["application/zip"],
-                "GetSchema" => ["application/schema+json"],
+                "GetSchema" or "GetDataSchema" => ["application/schema+json"],
                 "GetExample" => ["application/json"],
                 _ => [],
             };
-            var schemaRef = operation["operationId"]?.GetValue<string>() is "GetSchema" or "GetExample"
+            var schemaRef = operation["operationId"]?.GetValue<string>() is "GetSchema" or "GetExample" or "GetDataSchema"
                 ? new JsonObject { ["type"] = "object" }
                 : Ref(Binary);
             ok["content"] = Content(types, schemaRef);

@@ -38,20 +38,25 @@ public sealed class FormsEngine : IDisposable
     private readonly DocxRenderer _docx;
     private readonly PageImageRenderer _images;
 
-    private FormsEngine(FontLibrary fonts, FormCatalog catalog, DocumentBuilder builder, LayoutEngine layout, PdfRenderer pdf, DeadlineCalculator deadlines)
+    private FormsEngine(FontLibrary fonts, FormCatalog catalog, DataSchemas schemas, DocumentBuilder builder, LayoutEngine layout, PdfRenderer pdf,
+        DeadlineCalculator deadlines)
     {
+        Schemas = schemas;
         Deadlines = deadlines;
         Fonts = fonts;
         Catalog = catalog;
         _builder = builder;
         _layout = layout;
         _pdf = pdf;
-        _docx = new DocxRenderer(fonts);
+        _docx = new DocxRenderer();
         _images = new PageImageRenderer(fonts);
     }
 
     public FontLibrary Fonts { get; }
     public FormCatalog Catalog { get; }
+
+    /// <summary>The JSON Schemas of the data files under <c>forms/</c>, as the service publishes them.</summary>
+    public DataSchemas Schemas { get; }
     internal DeadlineCalculator Deadlines { get; }
 
     /// <summary>The deadlines of order No. 733 that follow from the day a verdict was received.</summary>
@@ -73,8 +78,10 @@ public sealed class FormsEngine : IDisposable
             var library = FormModules.Create(services);
             var modules = library.Modules.Concat(extraModules.Select(create => create(services))).ToList();
             var catalog = FormCatalog.Load(formsDirectory, ByName(modules));
-            var builder = new DocumentBuilder(FiguresById(modules));
-            return new FormsEngine(fonts, catalog, builder, layout, pdf, library.Deadlines);
+            var locales = Locale.DateLocales.Load(Path.Combine(formsDirectory, "_locale"));
+            locales.CheckCovers(catalog);
+            var builder = new DocumentBuilder(FiguresById(modules), locales);
+            return new FormsEngine(fonts, catalog, DataSchemas.Load(formsDirectory), builder, layout, pdf, library.Deadlines);
         }
         catch
         {
@@ -106,7 +113,8 @@ public sealed class FormsEngine : IDisposable
 
     /// <summary>The document model and its layout; a null check gives the form blank.</summary>
     [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
-    public LaidOutDocument Lay(FormVersion version, PayloadCheck? filled) => _layout.Layout(_builder.Build(version, ViewOf(filled)));
+    public LaidOutDocument Lay(FormVersion version, PayloadCheck? filled, CancellationToken cancellationToken = default) =>
+        _layout.Layout(_builder.Build(version, ViewOf(filled)), cancellationToken);
 
     /// <summary>Renders a version filled from a valid <see cref="Check"/> (or blank, when null).</summary>
     [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
@@ -114,11 +122,11 @@ public sealed class FormsEngine : IDisposable
     {
         if (version.Module.Artwork is { } artwork && format is OutputFormats.Png or OutputFormats.Svg)
             return artwork.Render(version.Definition, ViewOf(filled) ?? Blank(version), format);
-        var laid = Lay(version, filled);
+        var laid = Lay(version, filled, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return format switch
         {
-            OutputFormats.Pdf => _pdf.Render(laid),
+            OutputFormats.Pdf => _pdf.Render(laid, cancellationToken),
             OutputFormats.Docx => _docx.Render(laid),
             OutputFormats.Png => _images.RenderPng(laid, 0, 96),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unsupported format."),
@@ -129,7 +137,7 @@ public sealed class FormsEngine : IDisposable
     public byte[] Render(FormVersion version, JsonElement? payload, string format, CancellationToken cancellationToken = default) =>
         Render(version, Filled(version, payload), format, cancellationToken);
 
-    /// <inheritdoc cref="Lay(FormVersion, PayloadCheck?)"/>
+    /// <inheritdoc cref="Lay(FormVersion, PayloadCheck?, CancellationToken)"/>
     public LaidOutDocument Lay(FormVersion version, JsonElement? payload) => Lay(version, Filled(version, payload));
 
     /// <summary>True when the form's artwork renders on its own (an image, without a page).</summary>

@@ -122,6 +122,47 @@ public sealed class ClerkPageTests(BrowserFixture fixture)
         Assert.Empty(browser.ScriptProblems);
     }
 
+    /// <summary>
+    /// The page learns from the API, not from form ids, whether a form links to the designers' page (the version's
+    /// <c>hasArtwork</c>) and shows the order's deadlines (a schema field marked <c>x-deadlines</c>).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Catalogue.Forms), MemberType = typeof(Catalogue))]
+    public async Task The_page_shows_the_designer_link_and_the_deadlines_as_the_API_describes_the_form(string formId)
+    {
+        var version = Catalogue.LatestVersion(formId);
+        var detail = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/forms/{formId}/versions/{version}");
+        var schema = await fixture.Api.GetStringAsync($"/api/forms/{formId}/versions/{version}/schema");
+        var hasDeadlines = schema.Contains("\"x-deadlines\": true", StringComparison.Ordinal);
+
+        await using var browser = await fixture.NewPageAsync();
+        var page = browser.Page;
+        await ChooseFormAsync(page, formId, FirstLeaf(JsonDocument.Parse(schema).RootElement, ""));
+
+        var link = page.Locator("#designer-link");
+        if (detail.GetProperty("hasArtwork").GetBoolean())
+        {
+            await Expect(link).ToBeVisibleAsync();
+            await Expect(link.Locator("a")).ToHaveAttributeAsync("href", $"/designer#{formId}");
+        }
+        else
+            await Expect(link).ToBeHiddenAsync();
+        if (hasDeadlines)
+            await Expect(page.Locator("#deadlines")).ToBeVisibleAsync();
+        else
+            await Expect(page.Locator("#deadlines")).ToBeHiddenAsync();
+        Assert.Empty(browser.ScriptProblems);
+    }
+
+    /// <summary>The path of the schema's first field that is not an object (what the page builds an input for).</summary>
+    private static string FirstLeaf(JsonElement node, string path)
+    {
+        if (!node.TryGetProperty("properties", out var properties))
+            return path;
+        var first = properties.EnumerateObject().First();
+        return FirstLeaf(first.Value, path.Length == 0 ? first.Name : $"{path}.{first.Name}");
+    }
+
     private async Task ExpectDeadlinesAsync(IPage page, string verdictReceived)
     {
         var answer = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/deadlines?verdictReceived={verdictReceived}");

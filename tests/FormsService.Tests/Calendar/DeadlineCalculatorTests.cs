@@ -102,4 +102,19 @@ public sealed class DeadlineCalculatorTests
         Assert.False(_deadlines.MonthlyReport(2026, 8).Confirmed); // rests on the unconfirmed end of 30 August
         Assert.False(_deadlines.MonthlyReport(2040, 1).Confirmed);
     }
+
+    [Fact]
+    public void The_akimat_s_and_the_probation_service_s_days_of_receipt_count_apart()
+    {
+        var deadlines = _deadlines.For(new DeadlineDates
+        {
+            AkimatVerdictReceived = D("2025-10-24"),
+            ProbationVerdictReceived = D("2025-10-16"),
+        }).ToDictionary(d => d.Id, d => d.Due);
+
+        Assert.Equal(D("2025-10-26"), deadlines["probation-summons"]);
+        Assert.Equal(D("2025-11-03"), deadlines["akimat-order"]);
+        Assert.Equal(D("2025-11-28"), deadlines["akimat-first-monthly-report"]);
+        Assert.Empty(_deadlines.For(new DeadlineDates()));
+    }
 }

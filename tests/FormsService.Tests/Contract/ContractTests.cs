@@ -70,15 +70,15 @@ public sealed class ContractTests(ServiceFactory factory) : IClassFixture<Servic
             var mutations = new List<(string What, Action<JsonObject> Apply)>();
             var name = path.Split('.')[^1];
             if (required)
-                mutations.Add(("required", o => Parent(o, path).Remove(name)));
+                mutations.Add(("required", o => Parent(o, path)!.Remove(name)));
             if (property["maxLength"] is JsonValue max)
-                mutations.Add(("maxLength", o => Parent(o, path)[name] = new string('а', max.GetValue<int>() + 1)));
+                mutations.Add(("maxLength", o => Parent(o, path)![name] = new string('а', max.GetValue<int>() + 1)));
             if (property["minimum"] is JsonValue min)
-                mutations.Add(("minimum", o => Parent(o, path)[name] = min.GetValue<double>() - 1));
+                mutations.Add(("minimum", o => Parent(o, path)![name] = min.GetValue<double>() - 1));
             if (property["maximum"] is JsonValue maxValue)
-                mutations.Add(("maximum", o => Parent(o, path)[name] = maxValue.GetValue<double>() + 1));
+                mutations.Add(("maximum", o => Parent(o, path)![name] = maxValue.GetValue<double>() + 1));
             if (property["format"]?.GetValue<string>() == "date")
-                mutations.Add(("format", o => Parent(o, path)[name] = "2025-02-30"));
+                mutations.Add(("format", o => Parent(o, path)![name] = "2025-02-30"));
             foreach (var (what, apply) in mutations)
             {
                 var payload = example.DeepClone().AsObject();
@@ -96,11 +96,12 @@ public sealed class ContractTests(ServiceFactory factory) : IClassFixture<Servic
         Assert.True(checkedConstraints >= 5, $"Only {checkedConstraints} constraints checked for {formId}.");
     }
 
-    private static JsonObject Parent(JsonObject payload, string path)
+    /// <summary>The object holding <paramref name="path"/>'s value; null when the example leaves an optional object out.</summary>
+    private static JsonObject? Parent(JsonObject payload, string path)
     {
-        var current = payload;
+        JsonObject? current = payload;
         foreach (var segment in path.Split('.')[..^1])
-            current = current[segment] as JsonObject ?? new JsonObject();
+            current = current?[segment] as JsonObject;
         return current;
     }
 

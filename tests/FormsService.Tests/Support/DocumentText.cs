@@ -29,7 +29,9 @@ public static class DocumentText
         {
             foreach (var e in p.Descendants())
             {
-                if (e is DocumentFormat.OpenXml.Wordprocessing.Text t) sb.Append(t.Text);
+                // No-break spaces read as spaces; a word joiner prints nothing.
+                if (e is DocumentFormat.OpenXml.Wordprocessing.Text t) sb.Append(t.Text.Replace('\u00A0', ' ').Replace("\u2060", ""));
+                else if (e is DocumentFormat.OpenXml.Wordprocessing.NoBreakHyphen) sb.Append('-');
                 else if (e is DocumentFormat.OpenXml.Wordprocessing.TabChar or DocumentFormat.OpenXml.Wordprocessing.Break) sb.Append(' ');
             }
             sb.Append(' ');

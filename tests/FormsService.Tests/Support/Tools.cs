@@ -5,7 +5,8 @@ namespace FormsService.Tests.Support;
 /// <summary>Runs the machine tools the tests read documents with (installed by .ci/run).</summary>
 public static class Tools
 {
-    public static (int ExitCode, string Output) Run(string file, string arguments, int timeoutMs = 120_000)
+    public static (int ExitCode, string Output) Run(string file, string arguments, int timeoutMs = 120_000,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(file, arguments)
         {
@@ -13,6 +14,8 @@ public static class Tools
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            psi.Environment[key] = value;
         Process process;
         try
         {

@@ -74,15 +74,15 @@ namespace FormsService.Clients.NSwag
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Deadlines computed from the day the verdict was received.
+        /// Deadlines computed from the days the verdict, the order and the time sheet were received, or for a month.
         /// </summary>
         /// <remarks>
-        /// Working days follow Kazakhstan's calendar (weekends, public holidays, moved days off, the year's transfers). A deadline whose computation crosses a year without a confirmed calendar file has `confirmed: false`.
+        /// Give any of: `verdictReceived` (both the akimat and the probation service received the verdict that day), or `akimatVerdictReceived` (the akimat's order, notice and first monthly report, rules 2 2), 2 3), 2-1 2)) and `probationVerdictReceived` (the summons, rule 12 1)) separately; `orderReceived` (the probation service received the akimat's notice and order: acquaintance within 5 working days, rule 12 3)); `timeSheetReceived` (it received the time sheet, act and conduct report: preventive talk within 5 working days, rule 12 5)); `month=YYYY-MM` (the akimat's monthly report, due on the month's last working day, rule 2-1 2)). Working days follow Kazakhstan's calendar (weekends, public holidays, moved days off, the year's transfers). A deadline whose computation crosses a year without a confirmed calendar file has `confirmed: false`.
         /// </remarks>
         /// <param name="verdictReceived">The date (YYYY-MM-DD) the verdict was received; the deadlines count from it.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeadlinesAnswer> GetDeadlinesAsync(string verdictReceived = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeadlinesAnswer> GetDeadlinesAsync(string verdictReceived = null, string akimatVerdictReceived = null, string probationVerdictReceived = null, string orderReceived = null, string timeSheetReceived = null, string month = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -101,6 +101,26 @@ namespace FormsService.Clients.NSwag
                     if (verdictReceived != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("verdictReceived")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(verdictReceived, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (akimatVerdictReceived != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("akimatVerdictReceived")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(akimatVerdictReceived, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (probationVerdictReceived != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("probationVerdictReceived")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(probationVerdictReceived, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (orderReceived != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("orderReceived")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(orderReceived, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (timeSheetReceived != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("timeSheetReceived")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(timeSheetReceived, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (month != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("month")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(month, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1538,6 +1558,174 @@ namespace FormsService.Clients.NSwag
                     urlBuilder_.Append("/versions/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(version, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/example");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<object>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The schemas of the forms' data files, by name.
+        /// </summary>
+        /// <remarks>
+        /// The names of the JSON Schemas the forms' data files (definitions, labels, vest.json, calendars) name.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<string>> ListDataSchemasAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/schemas"
+                    urlBuilder_.Append("api/schemas");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<string>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// One schema of the forms' data files (e.g. vest.schema.json).
+        /// </summary>
+        /// <remarks>
+        /// One JSON Schema of the forms' data files, as the files name it.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<object> GetDataSchemaAsync(string name, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (name == null)
+                throw new System.ArgumentNullException("name");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/schema+json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/schemas/{name}"
+                    urlBuilder_.Append("api/schemas/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(name, System.Globalization.CultureInfo.InvariantCulture)));
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -3550,9 +3738,27 @@ namespace FormsService.Clients.NSwag
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("verdictReceived")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
-        public System.DateTimeOffset VerdictReceived { get; set; }
+        public System.DateTimeOffset? VerdictReceived { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("akimatVerdictReceived")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset? AkimatVerdictReceived { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("probationVerdictReceived")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset? ProbationVerdictReceived { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("orderReceived")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset? OrderReceived { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("timeSheetReceived")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset? TimeSheetReceived { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("month")]
+        public string Month { get; set; }
 
         [System.Text.Json.Serialization.JsonPropertyName("deadlines")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -4022,6 +4228,12 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("signatory")]
         [System.ComponentModel.DataAnnotations.Required]
         public Signatory Signatory { get; set; } = new Signatory();
+
+        /// <summary>
+        /// Optional: the official the akim gives control of the order to (a deputy akim, the head of the akim's office); absent, the akim keeps it ('Осы өкімнің орындалуын бақылауды өзіме қалдырамын').
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("control")]
+        public Control Control { get; set; }
 
     }
 
@@ -4714,7 +4926,7 @@ namespace FormsService.Clients.NSwag
     {
 
         /// <summary>
-        /// Date of the notification (YYYY-MM-DD).
+        /// Date of the notification (YYYY-MM-DD), printed on its first line: not before startDate (it reports a start) nor issuer.date.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -4772,6 +4984,13 @@ namespace FormsService.Clients.NSwag
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string HeadFullName { get; set; }
+
+        /// <summary>
+        /// Optional: date under the head's signature (YYYY-MM-DD), the notification's last line; absent, notification.date is printed there.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("signedDate")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset? SignedDate { get; set; }
 
     }
 
@@ -4831,7 +5050,7 @@ namespace FormsService.Clients.NSwag
         public string Number { get; set; }
 
         /// <summary>
-        /// Date of the order (YYYY-MM-DD): due within five working days of verdict.receivedDate.
+        /// Date of the order (YYYY-MM-DD): due within five working days of verdict.receivedDate; a date in the future or on a day off is reported as a warning.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -4995,10 +5214,10 @@ namespace FormsService.Clients.NSwag
         public int HoursPerDay { get; set; }
 
         /// <summary>
-        /// Working days a week: 1–6; hoursPerDay × daysPerWeek ≤ 40.
+        /// Working days a week: 1–7; hoursPerDay × daysPerWeek ≤ 40.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("daysPerWeek")]
-        [System.ComponentModel.DataAnnotations.Range(1, 6)]
+        [System.ComponentModel.DataAnnotations.Range(1, 7)]
         public int DaysPerWeek { get; set; }
 
         /// <summary>
@@ -5027,6 +5246,30 @@ namespace FormsService.Clients.NSwag
 
         /// <summary>
         /// Surname, name and patronymic of the signatory.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("fullName")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        public string FullName { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Control
+    {
+
+        /// <summary>
+        /// Position of the official, as it reads before the name (e.g. 'аудан әкімінің орынбасары').
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("position")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        public string Position { get; set; }
+
+        /// <summary>
+        /// Name of the official, as it reads in the order (e.g. 'Б. Қ. Серіков').
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]

@@ -87,7 +87,7 @@ public sealed class FormCatalog
         catch (ArgumentException ex) { throw new DefinitionException(file, "$.page.size", ex.Message); }
 
         var figures = module.Figures.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var body = new TemplateParser(file, module.Paths, figures).ParseBody(definition.Body);
+        var body = new TemplateParser(file, module.Paths, figures).Parse(definition);
         var labels = Labels.Load(dir, module.Paths);
         module.Load(definition);
 

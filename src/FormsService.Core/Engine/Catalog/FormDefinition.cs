@@ -6,6 +6,8 @@ namespace FormsService.Core.Engine.Catalog;
 /// <summary>One published version of a form, as read from <c>forms/&lt;form-id&gt;/&lt;version&gt;/definition.json</c>.</summary>
 public sealed record FormDefinition
 {
+    /// <summary>The JSON Schema the file names for editors (<c>forms/_schemas/definition.schema.json</c>); not read.</summary>
+    [JsonPropertyName("$schema")] public string? Schema { get; init; }
     public required string FormId { get; init; }
     public required string Version { get; init; }
     /// <summary>Names the payload record and rules (code) that this version's text is bound to.</summary>
@@ -42,15 +44,20 @@ public sealed record LegalBasis
 
 public sealed record PageSetup
 {
+    /// <summary>"A4" (portrait) or "A4-landscape".</summary>
     public string Size { get; init; } = "A4";
     public required Margins MarginsMm { get; init; }
+    /// <summary>A running header: <c>"{page}-бет / {pages}"</c>, or <c>{ "text": ..., "align": ..., "sizePt": ... }</c>.</summary>
+    public JsonElement? Header { get; init; }
+    /// <summary>A running footer, written as <see cref="Header"/> is.</summary>
+    public JsonElement? Footer { get; init; }
 }
 
 public sealed record Margins(float Top, float Right, float Bottom, float Left);
 
 public sealed record TextStyles
 {
-    /// <summary>"serif" (Times New Roman in DOCX, Liberation Serif in PDF) or "sans".</summary>
+    /// <summary>"serif" (Times New Roman in DOCX, Liberation Serif in PDF) or "sans" (Arial, Liberation Sans): see <c>FontFamilies</c>.</summary>
     public string Font { get; init; } = "serif";
     public float SizePt { get; init; } = 12;
     public float CaptionSizePt { get; init; } = 8;

@@ -5,7 +5,14 @@ namespace FormsService.Core.Engine.Catalog;
 /// <summary>A form's body as parsed once from its definition: blocks of inlines bound to payload paths.</summary>
 public abstract record BlockTemplate;
 
-public sealed record ParagraphTemplate(ParagraphStyle Style, IReadOnlyList<InlineTemplate> Inlines) : BlockTemplate;
+/// <param name="Bold">Null: the surrounding default (a table cell's, else not bold).</param>
+/// <param name="SizePt">Null: the surrounding default (a table cell's, else the definition's size).</param>
+public sealed record ParagraphTemplate(ParagraphStyle Style, bool? Bold, float? SizePt, IReadOnlyList<InlineTemplate> Inlines) : BlockTemplate;
+
+public sealed record PageBreakTemplate : BlockTemplate;
+
+/// <summary>The definition's header or footer (<c>page.header</c>, <c>page.footer</c>): one paragraph on every page.</summary>
+public sealed record RunningTemplate(RunningPosition Position, ParagraphTemplate Content) : BlockTemplate;
 
 public sealed record CutLineTemplate(string Label, float SpaceBeforePt, float SpaceAfterPt) : BlockTemplate;
 
@@ -16,18 +23,42 @@ public abstract record InlineTemplate;
 public sealed record TextTemplate(string Text, RunStyle Style) : InlineTemplate;
 
 /// <summary>A blank: its value from a template over payload paths; printed empty when <see cref="When"/> is absent.</summary>
-public sealed record FieldTemplate(ValueTemplate Value, string? Caption, float MinWidthMm, bool Fill, string? When, RunStyle Style) : InlineTemplate;
+public sealed record FieldTemplate(ValueTemplate Value, string? Caption, float MinWidthMm, bool Fill, string? When, RunStyle Style) : InlineTemplate
+{
+    /// <summary>Filled, the value reads as text (no underline, no caption); empty, it is still the captioned blank.</summary>
+    public bool Prose { get; init; }
+}
 
-/// <summary>A date written the way the form writes it: <c>2025 жылғы "14" қазан</c>, or <c>20___ жылғы "___" _____</c> blank.</summary>
-public sealed record DateTemplate(string Path, string? When) : InlineTemplate;
+/// <summary>A value printed as plain text (a table cell's), nothing when it has no value.</summary>
+public sealed record ValueTextTemplate(ValueTemplate Value, string? When, RunStyle Style) : InlineTemplate;
+
+/// <summary>
+/// A date in a style of the definition's language (<c>2025 жылғы "14" қазан</c> in the form's blanks, or
+/// <c>2025 жылғы 14 қазандағы</c> as text); with no value it prints the form's blank, <c>20___ жылғы "___" _____</c>.
+/// </summary>
+public sealed record DateTemplate(string Path, string? When) : InlineTemplate
+{
+    public Locale.DateStyle Style { get; init; } = Locale.DateStyle.Blank;
+    /// <summary>Printed under the blank date, so a hand filling it knows which date goes there.</summary>
+    public string? Caption { get; init; }
+}
+
+/// <summary>An inline printed only when the payload has (or, <see cref="WhenPresent"/> false, lacks) a value at <see cref="Path"/>.</summary>
+public sealed record ConditionalTemplate(InlineTemplate Inner, string Path, bool WhenPresent) : InlineTemplate;
 
 /// <summary>Fixed text listing options; the option the payload names is underlined.</summary>
 public sealed record ChoiceTemplate(string Path, IReadOnlyList<string> Options, string Format) : InlineTemplate;
 
 public sealed record BreakTemplate : InlineTemplate;
 
+/// <summary><c>{page}</c> or <c>{pages}</c> in a header or footer.</summary>
+public sealed record PageNumberTemplate(PageNumberKind Kind, RunStyle Style) : InlineTemplate;
+
 /// <summary>Text chosen by a yes/no payload value; a blank of <see cref="BlankWidthMm"/> when the value is absent.</summary>
-public sealed record FlagTemplate(string Path, string WhenTrue, string WhenFalse, float BlankWidthMm) : InlineTemplate;
+public sealed record FlagTemplate(string Path, string WhenTrue, string WhenFalse, float BlankWidthMm) : InlineTemplate
+{
+    public string? Caption { get; init; }
+}
 
 /// <summary>
 /// A value made of literal text and <c>{path}</c> references; a <c>[...]</c> group is dropped when any path inside

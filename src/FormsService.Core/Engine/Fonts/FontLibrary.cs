@@ -153,6 +153,9 @@ public sealed class FontLibrary : IDisposable
 
     public FontFace Get(FontFamilyKind family, bool bold, bool italic) => _faces[(family, bold, italic)];
 
+    /// <summary>The font file a model's face is drawn with.</summary>
+    public FontFace Get(Model.Face face) => _faces[(face.Family, face.Bold, face.Italic)];
+
     /// <summary>Per family, for each BMP code point: 0 not asked yet, 1 every face draws it, 2 some face does not.</summary>
     private readonly byte[][] _familyDrawable = [new byte[0x10000], new byte[0x10000]];
 

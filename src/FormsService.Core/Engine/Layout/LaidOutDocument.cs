@@ -6,15 +6,73 @@ namespace FormsService.Core.Engine.Layout;
 /// A document with its lines broken and placed on pages. Renderers translate it; they decide nothing.
 /// X is measured from the left margin, Y from the top edge of the page, both in points.
 /// </summary>
-public sealed record LaidOutDocument(Document Source, int PageCount, IReadOnlyList<LaidOutBlock> Blocks);
+public sealed record LaidOutDocument(Document Source, int PageCount, IReadOnlyList<LaidOutBlock> Blocks)
+{
+    private IReadOnlyList<Piece>[]? _pages;
 
-public abstract record LaidOutBlock;
+    /// <summary>What is drawn on one page, in drawing order: every laid-out block's pieces that fall on it.</summary>
+    public IReadOnlyList<Piece> PiecesOn(int page) => Pages()[page];
 
-public sealed record LaidOutParagraph(Paragraph Source, IReadOnlyList<Line> Lines) : LaidOutBlock;
+    /// <summary>Every piece of every page (the glyph collector reads the same pieces the painter draws).</summary>
+    public IEnumerable<Piece> AllPieces() => Pages().SelectMany(p => p);
 
-public sealed record LaidOutCutLine(CutLine Source, int Page, float Top, float Height, float Baseline, float LabelX, float LabelWidth) : LaidOutBlock;
+    private IReadOnlyList<Piece>[] Pages()
+    {
+        if (_pages is { } done) return done;
+        var lists = new List<Piece>[Math.Max(1, PageCount)];
+        for (var i = 0; i < lists.Length; i++) lists[i] = [];
+        foreach (var block in Blocks)
+            block.Emit(piece => lists[Math.Clamp(piece.Page, 0, lists.Length - 1)].Add(piece));
+        var pages = new IReadOnlyList<Piece>[lists.Length];
+        for (var i = 0; i < lists.Length; i++) pages[i] = lists[i];
+        return _pages = pages;
+    }
+}
 
-public sealed record LaidOutFigure(Figure Source, int Page, float X, float Top) : LaidOutBlock;
+/// <summary>A block placed on pages. It says what it draws, as pieces, so the painter needs no case per block kind.</summary>
+public abstract record LaidOutBlock
+{
+    public abstract void Emit(Action<Piece> draw);
+}
+
+public sealed record LaidOutParagraph(Paragraph Source, IReadOnlyList<Line> Lines) : LaidOutBlock
+{
+    public override void Emit(Action<Piece> draw)
+    {
+        foreach (var line in Lines)
+            line.Emit(draw, 0);
+    }
+}
+
+public sealed record LaidOutCutLine(CutLine Source, int Page, float Top, float Height, float Baseline, float LabelX, float LabelWidth, float Right) : LaidOutBlock
+{
+    /// <summary>The dashes sit a little above the label's baseline, about mid-height of its lower-case letters.</summary>
+    public float RuleY => Baseline - Source.Type.SizePt * 0.3f;
+
+    public override void Emit(Action<Piece> draw)
+    {
+        draw(new RulePiece(Page, 0, RuleY, LabelX - 4, RuleY, Pieces.RuleWidth, InkColor.Black, Dashed: true));
+        draw(new RulePiece(Page, LabelX + LabelWidth + 4, RuleY, Right, RuleY, Pieces.RuleWidth, InkColor.Black, Dashed: true));
+        draw(new TextPiece(Page, LabelX, Baseline, Source.Label, Source.Type));
+    }
+}
+
+public sealed record LaidOutFigure(Figure Source, int Page, float X, float Top) : LaidOutBlock
+{
+    public override void Emit(Action<Piece> draw) => draw(new FigurePiece(Page, X, Top, Source));
+}
+
+/// <summary>Nothing to draw: the flow moved on to a new page.</summary>
+public sealed record LaidOutPageBreak(int PageBefore) : LaidOutBlock
+{
+    public override void Emit(Action<Piece> draw) { }
+}
+
+/// <summary>A header or footer as printed on one page, its page numbers filled in.</summary>
+public sealed record LaidOutRunningText(RunningText Source, int Page, LaidOutParagraph Content) : LaidOutBlock
+{
+    public override void Emit(Action<Piece> draw) => Content.Emit(draw);
+}
 
 public sealed record Line(
     int Page,
@@ -24,13 +82,45 @@ public sealed record Line(
     float SizePt,
     IReadOnlyList<Segment> Segments,
     IReadOnlyList<Caption> Captions,
-    bool EndsParagraph);
+    bool EndsParagraph)
+{
+    internal void Emit(Action<Piece> draw, float dx)
+    {
+        foreach (var segment in Segments)
+        {
+            var type = segment.Type;
+            var underlineY = Baseline + type.SizePt * 0.14f;
+            switch (segment)
+            {
+                case TextSegment t:
+                    draw(new TextPiece(Page, t.X + dx, Baseline, t.Text, type));
+                    if (type.Underline)
+                        draw(new RulePiece(Page, t.X + dx, underlineY, t.X + dx + t.Width, underlineY, Pieces.RuleWidth, type.Color, Dashed: false));
+                    break;
+                case FieldSegment f:
+                    if (f.Text.Length > 0)
+                        draw(new TextPiece(Page, f.TextX + dx, Baseline, f.Text, type));
+                    draw(new RulePiece(Page, f.X + dx, underlineY, f.X + dx + f.Width, underlineY, Pieces.RuleWidth, type.Color, Dashed: false));
+                    break;
+            }
+        }
+        foreach (var c in Captions)
+            draw(new TextPiece(Page, c.CenterX - c.Width / 2f + dx, c.Baseline, c.Text, c.Type));
+    }
+}
 
-public abstract record Segment(float X, float Width, string Text, RunStyle Style);
+public abstract record Segment(float X, float Width, string Text, Typography Type);
 
-public sealed record TextSegment(float X, float Width, string Text, RunStyle Style) : Segment(X, Width, Text, Style);
+public sealed record TextSegment(float X, float Width, string Text, Typography Type) : Segment(X, Width, Text, Type);
 
 /// <summary>One piece of a field on one line: underlined over its whole width, its text (maybe empty) inside.</summary>
-public sealed record FieldSegment(float X, float Width, string Text, RunStyle Style, float TextX) : Segment(X, Width, Text, Style);
+public sealed record FieldSegment(float X, float Width, string Text, Typography Type, float TextX) : Segment(X, Width, Text, Type)
+{
+    /// <summary>The width of <see cref="Segment.Text"/> alone: what of the blank's width the value takes.</summary>
+    public float TextWidth { get; init; }
+}
 
-public sealed record Caption(float CenterX, float Width, string Text, float Baseline, float SizePt);
+public sealed record Caption(float CenterX, float Width, string Text, float Baseline, Typography Type)
+{
+    public float SizePt => Type.SizePt;
+}

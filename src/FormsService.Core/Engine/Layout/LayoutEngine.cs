@@ -1,143 +1,134 @@
+using System.Reflection;
 using FormsService.Core.Engine.Model;
 using FormsService.Core.Engine.Fonts;
 
 namespace FormsService.Core.Engine.Layout;
 
 /// <summary>
-/// Breaks a document's paragraphs into lines and places them on pages. Pure: the same document gives the same
-/// layout; fonts are only measured here, never drawn.
+/// Places a document's blocks on pages, each by the layout of its kind, then prints the header and footer on every
+/// page. Pure: the same document gives the same layout; fonts are only measured here, never drawn.
 /// </summary>
 public sealed class LayoutEngine(FontLibrary fonts)
 {
     /// <summary>Extra height a line gets for the captions under its blanks, as a multiple of the caption size.</summary>
     internal const float CaptionLineFactor = 1.2f;
 
-    public LaidOutDocument Layout(Document document)
+    /// <summary>One layout per block kind, found once in this assembly: adding a kind is adding its class.</summary>
+    private static readonly IReadOnlyDictionary<Type, IBlockLayout> Layouts = typeof(IBlockLayout).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IBlockLayout).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+        .Select(t => (IBlockLayout)Activator.CreateInstance(t)!)
+        .ToDictionary(l => l.BlockType);
+
+    /// <summary>The block kinds that have a layout (a test checks that every kind of the model has one).</summary>
+    internal static IReadOnlyCollection<Type> LaidOutKinds => (IReadOnlyCollection<Type>)Layouts.Keys;
+
+    public LaidOutDocument Layout(Document document, CancellationToken cancellationToken = default)
     {
-        var family = document.Styles.Font == "sans" ? FontFamilyKind.Sans : FontFamilyKind.Serif;
-        var page = document.Page;
-        var paginator = new Paginator(page);
-        var blocks = new List<LaidOutBlock>(document.Blocks.Count);
+        var context = new LayoutContext(fonts, document.Page, new Flow(document.Page), cancellationToken);
+        var blocks = new List<LaidOutBlock>(document.Blocks.Count + 2);
         foreach (var block in document.Blocks)
         {
-            switch (block)
-            {
-                case Paragraph p:
-                    blocks.Add(LayoutParagraph(p, document, family, paginator));
-                    break;
-                case CutLine c:
-                    blocks.Add(LayoutCutLine(c, document, family, paginator));
-                    break;
-                case Figure f:
-                    var (fp, ftop) = paginator.Place(f.HeightPt, f.SpaceBeforePt);
-                    paginator.Advance(f.HeightPt + f.SpaceAfterPt);
-                    blocks.Add(new LaidOutFigure(f, fp, (page.ContentWidth - f.WidthPt) / 2f, ftop));
-                    break;
-                default:
-                    throw new NotSupportedException($"Block {block.GetType().Name} has no layout.");
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!Layouts.TryGetValue(block.GetType(), out var layout))
+                throw new NotSupportedException($"Block {block.GetType().Name} has no layout.");
+            blocks.Add(layout.Layout(block, context));
         }
-        return new LaidOutDocument(document, paginator.Page + 1, blocks);
+        var pages = context.Flow.Page + 1;
+        foreach (var running in new[] { document.Header, document.Footer })
+            if (running is not null)
+                for (var page = 0; page < pages; page++)
+                    blocks.Add(RunningTextLayout.Layout(running, page, pages, context));
+        return new LaidOutDocument(document, pages, blocks);
+    }
+}
+
+/// <summary>Lays out one kind of block at the flow's current position.</summary>
+internal interface IBlockLayout
+{
+    Type BlockType { get; }
+    LaidOutBlock Layout(Block block, LayoutContext context);
+}
+
+internal abstract class BlockLayout<T> : IBlockLayout where T : Block
+{
+    public Type BlockType => typeof(T);
+    public LaidOutBlock Layout(Block block, LayoutContext context) => Layout((T)block, context);
+    protected abstract LaidOutBlock Layout(T block, LayoutContext context);
+}
+
+internal sealed record LayoutContext(FontLibrary Fonts, PageGeometry Page, Flow Flow, CancellationToken Cancellation)
+{
+    public ParagraphSetter Setter { get; } = new(Fonts);
+}
+
+/// <summary>Tracks the current page and the vertical position on it.</summary>
+internal sealed class Flow(PageGeometry page)
+{
+    private float _y = page.MarginTop;
+    public int Page { get; private set; }
+    public float Y => _y;
+
+    public bool AtTop => _y <= page.MarginTop + 0.01f;
+    public float Bottom => page.Height - page.MarginBottom;
+    public float Remaining => Bottom - _y;
+
+    public (int Page, float Top) Place(float height, float spaceBefore)
+    {
+        if (!AtTop)
+            _y += spaceBefore;
+        if (_y + height > Bottom + 0.01f && !AtTop)
+            NewPage();
+        return (Page, _y);
     }
 
-    private LaidOutParagraph LayoutParagraph(Paragraph p, Document document, FontFamilyKind family, Paginator paginator)
+    public void Advance(float height) => _y += height;
+
+    public void NewPage()
     {
-        var styles = document.Styles;
-        var size = p.Style.SizePt ?? styles.SizePt;
-        var breaker = new LineBreaker(fonts, family, p.Style, size, styles.CaptionSizePt, document.Page.ContentWidth);
-        var drafts = breaker.Break(p.Inlines);
-
-        var face = fonts.Get(family, p.Style.Bold, false);
-        var captionFace = fonts.Get(family, false, false);
-        var baseHeight = size * styles.LineSpacing;
-        var captionHeight = styles.CaptionSizePt * CaptionLineFactor;
-
-        if (p.Style.KeepTogether)
-        {
-            var total = drafts.Sum(d => baseHeight + (d.Captions.Count > 0 ? captionHeight : 0));
-            paginator.KeepTogether(total, p.Style.SpaceBeforePt);
-        }
-
-        var lines = new List<Line>(drafts.Count);
-        for (var i = 0; i < drafts.Count; i++)
-        {
-            var d = drafts[i];
-            var height = baseHeight + (d.Captions.Count > 0 ? captionHeight : 0);
-            var (pageIndex, top) = paginator.Place(height, i == 0 ? p.Style.SpaceBeforePt : 0);
-            paginator.Advance(height);
-            var baseline = top + (baseHeight - (face.Ascent + face.Descent) * size) / 2f + face.Ascent * size;
-            var captionBaseline = baseline + face.Descent * size + captionFace.Ascent * styles.CaptionSizePt + 0.5f;
-
-            var shift = p.Style.Align switch
-            {
-                Alignment.Center => (d.Left + d.Right) / 2f - (d.Start + d.End) / 2f,
-                Alignment.Right => d.Right - d.End,
-                _ => 0f,
-            };
-            var segments = d.Segments.Select(s => Shift(s, shift)).ToList();
-            var captions = d.Captions.Select(c =>
-            {
-                var seg = segments[c.SegmentIndex];
-                var width = captionFace.Measure(c.Text, styles.CaptionSizePt);
-                var half = width / 2f;
-                var center = Math.Clamp(seg.X + seg.Width / 2f, half, Math.Max(half, document.Page.ContentWidth - half));
-                return new Caption(center, width, c.Text, captionBaseline, styles.CaptionSizePt);
-            }).ToList();
-            lines.Add(new Line(pageIndex, top, baseline, height, size, segments, captions, i == drafts.Count - 1));
-        }
-        paginator.Advance(p.Style.SpaceAfterPt);
-        return new LaidOutParagraph(p, lines);
+        Page++;
+        _y = page.MarginTop;
     }
 
-    private LaidOutCutLine LayoutCutLine(CutLine c, Document document, FontFamilyKind family, Paginator paginator)
+    public void KeepTogether(float height, float spaceBefore)
     {
-        var size = document.Styles.CaptionSizePt + 2;
-        var face = fonts.Get(family, false, true);
+        if (!AtTop && _y + spaceBefore + height > Bottom && height <= page.ContentHeight)
+            NewPage();
+    }
+}
+
+internal sealed class CutLineLayout : BlockLayout<CutLine>
+{
+    protected override LaidOutBlock Layout(CutLine c, LayoutContext context)
+    {
+        var size = c.Type.SizePt;
+        var face = context.Fonts.Get(c.Type.Face);
         var height = size * 1.6f;
-        var (pageIndex, top) = paginator.Place(height, c.SpaceBeforePt);
-        paginator.Advance(height + c.SpaceAfterPt);
+        var (pageIndex, top) = context.Flow.Place(height, c.SpaceBeforePt);
+        context.Flow.Advance(height + c.SpaceAfterPt);
         var labelWidth = face.Measure(c.Label, size);
         var baseline = top + height / 2f + (face.Ascent - face.Descent) * size / 2f;
-        return new LaidOutCutLine(c, pageIndex, top, height, baseline, (document.Page.ContentWidth - labelWidth) / 2f, labelWidth);
+        var width = context.Page.ContentWidth;
+        return new LaidOutCutLine(c, pageIndex, top, height, baseline, (width - labelWidth) / 2f, labelWidth, width);
     }
+}
 
-    private static Segment Shift(Segment s, float dx) => dx == 0 ? s : s switch
+internal sealed class FigureLayout : BlockLayout<Figure>
+{
+    protected override LaidOutBlock Layout(Figure f, LayoutContext context)
     {
-        TextSegment t => t with { X = t.X + dx },
-        FieldSegment f => f with { X = f.X + dx, TextX = f.TextX + dx },
-        _ => s,
-    };
+        var (page, top) = context.Flow.Place(f.HeightPt, f.SpaceBeforePt);
+        context.Flow.Advance(f.HeightPt + f.SpaceAfterPt);
+        return new LaidOutFigure(f, page, (context.Page.ContentWidth - f.WidthPt) / 2f, top);
+    }
+}
 
-    /// <summary>Tracks the current page and the vertical position on it.</summary>
-    private sealed class Paginator(PageGeometry page)
+internal sealed class PageBreakLayout : BlockLayout<PageBreak>
+{
+    protected override LaidOutBlock Layout(PageBreak block, LayoutContext context)
     {
-        private float _y = page.MarginTop;
-        public int Page { get; private set; }
-
-        private bool AtTop => _y <= page.MarginTop + 0.01f;
-        private float Bottom => page.Height - page.MarginBottom;
-
-        public (int Page, float Top) Place(float height, float spaceBefore)
-        {
-            if (!AtTop)
-                _y += spaceBefore;
-            if (_y + height > Bottom + 0.01f && !AtTop)
-            {
-                Page++;
-                _y = page.MarginTop;
-            }
-            return (Page, _y);
-        }
-
-        public void Advance(float height) => _y += height;
-
-        public void KeepTogether(float height, float spaceBefore)
-        {
-            if (!AtTop && _y + spaceBefore + height > Bottom && height <= page.ContentHeight)
-            {
-                Page++;
-                _y = page.MarginTop;
-            }
-        }
+        var before = context.Flow.Page;
+        if (!context.Flow.AtTop)
+            context.Flow.NewPage();
+        return new LaidOutPageBreak(before);
     }
 }

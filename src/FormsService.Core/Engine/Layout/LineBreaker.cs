@@ -16,7 +16,7 @@ internal sealed class DraftLine(float left, float right)
     public bool IsEmpty => Segments.Count == 0;
 }
 
-internal sealed record DraftCaption(int SegmentIndex, string Text);
+internal sealed record DraftCaption(int SegmentIndex, string Text, Typography Type);
 
 /// <summary>
 /// Greedy line breaking over words and fields. A field is placed like a long word; a value too long for the rest
@@ -26,23 +26,17 @@ internal sealed class LineBreaker
 {
     private const float Epsilon = 0.01f;
     private readonly FontLibrary _fonts;
-    private readonly FontFamilyKind _family;
     private readonly ParagraphStyle _style;
-    private readonly float _size;
-    private readonly float _captionSize;
     private readonly float _contentWidth;
     private readonly List<DraftLine> _lines = [];
     private DraftLine _line;
     private float _x;
     private float _pendingSpace;
 
-    public LineBreaker(FontLibrary fonts, FontFamilyKind family, ParagraphStyle style, float size, float captionSize, float contentWidth)
+    public LineBreaker(FontLibrary fonts, ParagraphStyle style, float contentWidth)
     {
         _fonts = fonts;
-        _family = family;
         _style = style;
-        _size = size;
-        _captionSize = captionSize;
         _contentWidth = contentWidth;
         _line = new DraftLine(Math.Clamp(style.IndentLeftPt + style.FirstLinePt, 0, contentWidth * 0.9f), contentWidth);
         _x = _line.Left;
@@ -65,15 +59,17 @@ internal sealed class LineBreaker
                 case LineBreak:
                     NewLine();
                     break;
+                case PageNumber:
+                    throw new InvalidOperationException("A page number must be filled in before its line is broken.");
             }
         }
         _lines.Add(_line);
         return _lines;
     }
 
-    private FontFace Face(RunStyle s) => _fonts.Get(_family, s.Bold || _style.Bold, s.Italic);
-    private float Size(RunStyle s) => s.Small ? _captionSize : _size;
-    private float Measure(string text, RunStyle s) => Face(s).Measure(text, Size(s));
+    private FontFace Face(Typography t) => _fonts.Get(t.Face);
+    private static float Size(Typography t) => t.SizePt;
+    private float Measure(string text, Typography t) => Face(t).Measure(text, t.SizePt);
 
     private void NewLine()
     {
@@ -92,18 +88,18 @@ internal sealed class LineBreaker
             if (text[i] == ' ')
             {
                 if (!_line.IsEmpty)
-                    _pendingSpace = Measure(" ", run.Style);
+                    _pendingSpace = Measure(" ", run.Type);
                 i++;
                 continue;
             }
             var end = text.IndexOf(' ', i);
             if (end < 0) end = text.Length;
-            AddWord(text[i..end], run.Style);
+            AddWord(text[i..end], run.Type);
             i = end;
         }
     }
 
-    private void AddWord(string word, RunStyle style)
+    private void AddWord(string word, Typography style)
     {
         var width = Measure(word, style);
         if (_x + _pendingSpace + width > Right + Epsilon && !_line.IsEmpty)
@@ -120,10 +116,10 @@ internal sealed class LineBreaker
         AppendText(word, style, width);
     }
 
-    private void AppendText(string word, RunStyle style, float width)
+    private void AppendText(string word, Typography style, float width)
     {
         // Consecutive words of one style become one segment, so the text is drawn, and extracted, with its spaces.
-        if (_line.Segments.Count > 0 && _line.Segments[^1] is TextSegment last && last.Style == style)
+        if (_line.Segments.Count > 0 && _line.Segments[^1] is TextSegment last && last.Type == style)
         {
             var joined = last.Text + (_pendingSpace > 0 ? " " : "") + word;
             _line.Segments[^1] = last with { Text = joined, Width = last.Width + _pendingSpace + width };
@@ -139,7 +135,7 @@ internal sealed class LineBreaker
 
     private void AddField(Field field)
     {
-        var style = field.Style;
+        var style = field.Type;
         var pad = Size(style) * 0.15f;
         var fullWidth = Right - _line.Left;
         var min = Math.Min(field.MinWidthPt, fullWidth);
@@ -153,7 +149,7 @@ internal sealed class LineBreaker
                 NewLine();
                 start = _x;
             }
-            PlaceField(start, field.Fill ? Math.Max(min, Right - start) : min, "", start + pad, style, field.Caption);
+            PlaceField(start, field.Fill ? Math.Max(min, Right - start) : min, "", start + pad, style, field.Caption, field.CaptionType);
             return;
         }
 
@@ -169,7 +165,7 @@ internal sealed class LineBreaker
         }
         if (start + need <= Right + Epsilon)
         {
-            PlaceField(start, field.Fill ? Right - start : need, text, start + pad, style, field.Caption);
+            PlaceField(start, field.Fill ? Right - start : need, text, start + pad, style, field.Caption, field.CaptionType);
             return;
         }
 
@@ -182,27 +178,27 @@ internal sealed class LineBreaker
             if (rest.Length == 0)
             {
                 var w = Math.Max(Measure(piece, style) + 2 * pad, Math.Min(min, Right - start));
-                PlaceField(start, field.Fill ? Right - start : Math.Min(w, Right - start), piece, start + pad, style, field.Caption);
+                PlaceField(start, field.Fill ? Right - start : Math.Min(w, Right - start), piece, start + pad, style, field.Caption, field.CaptionType);
                 return;
             }
-            PlaceField(start, Right - start, piece, start + pad, style, null);
+            PlaceField(start, Right - start, piece, start + pad, style, null, field.CaptionType);
             NewLine();
             start = _x;
         }
     }
 
-    private void PlaceField(float x, float width, string text, float textX, RunStyle style, string? caption)
+    private void PlaceField(float x, float width, string text, float textX, Typography style, string? caption, Typography captionType)
     {
-        _line.Segments.Add(new FieldSegment(x, width, text, style, textX));
+        _line.Segments.Add(new FieldSegment(x, width, text, style, textX) { TextWidth = text.Length == 0 ? 0 : Measure(text, style) });
         if (!string.IsNullOrEmpty(caption))
-            _line.Captions.Add(new DraftCaption(_line.Segments.Count - 1, caption));
+            _line.Captions.Add(new DraftCaption(_line.Segments.Count - 1, caption, captionType));
         _x = x + width;
         _line.End = _x;
         _pendingSpace = 0;
     }
 
     /// <summary>Takes from <paramref name="rest"/> the words that fit in <paramref name="avail"/>; at least one piece.</summary>
-    private string TakeWords(ref string rest, RunStyle style, float avail)
+    private string TakeWords(ref string rest, Typography style, float avail)
     {
         var words = rest.Split(' ');
         var sb = new StringBuilder();
@@ -227,7 +223,7 @@ internal sealed class LineBreaker
     }
 
     /// <summary>How many characters of <paramref name="word"/> fit in <paramref name="width"/>; at least one.</summary>
-    private int FitChars(string word, RunStyle style, float width)
+    private int FitChars(string word, Typography style, float width)
     {
         var face = Face(style);
         var size = Size(style);

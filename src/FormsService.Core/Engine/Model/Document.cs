@@ -1,20 +1,32 @@
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Fonts;
 
 namespace FormsService.Core.Engine.Model;
 
 /// <summary>
 /// The format-free document: what a filled form says and how it is arranged, before any line is broken.
-/// One model feeds every renderer.
+/// One model feeds every renderer. Every piece of text carries its resolved <see cref="Typography"/>: no renderer
+/// reads the definition's styles again.
 /// </summary>
-public sealed record Document(DocumentInfo Info, PageGeometry Page, TextStyles Styles, IReadOnlyList<Block> Blocks);
+public sealed record Document(DocumentInfo Info, PageGeometry Page, TextStyles Styles, IReadOnlyList<Block> Blocks)
+{
+    /// <summary>Printed in the top margin of every page, when the definition asks for it.</summary>
+    public RunningText? Header { get; init; }
+    /// <summary>Printed in the bottom margin of every page, when the definition asks for it.</summary>
+    public RunningText? Footer { get; init; }
+}
 
 public sealed record DocumentInfo(string Title, string Language, string Subject);
 
 /// <summary>Page size and margins in points.</summary>
 public sealed record PageGeometry(float Width, float Height, float MarginTop, float MarginRight, float MarginBottom, float MarginLeft)
 {
+    /// <summary>The page sizes a definition may name.</summary>
+    public static readonly IReadOnlyList<string> Sizes = ["A4", "A4-landscape"];
+
     public float ContentWidth => Width - MarginLeft - MarginRight;
     public float ContentHeight => Height - MarginTop - MarginBottom;
+    public bool Landscape => Width > Height;
 
     public static PageGeometry From(PageSetup setup)
     {
@@ -22,34 +34,80 @@ public sealed record PageGeometry(float Width, float Height, float MarginTop, fl
         {
             "A4" => (Units.MmToPt(210), Units.MmToPt(297)),
             "A4-LANDSCAPE" => (Units.MmToPt(297), Units.MmToPt(210)),
-            _ => throw new ArgumentException($"Unknown page size '{setup.Size}'."),
+            _ => throw new ArgumentException($"Unknown page size '{setup.Size}'; known: {string.Join(", ", Sizes)}."),
         };
         var m = setup.MarginsMm;
         return new PageGeometry(w, h, Units.MmToPt(m.Top), Units.MmToPt(m.Right), Units.MmToPt(m.Bottom), Units.MmToPt(m.Left));
     }
 }
 
+/// <summary>A colour of ink or shading, 8 bits a channel.</summary>
+public readonly record struct InkColor(byte R, byte G, byte B)
+{
+    public static readonly InkColor Black = new(0, 0, 0);
+
+    /// <summary>"RRGGBB", as Word writes colours.</summary>
+    public string Hex => $"{R:X2}{G:X2}{B:X2}";
+
+    /// <summary>Parses "#RRGGBB"; false for anything else.</summary>
+    public static bool TryParse(string? s, out InkColor color)
+    {
+        color = Black;
+        if (s is not { Length: 7 } || s[0] != '#'
+            || !byte.TryParse(s.AsSpan(1, 2), System.Globalization.NumberStyles.HexNumber, null, out var r)
+            || !byte.TryParse(s.AsSpan(3, 2), System.Globalization.NumberStyles.HexNumber, null, out var g)
+            || !byte.TryParse(s.AsSpan(5, 2), System.Globalization.NumberStyles.HexNumber, null, out var b))
+            return false;
+        color = new InkColor(r, g, b);
+        return true;
+    }
+}
+
+/// <summary>Which shipped face a piece of text is drawn with.</summary>
+public readonly record struct Face(FontFamilyKind Family, bool Bold, bool Italic);
+
+/// <summary>
+/// Everything about how a piece of text looks, decided once by the builder from the definition's styles:
+/// layout measures with it, the painter draws with it, the glyph collector and the DOCX writer read it.
+/// </summary>
+public sealed record Typography(Face Face, float SizePt, bool Underline = false, InkColor Color = default)
+{
+    public Typography With(bool? underline = null) => underline is { } u && u != Underline ? this with { Underline = u } : this;
+}
+
 public abstract record Block;
 
 public enum Alignment { Left, Center, Right }
 
+/// <summary>How a paragraph sits in the flow. Its text's look is on its runs; <see cref="Paragraph.Text"/> sets its line height.</summary>
 public sealed record ParagraphStyle(
     Alignment Align = Alignment.Left,
     float IndentLeftPt = 0,
     float FirstLinePt = 0,
     float SpaceBeforePt = 0,
     float SpaceAfterPt = 0,
-    bool Bold = false,
-    float? SizePt = null,
     bool KeepTogether = false);
 
-public sealed record Paragraph(ParagraphStyle Style, IReadOnlyList<Inline> Inlines) : Block;
+/// <param name="Text">The paragraph's body typography: its lines' height and baseline follow it.</param>
+/// <param name="LineHeightPt">The height of a line without captions (size × the definition's line spacing).</param>
+public sealed record Paragraph(ParagraphStyle Style, Typography Text, float LineHeightPt, IReadOnlyList<Inline> Inlines) : Block;
 
 /// <summary>The dashed line the tear-off part is cut along, with its label in the middle.</summary>
-public sealed record CutLine(string Label, float SpaceBeforePt, float SpaceAfterPt) : Block;
+public sealed record CutLine(string Label, Typography Type, float SpaceBeforePt, float SpaceAfterPt) : Block;
 
 /// <summary>A vector drawing placed in the flow, centred.</summary>
 public sealed record Figure(IFigureArt Art, float WidthPt, float HeightPt, float SpaceBeforePt, float SpaceAfterPt) : Block;
+
+/// <summary>The flow continues at the top of the next page.</summary>
+public sealed record PageBreak : Block
+{
+    public static readonly PageBreak Instance = new();
+}
+
+public enum RunningPosition { Header, Footer }
+
+/// <summary>A header or footer: one paragraph (which may hold page numbers) printed in the margin of every page.</summary>
+public sealed record RunningText(RunningPosition Position, Paragraph Content);
 
 /// <summary>Vector art a figure shows. Drawn in points with the origin at the figure's top-left corner.</summary>
 public interface IFigureArt
@@ -63,23 +121,30 @@ public interface IFigureArt
 
 public abstract record Inline;
 
-public sealed record RunStyle(bool Bold = false, bool Italic = false, bool Small = false, bool Underline = false)
+/// <summary>A definition's emphasis of an inline, before it is resolved into a <see cref="Typography"/>.</summary>
+public sealed record RunStyle(bool Bold = false, bool Italic = false, bool Small = false, bool Underline = false, InkColor? Color = null)
 {
     public static readonly RunStyle Normal = new();
 }
 
-public sealed record TextRun(string Text, RunStyle Style) : Inline;
+public sealed record TextRun(string Text, Typography Type) : Inline;
 
 /// <summary>
 /// A blank of the form: its value (null when the form is printed blank), an underline at least
 /// <see cref="MinWidthPt"/> wide (or to the end of the line when <see cref="Fill"/>), and the small caption under it.
 /// </summary>
-public sealed record Field(string? Value, string? Caption, float MinWidthPt, bool Fill, RunStyle Style) : Inline;
+/// <param name="CaptionType">How the caption is printed: the definition's one small size.</param>
+public sealed record Field(string? Value, string? Caption, float MinWidthPt, bool Fill, Typography Type, Typography CaptionType) : Inline;
 
 public sealed record LineBreak : Inline
 {
     public static readonly LineBreak Instance = new();
 }
+
+public enum PageNumberKind { Page, Pages }
+
+/// <summary>The number of the page it is printed on, or the document's page count (headers and footers).</summary>
+public sealed record PageNumber(PageNumberKind Kind, Typography Type) : Inline;
 
 public static class Units
 {

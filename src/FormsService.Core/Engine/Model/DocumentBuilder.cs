@@ -15,93 +15,154 @@ public interface IFigureSource
 /// <summary>
 /// Definition + payload → document model. Pure: no I/O, no clock, invariant culture. Knows no particular form.
 /// </summary>
-public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> figures)
+public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> figures, Locale.DateLocales locales)
 {
-    private static readonly string[] MonthsKk =
-        ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
-
     // Blank widths of the parts of a date, as the forms print them: 20__ жылғы "___" _________.
     private const float YearMm = 9, DayMm = 8, MonthMm = 24;
 
-    public Document Build(FormVersion version, JsonElement? payload)
+    /// <param name="values">The values the template reads: the form's record (and what its module derives from it) as JSON.</param>
+    public Document Build(FormVersion version, JsonElement? values)
     {
         var d = version.Definition;
-        var values = new PayloadValues(payload);
+        var scale = new TypeScale(d.Styles);
+        var page = PageGeometry.From(d.Page);
+        var context = new BuildContext(scale, new PayloadValues(values), page.ContentWidth)
+        {
+            Dates = locales.Find(d.Language) ?? throw new InvalidOperationException($"No date words for '{d.Language}': the catalogue should have refused it."),
+        };
         var blocks = new List<Block>(version.Body.Count);
+        RunningText? header = null, footer = null;
         foreach (var template in version.Body)
         {
-            blocks.Add(template switch
+            switch (template)
             {
-                ParagraphTemplate p => new Paragraph(p.Style, p.Inlines.SelectMany(i => Expand(i, values)).ToList()),
-                CutLineTemplate c => new CutLine(c.Label, c.SpaceBeforePt, c.SpaceAfterPt),
-                FigureTemplate f => new Figure(figures[f.FigureId].Create(d, payload), Units.MmToPt(f.WidthMm), Units.MmToPt(f.HeightMm), f.SpaceBeforePt, f.SpaceAfterPt),
-                _ => throw new NotSupportedException(template.GetType().Name),
-            });
+                case ParagraphTemplate p:
+                    blocks.Add(BuildParagraph(p, context, null, null));
+                    break;
+                case CutLineTemplate c:
+                    blocks.Add(new CutLine(c.Label, scale.CutLabel, c.SpaceBeforePt, c.SpaceAfterPt));
+                    break;
+                case FigureTemplate f:
+                    blocks.Add(new Figure(figures[f.FigureId].Create(d, values), Units.MmToPt(f.WidthMm), Units.MmToPt(f.HeightMm), f.SpaceBeforePt, f.SpaceAfterPt));
+                    break;
+                case PageBreakTemplate:
+                    blocks.Add(PageBreak.Instance);
+                    break;
+                case TableTemplate t:
+                    blocks.Add(TableBuilder.Build(t, context));
+                    break;
+                case RunningTemplate { Position: RunningPosition.Header } r:
+                    header = new RunningText(r.Position, BuildParagraph(r.Content, context, null, null));
+                    break;
+                case RunningTemplate r:
+                    footer = new RunningText(r.Position, BuildParagraph(r.Content, context, null, null));
+                    break;
+                default:
+                    throw new NotSupportedException($"Block template {template.GetType().Name} has no builder.");
+            }
         }
-        return new Document(new DocumentInfo(d.Title, d.Language, $"{d.LegalBasis.Act}, {d.LegalBasis.Appendix}"),
-            PageGeometry.From(d.Page), d.Styles, blocks);
+        return new Document(new DocumentInfo(d.Title, d.Language, $"{d.LegalBasis.Act}, {d.LegalBasis.Appendix}"), page, d.Styles, blocks)
+        {
+            Header = header,
+            Footer = footer,
+        };
     }
 
-    private static IEnumerable<Inline> Expand(InlineTemplate template, PayloadValues values)
+    /// <param name="bold">The surrounding default (a table cell's) where the paragraph does not say.</param>
+    internal static Paragraph BuildParagraph(ParagraphTemplate p, BuildContext context, bool? bold, float? sizePt, PayloadValues? values = null)
     {
+        var scale = context.Scale;
+        var text = scale.Paragraph(p.Bold ?? bold ?? false, p.SizePt ?? sizePt);
+        var inlines = new List<Inline>(p.Inlines.Count);
+        foreach (var inline in p.Inlines)
+            inlines.AddRange(Expand(inline, values ?? context.Values, scale, text, context.Dates));
+        return new Paragraph(p.Style, text, scale.LineHeight(text), inlines);
+    }
+
+    private static IEnumerable<Inline> Expand(InlineTemplate template, PayloadValues values, TypeScale scale, Typography paragraph, Locale.DateLocale dates)
+    {
+        var normal = scale.Run(paragraph, RunStyle.Normal);
         switch (template)
         {
             case TextTemplate t:
-                yield return new TextRun(t.Text, t.Style);
+                yield return new TextRun(t.Text, scale.Run(paragraph, t.Style));
+                break;
+            case PageNumberTemplate n:
+                yield return new PageNumber(n.Kind, scale.Run(paragraph, n.Style));
                 break;
             case BreakTemplate:
                 yield return LineBreak.Instance;
                 break;
             case FieldTemplate f:
                 var value = f.When is not null && !values.Has(f.When) ? null : Render(f.Value.Parts, values);
-                yield return new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, f.Style);
+                yield return f.Prose && value is not null
+                    ? new TextRun(value, scale.Run(paragraph, f.Style))
+                    : new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, scale.Run(paragraph, f.Style), scale.Caption);
+                break;
+            case ValueTextTemplate v:
+                if ((v.When is null || values.Has(v.When)) && Render(v.Value.Parts, values) is { } plain)
+                    yield return new TextRun(plain, scale.Run(paragraph, v.Style));
                 break;
             case DateTemplate dt:
                 var raw = dt.When is not null && !values.Has(dt.When) ? null : values.Get(dt.Path);
                 var date = raw is not null && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
                     ? parsed : (DateOnly?)null;
-                foreach (var inline in DateInlines(date))
+                foreach (var inline in DateInlines(date, dt, dates, normal, scale.Caption))
                     yield return inline;
+                break;
+            case ConditionalTemplate c:
+                if (values.Has(c.Path) == c.WhenPresent)
+                    foreach (var inline in Expand(c.Inner, values, scale, paragraph, dates))
+                        yield return inline;
                 break;
             case FlagTemplate flag:
                 yield return values.Flag(flag.Path) switch
                 {
-                    true => new TextRun(flag.WhenTrue, RunStyle.Normal),
-                    false => new TextRun(flag.WhenFalse, RunStyle.Normal),
-                    null => new Field(null, null, Units.MmToPt(flag.BlankWidthMm), false, RunStyle.Normal),
+                    true => new TextRun(flag.WhenTrue, normal),
+                    false => new TextRun(flag.WhenFalse, normal),
+                    null => new Field(null, flag.Caption, Units.MmToPt(flag.BlankWidthMm), false, normal, scale.Caption),
                 };
                 break;
             case ChoiceTemplate c:
                 var chosen = values.Get(c.Path);
-                foreach (var inline in ChoiceInlines(c, chosen))
+                foreach (var inline in ChoiceInlines(c, chosen, normal))
                     yield return inline;
                 break;
         }
     }
 
-    private static IEnumerable<Inline> DateInlines(DateOnly? date)
+    private static IEnumerable<Inline> DateInlines(DateOnly? date, DateTemplate template, Locale.DateLocale dates, Typography normal, Typography caption)
     {
-        var normal = RunStyle.Normal;
-        if (date is { } v)
+        if (date is { } filled && template.Style != Locale.DateStyle.Blank)
         {
-            yield return new Field(v.Year.ToString(CultureInfo.InvariantCulture), null, Units.MmToPt(YearMm), false, normal);
-            yield return new TextRun(" жылғы \"", normal);
-            yield return new Field(v.Day.ToString("00", CultureInfo.InvariantCulture), null, Units.MmToPt(DayMm), false, normal);
-            yield return new TextRun("\" ", normal);
-            yield return new Field(MonthsKk[v.Month - 1], null, Units.MmToPt(MonthMm), false, normal);
+            yield return new TextRun(dates.Format(filled, template.Style), normal);
+            yield break;
         }
-        else
+        // The form's drawn shape: every part a blank, filled or not; a caption goes under the last part.
+        var pattern = dates.Pattern(Locale.DateStyle.Blank);
+        var last = pattern.Select((p, i) => (p, i)).Last(x => x.p is Locale.DateSlot).i;
+        for (var i = 0; i < pattern.Count; i++)
         {
-            yield return new TextRun("20", normal);
-            yield return new Field(null, null, Units.MmToPt(YearMm), false, normal);
-            yield return new TextRun(" жылғы \"", normal);
-            yield return new Field(null, null, Units.MmToPt(DayMm), false, normal);
-            yield return new TextRun("\" ", normal);
-            yield return new Field(null, null, Units.MmToPt(MonthMm), false, normal);
+            if (pattern[i] is Locale.DateText text)
+            {
+                yield return new TextRun(text.Text, normal);
+                continue;
+            }
+            var slot = (Locale.DateSlot)pattern[i];
+            var width = Units.MmToPt(slot.Part switch { Locale.DatePart.Year => YearMm, Locale.DatePart.Day => DayMm, _ => MonthMm });
+            var under = i == last ? template.Caption : null;
+            if (date is { } v)
+                yield return new Field(dates.Value(v, slot, Locale.DateStyle.Blank), under, width, false, normal, caption);
+            else
+            {
+                if (slot.Part == Locale.DatePart.Year && dates.BlankYearPrefix.Length > 0)
+                    yield return new TextRun(dates.BlankYearPrefix, normal);
+                yield return new Field(null, under, width, false, normal, caption);
+            }
         }
     }
 
-    private static IEnumerable<Inline> ChoiceInlines(ChoiceTemplate c, string? chosen)
+    private static IEnumerable<Inline> ChoiceInlines(ChoiceTemplate c, string? chosen, Typography normal)
     {
         // The format's literal text is kept as it is; only the chosen option is underlined.
         var format = c.Format;
@@ -111,21 +172,21 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
             var open = format.IndexOf('{', i);
             if (open < 0)
             {
-                yield return new TextRun(format[i..], RunStyle.Normal);
+                yield return new TextRun(format[i..], normal);
                 yield break;
             }
             if (open > i)
-                yield return new TextRun(format[i..open], RunStyle.Normal);
+                yield return new TextRun(format[i..open], normal);
             var close = format.IndexOf('}', open);
             var index = int.Parse(format.AsSpan(open + 1, close - open - 1), CultureInfo.InvariantCulture);
             var option = c.Options[index];
             var selected = chosen is not null && string.Equals(option, chosen, StringComparison.OrdinalIgnoreCase);
-            yield return new TextRun(option, selected ? new RunStyle(Underline: true) : RunStyle.Normal);
+            yield return new TextRun(option, normal.With(underline: selected));
             i = close + 1;
         }
     }
 
-    private static string? Render(IReadOnlyList<ValuePart> parts, PayloadValues values)
+    internal static string? Render(IReadOnlyList<ValuePart> parts, PayloadValues values)
     {
         var sb = new StringBuilder();
         Append(sb, parts, values);
@@ -154,63 +215,9 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
     }
 }
 
-/// <summary>Reads payload values by path ("convict.surname"); blank values count as absent.</summary>
-internal sealed class PayloadValues(JsonElement? payload)
+/// <summary>What every part of one build shares: the resolved styles, the values, the width of the page's content.</summary>
+internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float ContentWidth)
 {
-    public bool Has(string path) => Get(path) is not null || IsObject(path);
-
-    private bool IsObject(string path) => Find(path) is { ValueKind: JsonValueKind.Object };
-
-    public string? Get(string path)
-    {
-        var e = Find(path);
-        if (e is null) return null;
-        var v = e.Value;
-        var text = v.ValueKind switch
-        {
-            JsonValueKind.String => Normalize(v.GetString() ?? ""),
-            JsonValueKind.Number => v.GetRawText(),
-            _ => null,
-        };
-        return string.IsNullOrEmpty(text) ? null : text;
-    }
-
-    public bool? Flag(string path) => Find(path)?.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
-
-    private JsonElement? Find(string path)
-    {
-        if (payload is not { ValueKind: JsonValueKind.Object } current)
-            return null;
-        foreach (var segment in path.Split('.'))
-        {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out var next))
-                return null;
-            current = next;
-        }
-        return current.ValueKind == JsonValueKind.Null ? null : current;
-    }
-
-    /// <summary>Collapses runs of white space: a value prints on the form's lines, not as the sender spaced it.</summary>
-    public static string Normalize(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        var space = false;
-        foreach (var c in s)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space) sb.Append(' ');
-            space = false;
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    /// <summary>The date words of the definition's language.</summary>
+    public required Locale.DateLocale Dates { get; init; }
 }

@@ -38,6 +38,7 @@ public static class PayloadSchema
             TreatNullObliviousAsNonNullable = false,
             TransformSchemaNode = (context, node) =>
             {
+                node = WholeNumberConverter.SchemaFor(context.TypeInfo.Type) ?? node;
                 if (node is JsonObject obj && context.PropertyInfo?.AttributeProvider is ICustomAttributeProvider provider
                     && provider.GetCustomAttributes(typeof(DescriptionAttribute), false).FirstOrDefault() is DescriptionAttribute d)
                     obj["description"] = d.Description;

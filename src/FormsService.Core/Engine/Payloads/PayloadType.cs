@@ -78,6 +78,7 @@ public static class PayloadJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
+        Converters = { new WholeNumberConverter() },
         MaxDepth = 32,
         WriteIndented = false,
     };
@@ -123,7 +124,11 @@ public static class PayloadJson
     }
 }
 
-/// <summary>The JSON paths of a payload record, for checking definitions' bindings at start-up.</summary>
+/// <summary>
+/// The JSON paths of a payload record, for checking definitions' bindings at start-up. A list of records adds the
+/// list's path, its items' path with <c>[]</c>, and their fields: <c>persons</c>, <c>persons[]</c>,
+/// <c>persons[].convict.surname</c>.
+/// </summary>
 internal static class PayloadPaths
 {
     public static IReadOnlySet<string> Of(Type type)
@@ -142,8 +147,31 @@ internal static class PayloadPaths
             var path = prefix.Length == 0 ? name : $"{prefix}.{name}";
             set.Add(path);
             var t = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
-            if (t.IsClass && t != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(t))
+            if (ItemType(t) is { } item)
+            {
+                set.Add(path + "[]");
+                item = Nullable.GetUnderlyingType(item) ?? item;
+                if (IsRecord(item))
+                    Walk(item, path + "[]", set, depth + 1);
+            }
+            else if (IsRecord(t))
+            {
                 Walk(t, path, set, depth + 1);
+            }
         }
+    }
+
+    private static bool IsRecord(Type t) => t.IsClass && t != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(t);
+
+    /// <summary>The item type of an array or a generic list of the payload; null for anything else (strings, maps).</summary>
+    private static Type? ItemType(Type t)
+    {
+        if (t == typeof(string)) return null;
+        if (t.IsArray) return t.GetElementType();
+        if (!t.IsGenericType) return null;
+        var def = t.GetGenericTypeDefinition();
+        if (def == typeof(Dictionary<,>) || def == typeof(IReadOnlyDictionary<,>) || def == typeof(IDictionary<,>))
+            return null;
+        return typeof(System.Collections.IEnumerable).IsAssignableFrom(t) ? t.GetGenericArguments()[0] : null;
     }
 }

@@ -13,7 +13,7 @@ internal static class DocxFigure
     public const int Dpi = 200;
     private const long EmuPerPoint = 12700;
 
-    public static DocumentFormat.OpenXml.Wordprocessing.Paragraph Paragraph(Figure figure, int index, string relId)
+    public static DocumentFormat.OpenXml.Wordprocessing.Paragraph Paragraph(Figure figure, int index, string relId, bool pageBreakBefore)
     {
         var cx = (long)(figure.WidthPt * EmuPerPoint);
         var cy = (long)(figure.HeightPt * EmuPerPoint);
@@ -45,14 +45,15 @@ internal static class DocxFigure
                 DistanceFromRight = 0U,
             });
 
-        return new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
-            new ParagraphProperties(
+        var props = new ParagraphProperties(
                 new SpacingBetweenLines
                 {
                     Before = Units.PtToTwips(figure.SpaceBeforePt).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     After = Units.PtToTwips(figure.SpaceAfterPt).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
-                new Justification { Val = JustificationValues.Center }),
-            new Run(drawing));
+                new Justification { Val = JustificationValues.Center });
+        if (pageBreakBefore)
+            props.PrependChild(new PageBreakBefore());
+        return new DocumentFormat.OpenXml.Wordprocessing.Paragraph(props, new Run(drawing));
     }
 }

@@ -5,24 +5,28 @@ namespace FormsService.Core.Engine.Rendering;
 
 /// <summary>
 /// Writes the parts of a Word document as an OPC package: content types, relationships, the main document, styles,
-/// core properties and pictures, in a fixed order with fixed names, ids and times.
+/// settings, core properties, headers or footers and pictures, in a fixed order with fixed names, ids and times.
 /// </summary>
 internal static class DocxPackage
 {
     public sealed record Image(string RelationshipId, string Target, byte[] Png);
 
+    /// <summary>A header or footer part (<paramref name="Kind"/> "header" or "footer").</summary>
+    public sealed record Margin(string RelationshipId, string Kind, string Target, string Xml);
+
     private const string Declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
+    private static readonly byte[] DeclarationBytes = Encoding.UTF8.GetBytes(Declaration);
     private static readonly DateTimeOffset Epoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private const string ContentTypes =
+    private const string ContentTypesStart =
         Declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
         "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
         "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
         "<Default Extension=\"png\" ContentType=\"image/png\"/>" +
         "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>" +
         "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>" +
-        "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>" +
-        "</Types>";
+        "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>" +
+        "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>";
 
     private const string PackageRelationships =
         Declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
@@ -30,25 +34,53 @@ internal static class DocxPackage
         "<Relationship Id=\"rIdCore\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>" +
         "</Relationships>";
 
-    public static byte[] Write(string documentXml, string stylesXml, string coreXml, IReadOnlyList<Image> images)
+    // Word 2013 and later lay the document out by their own rules (tables placed by their cell edges, for one),
+    // not in a compatibility mode; a half-inch default tab grid as Word's templates have.
+    private const string Settings =
+        Declaration + "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">" +
+        "<w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>" +
+        "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>" +
+        "</w:settings>";
+
+    public static byte[] Write(DocxXml document, string stylesXml, string coreXml, IReadOnlyList<Image> images, IReadOnlyList<Margin> margins)
     {
+        var contentTypes = new StringBuilder(ContentTypesStart);
+        foreach (var m in margins)
+            contentTypes.Append("<Override PartName=\"/word/").Append(m.Target)
+                .Append("\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.").Append(m.Kind).Append("+xml\"/>");
+        contentTypes.Append("</Types>");
+
         var relationships = new StringBuilder(Declaration)
             .Append("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
-            .Append("<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>");
+            .Append("<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>")
+            .Append("<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>");
         foreach (var image in images)
             relationships.Append("<Relationship Id=\"").Append(image.RelationshipId)
                 .Append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"")
                 .Append(image.Target).Append("\"/>");
+        foreach (var m in margins)
+            relationships.Append("<Relationship Id=\"").Append(m.RelationshipId)
+                .Append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/").Append(m.Kind).Append("\" Target=\"")
+                .Append(m.Target).Append("\"/>");
         relationships.Append("</Relationships>");
 
         using var output = new MemoryStream(16 * 1024);
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Text(zip, "[Content_Types].xml", ContentTypes);
+            Text(zip, "[Content_Types].xml", contentTypes.ToString());
             Text(zip, "_rels/.rels", PackageRelationships);
-            Text(zip, "word/document.xml", Declaration + documentXml);
+            var main = zip.CreateEntry("word/document.xml", CompressionLevel.Fastest);
+            main.LastWriteTime = Epoch;
+            using (var stream = main.Open())
+            {
+                stream.Write(DeclarationBytes);
+                document.WriteUtf8(stream);
+            }
             Text(zip, "word/_rels/document.xml.rels", relationships.ToString());
             Text(zip, "word/styles.xml", Declaration + stylesXml);
+            Text(zip, "word/settings.xml", Settings);
+            foreach (var m in margins)
+                Text(zip, "word/" + m.Target, Declaration + m.Xml);
             Text(zip, "docProps/core.xml", Declaration + coreXml);
             foreach (var image in images)
                 Bytes(zip, "word/" + image.Target, image.Png, CompressionLevel.NoCompression);

@@ -1,63 +1,40 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
-using FormsService.Core.Engine.Model;
-using FormsService.Core.Engine.Fonts;
 using FormsService.Core.Engine.Layout;
-using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
-using Run = DocumentFormat.OpenXml.Wordprocessing.Run;
-using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
-using Document = FormsService.Core.Engine.Model.Document;
-using RunStyle = FormsService.Core.Engine.Model.RunStyle;
-using TextStyles = FormsService.Core.Engine.Catalog.TextStyles;
+using FormsService.Core.Engine.Model;
 
 namespace FormsService.Core.Engine.Rendering;
 
 /// <summary>
-/// Translates a laid-out document into a normal, editable Word document: real paragraphs with tab stops, never
-/// text boxes. The mapping of a blank: an underlined run for its value and a tab with an underscore leader to the
-/// blank's end; its caption is a small paragraph below with a centred tab stop under the blank. Lines with blanks
-/// become paragraphs of their own so that each caption sits under its blank.
+/// Translates the document model into a normal, editable Word document that Word reflows: one Word paragraph per
+/// model paragraph with real runs, blanks as underlined runs and leader tabs, captions under their blanks, lines of
+/// captioned blanks as borderless tables. It reads the layout only to know where the PDF put a caption and how wide
+/// it made a blank; it measures nothing.
 /// </summary>
-public sealed class DocxRenderer(FontLibrary fonts)
+public sealed class DocxRenderer
 {
-    private const float Near = 0.75f;
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Font, TextStyles Styles, string Language), string> _styles = new();
+    // Parts that depend only on the form version: made once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Catalog.TextStyles Styles, string Language), string> _styles = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DocumentInfo, string> _core = new();
 
     public byte[] Render(LaidOutDocument document)
     {
         var source = document.Source;
-        var family = source.Styles.Font == "sans" ? FontFamilyKind.Sans : FontFamilyKind.Serif;
-        var fontName = fonts.Get(family, false, false).DocxName;
-        var body = new Body();
-        var images = new List<DocxPackage.Image>();
+        var looks = new DocxLooks(source.Styles);
+        var x = new DocxXml(32 * 1024);
+        x.Raw("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"")
+            .Raw(" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"")
+            .Raw(" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"")
+            .Raw(" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"")
+            .Raw(" xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>");
+        var body = new DocxBody(x, looks, source.Page);
         foreach (var block in document.Blocks)
-        {
-            switch (block)
-            {
-                case LaidOutParagraph p when p.Source.Inlines.Any(i => i is Field):
-                    AppendLines(body, p, family, source.Styles);
-                    break;
-                case LaidOutParagraph p:
-                    body.Append(FlowParagraph(p.Source));
-                    break;
-                case LaidOutCutLine c:
-                    body.Append(CutLineParagraph(c, source));
-                    break;
-                case LaidOutFigure f:
-                    var index = images.Count + 1;
-                    var image = new DocxPackage.Image($"rIdFigure{index}", $"media/figure{index}.png", f.Source.Art.ToPng(f.Source.WidthPt, f.Source.HeightPt, DocxFigure.Dpi));
-                    images.Add(image);
-                    body.Append(DocxFigure.Paragraph(f.Source, index, image.RelationshipId));
-                    break;
-            }
-        }
-        body.Append(Section(source.Page));
-        // The package is written directly, with fixed ids, names and times: the same document gives the same bytes,
-        // and no package library builds, compresses and rewrites it twice.
-        var styles = _styles.GetOrAdd((fontName, source.Styles, source.Info.Language), key => StylesXml(key.Font, key.Styles, key.Language));
-        return DocxPackage.Write(new DocumentFormat.OpenXml.Wordprocessing.Document(body).OuterXml, styles, CoreXml(source.Info), images);
+            body.Write(block);
+        body.Finish();
+        var margins = DocxMargins.Parts(document, looks);
+        DocxSection.Write(x, source.Page, margins);
+        x.Raw("</w:body></w:document>");
+        // The package is written directly, with fixed ids, names and times: the same document gives the same bytes.
+        var styles = _styles.GetOrAdd((source.Styles, source.Info.Language), key => DocxStyles.Xml(looks.Family, key.Styles, LanguageTag(key.Language)));
+        return DocxPackage.Write(x, styles, _core.GetOrAdd(source.Info, CoreXml), body.Images, margins.Select(m => m.Part).ToList());
     }
 
     private static string CoreXml(DocumentInfo info)
@@ -79,189 +56,4 @@ public sealed class DocxRenderer(FontLibrary fonts)
         "ru" => "ru-RU",
         _ => language,
     };
-
-    private static string StylesXml(string fontName, TextStyles text, string language)
-    {
-        // Word's "single" line in Times New Roman is about 1.15 of the font size: the layout's line spacing maps onto it.
-        var line = (int)MathF.Round(240f * text.LineSpacing / 1.15f);
-        var styles = new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = fontName, HighAnsi = fontName, ComplexScript = fontName, EastAsia = fontName },
-                    new FontSize { Val = HalfPoints(text.SizePt) },
-                    new FontSizeComplexScript { Val = HalfPoints(text.SizePt) },
-                    new Languages { Val = LanguageTag(language) })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                    new SpacingBetweenLines { Before = "0", After = "0", Line = line.ToString(System.Globalization.CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Auto }))),
-            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
-            new Style(new StyleName { Val = "Caption under blank" }, new BasedOn { Val = "Normal" },
-                new StyleRunProperties(new FontSize { Val = HalfPoints(text.CaptionSizePt) }, new FontSizeComplexScript { Val = HalfPoints(text.CaptionSizePt) }))
-            { Type = StyleValues.Paragraph, StyleId = "CaptionUnderBlank", CustomStyle = true });
-        return styles.OuterXml;
-    }
-
-    private static Paragraph FlowParagraph(Model.Paragraph p)
-    {
-        var para = new Paragraph(ParagraphProperties(p.Style, p.Style.IndentLeftPt, p.Style.FirstLinePt, p.Style.Align, keepNext: false));
-        foreach (var inline in p.Inlines)
-        {
-            switch (inline)
-            {
-                case TextRun t:
-                    para.Append(TextRunOf(t.Text, t.Style, p.Style.Bold, p.Style.SizePt));
-                    break;
-                case LineBreak:
-                    para.Append(new Run(new Break()));
-                    break;
-            }
-        }
-        return para;
-    }
-
-    private void AppendLines(Body body, LaidOutParagraph p, FontFamilyKind family, TextStyles styles)
-    {
-        var style = p.Source.Style;
-        for (var i = 0; i < p.Lines.Count; i++)
-        {
-            var line = p.Lines[i];
-            var first = i == 0;
-            var last = i == p.Lines.Count - 1;
-            var lineStyle = style with
-            {
-                SpaceBeforePt = first ? style.SpaceBeforePt : 0,
-                SpaceAfterPt = last && line.Captions.Count == 0 ? style.SpaceAfterPt : 0,
-            };
-            var indent = line.Segments.Count > 0 ? line.Segments[0].X : 0;
-            var tabs = new Tabs();
-            var para = new Paragraph();
-            var cursor = indent;
-            var space = fonts.Get(family, style.Bold, false).Measure(" ", line.SizePt);
-            foreach (var segment in line.Segments)
-            {
-                var gap = segment.X - cursor;
-                if (gap > Near)
-                {
-                    if (gap < space * 1.6f)
-                    {
-                        para.Append(TextRunOf(" ", RunStyle.Normal, style.Bold, style.SizePt));
-                    }
-                    else
-                    {
-                        tabs.Append(new TabStop { Val = TabStopValues.Left, Position = Units.PtToTwips(segment.X) });
-                        para.Append(new Run(new TabChar()));
-                    }
-                }
-                switch (segment)
-                {
-                    case TextSegment t:
-                        para.Append(TextRunOf(t.Text, t.Style, style.Bold, t.Style.Small ? styles.CaptionSizePt : style.SizePt));
-                        break;
-                    case FieldSegment f:
-                        var face = fonts.Get(family, f.Style.Bold || style.Bold, f.Style.Italic);
-                        var textWidth = f.Text.Length == 0 ? 0 : face.Measure(f.Text, line.SizePt) + (f.TextX - f.X);
-                        if (f.Text.Length > 0)
-                            para.Append(TextRunOf(f.Text, f.Style with { Underline = true }, style.Bold, style.SizePt));
-                        if (f.Width - textWidth > Near)
-                        {
-                            tabs.Append(new TabStop { Val = TabStopValues.Left, Leader = TabStopLeaderCharValues.Underscore, Position = Units.PtToTwips(f.X + f.Width) });
-                            para.Append(new Run(new TabChar()));
-                        }
-                        break;
-                }
-                cursor = segment.X + segment.Width;
-            }
-            var props = ParagraphProperties(lineStyle, indent, 0, Alignment.Left, keepNext: line.Captions.Count > 0, tabs.HasChildren ? tabs : null);
-            para.PrependChild(props);
-            body.Append(para);
-            if (line.Captions.Count > 0)
-                body.Append(CaptionParagraph(line, last ? style.SpaceAfterPt : 0));
-        }
-    }
-
-    private static Paragraph CaptionParagraph(Line line, float spaceAfter)
-    {
-        var tabs = new Tabs();
-        var para = new Paragraph();
-        foreach (var c in line.Captions)
-        {
-            tabs.Append(new TabStop { Val = TabStopValues.Center, Position = Units.PtToTwips(c.CenterX) });
-            para.Append(new Run(new TabChar()));
-            para.Append(new Run(new Text(c.Text) { Space = SpaceProcessingModeValues.Preserve }));
-        }
-        var props = new ParagraphProperties(
-            new ParagraphStyleId { Val = "CaptionUnderBlank" },
-            new KeepLines(),
-            tabs,
-            new SpacingBetweenLines { Before = "0", After = Units.PtToTwips(spaceAfter).ToString(System.Globalization.CultureInfo.InvariantCulture), Line = "200", LineRule = LineSpacingRuleValues.Auto });
-        para.PrependChild(props);
-        return para;
-    }
-
-    private static Paragraph CutLineParagraph(LaidOutCutLine c, Document source)
-    {
-        var para = new Paragraph(
-            new ParagraphProperties(
-                new KeepNext(),
-                new Tabs(
-                    new TabStop { Val = TabStopValues.Left, Leader = TabStopLeaderCharValues.Hyphen, Position = Units.PtToTwips(Math.Max(0, c.LabelX - 4)) },
-                    new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Hyphen, Position = Units.PtToTwips(source.Page.ContentWidth) }),
-                Spacing(c.Source.SpaceBeforePt, c.Source.SpaceAfterPt)),
-            new Run(new TabChar()),
-            TextRunOf(" " + c.Source.Label + " ", new RunStyle(Italic: true), false, c.Height / 1.6f),
-            new Run(new TabChar()));
-        return para;
-    }
-
-    private static ParagraphProperties ParagraphProperties(ParagraphStyle style, float indentLeft, float firstLine, Alignment align, bool keepNext, Tabs? tabs = null)
-    {
-        // Children in the order CT_PPr requires: keepNext, tabs, spacing, ind, jc.
-        var props = new ParagraphProperties();
-        if (keepNext) props.Append(new KeepNext());
-        if (tabs is not null) props.Append(tabs);
-        props.Append(Spacing(style.SpaceBeforePt, style.SpaceAfterPt));
-        if (indentLeft > 0 || firstLine > 0)
-        {
-            var indentation = new Indentation { Left = Units.PtToTwips(indentLeft).ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            if (firstLine > 0)
-                indentation.FirstLine = Units.PtToTwips(firstLine).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            props.Append(indentation);
-        }
-        if (align != Alignment.Left)
-            props.Append(new Justification { Val = align == Alignment.Center ? JustificationValues.Center : JustificationValues.Right });
-        return props;
-    }
-
-    private static SpacingBetweenLines Spacing(float before, float after) => new()
-    {
-        Before = Units.PtToTwips(before).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        After = Units.PtToTwips(after).ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    private static Run TextRunOf(string text, RunStyle style, bool paragraphBold, float? sizePt)
-    {
-        var props = new RunProperties();
-        if (style.Bold || paragraphBold) props.Append(new Bold());
-        if (style.Italic) props.Append(new Italic());
-        if (sizePt is { } size) props.Append(new FontSize { Val = HalfPoints(size) }, new FontSizeComplexScript { Val = HalfPoints(size) });
-        if (style.Underline) props.Append(new Underline { Val = UnderlineValues.Single });
-        var run = new Run();
-        if (props.HasChildren) run.Append(props);
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-        return run;
-    }
-
-    private static string HalfPoints(float pt) => ((int)MathF.Round(pt * 2)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static SectionProperties Section(PageGeometry page) => new(
-        new PageSize { Width = (UInt32Value)(uint)Units.PtToTwips(page.Width), Height = (UInt32Value)(uint)Units.PtToTwips(page.Height) },
-        new PageMargin
-        {
-            Top = Units.PtToTwips(page.MarginTop),
-            Right = (UInt32Value)(uint)Units.PtToTwips(page.MarginRight),
-            Bottom = Units.PtToTwips(page.MarginBottom),
-            Left = (UInt32Value)(uint)Units.PtToTwips(page.MarginLeft),
-            Header = 708,
-            Footer = 708,
-            Gutter = 0,
-        });
 }

@@ -12,7 +12,6 @@ internal static class GlyphUsage
     /// <summary>For each face the document draws with, its code points sorted ascending, without duplicates.</summary>
     public static Dictionary<FontFace, int[]> Collect(LaidOutDocument document, FontLibrary fonts)
     {
-        var family = document.Source.Styles.Font == "sans" ? FontFamilyKind.Sans : FontFamilyKind.Serif;
         var sets = new Dictionary<FontFace, CodepointSet>();
         try
         {
@@ -22,23 +21,15 @@ internal static class GlyphUsage
                     sets[face] = set = new CodepointSet();
                 set.Add(text);
             }
-            foreach (var block in document.Blocks)
+            // The same pieces the painter draws: a block kind cannot draw text its subsets miss.
+            foreach (var piece in document.AllPieces())
             {
-                switch (block)
+                switch (piece)
                 {
-                    case LaidOutParagraph p:
-                        foreach (var line in p.Lines)
-                        {
-                            foreach (var s in line.Segments)
-                                Add(fonts.Get(family, s.Style.Bold || p.Source.Style.Bold, s.Style.Italic), s.Text);
-                            foreach (var c in line.Captions)
-                                Add(fonts.Get(family, false, false), c.Text);
-                        }
+                    case TextPiece t:
+                        Add(fonts.Get(t.Type.Face), t.Text);
                         break;
-                    case LaidOutCutLine c:
-                        Add(fonts.Get(family, false, true), c.Source.Label);
-                        break;
-                    case LaidOutFigure f when f.Source.Art is ITextArt art:
+                    case FigurePiece { Figure.Art: ITextArt art }:
                         foreach (var (face, text) in art.Texts(fonts))
                             Add(face, text);
                         break;

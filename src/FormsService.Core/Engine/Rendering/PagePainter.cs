@@ -9,39 +9,42 @@ namespace FormsService.Core.Engine.Rendering;
 internal delegate SKTypeface TypefaceFor(FontFace face);
 
 /// <summary>
-/// Draws one page of a laid-out document on any Skia canvas, in points. The PDF, the PNG preview and any other
-/// Skia target share it, so they cannot disagree.
+/// Draws one page of a laid-out document on any Skia canvas, in points: one mapping per piece (text, rule, fill,
+/// figure), each drawn with the typography the model carries. The PDF, the PNG preview and any other Skia target
+/// share it, so they cannot disagree.
 /// </summary>
 internal sealed class PagePainter(FontLibrary fonts)
 {
-    private const float UnderlineThickness = 0.6f;
-
-    public void Paint(SKCanvas canvas, LaidOutDocument document, int page, TypefaceFor typefaceFor)
+    public void Paint(SKCanvas canvas, LaidOutDocument document, int page, TypefaceFor typefaceFor, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var geometry = document.Source.Page;
-        var family = document.Source.Styles.Font == "sans" ? FontFamilyKind.Sans : FontFamilyKind.Serif;
         canvas.Save();
         canvas.Translate(geometry.MarginLeft, 0);
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        using var rule = new SKPaint { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = UnderlineThickness };
+        using var paints = new RulePaints();
         using var fontCache = new FontCache(typefaceFor);
 
-        foreach (var block in document.Blocks)
+        foreach (var piece in document.PiecesOn(page))
         {
-            switch (block)
+            switch (piece)
             {
-                case LaidOutParagraph p:
-                    foreach (var line in p.Lines)
-                        if (line.Page == page)
-                            PaintLine(canvas, line, p.Source.Style.Bold, family, fontCache, ink, rule);
+                case TextPiece t:
+                    var color = ToSk(t.Type.Color);
+                    if (ink.Color != color) ink.Color = color;
+                    canvas.DrawText(t.Text, t.X, t.Baseline, SKTextAlign.Left, fontCache.Get(fonts.Get(t.Type.Face), t.Type.SizePt), ink);
                     break;
-                case LaidOutCutLine c when c.Page == page:
-                    PaintCutLine(canvas, c, geometry, family, fontCache, ink);
+                case RulePiece r:
+                    canvas.DrawLine(r.X1, r.Y1, r.X2, r.Y2, paints.Get(r.WidthPt, r.Color, r.Dashed));
                     break;
-                case LaidOutFigure f when f.Page == page:
+                case FillPiece f:
+                    using (var fill = new SKPaint { Color = ToSk(f.Color), IsAntialias = true, Style = SKPaintStyle.Fill })
+                        canvas.DrawRect(f.X, f.Y, f.Width, f.Height, fill);
+                    break;
+                case FigurePiece f:
                     canvas.Save();
                     canvas.Translate(f.X, f.Top);
-                    f.Source.Art.Draw(canvas, f.Source.WidthPt, f.Source.HeightPt, face => typefaceFor(face));
+                    f.Figure.Art.Draw(canvas, f.Figure.WidthPt, f.Figure.HeightPt, face => typefaceFor(face));
                     canvas.Restore();
                     break;
             }
@@ -49,50 +52,33 @@ internal sealed class PagePainter(FontLibrary fonts)
         canvas.Restore();
     }
 
-    private void PaintLine(SKCanvas canvas, Line line, bool paragraphBold, FontFamilyKind family, FontCache fontCache, SKPaint ink, SKPaint rule)
+    private static SKColor ToSk(InkColor c) => new(c.R, c.G, c.B);
+
+    /// <summary>Stroke paints of one paint call, by width, colour and dash: a page uses one or two.</summary>
+    private sealed class RulePaints : IDisposable
     {
-        var captionSize = line.Captions.Count > 0 ? line.Captions[0].SizePt : 0;
-        foreach (var segment in line.Segments)
+        private readonly List<(float Width, InkColor Color, bool Dashed, SKPaint Paint)> _paints = new(4);
+        private SKPathEffect? _dash;
+
+        public SKPaint Get(float width, InkColor color, bool dashed)
         {
-            var face = fonts.Get(family, segment.Style.Bold || paragraphBold, segment.Style.Italic);
-            var size = segment.Style.Small ? SmallSize(line, captionSize) : line.SizePt;
-            var font = fontCache.Get(face, size);
-            var underlineY = line.Baseline + size * 0.14f;
-            switch (segment)
-            {
-                case TextSegment t:
-                    canvas.DrawText(t.Text, t.X, line.Baseline, SKTextAlign.Left, font, ink);
-                    if (t.Style.Underline)
-                        canvas.DrawLine(t.X, underlineY, t.X + t.Width, underlineY, rule);
-                    break;
-                case FieldSegment f:
-                    if (f.Text.Length > 0)
-                        canvas.DrawText(f.Text, f.TextX, line.Baseline, SKTextAlign.Left, font, ink);
-                    canvas.DrawLine(f.X, underlineY, f.X + f.Width, underlineY, rule);
-                    break;
-            }
+            foreach (var (w, c, d, paint) in _paints)
+                if (w == width && c == color && d == dashed)
+                    return paint;
+            var created = new SKPaint { Color = ToSk(color), IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = width };
+            if (dashed)
+                created.PathEffect = _dash ??= SKPathEffect.CreateDash([4f, 3f], 0);
+            _paints.Add((width, color, dashed, created));
+            return created;
         }
-        if (line.Captions.Count == 0)
-            return;
-        var captionFace = fonts.Get(family, false, false);
-        var captionFont = fontCache.Get(captionFace, captionSize);
-        foreach (var c in line.Captions)
-            canvas.DrawText(c.Text, c.CenterX - c.Width / 2f, c.Baseline, SKTextAlign.Left, captionFont, ink);
-    }
 
-    private static float SmallSize(Line line, float captionSize) => captionSize > 0 ? captionSize : line.SizePt * 0.7f;
-
-    private void PaintCutLine(SKCanvas canvas, LaidOutCutLine c, PageGeometry geometry, FontFamilyKind family, FontCache fontCache, SKPaint ink)
-    {
-        var face = fonts.Get(family, false, true);
-        var size = c.Height / 1.6f;
-        var font = fontCache.Get(face, size);
-        using var dash = SKPathEffect.CreateDash([4f, 3f], 0);
-        using var dashed = new SKPaint { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 0.6f, PathEffect = dash };
-        var y = c.Baseline - size * 0.3f;
-        canvas.DrawLine(0, y, c.LabelX - 4, y, dashed);
-        canvas.DrawLine(c.LabelX + c.LabelWidth + 4, y, geometry.ContentWidth, y, dashed);
-        canvas.DrawText(c.Source.Label, c.LabelX, c.Baseline, SKTextAlign.Left, font, ink);
+        public void Dispose()
+        {
+            foreach (var (_, _, _, paint) in _paints)
+                paint.Dispose();
+            _paints.Clear();
+            _dash?.Dispose();
+        }
     }
 
     /// <summary>

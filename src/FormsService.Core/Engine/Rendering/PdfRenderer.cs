@@ -12,7 +12,7 @@ public sealed class PdfRenderer(FontLibrary fonts, FontSubsetCache subsets)
 {
     private readonly PagePainter _painter = new(fonts);
 
-    public byte[] Render(LaidOutDocument document)
+    public byte[] Render(LaidOutDocument document, CancellationToken cancellationToken = default)
     {
         var usage = GlyphUsage.Collect(document, fonts);
         var typefaces = new Dictionary<FontFace, SKTypeface>();
@@ -37,7 +37,7 @@ public sealed class PdfRenderer(FontLibrary fonts, FontSubsetCache subsets)
             for (var i = 0; i < document.PageCount; i++)
             {
                 var canvas = pdf.BeginPage(page.Width, page.Height);
-                _painter.Paint(canvas, document, i, For);
+                _painter.Paint(canvas, document, i, For, cancellationToken);
                 pdf.EndPage();
             }
             pdf.Close();

@@ -70,3 +70,22 @@ public abstract class FormPayloadValidator<T> : AbstractValidator<T>
     private static Expression<Func<T, TProperty>> Member<TParent, TProperty>(Expression<Func<T, TParent?>> parent, string name) =>
         Expression.Lambda<Func<T, TProperty>>(Expression.Property(parent.Body, name), parent.Parameters);
 }
+
+/// <summary>
+/// With only a birth year, the age on the verdict date is known to a year: a person born in the year fourteen years
+/// before the verdict's is 14 only if their birthday had come. Criminal liability starts at 16, or at 14 for the
+/// crimes art. 15 of the Criminal Code lists: fewer than 14 years between the years is refused (the validator),
+/// exactly 14 is a warning that the person may still have been 13.
+/// </summary>
+public static class AgeWarnings
+{
+    public static IEnumerable<PayloadWarning> For(IConvictRecord? convict, DateOnly? verdictDate, string path = "convict.birthYear")
+    {
+        if (convict?.BirthYear is not { } year || verdictDate is not { } verdict || verdict.Year - year != AgeRules.MinAge)
+            yield break;
+        var on = verdict.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        yield return new PayloadWarning("possibly-under-14", path,
+            $"Туған жылы {year}: үкім күні ({on}) сотталған әлі 13 жаста болуы мүмкін (ҚК-нің 15-бабы) — туған күнін тексеріңіз / " +
+            $"Born in {year}: on the verdict date ({on}) the person may still have been 13 (Criminal Code art. 15) — check the birthday.");
+    }
+}

@@ -9,5 +9,5 @@ internal static class ReferralCertificateModule
     public const string Name = "referral-certificate";
 
     public static IFormModule Create(ModuleServices services, Order733Services order) =>
-        RecordModule.Of(Name, new ReferralCertificateValidator(), services.Guard);
+        RecordModule.Of(Name, new ReferralCertificateValidator(), services.Guard, ReferralCertificateWarnings.For);
 }

@@ -80,7 +80,7 @@ public sealed record ReferralIssuer
 
 public sealed record ReferralNotification
 {
-    [Description("Date of the notification (YYYY-MM-DD).")]
+    [Description("Date of the notification (YYYY-MM-DD), printed on its first line: not before startDate (it reports a start) nor issuer.date.")]
     public DateOnly? Date { get; init; }
 
     [Description("Optional: outgoing number of the notification.")]
@@ -100,4 +100,7 @@ public sealed record ReferralNotification
 
     [Description("Surname, name and patronymic of the head who signs it.")]
     public string? HeadFullName { get; init; }
+
+    [Description("Optional: date under the head's signature (YYYY-MM-DD), the notification's last line; absent, notification.date is printed there.")]
+    public DateOnly? SignedDate { get; init; }
 }

@@ -7,8 +7,26 @@ namespace FormsService.Core.Forms.ReferralCertificate;
 /// <summary>The rules a referral-certificate must keep (rule 14 of the probation-service rules, and common sense).</summary>
 public sealed class ReferralCertificateValidator : FormPayloadValidator<ReferralCertificatePayload>
 {
+    /// <summary>The notification reports that the person started (кірісті): it is dated on or after the start and the referral.</summary>
+    private void NotBeforeStartOrIssue(System.Linq.Expressions.Expression<Func<ReferralCertificatePayload, DateOnly?>> date)
+    {
+        var get = date.Compile();
+        RuleFor(date)
+            .Must((p, d) => d >= p.Notification!.StartDate)
+            .When(p => get(p) is not null && p.Notification!.StartDate is not null)
+            .WithMessage(BeforeStart);
+        RuleFor(date)
+            .Must((p, d) => d >= p.Issuer!.Date)
+            .When(p => get(p) is not null && p.Issuer?.Date is not null)
+            .WithMessage(BeforeIssue);
+    }
+
     /// <summary>The positions the form lists: "Бастығы (аға инспекторы, инспекторы)".</summary>
     public static readonly string[] Positions = ["бастығы", "аға инспекторы", "инспекторы"];
+
+    private const string BeforeIssue = "Жолдама берілген күннен ерте болмауы керек / Must not be before issuer.date.";
+    private const string BeforeStart = "Жұмысқа кіріскен күннен ерте болмауы керек: хабарлама кірісуді өткен шақпен хабарлайды / " +
+                                       "Must not be before notification.startDate: the notification reports a start that has happened.";
 
     public ReferralCertificateValidator()
     {
@@ -36,6 +54,7 @@ public sealed class ReferralCertificateValidator : FormPayloadValidator<Referral
         When(x => x.Notification is not null, () =>
         {
             RuleFor(x => x.Notification!.Date).RequiredDate();
+            NotBeforeStartOrIssue(x => x.Notification!.Date);
             RuleFor(x => x.Notification!.Number).OptionalText(Limits.Article);
             RuleFor(x => x.Notification!.ProbationOffice).RequiredText(Limits.Name);
             RuleFor(x => x.Notification!.WorkName).RequiredText(Limits.Name);
@@ -43,9 +62,13 @@ public sealed class ReferralCertificateValidator : FormPayloadValidator<Referral
             RuleFor(x => x.Notification!.StartDate)
                 .Must((p, d) => d >= p.Issuer!.Date)
                 .When(p => p.Notification!.StartDate is not null && p.Issuer?.Date is not null)
-                .WithMessage("Жолдама берілген күннен ерте болмауы керек / Must not be before issuer.date.");
+                .WithMessage(BeforeIssue);
             RuleFor(x => x.Notification!.BodyName).RequiredText(Limits.Name);
             RuleFor(x => x.Notification!.HeadFullName).RequiredText(Limits.PersonName);
+            RuleFor(x => x.Notification!.SignedDate)
+                .Must(d => d is not { } v || v.Year is >= CommonRules.FirstYear and <= CommonRules.LastYear)
+                .WithMessage($"{CommonRules.FirstYear}–{CommonRules.LastYear} жылдар аралығында болуы керек / Must be between {CommonRules.FirstYear} and {CommonRules.LastYear}.");
+            NotBeforeStartOrIssue(x => x.Notification!.SignedDate);
         });
     }
 }

@@ -13,6 +13,6 @@ internal static class WorkOrderModule
 
     public static IFormModule Create(ModuleServices services, Order733Services order) =>
         RecordModule.Of(Name, new WorkOrderValidator(), services.Guard,
-            new WorkOrderWarnings(order.Deadlines, order.Calendar).For,
+            new WorkOrderWarnings(order.Deadlines, order.Calendar, TimeProvider.System).For,
             new PageHints(DeadlinesFrom: "verdict.receivedDate"));
 }

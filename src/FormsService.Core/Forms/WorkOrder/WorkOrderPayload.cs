@@ -22,6 +22,18 @@ public sealed record WorkOrderPayload
 
     [Description("Who signs the order.")]
     public WorkOrderSignatory? Signatory { get; init; }
+
+    [Description("Optional: the official the akim gives control of the order to (a deputy akim, the head of the akim's office); absent, the akim keeps it ('Осы өкімнің орындалуын бақылауды өзіме қалдырамын').")]
+    public WorkOrderControl? Control { get; init; }
+}
+
+public sealed record WorkOrderControl
+{
+    [Description("Position of the official, as it reads before the name (e.g. 'аудан әкімінің орынбасары').")]
+    public string? Position { get; init; }
+
+    [Description("Name of the official, as it reads in the order (e.g. 'Б. Қ. Серіков').")]
+    public string? FullName { get; init; }
 }
 
 public sealed record WorkOrderAkimat
@@ -38,7 +50,7 @@ public sealed record WorkOrderDetails
     [Description("Number of the order.")]
     public string? Number { get; init; }
 
-    [Description("Date of the order (YYYY-MM-DD): due within five working days of verdict.receivedDate.")]
+    [Description("Date of the order (YYYY-MM-DD): due within five working days of verdict.receivedDate; a date in the future or on a day off is reported as a warning.")]
     public DateOnly? Date { get; init; }
 }
 
@@ -101,7 +113,7 @@ public sealed record WorkOrderWork
     [Description("Hours a day: 1–4; up to 8 for a person with no permanent job who does not study.")]
     public int? HoursPerDay { get; init; }
 
-    [Description("Working days a week: 1–6; hoursPerDay × daysPerWeek ≤ 40.")]
+    [Description("Working days a week: 1–7; hoursPerDay × daysPerWeek ≤ 40.")]
     public int? DaysPerWeek { get; init; }
 
     [Description("Rest time.")]

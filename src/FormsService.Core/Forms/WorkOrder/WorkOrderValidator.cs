@@ -61,10 +61,16 @@ public sealed class WorkOrderValidator : FormPayloadValidator<WorkOrderPayload>
                              "At most 4 hours a day; up to 8 only for a person with no permanent job who does not study (rule 2.2).");
             RuleFor(x => x.Work!.DaysPerWeek).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage(Messages.Required)
-                .InclusiveBetween(1, WorkTimeRules.MaxDaysPerWeek).WithMessage(Messages.Between(1, WorkTimeRules.MaxDaysPerWeek))
+                .InclusiveBetween(1, WorkTimeRules.DaysInWeek).WithMessage(Messages.Between(1, WorkTimeRules.DaysInWeek))
                 .Must((p, d) => p.Work!.HoursPerDay is not { } h || h * d <= WorkTimeRules.HoursPerWeek)
                 .WithMessage((p, d) => $"Аптасына {p.Work!.HoursPerDay * d} сағат: 40 сағаттан аспауы керек (Қағидалардың 2-тармағы 2) тармақшасы) / " +
                                        $"{p.Work!.HoursPerDay * d} hours a week: at most 40 (rule 2.2).");
+        });
+
+        When(x => x.Control is not null, () =>
+        {
+            RuleFor(x => x.Control!.Position).RequiredText(Limits.Name);
+            RuleFor(x => x.Control!.FullName).RequiredText(Limits.PersonName);
         });
 
         RuleFor(x => x.Signatory).NotNull().WithMessage(Messages.Required);

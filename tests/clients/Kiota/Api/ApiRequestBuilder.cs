@@ -3,6 +3,7 @@
 using FormsService.Clients.Kiota.Api.Deadlines;
 using FormsService.Clients.Kiota.Api.Forms;
 using FormsService.Clients.Kiota.Api.Render;
+using FormsService.Clients.Kiota.Api.Schemas;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
@@ -31,6 +32,11 @@ namespace FormsService.Clients.Kiota.Api
         public global::FormsService.Clients.Kiota.Api.Render.RenderRequestBuilder Render
         {
             get => new global::FormsService.Clients.Kiota.Api.Render.RenderRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The schemas property</summary>
+        public global::FormsService.Clients.Kiota.Api.Schemas.SchemasRequestBuilder Schemas
+        {
+            get => new global::FormsService.Clients.Kiota.Api.Schemas.SchemasRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::FormsService.Clients.Kiota.Api.ApiRequestBuilder"/> and sets the default values.

@@ -15,6 +15,8 @@ namespace FormsService.Clients.Kiota.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The akimatVerdictReceived property</summary>
+        public Date? AkimatVerdictReceived { get; set; }
         /// <summary>The deadlines property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -23,6 +25,20 @@ namespace FormsService.Clients.Kiota.Models
 #else
         public List<global::FormsService.Clients.Kiota.Models.Deadline> Deadlines { get; set; }
 #endif
+        /// <summary>The month property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Month { get; set; }
+#nullable restore
+#else
+        public string Month { get; set; }
+#endif
+        /// <summary>The orderReceived property</summary>
+        public Date? OrderReceived { get; set; }
+        /// <summary>The probationVerdictReceived property</summary>
+        public Date? ProbationVerdictReceived { get; set; }
+        /// <summary>The timeSheetReceived property</summary>
+        public Date? TimeSheetReceived { get; set; }
         /// <summary>The verdictReceived property</summary>
         public Date? VerdictReceived { get; set; }
         /// <summary>
@@ -50,7 +66,12 @@ namespace FormsService.Clients.Kiota.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "akimatVerdictReceived", n => { AkimatVerdictReceived = n.GetDateValue(); } },
                 { "deadlines", n => { Deadlines = n.GetCollectionOfObjectValues<global::FormsService.Clients.Kiota.Models.Deadline>(global::FormsService.Clients.Kiota.Models.Deadline.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "month", n => { Month = n.GetStringValue(); } },
+                { "orderReceived", n => { OrderReceived = n.GetDateValue(); } },
+                { "probationVerdictReceived", n => { ProbationVerdictReceived = n.GetDateValue(); } },
+                { "timeSheetReceived", n => { TimeSheetReceived = n.GetDateValue(); } },
                 { "verdictReceived", n => { VerdictReceived = n.GetDateValue(); } },
             };
         }
@@ -61,7 +82,12 @@ namespace FormsService.Clients.Kiota.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteDateValue("akimatVerdictReceived", AkimatVerdictReceived);
             writer.WriteCollectionOfObjectValues<global::FormsService.Clients.Kiota.Models.Deadline>("deadlines", Deadlines);
+            writer.WriteStringValue("month", Month);
+            writer.WriteDateValue("orderReceived", OrderReceived);
+            writer.WriteDateValue("probationVerdictReceived", ProbationVerdictReceived);
+            writer.WriteDateValue("timeSheetReceived", TimeSheetReceived);
             writer.WriteDateValue("verdictReceived", VerdictReceived);
             writer.WriteAdditionalData(AdditionalData);
         }

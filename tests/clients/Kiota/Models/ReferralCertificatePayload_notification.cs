@@ -22,7 +22,7 @@ namespace FormsService.Clients.Kiota.Models
 #else
         public string BodyName { get; set; }
 #endif
-        /// <summary>Date of the notification (YYYY-MM-DD).</summary>
+        /// <summary>Date of the notification (YYYY-MM-DD), printed on its first line: not before startDate (it reports a start) nor issuer.date.</summary>
         public Date? Date { get; set; }
         /// <summary>Surname, name and patronymic of the head who signs it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -48,6 +48,8 @@ namespace FormsService.Clients.Kiota.Models
 #else
         public string ProbationOffice { get; set; }
 #endif
+        /// <summary>Optional: date under the head&apos;s signature (YYYY-MM-DD), the notification&apos;s last line; absent, notification.date is printed there.</summary>
+        public Date? SignedDate { get; set; }
         /// <summary>Date the person started the work (YYYY-MM-DD).</summary>
         public Date? StartDate { get; set; }
         /// <summary>The kind of work the person started.</summary>
@@ -81,6 +83,7 @@ namespace FormsService.Clients.Kiota.Models
                 { "headFullName", n => { HeadFullName = n.GetStringValue(); } },
                 { "number", n => { Number = n.GetStringValue(); } },
                 { "probationOffice", n => { ProbationOffice = n.GetStringValue(); } },
+                { "signedDate", n => { SignedDate = n.GetDateValue(); } },
                 { "startDate", n => { StartDate = n.GetDateValue(); } },
                 { "workName", n => { WorkName = n.GetStringValue(); } },
             };
@@ -97,6 +100,7 @@ namespace FormsService.Clients.Kiota.Models
             writer.WriteStringValue("headFullName", HeadFullName);
             writer.WriteStringValue("number", Number);
             writer.WriteStringValue("probationOffice", ProbationOffice);
+            writer.WriteDateValue("signedDate", SignedDate);
             writer.WriteDateValue("startDate", StartDate);
             writer.WriteStringValue("workName", WorkName);
         }

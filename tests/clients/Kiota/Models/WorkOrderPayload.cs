@@ -21,6 +21,14 @@ namespace FormsService.Clients.Kiota.Models
 #else
         public global::FormsService.Clients.Kiota.Models.WorkOrderPayload_akimat Akimat { get; set; }
 #endif
+        /// <summary>Optional: the official the akim gives control of the order to (a deputy akim, the head of the akim&apos;s office); absent, the akim keeps it (&apos;Осы өкімнің орындалуын бақылауды өзіме қалдырамын&apos;).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::FormsService.Clients.Kiota.Models.WorkOrderPayload_control? Control { get; set; }
+#nullable restore
+#else
+        public global::FormsService.Clients.Kiota.Models.WorkOrderPayload_control Control { get; set; }
+#endif
         /// <summary>The convicted person.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -80,6 +88,7 @@ namespace FormsService.Clients.Kiota.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "akimat", n => { Akimat = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.WorkOrderPayload_akimat>(global::FormsService.Clients.Kiota.Models.WorkOrderPayload_akimat.CreateFromDiscriminatorValue); } },
+                { "control", n => { Control = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.WorkOrderPayload_control>(global::FormsService.Clients.Kiota.Models.WorkOrderPayload_control.CreateFromDiscriminatorValue); } },
                 { "convict", n => { Convict = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.WorkOrderPayload_convict>(global::FormsService.Clients.Kiota.Models.WorkOrderPayload_convict.CreateFromDiscriminatorValue); } },
                 { "order", n => { Order = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.WorkOrderPayload_order>(global::FormsService.Clients.Kiota.Models.WorkOrderPayload_order.CreateFromDiscriminatorValue); } },
                 { "signatory", n => { Signatory = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.WorkOrderPayload_signatory>(global::FormsService.Clients.Kiota.Models.WorkOrderPayload_signatory.CreateFromDiscriminatorValue); } },
@@ -95,6 +104,7 @@ namespace FormsService.Clients.Kiota.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.WorkOrderPayload_akimat>("akimat", Akimat);
+            writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.WorkOrderPayload_control>("control", Control);
             writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.WorkOrderPayload_convict>("convict", Convict);
             writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.WorkOrderPayload_order>("order", Order);
             writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.WorkOrderPayload_signatory>("signatory", Signatory);

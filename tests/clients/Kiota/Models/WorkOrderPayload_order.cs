@@ -14,7 +14,7 @@ namespace FormsService.Clients.Kiota.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WorkOrderPayload_order : IParsable
     {
-        /// <summary>Date of the order (YYYY-MM-DD): due within five working days of verdict.receivedDate.</summary>
+        /// <summary>Date of the order (YYYY-MM-DD): due within five working days of verdict.receivedDate; a date in the future or on a day off is reported as a warning.</summary>
         public Date? Date { get; set; }
         /// <summary>Number of the order.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

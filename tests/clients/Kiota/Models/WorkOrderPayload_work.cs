@@ -21,7 +21,7 @@ namespace FormsService.Clients.Kiota.Models
 #else
         public string Conditions { get; set; }
 #endif
-        /// <summary>Working days a week: 1–6; hoursPerDay × daysPerWeek ≤ 40.</summary>
+        /// <summary>Working days a week: 1–7; hoursPerDay × daysPerWeek ≤ 40.</summary>
         public int? DaysPerWeek { get; set; }
         /// <summary>Hours a day: 1–4; up to 8 for a person with no permanent job who does not study.</summary>
         public int? HoursPerDay { get; set; }

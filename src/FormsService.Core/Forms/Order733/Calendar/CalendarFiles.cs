@@ -20,10 +20,12 @@ internal sealed record KurbanAitJson(DateOnly Date, string NameKk, string NameEn
 internal sealed record MovedDayOffJson(DateOnly Date, DateOnly ForHoliday, string Source, bool Confirmed, string? Note = null);
 
 internal sealed record TransferJson(
-    DateOnly DayOff, DateOnly WorkingDay, string ActTitle, string? ActNumber, DateOnly? ActDate, string Source, bool Confirmed, string? Note = null);
+    DateOnly DayOff, DateOnly WorkingDay, string ActTitle, string Source, bool Confirmed,
+    string? ActNumber = null, DateOnly? ActDate = null, string? Note = null);
 
 internal sealed record ExcludedHolidayJson(
-    DateOnly Date, string NameKk, string NameEn, DateOnly? WouldHaveMovedTo, string Reason, string Source, bool Confirmed, string? Note = null);
+    DateOnly Date, string NameKk, string NameEn, string Reason, string Source, bool Confirmed,
+    DateOnly? WouldHaveMovedTo = null, string? Note = null);
 
 internal sealed record StatutoryJson(string Country, IReadOnlyList<FixedHolidayJson> FixedHolidays, IReadOnlyList<string>? Notes = null);
 

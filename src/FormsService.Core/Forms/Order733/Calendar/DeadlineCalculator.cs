@@ -16,37 +16,51 @@ internal sealed class DeadlineCalculator(WorkingCalendar calendar)
     private const string ProbationRules = "Пробация қызметінің жұмысын ұйымдастыру қағидалары";
 
     /// <summary>
-    /// Every deadline that follows from the day the court's verdict (or ruling) was received, by due date and, on
-    /// the same day, in the order of the table: the akimat's order and its notification to the probation service
-    /// (5 working days), the probation service's summons (10 calendar days) and the akimat's first monthly time
-    /// sheet, act and conduct report (last working day of the month in which the order is due — see
-    /// <see cref="FirstMonthlyReport"/>).
+    /// Every deadline that follows from the day the court's verdict (or ruling) was received, when the akimat and the
+    /// probation service received it on the same day: see <see cref="For"/>.
     /// </summary>
-    public IReadOnlyList<Deadline> FromVerdictReceived(DateOnly received)
-    {
-        var orderDue = OrderDue(received);
-        var orderConfirmed = calendar.IsConfirmed(received, orderDue);
-        var firstReport = FirstMonthlyReport(received);
+    public IReadOnlyList<Deadline> FromVerdictReceived(DateOnly received) =>
+        For(new DeadlineDates { AkimatVerdictReceived = received, ProbationVerdictReceived = received });
 
-        Deadline[] inTableOrder =
-        [
-            new("probation-summons", Probation, "Қоғамдық жұмыстарға сотталған адамды шақыру",
-                received.AddDays(SummonsCalendarDays), $"{ProbationRules}, 12-тармақтың 1) тармақшасы", Confirmed: true)
+    /// <summary>
+    /// The deadlines that follow from the dates given, by due date and, on the same day, in the order of the table:
+    /// from the probation service's receipt of the verdict, its summons (rule 12 1), 10 calendar days); from its
+    /// receipt of the akimat's notice and order, the acquaintance (12 3), 5 working days); from its receipt of the time
+    /// sheet, act and conduct report, the preventive talk (12 5), 5 working days); from the akimat's receipt of the
+    /// verdict, its order and notice (2 2) and 3), 5 working days) and its first monthly report (2-1 2) — see
+    /// <see cref="FirstMonthlyReport"/>); for a month, its monthly report (2-1 2), the last working day).
+    /// </summary>
+    public IReadOnlyList<Deadline> For(DeadlineDates given)
+    {
+        var inTableOrder = new List<Deadline>();
+        if (given.ProbationVerdictReceived is { } probation)
+            inTableOrder.Add(new("probation-summons", Probation, "Қоғамдық жұмыстарға сотталған адамды шақыру",
+                probation.AddDays(SummonsCalendarDays), $"{ProbationRules}, 12-тармақтың 1) тармақшасы", Confirmed: true)
             {
                 WhatEn = "Summon the person sentenced to community service (10 calendar days)",
-            },
-            new("akimat-order", Akimat, "Қоғамдық жұмыстарды орындауды ұйымдастыру туралы өкім шығару",
+            });
+        if (given.OrderReceived is { } order)
+            inTableOrder.Add(FromOrderReceived(order));
+        if (given.TimeSheetReceived is { } sheet)
+            inTableOrder.Add(FromMonthlyReportReceived(sheet));
+        if (given.AkimatVerdictReceived is { } received)
+        {
+            var orderDue = OrderDue(received);
+            var orderConfirmed = calendar.IsConfirmed(received, orderDue);
+            inTableOrder.Add(new("akimat-order", Akimat, "Қоғамдық жұмыстарды орындауды ұйымдастыру туралы өкім шығару",
                 orderDue, $"{CommunityServiceRules}, 2-тармақтың 2) тармақшасы", orderConfirmed)
             {
                 WhatEn = "Issue the order organising the community service (5 working days)",
-            },
-            new("akimat-notification", Akimat, "Пробация қызметіне үкімді алғаны туралы хабарламаны және өкімді жіберу",
+            });
+            inTableOrder.Add(new("akimat-notification", Akimat, "Пробация қызметіне үкімді алғаны туралы хабарламаны және өкімді жіберу",
                 orderDue, $"{CommunityServiceRules}, 2-тармақтың 3) тармақшасы", orderConfirmed)
             {
                 WhatEn = "Send the probation service the notice that the verdict was received, with the order (5 working days)",
-            },
-            firstReport,
-        ];
+            });
+            inTableOrder.Add(FirstMonthlyReport(received));
+        }
+        if (given.Month is { } month)
+            inTableOrder.Add(MonthlyReport(month.Year, month.Month));
 
         return [.. inTableOrder.Select((deadline, rank) => (deadline, rank)).OrderBy(x => x.deadline.Due).ThenBy(x => x.rank).Select(x => x.deadline)];
     }
@@ -116,4 +130,19 @@ internal sealed class DeadlineCalculator(WorkingCalendar calendar)
             WhatEn = "Hold a preventive talk with the person (5 working days)",
         };
     }
+}
+
+/// <summary>The days the deadlines count from; any may be absent. <see cref="Month"/>'s day is ignored.</summary>
+internal sealed record DeadlineDates
+{
+    /// <summary>The day the akimat received the verdict (rule 2 of the community-service rules).</summary>
+    public DateOnly? AkimatVerdictReceived { get; init; }
+    /// <summary>The day the probation service received the verdict (rule 12 1) of the probation-service rules).</summary>
+    public DateOnly? ProbationVerdictReceived { get; init; }
+    /// <summary>The day the probation service received the akimat's notice and order (rule 12 3)).</summary>
+    public DateOnly? OrderReceived { get; init; }
+    /// <summary>The day the probation service received the time sheet, act and conduct report (rule 12 5)).</summary>
+    public DateOnly? TimeSheetReceived { get; init; }
+    /// <summary>A month whose report is due on its last working day (rule 2-1 2)).</summary>
+    public DateOnly? Month { get; init; }
 }

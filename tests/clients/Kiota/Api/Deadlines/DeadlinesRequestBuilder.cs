@@ -22,7 +22,7 @@ namespace FormsService.Clients.Kiota.Api.Deadlines
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DeadlinesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/deadlines{?verdictReceived*}", pathParameters)
+        public DeadlinesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/deadlines{?akimatVerdictReceived*,month*,orderReceived*,probationVerdictReceived*,timeSheetReceived*,verdictReceived*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace FormsService.Clients.Kiota.Api.Deadlines
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DeadlinesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/deadlines{?verdictReceived*}", rawUrl)
+        public DeadlinesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/deadlines{?akimatVerdictReceived*,month*,orderReceived*,probationVerdictReceived*,timeSheetReceived*,verdictReceived*}", rawUrl)
         {
         }
         /// <summary>
-        /// Working days follow Kazakhstan&apos;s calendar (weekends, public holidays, moved days off, the year&apos;s transfers). A deadline whose computation crosses a year without a confirmed calendar file has `confirmed: false`.
+        /// Give any of: `verdictReceived` (both the akimat and the probation service received the verdict that day), or `akimatVerdictReceived` (the akimat&apos;s order, notice and first monthly report, rules 2 2), 2 3), 2-1 2)) and `probationVerdictReceived` (the summons, rule 12 1)) separately; `orderReceived` (the probation service received the akimat&apos;s notice and order: acquaintance within 5 working days, rule 12 3)); `timeSheetReceived` (it received the time sheet, act and conduct report: preventive talk within 5 working days, rule 12 5)); `month=YYYY-MM` (the akimat&apos;s monthly report, due on the month&apos;s last working day, rule 2-1 2)). Working days follow Kazakhstan&apos;s calendar (weekends, public holidays, moved days off, the year&apos;s transfers). A deadline whose computation crosses a year without a confirmed calendar file has `confirmed: false`.
         /// </summary>
         /// <returns>A <see cref="global::FormsService.Clients.Kiota.Models.DeadlinesAnswer"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -57,7 +57,7 @@ namespace FormsService.Clients.Kiota.Api.Deadlines
             return await RequestAdapter.SendAsync<global::FormsService.Clients.Kiota.Models.DeadlinesAnswer>(requestInfo, global::FormsService.Clients.Kiota.Models.DeadlinesAnswer.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Working days follow Kazakhstan&apos;s calendar (weekends, public holidays, moved days off, the year&apos;s transfers). A deadline whose computation crosses a year without a confirmed calendar file has `confirmed: false`.
+        /// Give any of: `verdictReceived` (both the akimat and the probation service received the verdict that day), or `akimatVerdictReceived` (the akimat&apos;s order, notice and first monthly report, rules 2 2), 2 3), 2-1 2)) and `probationVerdictReceived` (the summons, rule 12 1)) separately; `orderReceived` (the probation service received the akimat&apos;s notice and order: acquaintance within 5 working days, rule 12 3)); `timeSheetReceived` (it received the time sheet, act and conduct report: preventive talk within 5 working days, rule 12 5)); `month=YYYY-MM` (the akimat&apos;s monthly report, due on the month&apos;s last working day, rule 2-1 2)). Working days follow Kazakhstan&apos;s calendar (weekends, public holidays, moved days off, the year&apos;s transfers). A deadline whose computation crosses a year without a confirmed calendar file has `confirmed: false`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -85,11 +85,76 @@ namespace FormsService.Clients.Kiota.Api.Deadlines
             return new global::FormsService.Clients.Kiota.Api.Deadlines.DeadlinesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Working days follow Kazakhstan&apos;s calendar (weekends, public holidays, moved days off, the year&apos;s transfers). A deadline whose computation crosses a year without a confirmed calendar file has `confirmed: false`.
+        /// Give any of: `verdictReceived` (both the akimat and the probation service received the verdict that day), or `akimatVerdictReceived` (the akimat&apos;s order, notice and first monthly report, rules 2 2), 2 3), 2-1 2)) and `probationVerdictReceived` (the summons, rule 12 1)) separately; `orderReceived` (the probation service received the akimat&apos;s notice and order: acquaintance within 5 working days, rule 12 3)); `timeSheetReceived` (it received the time sheet, act and conduct report: preventive talk within 5 working days, rule 12 5)); `month=YYYY-MM` (the akimat&apos;s monthly report, due on the month&apos;s last working day, rule 2-1 2)). Working days follow Kazakhstan&apos;s calendar (weekends, public holidays, moved days off, the year&apos;s transfers). A deadline whose computation crosses a year without a confirmed calendar file has `confirmed: false`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class DeadlinesRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("akimatVerdictReceived")]
+            public string? AkimatVerdictReceived { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("akimatVerdictReceived")]
+            public string AkimatVerdictReceived { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("month")]
+            public string? Month { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("month")]
+            public string Month { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("orderReceived")]
+            public string? OrderReceived { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("orderReceived")]
+            public string OrderReceived { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("probationVerdictReceived")]
+            public string? ProbationVerdictReceived { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("probationVerdictReceived")]
+            public string ProbationVerdictReceived { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("timeSheetReceived")]
+            public string? TimeSheetReceived { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("timeSheetReceived")]
+            public string TimeSheetReceived { get; set; }
+            #pragma warning restore CS1591
+#endif
             /// <summary>The date (YYYY-MM-DD) the verdict was received; the deadlines count from it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

@@ -1,0 +1,270 @@
+using FormsService.Core.Engine.Model;
+
+namespace FormsService.Core.Engine.Layout;
+
+/// <summary>A table placed on pages: its rows as placed (header rows again at the top of every page it reaches).</summary>
+public sealed record LaidOutTable(Table Source, IReadOnlyList<PlacedRow> Rows) : LaidOutBlock
+{
+    public override void Emit(Action<Piece> draw)
+    {
+        foreach (var row in Rows)
+        {
+            // Shading under the text, borders over it.
+            foreach (var c in row.Cells)
+                if (c.Source.Style.Shading is { } shade)
+                    draw(new FillPiece(row.Page, c.X, c.Top, c.Width, c.Height, shade));
+            foreach (var c in row.Cells)
+                foreach (var line in c.Lines)
+                    line.Emit(draw, 0);
+            foreach (var c in row.Cells)
+            {
+                var b = c.Source.Style.Borders;
+                float l = c.X, t = c.Top, r = c.X + c.Width, btm = c.Top + c.Height;
+                if (b.Top.Visible) draw(new RulePiece(row.Page, l, t, r, t, b.Top.WidthPt, b.Top.Color, false));
+                if (b.Bottom.Visible) draw(new RulePiece(row.Page, l, btm, r, btm, b.Bottom.WidthPt, b.Bottom.Color, false));
+                if (b.Left.Visible) draw(new RulePiece(row.Page, l, t, l, btm, b.Left.WidthPt, b.Left.Color, false));
+                if (b.Right.Visible) draw(new RulePiece(row.Page, r, t, r, btm, b.Right.WidthPt, b.Right.Color, false));
+            }
+        }
+    }
+}
+
+/// <param name="RowIndex">The row's index in <see cref="Table.HeaderRows"/> or <see cref="Table.Rows"/>.</param>
+/// <param name="Continued">This is the rest of a row that began on the page before.</param>
+public sealed record PlacedRow(int Page, float Top, float Height, bool IsHeader, int RowIndex, bool Continued, IReadOnlyList<PlacedCell> Cells);
+
+/// <summary>A cell as placed: its box (over all the rows it spans) and its lines.</summary>
+public sealed record PlacedCell(TableCell Source, float X, float Top, float Width, float Height, IReadOnlyList<Line> Lines);
+
+/// <summary>
+/// Lays a table out row by row: a row that does not fit moves to the next page, or, unless it is kept together,
+/// splits between its lines; rows joined by a row span move together; header rows repeat on each new page.
+/// </summary>
+internal sealed class TableLayout : BlockLayout<Table>
+{
+    /// <summary>Rows laid out between two checks of the cancellation token.</summary>
+    private const int RowsPerCheck = 32;
+
+    private sealed record SetCell(TableCell Cell, float X, float Width, IReadOnlyList<(SetLine Line, float Offset, bool Ends)> Lines, float ContentHeight)
+    {
+        public float Needed => Cell.Style.Padding.TopPt + ContentHeight + Cell.Style.Padding.BottomPt;
+    }
+
+    private sealed record SetRow(TableRow Row, int Index, IReadOnlyList<SetCell> Cells, float Height, bool Continued = false);
+
+    protected override LaidOutBlock Layout(Table t, LayoutContext context)
+    {
+        var xs = new float[t.Columns.Count + 1];
+        for (var i = 0; i < t.Columns.Count; i++)
+            xs[i + 1] = xs[i] + t.Columns[i];
+        var header = SetRows(t.HeaderRows, xs, context);
+        var body = SetRows(t.Rows, xs, context);
+        var headerHeight = header.Sum(r => r.Height);
+        var groups = Groups(body);
+        var flow = context.Flow;
+        var placed = new List<PlacedRow>(body.Count + header.Count);
+        var bodyOnPage = false;
+
+        void NewPage()
+        {
+            flow.NewPage();
+            PlaceHeader();
+        }
+        void PlaceHeader()
+        {
+            foreach (var h in header)
+            {
+                placed.Add(Place(h, flow.Page, flow.Y, true, header, context));
+                flow.Advance(h.Height);
+            }
+            bodyOnPage = false;
+        }
+
+        var firstGroup = groups.Count > 0 ? groups[0].Sum(r => r.Height) : 0;
+        flow.Place(Math.Min(headerHeight + firstGroup, context.Page.ContentHeight), t.SpaceBeforePt);
+        PlaceHeader();
+        var done = 0;
+        foreach (var group in groups)
+        {
+            if ((done += group.Count) >= RowsPerCheck)
+            {
+                context.Cancellation.ThrowIfCancellationRequested();
+                done = 0;
+            }
+            if (group[0].Row.BreakBefore && bodyOnPage)
+                NewPage();
+            var height = group.Sum(r => r.Height);
+            if (height > flow.Remaining + 0.01f)
+            {
+                var splittable = group.Count == 1 && !group[0].Row.KeepTogether;
+                if (!splittable || Split(group[0], flow.Remaining) is null)
+                {
+                    if (bodyOnPage) NewPage();
+                }
+            }
+            if (group.Count == 1)
+            {
+                var row = group[0];
+                // Split while the row is taller than what is left (and it may split); a row that cannot fit a
+                // whole page runs on.
+                while (row.Height > flow.Remaining + 0.01f && !row.Row.KeepTogether && Split(row, flow.Remaining) is { } parts)
+                {
+                    placed.Add(Place(parts.First, flow.Page, flow.Y, false, [parts.First], context));
+                    flow.Advance(parts.First.Height);
+                    NewPage();
+                    row = parts.Remainder;
+                }
+                placed.Add(Place(row, flow.Page, flow.Y, false, [row], context));
+                flow.Advance(row.Height);
+            }
+            else
+            {
+                foreach (var row in group)
+                {
+                    placed.Add(Place(row, flow.Page, flow.Y, false, group, context));
+                    flow.Advance(row.Height);
+                }
+            }
+            bodyOnPage = true;
+        }
+        flow.Advance(t.SpaceAfterPt);
+        return new LaidOutTable(t, placed);
+    }
+
+    private static List<SetRow> SetRows(IReadOnlyList<TableRow> rows, float[] xs, LayoutContext context)
+    {
+        var set = new List<SetRow>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i % RowsPerCheck == RowsPerCheck - 1)
+                context.Cancellation.ThrowIfCancellationRequested();
+            var row = rows[i];
+            var cells = new List<SetCell>(row.Cells.Count);
+            var height = row.MinHeightPt;
+            foreach (var cell in row.Cells)
+            {
+                var x = xs[cell.Column];
+                var width = xs[Math.Min(xs.Length - 1, cell.Column + cell.ColumnSpan)] - x;
+                var c = Measure(cell, x, width, context);
+                cells.Add(c);
+                if (cell.RowSpan == 1)
+                    height = Math.Max(height, c.Needed);
+            }
+            set.Add(new SetRow(row, i, cells, height));
+        }
+        // A cell spanning rows that needs more than they give makes the last of them taller.
+        for (var i = 0; i < set.Count; i++)
+        {
+            foreach (var c in set[i].Cells.Where(c => c.Cell.RowSpan > 1))
+            {
+                var last = Math.Min(set.Count - 1, i + c.Cell.RowSpan - 1);
+                var sum = 0f;
+                for (var k = i; k <= last; k++) sum += set[k].Height;
+                if (c.Needed > sum)
+                    set[last] = set[last] with { Height = set[last].Height + c.Needed - sum };
+            }
+        }
+        return set;
+    }
+
+    private static SetCell Measure(TableCell cell, float x, float width, LayoutContext context)
+    {
+        var pad = cell.Style.Padding;
+        var inner = Math.Max(1, width - pad.LeftPt - pad.RightPt);
+        var lines = new List<(SetLine, float, bool)>();
+        var y = 0f;
+        for (var k = 0; k < cell.Content.Count; k++)
+        {
+            var p = cell.Content[k];
+            if (k > 0) y += p.Style.SpaceBeforePt;
+            var set = context.Setter.Set(p, inner);
+            for (var j = 0; j < set.Count; j++)
+            {
+                lines.Add((set[j], y, j == set.Count - 1));
+                y += set[j].Height;
+            }
+            if (k < cell.Content.Count - 1) y += p.Style.SpaceAfterPt;
+        }
+        return new SetCell(cell, x, width, lines, y);
+    }
+
+    /// <summary>Rows joined by row spans, which are placed on one page.</summary>
+    private static List<List<SetRow>> Groups(List<SetRow> rows)
+    {
+        var groups = new List<List<SetRow>>();
+        var reach = -1;
+        foreach (var row in rows)
+        {
+            if (row.Index > reach)
+                groups.Add([]);
+            groups[^1].Add(row);
+            foreach (var c in row.Cells)
+                reach = Math.Max(reach, row.Index + c.Cell.RowSpan - 1);
+        }
+        return groups;
+    }
+
+    /// <summary>The part of a row whose lines fit in <paramref name="available"/>, and the rest; null when no line fits.</summary>
+    private static (SetRow First, SetRow Remainder)? Split(SetRow row, float available)
+    {
+        var first = new List<SetCell>(row.Cells.Count);
+        var rest = new List<SetCell>(row.Cells.Count);
+        var firstHeight = 0f;
+        var restHeight = 0f;
+        var any = false;
+        foreach (var c in row.Cells)
+        {
+            var pad = c.Cell.Style.Padding;
+            var room = available - pad.TopPt - pad.BottomPt;
+            var n = 0;
+            while (n < c.Lines.Count && c.Lines[n].Offset + c.Lines[n].Line.Height <= room + 0.01f) n++;
+            any |= n > 0;
+            var fitted = c.Lines.Take(n).ToList();
+            var fittedHeight = n == 0 ? 0 : fitted[^1].Offset + fitted[^1].Line.Height;
+            var shift = n < c.Lines.Count ? c.Lines[n].Offset : 0;
+            var left = c.Lines.Skip(n).Select(l => (l.Line, l.Offset - shift, l.Ends)).ToList();
+            var leftHeight = n < c.Lines.Count ? c.ContentHeight - shift : 0;
+            first.Add(c with { Lines = fitted, ContentHeight = fittedHeight });
+            rest.Add(c with { Lines = left, ContentHeight = leftHeight });
+            firstHeight = Math.Max(firstHeight, pad.TopPt + fittedHeight + pad.BottomPt);
+            restHeight = Math.Max(restHeight, pad.TopPt + leftHeight + pad.BottomPt);
+        }
+        if (!any || rest.All(c => c.Lines.Count == 0))
+            return null;
+        return (row with { Cells = first, Height = firstHeight }, row with { Cells = rest, Height = restHeight, Continued = true });
+    }
+
+    private static int IndexOf(IReadOnlyList<SetRow> rows, SetRow row)
+    {
+        for (var i = 0; i < rows.Count; i++)
+            if (ReferenceEquals(rows[i], row)) return i;
+        return -1;
+    }
+
+    /// <param name="rows">The rows the row's spanning cells may cover (its group).</param>
+    private static PlacedRow Place(SetRow row, int page, float top, bool isHeader, IReadOnlyList<SetRow> rows, LayoutContext context)
+    {
+        var cells = new List<PlacedCell>(row.Cells.Count);
+        var at = IndexOf(rows, row);
+        foreach (var c in row.Cells)
+        {
+            var height = row.Height;
+            if (c.Cell.RowSpan > 1 && at >= 0)
+                for (var k = at + 1; k < Math.Min(rows.Count, at + c.Cell.RowSpan); k++)
+                    height += rows[k].Height;
+            var pad = c.Cell.Style.Padding;
+            var free = height - pad.TopPt - pad.BottomPt - c.ContentHeight;
+            var offset = pad.TopPt + c.Cell.Style.VerticalAlign switch
+            {
+                VerticalAlignment.Middle => Math.Max(0, free / 2f),
+                VerticalAlignment.Bottom => Math.Max(0, free),
+                _ => 0f,
+            };
+            var lines = new List<Line>(c.Lines.Count);
+            foreach (var (line, lineOffset, ends) in c.Lines)
+                lines.Add(line.At(page, top + offset + lineOffset, ends, c.X + pad.LeftPt));
+            cells.Add(new PlacedCell(c.Cell, c.X, top, c.Width, height, lines));
+        }
+        return new PlacedRow(page, top, row.Height, isHeader, row.Index, row.Continued, cells);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace FormsService.Core.Engine.Model;
+
+/// <summary>
+/// Reads values by path ("convict.surname", "persons[2].days[0].hours"); blank values count as absent. Inside a
+/// repeated row or cell the values are an item's: paths are relative to it, <c>$number</c> is its 1-based number,
+/// <c>$index</c> its 0-based index, and <c>$root.</c> reaches the whole payload.
+/// </summary>
+internal sealed class PayloadValues
+{
+    public const string RootPrefix = "$root.", Number = "$number", Index = "$index";
+
+    private readonly JsonElement? _root;
+    private readonly JsonElement? _scope;
+    private readonly int _index;
+
+    public PayloadValues(JsonElement? payload) : this(payload, payload, -1) { }
+
+    private PayloadValues(JsonElement? root, JsonElement? scope, int index)
+    {
+        _root = root;
+        _scope = scope;
+        _index = index;
+    }
+
+    /// <summary>The values of one item of an array, numbered from <paramref name="index"/>.</summary>
+    public PayloadValues Item(JsonElement? item, int index) => new(_root, item, index);
+
+    public bool Has(string path) => Get(path) is not null || IsObject(path);
+
+    private bool IsObject(string path) => Find(path) is { ValueKind: JsonValueKind.Object };
+
+    public string? Get(string path)
+    {
+        if (_index >= 0 && path == Number) return (_index + 1).ToString(CultureInfo.InvariantCulture);
+        if (_index >= 0 && path == Index) return _index.ToString(CultureInfo.InvariantCulture);
+        var e = Find(path);
+        if (e is null) return null;
+        var v = e.Value;
+        var text = v.ValueKind switch
+        {
+            JsonValueKind.String => Normalize(v.GetString() ?? ""),
+            // A whole number prints as one however it was spelt: 120.0 binds as 120 (WholeNumberConverter).
+            JsonValueKind.Number => v.TryGetDecimal(out var n) && n == decimal.Truncate(n)
+                ? decimal.Truncate(n).ToString(CultureInfo.InvariantCulture) : v.GetRawText(),
+            _ => null,
+        };
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    public bool? Flag(string path) => Find(path)?.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    /// <summary>The items of the array at <paramref name="path"/>; none when it is absent or not an array.</summary>
+    public IReadOnlyList<JsonElement> Items(string path)
+    {
+        if (Find(path) is not { ValueKind: JsonValueKind.Array } array)
+            return [];
+        var items = new List<JsonElement>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+            items.Add(item);
+        return items;
+    }
+
+    private JsonElement? Find(string path)
+    {
+        var start = _scope;
+        if (path.StartsWith(RootPrefix, StringComparison.Ordinal))
+        {
+            start = _root;
+            path = path[RootPrefix.Length..];
+        }
+        if (start is not { } current)
+            return null;
+        foreach (var segment in path.Split('.'))
+        {
+            var bracket = segment.IndexOf('[');
+            var name = bracket < 0 ? segment : segment[..bracket];
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out var next))
+                return null;
+            current = next;
+            while (bracket >= 0)
+            {
+                var close = segment.IndexOf(']', bracket);
+                if (close < 0 || current.ValueKind != JsonValueKind.Array
+                    || !int.TryParse(segment.AsSpan(bracket + 1, close - bracket - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+                    || i >= current.GetArrayLength())
+                    return null;
+                current = current[i];
+                bracket = segment.IndexOf('[', close);
+            }
+        }
+        return current.ValueKind == JsonValueKind.Null ? null : current;
+    }
+
+    /// <summary>Collapses runs of white space: a value prints on the form's lines, not as the sender spaced it.</summary>
+    public static string Normalize(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

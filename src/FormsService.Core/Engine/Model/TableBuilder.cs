@@ -1,0 +1,153 @@
+using System.Text.Json;
+using FormsService.Core.Engine.Catalog;
+
+namespace FormsService.Core.Engine.Model;
+
+/// <summary>
+/// A table template + values → a model table: column groups and row templates expanded over their arrays, widths
+/// resolved to points, every cell's look resolved from cell, column, row and table.
+/// </summary>
+internal static class TableBuilder
+{
+    /// <summary>A table's look where the definition says nothing: a thin black grid and a little padding.</summary>
+    internal static readonly CellLook Defaults = new(
+        new EdgeSpec(new Border(0.5f), new Border(0.5f), new Border(0.5f), new Border(0.5f)),
+        new Padding(1f, 2f, 1f, 2f),
+        Alignment.Left,
+        VerticalAlignment.Top,
+        null,
+        false,
+        null,
+        false);
+
+    private sealed record ColumnGroup(int First, int Count);
+
+    public static Table Build(TableTemplate t, BuildContext context)
+    {
+        var widths = new List<float>();
+        var shades = new List<InkColor?>();
+        var groups = new List<ColumnGroup>();
+        float fixedPt = 0, shares = 0;
+        foreach (var c in t.Columns)
+        {
+            var items = c.Each is null ? null : context.Values.Items(c.Each);
+            var count = items?.Count ?? 1;
+            if (c.Each is not null)
+                groups.Add(new ColumnGroup(widths.Count, count));
+            for (var i = 0; i < count; i++)
+            {
+                var shaded = c.ShadeWhen is not null && items is not null && context.Values.Item(items[i], i).Flag(c.ShadeWhen) == true;
+                shades.Add(shaded ? c.Shade : null);
+                widths.Add(c.WidthMm > 0 ? Units.MmToPt(c.WidthMm) : -c.Share);
+                if (c.WidthMm > 0) fixedPt += Units.MmToPt(c.WidthMm);
+                else shares += c.Share;
+            }
+        }
+        var unit = shares > 0 ? Math.Max(0, context.ContentWidth - fixedPt) / shares : 0;
+        for (var i = 0; i < widths.Count; i++)
+            if (widths[i] < 0) widths[i] = -widths[i] * unit;
+        // Columns wider than the page (a long month of fixed day columns) shrink together rather than run off it.
+        var total = widths.Sum();
+        if (total > context.ContentWidth + 0.01f)
+            for (var i = 0; i < widths.Count; i++)
+                widths[i] *= context.ContentWidth / total;
+
+        var look = t.Look.Over(Defaults);
+        var header = Rows(t.Header, look, context, widths.Count, shades, groups);
+        var rows = Rows(t.Rows, look, context, widths.Count, shades, groups);
+        return new Table(widths, header, rows, t.SpaceBeforePt, t.SpaceAfterPt);
+    }
+
+    private static List<TableRow> Rows(IReadOnlyList<RowTemplate> templates, CellLook table, BuildContext context, int columns,
+        List<InkColor?> shades, List<ColumnGroup> groups)
+    {
+        var rows = new List<TableRow>();
+        // Rows still covered by a cell above that spans down, per column.
+        var covered = new int[columns];
+        foreach (var r in templates)
+        {
+            var rowLook = r.Look.Over(table);
+            if (r.Each is null)
+            {
+                rows.Add(Row(r, rowLook, context.Values, r.BreakBefore, context, covered, shades, groups));
+                continue;
+            }
+            var items = context.Values.Items(r.Each);
+            for (var i = 0; i < items.Count; i++)
+            {
+                var values = context.Values.Item(items[i], i);
+                var breakBefore = (i == 0 && r.BreakBefore) || (r.BreakWhen is not null && values.Flag(r.BreakWhen) == true);
+                rows.Add(Row(r, rowLook, values, breakBefore, context, covered, shades, groups));
+            }
+        }
+        return rows;
+    }
+
+    private static TableRow Row(RowTemplate r, CellLook rowLook, PayloadValues values, bool breakBefore, BuildContext context,
+        int[] covered, List<InkColor?> shades, List<ColumnGroup> groups)
+    {
+        var columns = covered.Length;
+        var cells = new List<TableCell>(r.Cells.Count);
+        var col = 0;
+        int Next(int c)
+        {
+            while (c < columns && covered[c] > 0) c++;
+            return c;
+        }
+        foreach (var cell in r.Cells)
+        {
+            col = Next(col);
+            if (col >= columns) break;
+            if (cell.Each is null)
+            {
+                var wanted = cell.ColumnSpan > 0 ? cell.ColumnSpan
+                    : groups.FirstOrDefault(g => g.First <= col && col < g.First + g.Count) is { } g ? g.First + g.Count - col : 1;
+                var span = Math.Min(wanted, columns - col);
+                cells.Add(Cell(cell, cell.Look.Over(rowLook), values, col, span, context, shades));
+                col += span;
+                continue;
+            }
+            // A repeated cell fills the column group it starts in, item i of its array in the group's column i.
+            var group = groups.FirstOrDefault(g => g.First <= col && col < g.First + g.Count) ?? new ColumnGroup(col, 1);
+            var items = values.Items(cell.Each);
+            for (var i = col - group.First; i < group.Count && col < columns; i++)
+            {
+                col = Next(col);
+                if (col >= columns) break;
+                var item = values.Item(i < items.Count ? items[i] : (JsonElement?)null, i);
+                cells.Add(Cell(cell, cell.Look.Over(rowLook), item, col, 1, context, shades));
+                col++;
+            }
+        }
+        for (var c = 0; c < columns; c++)
+            if (covered[c] > 0) covered[c]--;
+        foreach (var cell in cells)
+            for (var c = cell.Column; c < cell.Column + cell.ColumnSpan; c++)
+                covered[c] = Math.Max(covered[c], cell.RowSpan - 1);
+        var keep = r.KeepTogether ?? rowLook.KeepTogether ?? false;
+        return new TableRow(cells, keep, breakBefore, Units.MmToPt(r.MinHeightMm));
+    }
+
+    private static TableCell Cell(CellTemplate cell, CellLook look, PayloadValues values, int column, int span, BuildContext context,
+        List<InkColor?> shades)
+    {
+        var shading = cell.Look.Shading ?? shades[column] ?? look.Shading;
+        var style = new CellStyle(
+            (look.Borders ?? new EdgeSpec(null, null, null, null)).Resolve(),
+            look.Padding ?? Padding.All(0),
+            look.Align ?? Alignment.Left,
+            look.VerticalAlign ?? VerticalAlignment.Top,
+            shading);
+        var content = new List<Paragraph>(cell.Content.Count);
+        foreach (var p in cell.Content)
+        {
+            var built = DocumentBuilder.BuildParagraph(p, context, look.Bold, look.SizePt, values);
+            // A cell's alignment is its paragraphs' unless a paragraph says otherwise.
+            if (p.Style.Align == Alignment.Left && style.Align != Alignment.Left)
+                built = built with { Style = built.Style with { Align = style.Align } };
+            content.Add(built);
+        }
+        var rowSpan = Math.Max(1, cell.RowSpan);
+        return new TableCell(column, span, rowSpan, content, style);
+    }
+}

@@ -1,0 +1,191 @@
+using FormsService.Core.Engine.Layout;
+using FormsService.Core.Engine.Model;
+
+namespace FormsService.Core.Engine.Rendering;
+
+/// <summary>
+/// A model table as a Word table: the same column grid (fixed layout), header rows marked to repeat on every page,
+/// spans as <c>gridSpan</c> and <c>vMerge</c>, each cell's borders, shading, padding and vertical alignment, rows
+/// kept whole as <c>cantSplit</c>, and a page break before a row as a new table (its header rows again) on the next
+/// page. Cells hold flowing paragraphs, mapped like any other.
+/// </summary>
+internal sealed class DocxTable
+{
+    private readonly LaidOutTable _laid;
+    private readonly Table _t;
+    private readonly float[] _xs;
+    private readonly Dictionary<TableCell, List<Line>> _lines = new(ReferenceEqualityComparer.Instance);
+
+    private DocxTable(LaidOutTable laid)
+    {
+        _laid = laid;
+        _t = laid.Source;
+        _xs = new float[_t.Columns.Count + 1];
+        for (var i = 0; i < _t.Columns.Count; i++)
+            _xs[i + 1] = _xs[i] + _t.Columns[i];
+        // Each cell's lines as laid out: a header row repeats on every page (its first placing is the one), a row
+        // split between pages continues its cells' lines.
+        var headers = new HashSet<int>();
+        foreach (var row in laid.Rows)
+        {
+            if (row.IsHeader && !row.Continued && !headers.Add(row.RowIndex))
+                continue;
+            foreach (var cell in row.Cells)
+            {
+                if (!_lines.TryGetValue(cell.Source, out var list))
+                    _lines[cell.Source] = list = [];
+                list.AddRange(cell.Lines);
+            }
+        }
+    }
+
+    /// <param name="separator">Writes the paragraph Word needs between two tables, with a page break before it or not.</param>
+    public static void Write(DocxRuns runs, LaidOutTable laid, Action<bool> separator) => new DocxTable(laid).WriteTable(runs, separator);
+
+    private float Left => _laid.Rows.Count > 0 && _laid.Rows[0].Cells.Count > 0 ? _laid.Rows[0].Cells.Min(c => c.X) : 0;
+
+    private void WriteTable(DocxRuns runs, Action<bool> separator)
+    {
+        var x = runs.Xml;
+        var first = true;
+        var start = 0;
+        // A row that starts a new page starts a new table there: Word does not break a page inside a table on request.
+        for (var i = 0; i <= _t.Rows.Count; i++)
+        {
+            if (i < _t.Rows.Count && !(i > 0 && _t.Rows[i].BreakBefore))
+                continue;
+            if (!first)
+                separator(true);
+            Open(x);
+            Rows(runs, _t.HeaderRows, header: true);
+            Rows(runs, _t.Rows.Skip(start).Take(i - start).ToList(), header: false);
+            x.Raw("</w:tbl>");
+            first = false;
+            start = i;
+        }
+    }
+
+    private void Open(DocxXml x)
+    {
+        x.Raw("<w:tbl><w:tblPr><w:tblW w:w=\"").Twips(_t.WidthPt).Raw("\" w:type=\"dxa\"/>");
+        if (Left > 0.05f) x.Raw("<w:tblInd w:w=\"").Twips(Left).Raw("\" w:type=\"dxa\"/>");
+        x.Raw("<w:tblLayout w:type=\"fixed\"/>")
+            .Raw("<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"0\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>")
+            .Raw("</w:tblPr><w:tblGrid>");
+        foreach (var w in _t.Columns)
+            x.Raw("<w:gridCol w:w=\"").Twips(w).Raw("\"/>");
+        x.Raw("</w:tblGrid>");
+    }
+
+    private void Rows(DocxRuns runs, IReadOnlyList<TableRow> rows, bool header)
+    {
+        var x = runs.Xml;
+        // Columns covered by a cell spanning rows from above: (rows still covered, that cell).
+        var covered = new (int Rows, TableCell Cell)?[_t.Columns.Count];
+        foreach (var row in rows)
+        {
+            x.Raw("<w:tr><w:trPr>");
+            if (row.KeepTogether) x.Raw("<w:cantSplit/>");
+            if (row.MinHeightPt > 0) x.Raw("<w:trHeight w:val=\"").Twips(row.MinHeightPt).Raw("\" w:hRule=\"atLeast\"/>");
+            if (header) x.Raw("<w:tblHeader/>");
+            x.Raw("</w:trPr>");
+            var starts = new Dictionary<int, TableCell>();
+            foreach (var c in row.Cells) starts[c.Column] = c;
+            for (var col = 0; col < _t.Columns.Count;)
+            {
+                if (covered[col] is { } cover && cover.Rows > 0)
+                {
+                    var span = Math.Max(1, cover.Cell.ColumnSpan);
+                    Props(x, cover.Cell, span, merge: "continue");
+                    x.Raw("<w:p/></w:tc>");
+                    covered[col] = cover.Rows > 1 ? (cover.Rows - 1, cover.Cell) : null;
+                    col += span;
+                    continue;
+                }
+                if (!starts.TryGetValue(col, out var cell))
+                {
+                    // A column no cell covers: an empty cell keeps the grid whole.
+                    x.Raw("<w:tc><w:tcPr><w:tcW w:w=\"").Twips(_t.Columns[col]).Raw("\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>");
+                    col++;
+                    continue;
+                }
+                var cellSpan = Math.Clamp(cell.ColumnSpan, 1, _t.Columns.Count - col);
+                Props(x, cell, cellSpan, cell.RowSpan > 1 ? "restart" : null);
+                Content(runs, cell, col, cellSpan);
+                x.Raw("</w:tc>");
+                if (cell.RowSpan > 1)
+                    covered[col] = (cell.RowSpan - 1, cell);
+                col += cellSpan;
+            }
+            x.Raw("</w:tr>");
+        }
+    }
+
+    private void Props(DocxXml x, TableCell cell, int span, string? merge)
+    {
+        var col = cell.Column;
+        x.Raw("<w:tc><w:tcPr><w:tcW w:w=\"").Twips(_xs[Math.Min(_xs.Length - 1, col + span)] - _xs[col]).Raw("\" w:type=\"dxa\"/>");
+        if (span > 1) x.Raw("<w:gridSpan w:val=\"").Number(span).Raw("\"/>");
+        if (merge == "restart") x.Raw("<w:vMerge w:val=\"restart\"/>");
+        else if (merge is not null) x.Raw("<w:vMerge/>");
+        var style = cell.Style;
+        var b = style.Borders;
+        x.Raw("<w:tcBorders>");
+        Border(x, "top", b.Top);
+        Border(x, "left", b.Left);
+        Border(x, "bottom", b.Bottom);
+        Border(x, "right", b.Right);
+        x.Raw("</w:tcBorders>");
+        if (style.Shading is { } shade) x.Raw("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"").Raw(shade.Hex).Raw("\"/>");
+        var pad = style.Padding;
+        x.Raw("<w:tcMar><w:top w:w=\"").Twips(pad.TopPt).Raw("\" w:type=\"dxa\"/><w:left w:w=\"").Twips(pad.LeftPt)
+            .Raw("\" w:type=\"dxa\"/><w:bottom w:w=\"").Twips(pad.BottomPt).Raw("\" w:type=\"dxa\"/><w:right w:w=\"").Twips(pad.RightPt)
+            .Raw("\" w:type=\"dxa\"/></w:tcMar>");
+        if (style.VerticalAlign != VerticalAlignment.Top)
+            x.Raw(style.VerticalAlign == VerticalAlignment.Middle ? "<w:vAlign w:val=\"center\"/>" : "<w:vAlign w:val=\"bottom\"/>");
+        x.Raw("</w:tcPr>");
+    }
+
+    /// <summary>A border in eighths of a point (Word draws from a quarter point to twelve points).</summary>
+    private static void Border(DocxXml x, string side, Border border)
+    {
+        if (!border.Visible)
+        {
+            x.Raw("<w:").Raw(side).Raw(" w:val=\"nil\"/>");
+            return;
+        }
+        x.Raw("<w:").Raw(side).Raw(" w:val=\"single\" w:sz=\"").Number(Math.Clamp((int)MathF.Round(border.WidthPt * 8), 2, 96))
+            .Raw("\" w:space=\"0\" w:color=\"").Raw(border.Color.Hex).Raw("\"/>");
+    }
+
+    private void Content(DocxRuns runs, TableCell cell, int col, int span)
+    {
+        var pad = cell.Style.Padding;
+        var origin = _xs[col] + Left + pad.LeftPt;
+        var width = _xs[col + span] - _xs[col] - pad.LeftPt - pad.RightPt;
+        if (cell.Content.Count == 0)
+        {
+            runs.Xml.Raw("<w:p/>");
+            return;
+        }
+        var lines = _lines.GetValueOrDefault(cell) ?? [];
+        var at = 0;
+        for (var k = 0; k < cell.Content.Count; k++)
+        {
+            var p = cell.Content[k];
+            var own = new List<Line>();
+            while (at < lines.Count)
+            {
+                own.Add(lines[at]);
+                if (lines[at++].EndsParagraph) break;
+            }
+            // The layout puts no space above a cell's first paragraph or below its last: nor does Word.
+            var style = p.Style with
+            {
+                SpaceBeforePt = k == 0 ? 0 : p.Style.SpaceBeforePt,
+                SpaceAfterPt = k == cell.Content.Count - 1 ? 0 : p.Style.SpaceAfterPt,
+            };
+            DocxFlowParagraph.Write(runs, new LaidOutParagraph(p, own), origin, width, false, style);
+        }
+    }
+}
