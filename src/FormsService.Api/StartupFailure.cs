@@ -17,7 +17,7 @@ internal static class StartupFailure
             app.Run();
             return 0;
         }
-        catch (IOException ex) when (ex.InnerException is AddressInUseException || ex is AddressInUseException)
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {
             Console.Error.WriteLine(
                 $"FormsService cannot listen: {ex.Message.TrimEnd('.')}. Choose another address with --urls http://localhost:5080 or ASPNETCORE_URLS.");
