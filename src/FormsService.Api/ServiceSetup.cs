@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using OpenTelemetry.Resources;
+using FormsService.Api.Endpoints;
 using FormsService.Api.Http;
 using FormsService.Api.Operations;
 using FormsService.Core.Engine;
@@ -60,6 +61,7 @@ internal static class ServiceSetup
             o.AddPolicy(ArtworkCachePolicy, p => p.SetVaryByQuery("*").Expire(TimeSpan.FromHours(1)));
         });
         services.AddHealthChecks();
+        services.AddSingleton<FormsService.Api.Endpoints.OpenApiContract>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "FormsService";
@@ -123,13 +125,23 @@ internal static class ServiceSetup
 
         // Structured JSON logs; nothing below logs payload values, and ASP.NET's file results (which log download names,
         // made of personal data) are kept quiet.
+        // In Development the console is read by a person: plain lines. Elsewhere JSON, for the log collector.
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o =>
-        {
-            o.IncludeScopes = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
+        if (builder.Environment.IsDevelopment())
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        else
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.UseUtcTimestamp = true;
+            });
+        // A failed start is reported by the service in one line (StartupFailure); the host's copy is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc.Infrastructure", LogLevel.Warning);
 
@@ -177,7 +189,9 @@ internal static class ServiceSetup
         app.UseOutputCache();
         app.UseRateLimiter();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // The document generated clients are made from: ASP.NET's, completed from the catalogue (OpenApiContract).
+        app.MapGet(OpenApiContract.Route, async (OpenApiContract contract) => Results.Text(await contract.JsonAsync(), "application/json", System.Text.Encoding.UTF8))
+            .ExcludeFromDescription();
         app.MapScalarApiReference("/docs", o => o.WithTitle("FormsService API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/health/live");

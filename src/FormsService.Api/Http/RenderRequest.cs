@@ -40,7 +40,10 @@ internal static class RenderRequest
                     $"Бұл нысан тек {string.Join(", ", definition.Formats)} пішімінде / This form renders to {string.Join(", ", definition.Formats)}."));
             return (f, null);
         }
-        var accept = request.GetTypedHeaders().Accept;
+        // A problem type in Accept names how errors may come (generated clients list it first), not the document's
+        // format: it takes no part in the choice, and Accept with nothing else is no choice at all.
+        var accept = request.GetTypedHeaders().Accept?
+            .Where(a => !a.MediaType.Equals("application/problem+json", StringComparison.OrdinalIgnoreCase)).ToList();
         if (accept is null || accept.Count == 0)
             return (definition.Formats[0], null);
         foreach (var media in accept.OrderByDescending(a => a.Quality ?? 1.0))

@@ -126,7 +126,8 @@ public sealed class ContractTests(ServiceFactory factory) : IClassFixture<Servic
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema["$schema"]!.GetValue<string>());
         var surname = schema["properties"]!["convict"]!["properties"]!["surname"]!;
         Assert.Equal("Тегі", surname["title"]!.GetValue<string>());
-        Assert.Equal("Фамилия", surname["x-label-ru"]!.GetValue<string>());
+        Assert.Equal("Фамилия", surname["x-labels"]!["ru"]!.GetValue<string>());
+        Assert.Equal("Тегі", surname["x-labels"]!["kk"]!.GetValue<string>());
         Assert.Equal(100, surname["maxLength"]!.GetValue<int>());
         Assert.False(string.IsNullOrEmpty(surname["description"]?.GetValue<string>()));
         Assert.Equal("date", schema["properties"]!["verdict"]!["properties"]!["date"]!["format"]!.GetValue<string>());

@@ -167,7 +167,7 @@ public sealed class MergeBadInputTests : IClassFixture<MergeBadInputTests.SmallL
         {
             var (parent, leaf) = path.Contains('.') ? (path.Split('.')[0], path.Split('.')[1]) : ((string?)null, path);
             var node = parent is null ? schema.GetProperty("properties").GetProperty(leaf) : schema.GetProperty("properties").GetProperty(parent).GetProperty("properties").GetProperty(leaf);
-            return i % 2 == 0 || path.EndsWith("bodyName", StringComparison.Ordinal) ? path : node.GetProperty("x-label-ru").GetString()!;
+            return i % 2 == 0 || path.EndsWith("bodyName", StringComparison.Ordinal) ? path : node.GetProperty("x-labels").GetProperty("ru").GetString()!;
         }).ToList();
         var line = string.Join(",", row.Values.Select(v => $"\"{v}\""));
         var csv = string.Join("\r\n", [string.Join(",", headers), line, "", new string(',', headers.Count - 1), line]) + "\r\n";

@@ -15,10 +15,10 @@ public sealed class SheetArrayTests
           "type": "object",
           "properties": {
             "person": { "type": "object", "title": "Адам", "properties": {
-              "surname": { "type": "string", "title": "Тегі", "x-label-ru": "Фамилия" } } },
-            "days": { "type": "array", "title": "Күндер", "x-label-ru": "Дни", "items": { "type": "object", "properties": {
-              "date": { "type": "string", "format": "date", "title": "Күні", "x-label-ru": "Дата" },
-              "hours": { "type": "integer", "minimum": 0, "maximum": 8, "title": "Сағат", "x-label-ru": "Часы" } } } },
+              "surname": { "type": "string", "title": "Тегі", "x-labels": { "ru": "Фамилия" } } } },
+            "days": { "type": "array", "title": "Күндер", "x-labels": { "ru": "Дни" }, "items": { "type": "object", "properties": {
+              "date": { "type": "string", "format": "date", "title": "Күні", "x-labels": { "ru": "Дата" } },
+              "hours": { "type": "integer", "minimum": 0, "maximum": 8, "title": "Сағат", "x-labels": { "ru": "Часы" } } } } },
             "notes": { "type": "array", "title": "Ескертпелер", "items": { "type": "string" } }
           }
         }

@@ -104,7 +104,9 @@ public sealed class VestSpecAndParameterTests(VestFixture fx) : IClassFixture<Ve
     {
         Assert.Equal(["stripeWidthMm"], fx.Artwork.Validate(new VestParameters { StripeWidthMm = double.PositiveInfinity }).Keys);
         Assert.Equal(["dpi"], fx.Artwork.Validate(new VestParameters { Dpi = 71 }).Keys);
-        Assert.Empty(fx.Artwork.Validate(new VestParameters { Dpi = 72, StripeWidthMm = 25, LetteringScale = 0.5, View = "BACK" }));
+        Assert.Empty(fx.Artwork.Validate(new VestParameters { Dpi = 72, StripeWidthMm = 25, LetteringScale = 0.5, View = "back" }));
+        // Codes are exact, as the schema's enum lists them.
+        Assert.Equal(["view"], fx.Artwork.Validate(new VestParameters { View = "BACK" }).Keys);
         Assert.Equal(2, fx.Artwork.Validate(new VestParameters { View = "x", Dpi = 601 }).Count);
     }
 

@@ -229,8 +229,7 @@ function typeChoice(node) {
 }
 
 function labelOf(node, name) {
-  if (lang() === 'ru') return node['x-label-ru'] ?? node.title ?? name;
-  return node.title ?? node['x-label-kk'] ?? name;
+  return node['x-labels']?.[lang()] ?? node.title ?? name;
 }
 
 function helpOf(node) {

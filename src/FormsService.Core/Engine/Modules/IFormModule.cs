@@ -44,6 +44,9 @@ public interface IFormModule
 
     /// <summary>Adds what the validator cannot say (the vest's ranges) and annotations for pages to the schema.</summary>
     void Describe(JsonObject schema);
+
+    /// <summary>As <see cref="Describe(JsonObject)"/>, for a module whose limits come from the version's own data files.</summary>
+    void Describe(JsonObject schema, FormDefinition definition) => Describe(schema);
 }
 
 /// <summary>What a page needs to know about a form that its schema does not say.</summary>

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Validators;
 
 namespace FormsService.Core.Engine.Payloads;
 
@@ -17,7 +18,7 @@ public static class CommonRules
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilderInitial<T, string?> rule, int maxLength) =>
         rule.Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(Messages.Required)
-            .Must(NotBlank).WithMessage(Messages.NotBlank)
+            .SetValidator(new NotBlankValidator<T>()).WithMessage(Messages.NotBlank)
             .MaximumLength(maxLength).WithMessage(Messages.TooLong(maxLength));
 
     public const int FirstYear = 1990, LastYear = 2100;
@@ -29,7 +30,10 @@ public static class CommonRules
             .Must(d => d!.Value.Year is >= FirstYear and <= LastYear)
             .WithMessage($"{FirstYear}–{LastYear} жылдар аралығында болуы керек / Must be between {FirstYear} and {LastYear}.");
 
-    private static bool NotBlank(string? s) => !string.IsNullOrWhiteSpace(s);
+    /// <summary>One of a fixed set of codes, exactly as written (the schema's <c>enum</c>; codes are not free text).</summary>
+    public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, IReadOnlyList<string> values) =>
+        rule.SetValidator(new OneOfValidator<T>(values))
+            .WithMessage($"Мына мәндердің бірі болуы керек / Must be one of: {string.Join(", ", values)}.");
 
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.MaximumLength(maxLength).WithMessage(Messages.TooLong(maxLength));
@@ -45,4 +49,26 @@ public static class AgeRules
     public static bool Plausible(int? birthYear, DateOnly? verdictDate) =>
         birthYear is null || verdictDate is null ||
         (verdictDate.Value.Year - birthYear.Value is >= MinAge and <= MaxAge);
+}
+
+/// <summary>Text with something in it besides spaces; the schema says so with <c>minLength</c> and a pattern.</summary>
+public interface INotBlankValidator;
+
+/// <summary>A rule whose values are a fixed set; the schema says so with <c>enum</c>.</summary>
+public interface IOneOfValidator
+{
+    IReadOnlyList<string> Values { get; }
+}
+
+internal sealed class NotBlankValidator<T> : PropertyValidator<T, string?>, INotBlankValidator
+{
+    public override string Name => "NotBlankValidator";
+    public override bool IsValid(ValidationContext<T> context, string? value) => value is null || !string.IsNullOrWhiteSpace(value);
+}
+
+internal sealed class OneOfValidator<T>(IReadOnlyList<string> values) : PropertyValidator<T, string?>, IOneOfValidator
+{
+    public IReadOnlyList<string> Values => values;
+    public override string Name => "OneOfValidator";
+    public override bool IsValid(ValidationContext<T> context, string? value) => value is null || values.Contains(value, StringComparer.Ordinal);
 }

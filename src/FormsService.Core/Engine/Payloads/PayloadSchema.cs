@@ -18,6 +18,15 @@ public static class PayloadSchema
 {
     public const string LabelsFile = "labels.json";
 
+    /// <summary>
+    /// The field's label in each language the pages speak (<c>{ "kk": …, "ru": … }</c>). One annotation object, not a
+    /// keyword per language, so that a strict validator needs one declaration (<see cref="Vocabulary"/>).
+    /// </summary>
+    public const string LabelsAnnotation = "x-labels";
+
+    /// <summary>The service's annotations, for validators that refuse keywords they do not know (ajv's strict mode).</summary>
+    public static readonly IReadOnlyList<string> Vocabulary = [LabelsAnnotation, "x-deadlines"];
+
     /// <summary>Marks the date the order's deadlines run from (<c>GET /api/deadlines</c>).</summary>
     public const string DeadlinesAnnotation = "x-deadlines";
 
@@ -33,6 +42,10 @@ public static class PayloadSchema
                 if (node is JsonObject obj && context.PropertyInfo?.AttributeProvider is ICustomAttributeProvider provider
                     && provider.GetCustomAttributes(typeof(DescriptionAttribute), false).FirstOrDefault() is DescriptionAttribute d)
                     obj["description"] = d.Description;
+                if (node is JsonObject pat && context.PropertyInfo?.AttributeProvider is ICustomAttributeProvider patterned
+                    && patterned.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RegularExpressionAttribute), false).FirstOrDefault()
+                        is System.ComponentModel.DataAnnotations.RegularExpressionAttribute r)
+                    pat["pattern"] = r.Pattern;
                 return node;
             },
         };
@@ -54,7 +67,15 @@ public static class PayloadSchema
         Walk(root, "", (node, _) => { if (node["properties"] is JsonObject) node["additionalProperties"] = false; });
         if (module.Rules is { } rules)
             ApplyRules(root, rules);
-        module.Describe(root);
+        module.Describe(root, version.Definition);
+        // Every string of a payload passes the text guard: what a pattern can say of it, every string says.
+        Walk(root, "", (node, _) =>
+        {
+            if (node["properties"] is not JsonObject properties) return;
+            foreach (var (_, child) in properties)
+                if (child is JsonObject property && IsText(property) && property["pattern"] is null && property["enum"] is null && property["format"] is null)
+                    property["pattern"] = TextPatterns.Printable;
+        });
         if (module.Hints.DeadlinesFrom is { } from && Property(root, from) is { } property)
             property[DeadlinesAnnotation] = true; // pages show the order's deadlines under this date
         ApplyLabels(root, version.Labels);
@@ -75,6 +96,18 @@ public static class PayloadSchema
                 {
                     case INotNullValidator or INotEmptyValidator:
                         Require(parent, name, property);
+                        break;
+                    case INotBlankValidator:
+                        property["minLength"] = 1;
+                        property["pattern"] = TextPatterns.NotBlank;
+                        break;
+                    case IOneOfValidator oneOf:
+                        var values = new JsonArray(oneOf.Values.Select(v => (JsonNode?)v).ToArray());
+                        if (property["type"] is JsonArray kinds && kinds.Any(t => t?.GetValue<string>() == "null"))
+                            values.Add(null); // optional: null stays allowed
+                        property["enum"] = values;
+                        property.Remove("pattern");
+                        property.Remove("minLength");
                         break;
                     case ILengthValidator length when length.Max > 0:
                         property["maxLength"] = length.Max;
@@ -129,9 +162,16 @@ public static class PayloadSchema
             if ((path.Length == 0 ? root : Property(root, path)) is not JsonObject property)
                 continue;
             property["title"] = pair[0];
-            property["x-label-ru"] = pair[1];
+            property[LabelsAnnotation] = new JsonObject { ["kk"] = pair[0], ["ru"] = pair[1] };
         }
     }
+
+    private static bool IsText(JsonObject property) => property["type"] switch
+    {
+        JsonValue v => v.GetValue<string>() == "string",
+        JsonArray a => a.Any(t => t?.GetValue<string>() == "string"),
+        _ => false,
+    };
 
     private static void Walk(JsonObject node, string path, Action<JsonObject, string> visit)
     {

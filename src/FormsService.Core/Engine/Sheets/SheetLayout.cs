@@ -62,7 +62,7 @@ public sealed class SheetLayout
         if (node["properties"] is not JsonObject properties)
             return;
         var label = path.Length == 0 ? null : Text(node["title"]);
-        var labelRu = path.Length == 0 ? null : Text(node["x-label-ru"]);
+        var labelRu = path.Length == 0 ? null : Text(node["x-labels"]?["ru"]);
         foreach (var (name, child) in properties)
         {
             if (child is not JsonObject property)
@@ -108,8 +108,8 @@ public sealed class SheetLayout
             }
         }
         else
-            columns.Add((Leaf(items, "") with { Label = label, LabelRu = Text(property["x-label-ru"]) }, null, null));
-        return new SheetArray(path, label, Text(property["x-label-ru"]), Qualify(columns));
+            columns.Add((Leaf(items, "") with { Label = label, LabelRu = Text(property["x-labels"]?["ru"]) }, null, null));
+        return new SheetArray(path, label, Text(property["x-labels"]?["ru"]), Qualify(columns));
     }
 
     /// <summary>The most indexed items an array inside an array's item gets in the item's sheet.</summary>
@@ -136,7 +136,7 @@ public sealed class SheetLayout
         var choices = property["enum"] is JsonArray values
             ? values.Where(v => v is JsonValue s && s.GetValueKind() == JsonValueKind.String).Select(v => v!.GetValue<string>()).ToList()
             : null;
-        return new SheetColumn(path, kind, Text(property["title"]) ?? path, Text(property["x-label-ru"]),
+        return new SheetColumn(path, kind, Text(property["title"]) ?? path, Text(property["x-labels"]?["ru"]),
             Number(property["minimum"]), Number(property["maximum"]), (int?)Number(property["maxLength"]), choices is { Count: > 0 } ? choices : null);
     }
 

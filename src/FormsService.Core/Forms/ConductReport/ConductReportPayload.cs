@@ -19,6 +19,7 @@ public sealed record ConductReportPayload
     public string? ProbationOffice { get; init; }
 
     [Description("The month reported on, as YYYY-MM (e.g. '2025-11').")]
+    [System.ComponentModel.DataAnnotations.RegularExpression(AkimatReports.ReportMonth.Pattern)]
     public string? Month { get; init; }
 
     [Description("The convicted person.")]

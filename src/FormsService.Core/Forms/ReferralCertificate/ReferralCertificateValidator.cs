@@ -41,9 +41,7 @@ public sealed class ReferralCertificateValidator : FormPayloadValidator<Referral
         When(x => x.Issuer is not null, () =>
         {
             RuleFor(x => x.Issuer!.BodyName).RequiredText(Limits.Name);
-            RuleFor(x => x.Issuer!.Position).RequiredText(Limits.Name)
-                .Must(p => p is null || Positions.Contains(p.Trim().ToLowerInvariant()))
-                .WithMessage($"Мына мәндердің бірі болуы керек / Must be one of: {string.Join(", ", Positions)}.");
+            RuleFor(x => x.Issuer!.Position).RequiredText(Limits.Name).OneOf(Positions);
             RuleFor(x => x.Issuer!.Rank).OptionalText(Limits.PersonName);
             RuleFor(x => x.Issuer!.FullName).RequiredText(Limits.PersonName);
             RuleFor(x => x.Issuer!.Date).RequiredDate();

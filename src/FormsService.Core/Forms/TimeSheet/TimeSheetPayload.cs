@@ -10,6 +10,7 @@ namespace FormsService.Core.Forms.TimeSheet;
 public sealed record TimeSheetPayload
 {
     [Description("The month of the sheet, as YYYY-MM (e.g. '2025-11').")]
+    [System.ComponentModel.DataAnnotations.RegularExpression(AkimatReports.ReportMonth.Pattern)]
     public string? Month { get; init; }
 
     [Description("The local executive body (akimat) that keeps the sheet.")]

@@ -70,7 +70,7 @@ internal sealed record VestParameters
         {
             var key = Names.FirstOrDefault(n => string.Equals(n, rawKey, StringComparison.OrdinalIgnoreCase));
             if (key is null || rawValue is null) continue;
-            var v = rawValue.Trim();
+            var v = rawValue; // not trimmed: the values are exactly what the schema's enum and patterns allow
             switch (key)
             {
                 case "view": p = p with { View = v }; break;
@@ -222,7 +222,7 @@ internal sealed record VestParameters
 
     private static bool TryParseView(string text, out VestView view)
     {
-        switch (text.Trim().ToLowerInvariant())
+        switch (text) // exactly as the schema's enum lists them
         {
             case "front": view = VestView.Front; return true;
             case "back": view = VestView.Back; return true;

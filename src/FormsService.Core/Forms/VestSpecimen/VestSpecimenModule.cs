@@ -64,6 +64,23 @@ internal sealed class VestSpecimenModule : IFormModule, IArtwork, IFigureSource
     }
 
     /// <summary>
+    /// Adds the stripe position's bounds, which come from the version's geometry: the widest range any stripe width
+    /// and lettering scale allow; the exact range for given ones is a cross-field rule, in the description.
+    /// </summary>
+    public void Describe(JsonObject schema, FormDefinition definition)
+    {
+        Describe(schema);
+        var spec = Exporter(definition).Artwork.Spec;
+        var (min, max) = VestParameters.StripePositionRange(spec, VestParameters.StripeWidthMin, VestParameters.LetteringScaleMin);
+        var position = (JsonObject)schema["properties"]!["stripePositionMm"]!;
+        position["minimum"] = Math.Ceiling(min * 10) / 10;
+        position["maximum"] = Math.Floor(max * 10) / 10;
+        var (defaultMin, defaultMax) = VestParameters.StripePositionRange(spec, spec.Stripe.WidthMm, 1.0);
+        position["description"] = (position["description"]?.GetValue<string>() is { } d ? d + " " : "") +
+            System.FormattableString.Invariant($"The range depends on stripeWidthMm and letteringScale: the Russian line must fit between the stripe and the hem, the stripe and the Kazakh line below the armholes (with the default width and scale, {Math.Ceiling(defaultMin * 10) / 10}–{Math.Floor(defaultMax * 10) / 10} mm).");
+    }
+
+    /// <summary>
     /// Reads the version's vest.json once: the artwork at the specimen's drawing scale, and at 1:1 for the vest maker
     /// (SVG and PDF). A broken file stops start-up with its file and JSON path.
     /// </summary>

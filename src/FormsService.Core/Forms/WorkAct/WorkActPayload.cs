@@ -13,6 +13,7 @@ public sealed record WorkActPayload
     public DocumentReference? Act { get; init; }
 
     [Description("The month of the act, as YYYY-MM (e.g. '2025-11').")]
+    [System.ComponentModel.DataAnnotations.RegularExpression(AkimatReports.ReportMonth.Pattern)]
     public string? Month { get; init; }
 
     [Description("Optional: first day of the period inside the month (YYYY-MM-DD); the month's first day when absent.")]
