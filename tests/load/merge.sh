@@ -65,6 +65,9 @@ run() { # label, content type, file, query
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v label="$1" '{ a[NR] = $1 } END { printf "== %s: median %.3f s wall of %d\n", label, a[int((NR + 1) / 2)], NR }'
   printf '%s\n' "${cpus[@]}" | sort -n | awk -v label="$1" '{ a[NR] = $1 } END { printf "== %s: median %.3f s service CPU of %d\n", label, a[int((NR + 1) / 2)], NR }'
+  printf '== %s: peak RSS (VmHWM) %s\n' "$1" "$(awk '/^VmHWM:/ {printf "%.0f MB", $2/1024}' /proc/$SERVICE_PID/status)"
+  # Reset the high-water mark so that the next mode's peak is its own (Linux: 5 > clear_refs).
+  echo 5 > "/proc/$SERVICE_PID/clear_refs" 2>/dev/null || true
 }
 
 echo "== CSV → ZIP of PDFs"

@@ -43,6 +43,9 @@ public sealed class FontSubsetterTests
             Assert.Contains(required, tables);
         foreach (var hinting in new[] { "fpgm", "prep", "cvt ", "hdmx" })
             Assert.DoesNotContain(hinting, tables);
+        // Nor the OpenType layout tables: a PDF draws glyphs where layout put them and never reads them.
+        foreach (var layout in new[] { "GSUB", "GPOS", "GDEF" })
+            Assert.DoesNotContain(layout, tables);
     }
 
     [Fact]

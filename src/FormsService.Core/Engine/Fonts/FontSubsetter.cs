@@ -19,7 +19,7 @@ internal static partial class FontSubsetter
     /// <remarks>
     /// The outline format of the source is kept: a TrueType (glyf) font yields a TrueType font. Glyph advances are
     /// unchanged and the output keeps the tables needed to render and embed it (cmap, glyf/loca, hmtx/hhea, head,
-    /// maxp, OS/2, name, post). Glyph ids are renumbered. The result is deterministic: the same font and the same
+    /// maxp, OS/2, name, post), without the OpenType layout tables (GSUB, GPOS, GDEF). Glyph ids are renumbered. The result is deterministic: the same font and the same
     /// set of codepoints (in any order, duplicates ignored) give the same bytes. Codepoints the font does not map
     /// are ignored.
     /// </remarks>
@@ -72,6 +72,13 @@ internal static partial class FontSubsetter
                         throw Failure("out of memory while building the codepoint set");
 
                     Native.hb_subset_input_set_flags(input, SubsetFlagsNoHinting);
+                    // The PDF draws glyphs at the positions layout gave them: nothing reads the layout tables of an
+                    // embedded font, and dropping them also keeps their substitution closure out of the subset.
+                    var dropped = Native.hb_subset_input_set(input, SubsetSetsDropTableTag);
+                    foreach (var tag in LayoutTables)
+                        Native.hb_set_add(dropped, tag);
+                    if (Native.hb_set_allocation_successful(dropped) == 0)
+                        throw Failure("out of memory while building the table set");
 
                     subsetFace = Native.hb_subset_or_fail(sourceFace, input);
                     if (subsetFace == 0)
@@ -106,6 +113,14 @@ internal static partial class FontSubsetter
 
     /// <summary><c>HB_SUBSET_FLAGS_NO_HINTING</c>: drop glyph instructions and fpgm/prep/cvt/hdmx/VDMX.</summary>
     private const uint SubsetFlagsNoHinting = 0x1;
+
+    /// <summary><c>HB_SUBSET_SETS_DROP_TABLE_TAG</c>: the set of table tags the subset leaves out.</summary>
+    private const int SubsetSetsDropTableTag = 3;
+
+    /// <summary>GSUB, GPOS, GDEF, as HarfBuzz tags (four ASCII bytes, big-endian).</summary>
+    private static readonly uint[] LayoutTables = [Tag("GSUB"), Tag("GPOS"), Tag("GDEF")];
+
+    private static uint Tag(string name) => (uint)(name[0] << 24 | name[1] << 16 | name[2] << 8 | name[3]);
 
     private static InvalidOperationException Failure(string what) =>
         new($"Font subsetting failed: {what} (HarfBuzz {HarfBuzzVersion}).");
@@ -161,6 +176,9 @@ internal static partial class FontSubsetter
 
         [LibraryImport(Library)]
         internal static partial nint hb_subset_input_unicode_set(nint input);
+
+        [LibraryImport(Library)]
+        internal static partial nint hb_subset_input_set(nint input, int setType);
 
         [LibraryImport(Library)]
         internal static partial void hb_subset_input_set_flags(nint input, uint flags);
