@@ -48,6 +48,7 @@ internal static class ServiceSetup
         services.Configure<BatchOptions>(builder.Configuration.GetSection("Batch"));
         services.AddSingleton<RenderMetrics>();
         services.AddSingleton<RenderRunner>();
+        services.AddSingleton<RequestActivity>();
         services.AddSingleton<IdleTrimmer>();
         services.AddHostedService(s => s.GetRequiredService<IdleTrimmer>());
         services.AddProblemDetails();
@@ -175,6 +176,7 @@ internal static class ServiceSetup
         else
             app.Logger.LogInformation("The API requires one of {Count} API keys in the {Header} header.", auth.ApiKeys.Count, AuthOptions.Header);
 
+        app.UseMiddleware<RequestActivityMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // HEAD is GET without the body, on every GET route (it answered 405 while health answered any method);
         // routing comes after it, so that the GET endpoint is the one found.
