@@ -123,12 +123,12 @@ internal static class ServiceSetup
                 Math.Max(1, limits.MinBodyBytesPerSecond), TimeSpan.FromSeconds(Math.Max(2, limits.BodyGraceSeconds)));
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(Math.Max(1, limits.RequestHeadersTimeoutSeconds));
             // A queued request's body waits in the socket, not in the service: Kestrel reads ahead at most this much
-            // per request (its default, 1 MB, held 256 MB for 256 queued 1 MB bodies).
+            // per request.
             kestrel.Limits.MaxRequestBufferSize = RequestBufferBytes;
         });
-        // The socket transport's own input pipe has its limit apart (1 MB by default): a queued 1 MB body was held
-        // whole in Kestrel's block pool, 276 MB for 256 connections, which the pool then gives back at about 1 % in
-        // ten seconds.
+        // The socket transport's input pipe has a limit of its own (1 MB by default), and it is the one that held
+        // every queued 1 MB body whole in Kestrel's block pool: 276 MB for 256 connections, given back at about 1 %
+        // in ten seconds, whose collections stalled health probes to their 5 s time-out.
         builder.WebHost.UseSockets(sockets => sockets.MaxReadBufferSize = RequestBufferBytes);
 
         // Structured JSON logs; nothing below logs payload values, and ASP.NET's file results (which log download names,

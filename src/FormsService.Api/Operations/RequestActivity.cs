@@ -7,7 +7,7 @@ namespace FormsService.Api.Operations;
 /// only renders (256 connections of 1 MB bodies on /validate left 271 MB behind, with no render to trigger a trim).
 /// Probes and metric scrapes are not activity: they come every few seconds for ever and allocate next to nothing.
 /// </summary>
-public sealed class RequestActivity
+internal sealed class RequestActivity
 {
     private int _inFlight;
     private long _ended;
@@ -35,7 +35,7 @@ public sealed class RequestActivity
 }
 
 /// <summary>Counts every request but probes and scrapes into <see cref="RequestActivity"/>, however it ends.</summary>
-public sealed class RequestActivityMiddleware(RequestDelegate next, RequestActivity activity)
+internal sealed class RequestActivityMiddleware(RequestDelegate next, RequestActivity activity)
 {
     public async Task InvokeAsync(HttpContext context)
     {
