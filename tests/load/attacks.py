@@ -211,6 +211,14 @@ def manifest(body):
         return None
 
 
+def problem_title(body):
+    try:
+        p = json.loads(body)
+        return f"{p.get('title')}: {p.get('detail')}"
+    except ValueError:
+        return "not a problem"
+
+
 def outcome(items):
     return statuses(i["status"] for i in items) if items is not None else "no manifest"
 
@@ -220,7 +228,8 @@ async def batch_40_at_600dpi():
     s = Service()
     t0 = time.time()
     st, h, b, t = await request("POST", "/api/render/batch", batch_body([vest_item(600, letteringScale=1 + i / 1000) for i in range(40)]), timeout=180)
-    report("batch of 40 vest PNGs at 600 dpi", f"{statuses([st])}; items {outcome(manifest(b))}", s, time.time() - t0)
+    said = f"items {outcome(manifest(b))}" if st == 200 else f"problem: {problem_title(b)}"
+    report("batch of 40 vest PNGs at 600 dpi", f"{statuses([st])}; {said}", s, time.time() - t0)
     s.stop()
 
 

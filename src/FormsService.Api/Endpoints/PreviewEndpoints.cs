@@ -50,7 +50,7 @@ public static class PreviewEndpoints
             if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
             var resolution = dpi ?? 96;
             return await DocumentResponse.SendAsync(context, new DocumentRequest(version, OutputFormats.Png, check.View, RenderCost.Of(OutputFormats.Png, resolution),
-                token => engine.PreviewPng(version, check, resolution))
+                token => engine.PreviewPng(version, check, resolution, token))
             {
                 ETagFormat = "preview.png",
                 ETagExtra = resolution.ToString(CultureInfo.InvariantCulture),
@@ -79,7 +79,7 @@ public static class PreviewEndpoints
         // The output is deterministic: caches may keep it, and revalidate cheaply with the ETag.
         context.Response.Headers.CacheControl = "public, max-age=3600";
         return await DocumentResponse.SendAsync(context, new DocumentRequest(version, fmt, check.View, RenderCost.Of(version, fmt, check.View),
-            token => engine.RenderArtwork(version, check, fmt))
+            token => engine.RenderArtwork(version, check, fmt, token))
         {
             ETagFormat = "artwork." + fmt,
             FileName = DownloadNames.FileName(version.Definition, check.View, fmt),

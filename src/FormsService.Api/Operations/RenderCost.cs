@@ -29,17 +29,23 @@ internal static class RenderCost
     /// A render of a payload: a raster at the dpi the payload asks for (an artwork's <c>dpi</c>), else at the dpi
     /// the form draws by default.
     /// </summary>
-    public static long Of(string format, JsonElement? payload, int defaultDpi)
+    public static long Of(string format, JsonElement? payload, int defaultDpi) =>
+        format == OutputFormats.Png ? Raster(DpiOf(payload, defaultDpi)) : DocumentBytes;
+
+    public static long Raster(int dpi) => (long)(Pixels(dpi) * 4 * 1.25) + DocumentBytes;
+
+    /// <summary>The pixels of an A4 page at this dpi: what a raster's time and memory grow with.</summary>
+    public static double Pixels(int dpi) => Math.Ceiling(A4WidthInches * dpi) * Math.Ceiling(A4HeightInches * dpi);
+
+    /// <summary>The raster an item of a batch asks for, in pixels (0 for a page document): its payload's dpi, else the form's default.</summary>
+    public static double Pixels(FormVersion? version, string format, JsonElement? payload)
     {
-        if (format != OutputFormats.Png) return DocumentBytes;
-        var dpi = payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("dpi", out var d) && d.ValueKind == JsonValueKind.Number && d.TryGetDouble(out var n) && n is > 0 and <= 10_000
-            ? (int)Math.Ceiling(n) : defaultDpi;
-        return Raster(dpi);
+        if (format != OutputFormats.Png) return 0;
+        var defaultDpi = version is not null && FormsEngine.HasArtwork(version) ? ArtworkDpi : PageDpi;
+        return Pixels(DpiOf(payload, defaultDpi));
     }
 
-    public static long Raster(int dpi)
-    {
-        var pixels = Math.Ceiling(A4WidthInches * dpi) * Math.Ceiling(A4HeightInches * dpi);
-        return (long)(pixels * 4 * 1.25) + DocumentBytes;
-    }
+    private static int DpiOf(JsonElement? payload, int defaultDpi) =>
+        payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("dpi", out var d) && d.ValueKind == JsonValueKind.Number && d.TryGetDouble(out var n) && n is > 0 and <= 10_000
+            ? (int)Math.Ceiling(n) : defaultDpi;
 }

@@ -39,4 +39,10 @@ public sealed class BatchOptions
 {
     /// <summary>A batch's whole time; items not rendered by then are reported in the manifest as 503 (default 120 s).</summary>
     public int TimeoutSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// The raster a batch may ask for in all, in megapixels (each PNG item costed as an A4 page at its dpi); a batch
+    /// asking for more is refused up front with 413 (default 1,200: 34 pages at 600 dpi, 550 at 150 dpi).
+    /// </summary>
+    public int MaxRasterMegapixels { get; set; } = 1200;
 }

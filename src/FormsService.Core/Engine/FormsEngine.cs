@@ -121,14 +121,14 @@ public sealed class FormsEngine : IDisposable
     public byte[] Render(FormVersion version, PayloadCheck? filled, string format, CancellationToken cancellationToken = default)
     {
         if (version.Module.Artwork is { } artwork && format is OutputFormats.Png or OutputFormats.Svg)
-            return artwork.Render(version.Definition, ViewOf(filled) ?? Blank(version), format);
+            return artwork.Render(version.Definition, ViewOf(filled) ?? Blank(version), format, cancellationToken);
         var laid = Lay(version, filled, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return format switch
         {
             OutputFormats.Pdf => _pdf.Render(laid, cancellationToken),
             OutputFormats.Docx => _docx.Render(laid),
-            OutputFormats.Png => _images.RenderPng(laid, 0, 96),
+            OutputFormats.Png => _images.RenderPng(laid, 0, 96, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unsupported format."),
         };
     }
@@ -144,22 +144,30 @@ public sealed class FormsEngine : IDisposable
     public static bool HasArtwork(FormVersion version) => version.Module.Artwork is not null;
 
     /// <summary>The artwork alone (PNG, SVG, or a PDF of the artwork at real size), from a valid check.</summary>
-    public byte[] RenderArtwork(FormVersion version, PayloadCheck filled, string format) =>
-        ArtworkOf(version).Render(version.Definition, ViewOf(filled) ?? throw new ArgumentException("The payload is not valid.", nameof(filled)), format);
+    /// <param name="cancellationToken">Checked between the raster's stages (surface, views, encoding) and the SVG's.</param>
+    public byte[] RenderArtwork(FormVersion version, PayloadCheck filled, string format, CancellationToken cancellationToken = default) =>
+        ArtworkOf(version).Render(version.Definition, ViewOf(filled) ?? throw new ArgumentException("The payload is not valid.", nameof(filled)), format,
+            cancellationToken);
 
-    /// <inheritdoc cref="RenderArtwork(FormVersion, PayloadCheck, string)"/>
-    public byte[] RenderArtwork(FormVersion version, JsonElement payload, string format) =>
-        RenderArtwork(version, Filled(version, payload)!, format);
+    /// <inheritdoc cref="RenderArtwork(FormVersion, PayloadCheck, string, CancellationToken)"/>
+    public byte[] RenderArtwork(FormVersion version, JsonElement payload, string format, CancellationToken cancellationToken = default) =>
+        RenderArtwork(version, Filled(version, payload)!, format, cancellationToken);
 
     public JsonElement ArtworkPayloadFromQuery(FormVersion version, IEnumerable<KeyValuePair<string, string?>> query) =>
         ArtworkOf(version).FromQuery(query);
 
-    /// <summary>The first page as a PNG, for previews.</summary>
+    /// <summary>The first page as a PNG, for previews; a cancelled one stops between layout, painting and encoding.</summary>
     [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
-    public byte[] PreviewPng(FormVersion version, PayloadCheck? filled, int dpi) => _images.RenderPng(Lay(version, filled), 0, dpi);
+    public byte[] PreviewPng(FormVersion version, PayloadCheck? filled, int dpi, CancellationToken cancellationToken = default)
+    {
+        var laid = Lay(version, filled, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return _images.RenderPng(laid, 0, dpi, cancellationToken);
+    }
 
-    /// <inheritdoc cref="PreviewPng(FormVersion, PayloadCheck?, int)"/>
-    public byte[] PreviewPng(FormVersion version, JsonElement? payload, int dpi) => PreviewPng(version, Filled(version, payload), dpi);
+    /// <inheritdoc cref="PreviewPng(FormVersion, PayloadCheck?, int, CancellationToken)"/>
+    public byte[] PreviewPng(FormVersion version, JsonElement? payload, int dpi, CancellationToken cancellationToken = default) =>
+        PreviewPng(version, Filled(version, payload), dpi, cancellationToken);
 
     public void Dispose() => Fonts.Dispose();
 

@@ -46,9 +46,47 @@ public sealed class BatchStreamingTests
     }
 
     [Fact]
+    public async Task A_batch_of_40_vest_PNGs_at_600_dpi_is_refused_up_front_naming_the_limit()
+    {
+        await using var factory = new ConfiguredServiceFactory(Repo.Forms);
+        using var metrics = new RenderMetricsProbe(factory);
+        var client = factory.CreateClient();
+        var watch = Stopwatch.StartNew();
+        var response = await client.PostJson("/api/render/batch", VestBatch(40, 600));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal("Batch too large", problem.GetProperty("title").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("1392 megapixels", detail);
+        Assert.Contains("at most 1200 (Batch:MaxRasterMegapixels)", detail);
+        // Refused before any work: nothing rendered, and at once.
+        Assert.Equal(0, metrics.Rendered("vest-specimen", "png"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"refused after {watch.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task A_batch_within_its_raster_limit_renders_and_PDF_items_cost_no_raster()
+    {
+        // 10 megapixels: two vest PNGs at 150 dpi (2 × 2.2) and any number of PDFs fit; three at 300 dpi (3 × 8.7) do not.
+        await using var factory = new ConfiguredServiceFactory(Repo.Forms, new() { ["Batch:MaxRasterMegapixels"] = "10" });
+        var client = factory.CreateClient();
+        var fits = JsonNode.Parse(VestBatch(2, 150))!;
+        for (var i = 0; i < 5; i++)
+            fits["items"]!.AsArray().Add(new JsonObject { ["formId"] = "referral-certificate", ["format"] = "pdf", ["payload"] = JsonNode.Parse(Repo.Example("referral-certificate")) });
+        var ok = await client.PostJson("/api/render/batch", fits.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.All(RenderPipelineTests.Manifest(await ok.Content.ReadAsByteArrayAsync()), i => Assert.Equal(200, i!["status"]!.GetValue<int>()));
+
+        var refused = await client.PostJson("/api/render/batch", VestBatch(3, 300));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Contains("at most 10 (Batch:MaxRasterMegapixels)", (await refused.ProblemAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_batch_past_its_time_reports_the_items_it_did_not_reach()
     {
-        await using var factory = new ConfiguredServiceFactory(Repo.Forms, new() { ["Batch:TimeoutSeconds"] = "1" });
+        // Admitted whatever its raster (the admission has its own test): this one is about the batch's time.
+        await using var factory = new ConfiguredServiceFactory(Repo.Forms, new() { ["Batch:TimeoutSeconds"] = "1", ["Batch:MaxRasterMegapixels"] = "100000" });
         var client = factory.CreateClient();
         var watch = Stopwatch.StartNew();
         var response = await client.PostJson("/api/render/batch", VestBatch(40, 600));

@@ -152,6 +152,29 @@ public sealed class BoundedLoadTests
     }
 
     [Fact]
+    public async Task Memory_is_trimmed_after_any_burst_of_requests_not_only_renders_but_not_after_probes()
+    {
+        await using var factory = new ConfiguredServiceFactory(Repo.Forms);
+        var client = factory.CreateClient();
+        var trimmer = factory.Services.GetRequiredService<IdleTrimmer>();
+        // Probes and scrapes come for ever: they are not a burst.
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        await Task.Delay(IdleTrimmer.Quiet * 2);
+        Assert.Equal(0, trimmer.Trims);
+
+        // A burst of validations renders nothing and is still followed by a trim.
+        var example = Repo.Example("referral-certificate");
+        foreach (var response in await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostJson("/api/forms/referral-certificate/validate", example))))
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, factory.Services.GetRequiredService<RenderRunner>().InFlight);
+        var watch = Stopwatch.StartNew();
+        while (trimmer.Trims == 0 && watch.Elapsed < TimeSpan.FromSeconds(15))
+            await Task.Delay(100);
+        Assert.Equal(1, trimmer.Trims);
+    }
+
+    [Fact]
     public async Task A_request_waits_in_the_queue_a_bounded_time_then_is_refused()
     {
         await using var service = new KestrelService(new()

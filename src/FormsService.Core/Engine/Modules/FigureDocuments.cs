@@ -19,10 +19,10 @@ public sealed class FigureDocuments
         _pdf = pdf;
     }
 
-    public byte[] Pdf(IFigureArt art, float widthPt, float heightPt, DocumentInfo info)
+    public byte[] Pdf(IFigureArt art, float widthPt, float heightPt, DocumentInfo info, CancellationToken cancellationToken = default)
     {
         var page = new PageGeometry(widthPt, heightPt, 0, 0, 0, 0);
         var document = new Document(info, page, new Catalog.TextStyles(), [new Figure(art, widthPt, heightPt, 0, 0)]);
-        return _pdf.Render(_layout.Layout(document));
+        return _pdf.Render(_layout.Layout(document, cancellationToken), cancellationToken);
     }
 }

@@ -62,6 +62,6 @@ public interface IArtwork
     /// <summary>Query-string parameters (GET previews) as a typed JSON payload for <see cref="IFormModule.Bind"/>.</summary>
     JsonElement FromQuery(IEnumerable<KeyValuePair<string, string?>> query);
 
-    /// <summary>The artwork for a bound view, as png, svg or pdf.</summary>
-    byte[] Render(FormDefinition definition, JsonElement view, string format);
+    /// <summary>The artwork for a bound view, as png, svg or pdf; stops at its next stage once cancelled.</summary>
+    byte[] Render(FormDefinition definition, JsonElement view, string format, CancellationToken cancellationToken = default);
 }

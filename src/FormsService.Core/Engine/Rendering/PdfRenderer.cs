@@ -52,7 +52,8 @@ public sealed class PageImageRenderer(FontLibrary fonts)
 {
     private readonly PagePainter _painter = new(fonts);
 
-    public byte[] RenderPng(LaidOutDocument document, int page, int dpi)
+    /// <summary>A cancelled preview stops after allocating its surface, while painting, or before encoding.</summary>
+    public byte[] RenderPng(LaidOutDocument document, int page, int dpi, CancellationToken cancellationToken = default)
     {
         var geometry = document.Source.Page;
         var scale = dpi / 72f;
@@ -60,9 +61,10 @@ public sealed class PageImageRenderer(FontLibrary fonts)
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
+        cancellationToken.ThrowIfCancellationRequested();
         canvas.Scale(scale);
-        _painter.Paint(canvas, document, Math.Clamp(page, 0, document.PageCount - 1), f => f.Typeface);
+        _painter.Paint(canvas, document, Math.Clamp(page, 0, document.PageCount - 1), f => f.Typeface, cancellationToken);
         canvas.Flush();
-        return PngEncoding.Encode(surface);
+        return PngEncoding.Encode(surface, cancellationToken);
     }
 }

@@ -1,20 +1,184 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
 using SkiaSharp;
 
 namespace FormsService.Core.Engine.Rendering;
 
-/// <summary>The one PNG encoder of the service: page previews, figures and artwork.</summary>
+/// <summary>
+/// The one PNG encoder of the service: page previews, figures and artwork. It writes the rows itself, a band at a
+/// time, so that a cancelled render stops inside encoding too: at 600 dpi encoding is about 70 % of a vest render
+/// (1.4 s of 2 s on a loaded 2-core machine), and Skia's encoder cannot be interrupted. No row filter and a fast
+/// zlib level, as Skia's was set: flat drawings compress nearly as well as with the "Up" filter at level 6. Same
+/// pixels; same input, same bytes.
+/// </summary>
 public static class PngEncoding
 {
-    /// <summary>
-    /// No row filter and zlib level 1 (deflate's fast path). Flat drawings compress nearly as well as with the "Up"
-    /// filter at level 6, and encoding stops being most of a preview's time (docs/PERFORMANCE.md). Same pixels.
-    /// </summary>
-    private static readonly SKPngEncoderOptions Options = new(SKPngEncoderFilterFlags.None, 1);
+    /// <summary>Rows between looks at the token: about 2 MB of pixels at 600 dpi, a few milliseconds.</summary>
+    private const int RowsPerBand = 64;
 
-    public static byte[] Encode(SKSurface surface)
+    private const int IdatBytes = 64 * 1024;
+
+    /// <summary>
+    /// zlib level 2: the runtime's zlib-ng makes level 1 a "quick" deflate that doubled the vest's 600 dpi PNG (870 KB
+    /// against Skia's 451 KB); level 2 gives 219 KB in about Skia's time.
+    /// </summary>
+    private static readonly ZLibCompressionOptions Level = new() { CompressionLevel = 2 };
+    private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    public static byte[] Encode(SKSurface surface, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var pixels = surface.PeekPixels() ?? throw new InvalidOperationException("The surface has no pixels to encode.");
-        using var png = pixels.Encode(Options) ?? throw new InvalidOperationException("PNG encoding failed.");
-        return png.ToArray();
+        return Encode(pixels, cancellationToken);
+    }
+
+    public static byte[] Encode(SKPixmap pixels, CancellationToken cancellationToken = default)
+    {
+        if (pixels.ColorType != SKColorType.Rgba8888 || pixels.AlphaType == SKAlphaType.Unknown)
+            throw new ArgumentException($"Only RGBA 8888 surfaces are encoded (this one is {pixels.ColorType}, {pixels.AlphaType}).", nameof(pixels));
+        var width = pixels.Width;
+        var height = pixels.Height;
+        // An opaque surface is written as RGB, as Skia's encoder did: a quarter fewer bytes to deflate.
+        var opaque = pixels.AlphaType == SKAlphaType.Opaque;
+        var channels = opaque ? 3 : 4;
+
+        using var output = new MemoryStream();
+        output.Write(Signature);
+        Span<byte> header = stackalloc byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
+        header[8] = 8; // bits per channel
+        header[9] = (byte)(opaque ? 2 : 6); // RGB or RGBA
+        header[10] = header[11] = header[12] = 0; // deflate, adaptive filtering (type 0 on every row), no interlace
+        WriteChunk(output, "IHDR"u8, header);
+
+        var source = pixels.GetPixelSpan();
+        var rowBytes = pixels.RowBytes;
+        var row = new byte[1 + width * channels];
+        using (var idat = new IdatStream(output))
+        {
+            using (var deflate = new ZLibStream(idat, Level, leaveOpen: true))
+            {
+                for (var y = 0; y < height; y++)
+                {
+                    if (y % RowsPerBand == 0) cancellationToken.ThrowIfCancellationRequested();
+                    var line = source.Slice(y * rowBytes, width * 4);
+                    if (opaque) CopyRgb(line, row.AsSpan(1));
+                    else CopyUnpremultiplied(line, row.AsSpan(1), pixels.AlphaType == SKAlphaType.Premul);
+                    deflate.Write(row);
+                }
+            }
+        }
+        WriteChunk(output, "IEND"u8, []);
+        return output.ToArray();
+    }
+
+    private static void CopyRgb(ReadOnlySpan<byte> rgba, Span<byte> rgb)
+    {
+        for (int i = 0, o = 0; i < rgba.Length; i += 4, o += 3)
+        {
+            rgb[o] = rgba[i];
+            rgb[o + 1] = rgba[i + 1];
+            rgb[o + 2] = rgba[i + 2];
+        }
+    }
+
+    private static void CopyUnpremultiplied(ReadOnlySpan<byte> rgba, Span<byte> target, bool premultiplied)
+    {
+        rgba.CopyTo(target);
+        if (!premultiplied) return;
+        for (var i = 0; i < target.Length; i += 4)
+        {
+            var a = target[i + 3];
+            if (a is 0 or 255) continue;
+            target[i] = Unpremultiply(target[i], a);
+            target[i + 1] = Unpremultiply(target[i + 1], a);
+            target[i + 2] = Unpremultiply(target[i + 2], a);
+        }
+    }
+
+    private static byte Unpremultiply(byte c, byte a) => (byte)Math.Min(255, (c * 255 + a / 2) / a);
+
+    private static void WriteChunk(Stream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    {
+        Span<byte> word = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
+        output.Write(word);
+        output.Write(type);
+        output.Write(data);
+        var crc = Crc32.Append(Crc32.Append(Crc32.Initial, type), data) ^ 0xFFFFFFFFu;
+        BinaryPrimitives.WriteUInt32BigEndian(word, crc);
+        output.Write(word);
+    }
+
+    /// <summary>Cuts the deflated stream into IDAT chunks of a fixed size (fixed, so the bytes are too).</summary>
+    private sealed class IdatStream(Stream output) : Stream
+    {
+        private readonly byte[] _buffer = new byte[IdatBytes];
+        private int _length;
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            while (buffer.Length > 0)
+            {
+                var take = Math.Min(buffer.Length, _buffer.Length - _length);
+                buffer[..take].CopyTo(_buffer.AsSpan(_length));
+                _length += take;
+                buffer = buffer[take..];
+                if (_length == _buffer.Length) Emit();
+            }
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        private void Emit()
+        {
+            if (_length == 0) return;
+            WriteChunk(output, "IDAT"u8, _buffer.AsSpan(0, _length));
+            _length = 0;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) Emit();
+            base.Dispose(disposing);
+        }
+
+        public override void Flush() { }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    /// <summary>PNG's CRC-32 (ISO 3309, the zlib polynomial), table-driven.</summary>
+    private static class Crc32
+    {
+        public const uint Initial = 0xFFFFFFFFu;
+        private static readonly uint[] Table = Build();
+
+        private static uint[] Build()
+        {
+            var table = new uint[256];
+            for (uint n = 0; n < 256; n++)
+            {
+                var c = n;
+                for (var k = 0; k < 8; k++)
+                    c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+                table[n] = c;
+            }
+            return table;
+        }
+
+        public static uint Append(uint crc, ReadOnlySpan<byte> data)
+        {
+            foreach (var b in data)
+                crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+            return crc;
+        }
     }
 }

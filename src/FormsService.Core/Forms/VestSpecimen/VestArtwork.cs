@@ -55,7 +55,7 @@ internal sealed class VestArtwork
     public SKSize SizeMm(VestParameters p) => Layout.Of(Spec, Resolve(p)).Size;
 
     /// <summary>Draws the artwork with its top-left corner at the origin; canvas units are paper millimetres.</summary>
-    public void Draw(SKCanvas canvas, VestParameters p, TextMode mode)
+    public void Draw(SKCanvas canvas, VestParameters p, TextMode mode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         var r = Resolve(p);
@@ -64,6 +64,7 @@ internal sealed class VestArtwork
 
         for (var i = 0; i < layout.Views.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var (front, centreX) = layout.Views[i];
             canvas.Save();
             canvas.Translate(centreX, layout.Top);
@@ -73,6 +74,7 @@ internal sealed class VestArtwork
             DrawViewNumber(canvas, layout, centreX, Spec.ViewSpec(front ? "front" : "back").Number, mode);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         if (r.Dimensions) DrawDimensions(canvas, layout, geometry, r, mode);
     }
 

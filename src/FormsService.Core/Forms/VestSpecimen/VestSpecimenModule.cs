@@ -195,25 +195,26 @@ internal sealed class VestSpecimenModule : IFormModule, IArtwork, IFigureSource
     private static VestParameters ParametersOf(JsonElement? view) =>
         view?.Deserialize<VestParameters>(PayloadJson.Options) ?? new VestParameters();
 
-    public byte[] Render(FormDefinition definition, JsonElement view, string format)
+    public byte[] Render(FormDefinition definition, JsonElement view, string format, CancellationToken cancellationToken = default)
     {
         var (preview, realSize) = Exporters(definition);
         var parameters = ParametersOf(view);
+        cancellationToken.ThrowIfCancellationRequested();
         return format switch
         {
-            OutputFormats.Png => preview.Png(parameters),
-            OutputFormats.Svg => realSize.Svg(parameters),
-            OutputFormats.Pdf => RealSizePdf(definition, realSize.Artwork, parameters),
+            OutputFormats.Png => preview.Png(parameters, cancellationToken),
+            OutputFormats.Svg => realSize.Svg(parameters, cancellationToken),
+            OutputFormats.Pdf => RealSizePdf(definition, realSize.Artwork, parameters, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "The artwork renders to png, svg or pdf."),
         };
     }
 
     /// <summary>One page the size of the artwork, lettering and dimensions as searchable text in font subsets.</summary>
-    private byte[] RealSizePdf(FormDefinition definition, VestArtwork artwork, VestParameters parameters)
+    private byte[] RealSizePdf(FormDefinition definition, VestArtwork artwork, VestParameters parameters, CancellationToken cancellationToken)
     {
         var size = artwork.SizeMm(parameters);
         var info = new DocumentInfo("Кеудеше нысанының үлгісі / Образец жилета", definition.Language, artwork.Spec.Source);
-        return _documents.Pdf(new VestFigureArt(artwork, parameters, Bold, Regular), size.Width * PtPerMm, size.Height * PtPerMm, info);
+        return _documents.Pdf(new VestFigureArt(artwork, parameters, Bold, Regular), size.Width * PtPerMm, size.Height * PtPerMm, info, cancellationToken);
     }
 
     public IFigureArt Create(FormDefinition definition, JsonElement? view) =>

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using FormsService.Api.Operations;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Fonts;
+using FormsService.Core.Engine.Layout;
+using FormsService.Core.Engine.Model;
+using FormsService.Core.Engine.Rendering;
+using FormsService.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
+
+namespace FormsService.Tests.Operations;
+
+/// <summary>
+/// Cancellation reaches the raster stages: page previews and the vest's PNG stop between layout, painting and
+/// encoding, and inside encoding between bands of rows; the SVG and the artwork's PDF stop too. A storm of timed-out
+/// 600 dpi previews leaves no render running half a second after its last answer.
+/// </summary>
+public sealed class RasterCancellationTests
+{
+    private static readonly FormsEngine Engine = FormsEngine.Load(Repo.Forms, Repo.Fonts);
+    private static FormVersion Vest => Engine.Catalog.Find("vest-specimen")!.Versions[^1];
+    private static JsonElement Payload(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+    [Theory]
+    [InlineData("png")]
+    [InlineData("svg")]
+    [InlineData("pdf")]
+    public void A_cancelled_token_stops_the_artwork_before_it_has_bytes(string format)
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Engine.RenderArtwork(Vest, Payload("""{"dpi":600}"""), format, cancelled.Token));
+        // And the same render without a cancelled token has its bytes.
+        Assert.NotEmpty(Engine.RenderArtwork(Vest, Payload("""{"dpi":72}"""), format));
+    }
+
+    [Fact]
+    public void A_cancelled_token_stops_a_page_preview()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var version = Engine.Catalog.Find("referral-certificate")!.Versions[^1];
+        var payload = Payload(Repo.Example("referral-certificate"));
+        Assert.ThrowsAny<OperationCanceledException>(() => Engine.PreviewPng(version, payload, 600, cancelled.Token));
+        Assert.NotEmpty(Engine.PreviewPng(version, payload, 48));
+    }
+
+    [Fact]
+    public void A_preview_cancelled_while_it_is_painted_stops_before_it_is_encoded()
+    {
+        using var fonts = FontLibrary.Load(Repo.Fonts);
+        using var cancel = new CancellationTokenSource();
+        var art = new CancellingArt(cancel);
+        var page = new PageGeometry(200, 300, 0, 0, 0, 0);
+        var document = new Document(new DocumentInfo("t", "kk", "s"), page, new TextStyles(), [new Figure(art, 200, 300, 0, 0)]);
+        var laid = new LayoutEngine(fonts).Layout(document);
+        var images = new PageImageRenderer(fonts);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => images.RenderPng(laid, 0, 96, cancel.Token));
+        Assert.Equal(1, art.Drawn);
+        // Not cancelled, the same page is encoded: the throw came from the check after painting, not from drawing.
+        Assert.NotEmpty(images.RenderPng(laid, 0, 96, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Encoding_a_600_dpi_surface_stops_within_a_band_of_rows_once_cancelled()
+    {
+        var info = new SKImageInfo(4960, 7016, SKColorType.Rgba8888, SKAlphaType.Opaque); // A4 at 600 dpi
+        using var surface = SKSurface.Create(info);
+        surface.Canvas.Clear(SKColors.White);
+        using (var paint = new SKPaint { Color = SKColors.OrangeRed, IsAntialias = true })
+            for (var i = 0; i < 40; i++) surface.Canvas.DrawCircle(100 + i * 120, 150 + i * 170, 90, paint);
+
+        var whole = Stopwatch.StartNew();
+        var bytes = PngEncoding.Encode(surface);
+        whole.Stop();
+        Assert.NotEmpty(bytes);
+
+        using var cancel = new CancellationTokenSource();
+        var quarter = whole.Elapsed / 4;
+        cancel.CancelAfter(quarter);
+        var watch = Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => PngEncoding.Encode(surface, cancel.Token));
+        // It stopped well before a whole encoding (noise on a shared machine aside): not after it.
+        Assert.True(watch.Elapsed < quarter + whole.Elapsed / 2,
+            $"stopped {watch.Elapsed.TotalMilliseconds:0} ms after it started; a whole encoding took {whole.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    [Theory]
+    [InlineData(SKAlphaType.Opaque)]
+    [InlineData(SKAlphaType.Premul)]
+    public void The_encoder_writes_the_surface_s_pixels(SKAlphaType alpha)
+    {
+        var info = new SKImageInfo(301, 97, SKColorType.Rgba8888, alpha);
+        using var surface = SKSurface.Create(info);
+        surface.Canvas.Clear(alpha == SKAlphaType.Opaque ? SKColors.White : SKColors.Transparent);
+        using (var paint = new SKPaint { Color = new SKColor(0x20, 0x90, 0xE0, 0x80), IsAntialias = true })
+            surface.Canvas.DrawCircle(150, 48, 40, paint);
+        using (var paint = new SKPaint { Color = SKColors.Black, StrokeWidth = 3, IsAntialias = true })
+            surface.Canvas.DrawLine(0, 0, 300, 96, paint);
+        var png = PngEncoding.Encode(surface);
+        Assert.Equal(png, PngEncoding.Encode(surface));
+
+        using var decoded = SKBitmap.Decode(png);
+        Assert.NotNull(decoded);
+        Assert.Equal((301, 97), (decoded.Width, decoded.Height));
+        using var expected = new SKBitmap(new SKImageInfo(301, 97, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        Assert.True(surface.ReadPixels(expected.Info, expected.GetPixels(), expected.RowBytes, 0, 0));
+        for (var y = 0; y < 97; y++)
+            for (var x = 0; x < 301; x++)
+            {
+                SKColor want = expected.GetPixel(x, y), got = decoded.GetPixel(x, y);
+                Assert.True(want.Alpha == got.Alpha && Math.Abs(want.Red - got.Red) <= 1 && Math.Abs(want.Green - got.Green) <= 1 && Math.Abs(want.Blue - got.Blue) <= 1,
+                    $"({x},{y}): {want} written as {got}");
+            }
+    }
+
+    [Fact]
+    public async Task A_storm_of_timed_out_600_dpi_previews_leaves_no_render_running_half_a_second_after_its_last_answer()
+    {
+        await using var factory = new ConfiguredServiceFactory(Repo.Forms, new()
+        {
+            ["Rendering:MaxConcurrentRenders"] = "1", ["Rendering:QueueLimit"] = "0", ["Rendering:TimeoutMilliseconds"] = "200",
+        });
+        var client = factory.CreateClient();
+        var runner = factory.Services.GetRequiredService<RenderRunner>();
+        var statuses = new List<HttpStatusCode>();
+        var lastAnswer = Stopwatch.GetTimestamp();
+        var storm = Stopwatch.StartNew();
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            while (storm.Elapsed < TimeSpan.FromSeconds(3))
+            {
+                // Distinct queries: the output cache answers none of them.
+                var scale = (0.8 + Interlocked.Increment(ref next) / 10_000.0).ToString(CultureInfo.InvariantCulture);
+                using var response = await client.GetAsync($"/api/forms/vest-specimen/preview?dpi=600&letteringScale={scale}");
+                lock (statuses)
+                {
+                    statuses.Add(response.StatusCode);
+                    lastAnswer = Stopwatch.GetTimestamp();
+                }
+            }
+        }));
+        var idleAfter = TimeSpan.Zero;
+        while (runner.InFlight > 0 && Stopwatch.GetElapsedTime(lastAnswer) < TimeSpan.FromSeconds(10))
+            await Task.Delay(5);
+        idleAfter = Stopwatch.GetElapsedTime(lastAnswer);
+
+        Assert.Contains(HttpStatusCode.ServiceUnavailable, statuses);
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"{s}"));
+        Assert.Equal(0, runner.InFlight);
+        Assert.True(idleAfter < TimeSpan.FromSeconds(0.5), $"a render still ran {idleAfter.TotalMilliseconds:0} ms after the last answer ({statuses.Count} answers)");
+    }
+
+    /// <summary>Art that cancels the render while it is being painted, as a timeout firing mid-page would.</summary>
+    private sealed class CancellingArt(CancellationTokenSource cancel) : IFigureArt
+    {
+        public int Drawn { get; private set; }
+        public string Description => "cancels while drawn";
+
+        public void Draw(SKCanvas canvas, float widthPt, float heightPt, Func<FontFace, SKTypeface> typefaceFor)
+        {
+            Drawn++;
+            if (Drawn == 1) cancel.Cancel();
+            using var paint = new SKPaint { Color = SKColors.Black };
+            canvas.DrawRect(0, 0, widthPt, heightPt, paint);
+        }
+
+        public byte[] ToPng(float widthPt, float heightPt, int dpi) => [];
+    }
+}
