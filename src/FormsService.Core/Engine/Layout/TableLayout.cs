@@ -152,16 +152,20 @@ internal sealed class TableLayout : BlockLayout<Table>
             }
             set.Add(new SetRow(row, i, cells, height));
         }
-        // A cell spanning rows that needs more than they give makes the last of them taller.
+        // A cell spanning rows that needs more than they give makes each of them taller by an equal part, so a
+        // heading row over a group of columns and the row beneath it share the height of the tall headings beside.
         for (var i = 0; i < set.Count; i++)
         {
-            foreach (var c in set[i].Cells.Where(c => c.Cell.RowSpan > 1))
+            foreach (var c in set[i].Cells)
             {
+                if (c.Cell.RowSpan == 1) continue;
                 var last = Math.Min(set.Count - 1, i + c.Cell.RowSpan - 1);
                 var sum = 0f;
                 for (var k = i; k <= last; k++) sum += set[k].Height;
-                if (c.Needed > sum)
-                    set[last] = set[last] with { Height = set[last].Height + c.Needed - sum };
+                if (c.Needed <= sum) continue;
+                var part = (c.Needed - sum) / (last - i + 1);
+                for (var k = i; k <= last; k++)
+                    set[k] = set[k] with { Height = set[k].Height + part };
             }
         }
         return set;

@@ -132,10 +132,22 @@ internal static class TableBuilder
         return new TableRow(cells, keep, breakBefore, Units.MmToPt(r.MinHeightMm));
     }
 
+    /// <summary>
+    /// The shade of the columns a cell covers when they all have the same one: a heading over a group of days is not
+    /// shaded because its first day is a day off.
+    /// </summary>
+    private static InkColor? ColumnShade(List<InkColor?> shades, int column, int span)
+    {
+        var shade = shades[column];
+        for (var c = column + 1; c < column + span && shade is not null; c++)
+            if (shades[c] != shade) shade = null;
+        return shade;
+    }
+
     private static TableCell Cell(CellTemplate cell, CellLook look, PayloadValues values, int column, int span, BuildContext context,
         List<InkColor?> shades)
     {
-        var shading = cell.Look.Shading ?? shades[column] ?? look.Shading;
+        var shading = cell.Look.Shading ?? ColumnShade(shades, column, span) ?? look.Shading;
         var style = new CellStyle(
             (look.Borders ?? new EdgeSpec(null, null, null, null)).Resolve(),
             look.Padding ?? Padding.All(0),

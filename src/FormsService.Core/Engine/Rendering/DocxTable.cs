@@ -15,6 +15,8 @@ internal sealed class DocxTable
     private readonly Table _t;
     private readonly float[] _xs;
     private readonly Dictionary<TableCell, List<Line>> _lines = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The laid-out height of each row joined to others by a row span (header rows, then body rows).</summary>
+    private readonly Dictionary<(bool Header, int Index), float> _spanned = [];
 
     private DocxTable(LaidOutTable laid)
     {
@@ -25,9 +27,13 @@ internal sealed class DocxTable
             _xs[i + 1] = _xs[i] + _t.Columns[i];
         // Each cell's lines as laid out: a header row repeats on every page (its first placing is the one), a row
         // split between pages continues its cells' lines.
+        Spanned(_t.HeaderRows, true);
+        Spanned(_t.Rows, false);
         var headers = new HashSet<int>();
         foreach (var row in laid.Rows)
         {
+            if (!row.Continued && _spanned.TryGetValue((row.IsHeader, row.RowIndex), out var h) && h == 0)
+                _spanned[(row.IsHeader, row.RowIndex)] = row.Height;
             if (row.IsHeader && !row.Continued && !headers.Add(row.RowIndex))
                 continue;
             foreach (var cell in row.Cells)
@@ -37,6 +43,18 @@ internal sealed class DocxTable
                 list.AddRange(cell.Lines);
             }
         }
+    }
+
+    /// <summary>
+    /// Marks the rows a cell spans down over. Word and LibreOffice give the height a merged cell lacks to the last
+    /// of its rows, or clip it; the layout shares it among them, so those rows are written at their laid-out height.
+    /// </summary>
+    private void Spanned(IReadOnlyList<TableRow> rows, bool header)
+    {
+        for (var i = 0; i < rows.Count; i++)
+            foreach (var c in rows[i].Cells)
+                for (var k = i; k < Math.Min(rows.Count, i + c.RowSpan) && c.RowSpan > 1; k++)
+                    _spanned.TryAdd((header, k), 0);
     }
 
     /// <param name="separator">Writes the paragraph Word needs between two tables, with a page break before it or not.</param>
@@ -57,8 +75,8 @@ internal sealed class DocxTable
             if (!first)
                 separator(true);
             Open(x);
-            Rows(runs, _t.HeaderRows, header: true);
-            Rows(runs, _t.Rows.Skip(start).Take(i - start).ToList(), header: false);
+            Rows(runs, _t.HeaderRows, header: true, 0);
+            Rows(runs, _t.Rows.Skip(start).Take(i - start).ToList(), header: false, start);
             x.Raw("</w:tbl>");
             first = false;
             start = i;
@@ -77,16 +95,19 @@ internal sealed class DocxTable
         x.Raw("</w:tblGrid>");
     }
 
-    private void Rows(DocxRuns runs, IReadOnlyList<TableRow> rows, bool header)
+    /// <param name="first">The index of the first of <paramref name="rows"/> in the model's rows.</param>
+    private void Rows(DocxRuns runs, IReadOnlyList<TableRow> rows, bool header, int first)
     {
         var x = runs.Xml;
         // Columns covered by a cell spanning rows from above: (rows still covered, that cell).
         var covered = new (int Rows, TableCell Cell)?[_t.Columns.Count];
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             x.Raw("<w:tr><w:trPr>");
             if (row.KeepTogether) x.Raw("<w:cantSplit/>");
-            if (row.MinHeightPt > 0) x.Raw("<w:trHeight w:val=\"").Twips(row.MinHeightPt).Raw("\" w:hRule=\"atLeast\"/>");
+            var least = Math.Max(row.MinHeightPt, _spanned.GetValueOrDefault((header, first + r)));
+            if (least > 0) x.Raw("<w:trHeight w:val=\"").Twips(least).Raw("\" w:hRule=\"atLeast\"/>");
             if (header) x.Raw("<w:tblHeader/>");
             x.Raw("</w:trPr>");
             var starts = new Dictionary<int, TableCell>();
