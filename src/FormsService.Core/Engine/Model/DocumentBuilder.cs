@@ -188,6 +188,10 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
 
     internal static string? Render(IReadOnlyList<ValuePart> parts, PayloadValues values)
     {
+        // One path alone (a table cell's "{hours}"): its value is already normalized, and it has one exactly when
+        // the value is not empty.
+        if (parts.Count == 1 && parts[0] is PathPart only)
+            return values.Get(only.Path);
         var sb = new StringBuilder();
         Append(sb, parts, values);
         var text = PayloadValues.Normalize(sb.ToString());

@@ -114,12 +114,13 @@ internal static class TableBuilder
             // A repeated cell fills the column group it starts in, item i of its array in the group's column i.
             var group = groups.FirstOrDefault(g => g.First <= col && col < g.First + g.Count) ?? new ColumnGroup(col, 1);
             var items = values.Items(cell.Each);
+            var look = cell.Look.Over(rowLook);
             for (var i = col - group.First; i < group.Count && col < columns; i++)
             {
                 col = Next(col);
                 if (col >= columns) break;
                 var item = values.Item(i < items.Count ? items[i] : (JsonElement?)null, i);
-                cells.Add(Cell(cell, cell.Look.Over(rowLook), item, col, 1, context, shades));
+                cells.Add(Cell(cell, look, item, col, 1, context, shades));
                 col++;
             }
         }
