@@ -123,7 +123,7 @@ internal sealed class TableLayout : BlockLayout<Table>
         var xs = new float[t.Columns.Count + 1];
         for (var i = 0; i < t.Columns.Count; i++)
             xs[i + 1] = xs[i] + t.Columns[i];
-        var texts = new Dictionary<TextKey, List<SetLine>>();
+        var texts = new Dictionary<TextKey, SetText>();
         var header = SetRows(t.HeaderRows, xs, context, texts);
         var body = SetRows(t.Rows, xs, context, texts);
         var headerHeight = header.Sum(r => r.Height);
@@ -204,7 +204,7 @@ internal sealed class TableLayout : BlockLayout<Table>
     /// </summary>
     private readonly record struct TextKey(string? Text, Typography Run, Typography Paragraph, ParagraphStyle Style, float LineHeight, float Width);
 
-    private static List<SetRow> SetRows(IReadOnlyList<TableRow> rows, float[] xs, LayoutContext context, Dictionary<TextKey, List<SetLine>> texts)
+    private static List<SetRow> SetRows(IReadOnlyList<TableRow> rows, float[] xs, LayoutContext context, Dictionary<TextKey, SetText> texts)
     {
         var set = new List<SetRow>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -244,36 +244,49 @@ internal sealed class TableLayout : BlockLayout<Table>
         return set;
     }
 
-    private static SetCell Measure(TableCell cell, float x, float width, LayoutContext context, Dictionary<TextKey, List<SetLine>> texts)
+    private static SetCell Measure(TableCell cell, float x, float width, LayoutContext context, Dictionary<TextKey, SetText> texts)
     {
         var pad = cell.Style.Padding;
         var inner = Math.Max(1, width - pad.LeftPt - pad.RightPt);
+        if (cell.Content.Count == 1 && Key(cell.Content[0], inner) is { } key)
+        {
+            // Cells of the same text share their set lines: nothing downstream changes them.
+            if (!texts.TryGetValue(key, out var shared))
+                texts[key] = shared = Set(cell.Content, inner, context);
+            return new SetCell(cell, x, width, shared.Lines, shared.Height);
+        }
+        var set = Set(cell.Content, inner, context);
+        return new SetCell(cell, x, width, set.Lines, set.Height);
+    }
+
+    private readonly record struct SetText(IReadOnlyList<(SetLine Line, float Offset, bool Ends)> Lines, float Height);
+
+    /// <summary>The key of a paragraph of one plain text (or none), whose set lines depend on nothing else.</summary>
+    private static TextKey? Key(Paragraph p, float inner)
+    {
+        if (p.Inlines.Count > 1 || (p.Inlines.Count == 1 && p.Inlines[0] is not TextRun))
+            return null;
+        var run = p.Inlines.Count == 0 ? null : (TextRun)p.Inlines[0];
+        return new TextKey(run?.Text, run?.Type ?? p.Text, p.Text, p.Style, p.LineHeightPt, inner);
+    }
+
+    private static SetText Set(IReadOnlyList<Paragraph> content, float inner, LayoutContext context)
+    {
         var lines = new List<(SetLine, float, bool)>();
         var y = 0f;
-        for (var k = 0; k < cell.Content.Count; k++)
+        for (var k = 0; k < content.Count; k++)
         {
-            var p = cell.Content[k];
+            var p = content[k];
             if (k > 0) y += p.Style.SpaceBeforePt;
-            List<SetLine> set;
-            if (p.Inlines.Count <= 1 && (p.Inlines.Count == 0 || p.Inlines[0] is TextRun))
-            {
-                var run = p.Inlines.Count == 0 ? null : (TextRun)p.Inlines[0];
-                var key = new TextKey(run?.Text, run?.Type ?? p.Text, p.Text, p.Style, p.LineHeightPt, inner);
-                if (!texts.TryGetValue(key, out set!))
-                    texts[key] = set = context.Setter.Set(p, inner);
-            }
-            else
-            {
-                set = context.Setter.Set(p, inner);
-            }
+            var set = context.Setter.Set(p, inner);
             for (var j = 0; j < set.Count; j++)
             {
                 lines.Add((set[j], y, j == set.Count - 1));
                 y += set[j].Height;
             }
-            if (k < cell.Content.Count - 1) y += p.Style.SpaceAfterPt;
+            if (k < content.Count - 1) y += p.Style.SpaceAfterPt;
         }
-        return new SetCell(cell, x, width, lines, y);
+        return new SetText(lines, y);
     }
 
     /// <summary>Rows joined by row spans, which are placed on one page.</summary>

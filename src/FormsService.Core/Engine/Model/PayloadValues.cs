@@ -13,6 +13,10 @@ internal sealed class PayloadValues
 {
     public const string RootPrefix = "$root.", Number = "$number", Index = "$index";
 
+    /// <summary>Whole numbers a sheet prints thousands of (hours, days, row numbers), as text once.</summary>
+    private const int SmallNumbers = 1000;
+    private static readonly string[] Numbers = [.. Enumerable.Range(0, SmallNumbers).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
     private readonly JsonElement? _root;
     private readonly JsonElement? _scope;
     private readonly int _index;
@@ -35,8 +39,8 @@ internal sealed class PayloadValues
 
     public string? Get(string path)
     {
-        if (_index >= 0 && path == Number) return (_index + 1).ToString(CultureInfo.InvariantCulture);
-        if (_index >= 0 && path == Index) return _index.ToString(CultureInfo.InvariantCulture);
+        if (_index >= 0 && path == Number) return _index + 1 < SmallNumbers ? Numbers[_index + 1] : (_index + 1).ToString(CultureInfo.InvariantCulture);
+        if (_index >= 0 && path == Index) return _index < SmallNumbers ? Numbers[_index] : _index.ToString(CultureInfo.InvariantCulture);
         var e = Find(path);
         if (e is null) return null;
         var v = e.Value;
@@ -44,8 +48,10 @@ internal sealed class PayloadValues
         {
             JsonValueKind.String => Normalize(v.GetString() ?? ""),
             // A whole number prints as one however it was spelt: 120.0 binds as 120 (WholeNumberConverter).
-            JsonValueKind.Number => v.TryGetDecimal(out var n) && n == decimal.Truncate(n)
-                ? decimal.Truncate(n).ToString(CultureInfo.InvariantCulture) : v.GetRawText(),
+            JsonValueKind.Number => v.TryGetInt32(out var small) && small is >= 0 and < SmallNumbers
+                ? Numbers[small]
+                : v.TryGetDecimal(out var n) && n == decimal.Truncate(n)
+                    ? decimal.Truncate(n).ToString(CultureInfo.InvariantCulture) : v.GetRawText(),
             _ => null,
         };
         return string.IsNullOrEmpty(text) ? null : text;

@@ -249,14 +249,17 @@ internal sealed class DocxTable
     /// </summary>
     private string? PlainText(DocxRuns runs, TableCell cell, List<Line> lines)
     {
-        if (cell.Content.Count != 1 || cell.Content[0] is not { Inlines.Count: 1 } p || p.Inlines[0] is not TextRun run)
+        if (cell.Content.Count != 1 || cell.Content[0] is not { Inlines.Count: <= 1 } p)
             return null;
-        var text = run.Text;
-        if (text.Length == 0 || text[0] == ' ' || text.Contains("  ", StringComparison.Ordinal))
+        TextRun? run = null;
+        if (p.Inlines.Count == 1 && (run = p.Inlines[0] as TextRun) is null)
+            return null;
+        var text = run?.Text ?? "";
+        if (text.StartsWith(' ') || text.Contains("  ", StringComparison.Ordinal))
             return null;
         foreach (var line in lines)
             if (line.Captions.Count > 0) return null;
-        var key = (text, run.Type, p.Text, p.Style);
+        var key = (text, run?.Type ?? p.Text, p.Text, p.Style);
         if (_texts.TryGetValue(key, out var xml))
             return xml;
         var own = new DocxXml(256);
@@ -270,7 +273,8 @@ internal sealed class DocxTable
             FirstLinePt = p.Style.FirstLinePt,
             Mark = DocxLooks.Of(p.Text),
         }.Write(ownRuns);
-        ownRuns.Text(text, DocxLooks.Of(run.Type));
+        if (run is not null)
+            ownRuns.Text(text, DocxLooks.Of(run.Type));
         own.Raw("</w:p>");
         return _texts[key] = own.ToString();
     }
