@@ -14,7 +14,7 @@ internal sealed class DocxTable
     private readonly LaidOutTable _laid;
     private readonly Table _t;
     private readonly float[] _xs;
-    private readonly Dictionary<TableCell, List<Line>> _lines = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<TableCell, IReadOnlyList<Line>> _lines = new(ReferenceEqualityComparer.Instance);
     /// <summary>The laid-out height of each row joined to others by a row span (header rows, then body rows).</summary>
     private readonly Dictionary<(bool Header, int Index), float> _spanned = [];
 
@@ -40,9 +40,11 @@ internal sealed class DocxTable
                 continue;
             foreach (var cell in row.Cells)
             {
-                if (!_lines.TryGetValue(cell.Source, out var list))
-                    _lines[cell.Source] = list = [];
-                list.AddRange(cell.Lines);
+                // Most cells are placed once: their lines as placed; a row split between pages joins its parts.
+                if (!_lines.TryGetValue(cell.Source, out var placed))
+                    _lines[cell.Source] = cell.Lines;
+                else
+                    _lines[cell.Source] = [.. placed, .. cell.Lines];
             }
         }
     }
@@ -247,7 +249,7 @@ internal sealed class DocxTable
     /// A cell of one paragraph of plain text (a day's hours, a number, a heading) as the flowing paragraph writer
     /// would write it, made once per text and look; null for anything else.
     /// </summary>
-    private string? PlainText(DocxRuns runs, TableCell cell, List<Line> lines)
+    private string? PlainText(DocxRuns runs, TableCell cell, IReadOnlyList<Line> lines)
     {
         if (cell.Content.Count != 1 || cell.Content[0] is not { Inlines.Count: <= 1 } p)
             return null;
