@@ -5,6 +5,7 @@ using FormsService.Benchmarks;
 //   dotnet run -c Release --project tests/FormsService.Benchmarks -- --filter '*' --job short
 //   dotnet run -c Release --project tests/FormsService.Benchmarks -- sizes [dir]    (output sizes; with dir, writes the outputs there)
 //   dotnet run -c Release --project tests/FormsService.Benchmarks -- breakdown [n]  (Stopwatch breakdown, n renders)
+//   ... -- stages [n]                (Stopwatch split of the 60-person time sheet by stage)
 //   ... -- loop <Case> _ <seconds>   (a tight loop, for perf record)
 //   ... -- median <Case> [n]         (warm Stopwatch median of one case)
 //   ... -- soak [n]                  (n certificate PDFs in-process, RSS before/after)
@@ -17,6 +18,12 @@ if (args.Length > 0 && args[0] == "sizes")
 if (args.Length > 0 && args[0] == "breakdown")
 {
     Breakdown.Run(args.Length > 1 ? int.Parse(args[1]) : 2000);
+    return 0;
+}
+if (args.Length > 0 && args[0] == "stages")
+{
+    // The time sheet's stages: stages [n].
+    Stages.Run(args.Length > 1 ? int.Parse(args[1]) : 200);
     return 0;
 }
 if (args.Length > 0 && args[0] == "loop")

@@ -4,6 +4,7 @@ using FormsService.Tests.Support;
 using FormsService.Tests.Vest;
 using SkiaSharp;
 using UglyToad.PdfPig;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace FormsService.Tests.TimeSheet;
 
@@ -84,6 +85,72 @@ public sealed class TimeSheetDocumentTests(ServiceFactory factory) : IClassFixtu
         Assert.Equal(ours.NumberOfPages, printed.NumberOfPages);
         foreach (var page in printed.GetPages())
             Assert.Contains("Сотталғанның", page.GetWords().Select(w => w.Text));
+        // The two header rows as tall as ours: the headings spanning both (up to four lines) fit above the first
+        // person on every page, and the first person's row starts where ours does.
+        foreach (var (mine, theirs) in ours.GetPages().Zip(printed.GetPages()))
+        {
+            var (myTop, myFirst) = HeaderAndFirstPerson(mine);
+            var (theirTop, theirFirst) = HeaderAndFirstPerson(theirs);
+            Assert.Equal(myFirst.BoundingBox.Bottom - myTop, theirFirst.BoundingBox.Bottom - theirTop, 1.5);
+            var lowest = theirs.GetWords().Where(w => w.Text is "сағат" or "барлығы," or "жағдайда)").Min(w => w.BoundingBox.Bottom);
+            Assert.True(lowest > theirFirst.BoundingBox.Top, $"page {theirs.Number}: a heading runs into the first person's row");
+        }
+    }
+
+    /// <summary>The top of the header ("Айдың күндері") and the first body row's first word on a page: a person's surname, or the totals.</summary>
+    private static (double HeaderTop, UglyToad.PdfPig.Content.Word First) HeaderAndFirstPerson(UglyToad.PdfPig.Content.Page page)
+    {
+        var words = page.GetWords().ToList();
+        var top = words.Single(w => w.Text == "Айдың").BoundingBox.Top;
+        var first = words.Where(w => ((w.Text.Contains('-') && char.IsUpper(w.Text[0])) || w.Text == "Барлығы") && w.BoundingBox.Top < top).MaxBy(w => w.BoundingBox.Top)!;
+        return (top, first);
+    }
+
+    [Fact]
+    public async Task The_DOCX_header_has_the_days_heading_over_a_column_per_day_and_the_other_headings_over_both_rows()
+    {
+        var payload = Sheet(60);
+        var engine = FormsService.Tests.Layout.TimeSheetFixture.Engine;
+        var version = engine.Catalog.Find("time-sheet")!.Versions[^1];
+        var laid = engine.Lay(version, System.Text.Json.JsonDocument.Parse(payload).RootElement.Clone());
+        var placed = laid.Blocks.OfType<FormsService.Core.Engine.Layout.LaidOutTable>().Single().Rows.Where(r => r.IsHeader && r.Page == 0).ToList();
+        var docx = await Render(payload, "docx");
+        Assert.Empty(DocumentText.DocxErrors(docx));
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var table = word.MainDocumentPart!.Document!.Body!.Elements<W.Table>().Single();
+        var rows = table.Elements<W.TableRow>().ToList();
+        // Grid positions of each row's cells: a merged continuation takes the columns of the cell above it.
+        static List<(int Column, W.TableCell Cell)> Cells(W.TableRow row)
+        {
+            var list = new List<(int, W.TableCell)>();
+            var column = 0;
+            foreach (var cell in row.Elements<W.TableCell>())
+            {
+                list.Add((column, cell));
+                column += cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+            }
+            return list;
+        }
+        var first = Cells(rows[0]);
+        var second = Cells(rows[1]);
+        var days = first.Single(c => c.Cell.InnerText == "Айдың күндері");
+        Assert.Equal(2, days.Column);
+        Assert.Equal(30, days.Cell.TableCellProperties!.GridSpan!.Val!.Value);
+        Assert.Null(days.Cell.TableCellProperties.Shading);
+        var restarts = first.Where(c => c.Cell.TableCellProperties?.VerticalMerge?.Val?.Value == W.MergedCellValues.Restart).Select(c => c.Column).ToList();
+        Assert.Equal([0, 1, 32, 33, 34, 35], restarts);
+        Assert.Equal(restarts, second.Where(c => c.Cell.TableCellProperties?.VerticalMerge is { Val: null }).Select(c => c.Column));
+        Assert.Equal(Enumerable.Range(1, 30).Select(d => d.ToString()), second.Where(c => c.Column is >= 2 and < 32).Select(c => c.Cell.InnerText));
+        // Both header rows repeat, at least as tall as the layout made them (so Word does not give all the height
+        // the tall headings need to the row of day numbers).
+        for (var i = 0; i < 2; i++)
+        {
+            var props = rows[i].TableRowProperties!;
+            Assert.NotNull(props.GetFirstChild<W.TableHeader>());
+            var height = props.GetFirstChild<W.TableRowHeight>()!;
+            Assert.Equal(W.HeightRuleValues.AtLeast, height.HeightType!.Value);
+            Assert.Equal((uint)Math.Round(placed[i].Height * 20), height.Val!.Value);
+        }
     }
 
     [Fact]

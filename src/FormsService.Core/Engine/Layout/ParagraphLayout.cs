@@ -6,10 +6,23 @@ namespace FormsService.Core.Engine.Layout;
 /// <summary>A broken line before it is placed: its height, where its baselines sit below its top, its pieces.</summary>
 internal sealed record SetLine(float Height, float BaselineOffset, float SizePt, IReadOnlyList<Segment> Segments, IReadOnlyList<SetCaption> Captions)
 {
-    public Line At(int page, float top, bool endsParagraph, float dx = 0) => new(page, top, top + BaselineOffset, Height, SizePt,
-        dx == 0 ? Segments : Segments.Select(s => ParagraphSetter.Shift(s, dx)).ToList(),
-        Captions.Select(c => new Caption(c.CenterX + dx, c.Width, c.Text, top + c.BaselineOffset, c.Type)).ToList(),
-        endsParagraph);
+    public Line At(int page, float top, bool endsParagraph, float dx = 0)
+    {
+        IReadOnlyList<Segment> segments = Segments;
+        if (dx != 0 && Segments.Count > 0)
+        {
+            var shifted = new Segment[Segments.Count];
+            for (var i = 0; i < shifted.Length; i++) shifted[i] = ParagraphSetter.Shift(Segments[i], dx);
+            segments = shifted;
+        }
+        var captions = Captions.Count == 0 ? [] : new Caption[Captions.Count];
+        for (var i = 0; i < captions.Length; i++)
+        {
+            var c = Captions[i];
+            captions[i] = new Caption(c.CenterX + dx, c.Width, c.Text, top + c.BaselineOffset, c.Type);
+        }
+        return new(page, top, top + BaselineOffset, Height, SizePt, segments, captions, endsParagraph);
+    }
 }
 
 internal sealed record SetCaption(float CenterX, float Width, string Text, float BaselineOffset, Typography Type);

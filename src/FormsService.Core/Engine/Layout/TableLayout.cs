@@ -5,28 +5,94 @@ namespace FormsService.Core.Engine.Layout;
 /// <summary>A table placed on pages: its rows as placed (header rows again at the top of every page it reaches).</summary>
 public sealed record LaidOutTable(Table Source, IReadOnlyList<PlacedRow> Rows) : LaidOutBlock
 {
+    /// <summary>Edges closer than this (points) are one: the bottom of a row is the top of the next.</summary>
+    private const float Touch = 0.01f;
+
+    /// <summary>
+    /// Shading under the text, borders over it. A grid is drawn as few long rules as possible (one per row line and
+    /// per column line on each page) and a shaded column as one box per page: a cell's four edges each were most
+    /// of a large table's drawing, and every shared edge was drawn twice.
+    /// </summary>
     public override void Emit(Action<Piece> draw)
     {
+        var fills = new List<FillPiece>();
+        var across = new List<RulePiece>();
+        var down = new List<RulePiece>();
         foreach (var row in Rows)
         {
-            // Shading under the text, borders over it.
             foreach (var c in row.Cells)
+            {
                 if (c.Source.Style.Shading is { } shade)
-                    draw(new FillPiece(row.Page, c.X, c.Top, c.Width, c.Height, shade));
+                    fills.Add(new FillPiece(row.Page, c.X, c.Top, c.Width, c.Height, shade));
+                var b = c.Source.Style.Borders;
+                float l = c.X, t = c.Top, r = c.X + c.Width, btm = c.Top + c.Height;
+                if (b.Top.Visible) across.Add(new RulePiece(row.Page, l, t, r, t, b.Top.WidthPt, b.Top.Color, false));
+                if (b.Bottom.Visible) across.Add(new RulePiece(row.Page, l, btm, r, btm, b.Bottom.WidthPt, b.Bottom.Color, false));
+                if (b.Left.Visible) down.Add(new RulePiece(row.Page, l, t, l, btm, b.Left.WidthPt, b.Left.Color, false));
+                if (b.Right.Visible) down.Add(new RulePiece(row.Page, r, t, r, btm, b.Right.WidthPt, b.Right.Color, false));
+            }
+        }
+        foreach (var f in MergedFills(fills))
+            draw(f);
+        foreach (var row in Rows)
             foreach (var c in row.Cells)
                 foreach (var line in c.Lines)
                     line.Emit(draw, 0);
-            foreach (var c in row.Cells)
+        foreach (var rule in Merged(across, horizontal: true))
+            draw(rule);
+        foreach (var rule in Merged(down, horizontal: false))
+            draw(rule);
+    }
+
+    /// <summary>Boxes of one column and colour that touch top to bottom on a page, as one box.</summary>
+    private static List<FillPiece> MergedFills(List<FillPiece> fills)
+    {
+        fills.Sort(static (a, b) => a.Page != b.Page ? a.Page.CompareTo(b.Page)
+            : a.X != b.X ? a.X.CompareTo(b.X)
+            : a.Width != b.Width ? a.Width.CompareTo(b.Width)
+            : a.Y != b.Y ? a.Y.CompareTo(b.Y)
+            : Packed(a.Color).CompareTo(Packed(b.Color)));
+        var merged = new List<FillPiece>(fills.Count);
+        foreach (var f in fills)
+        {
+            if (merged.Count > 0 && merged[^1] is var last && last.Page == f.Page && last.X == f.X && last.Width == f.Width
+                && last.Color == f.Color && f.Y <= last.Y + last.Height + Touch)
+                merged[^1] = last with { Height = Math.Max(last.Height, f.Y + f.Height - last.Y) };
+            else
+                merged.Add(f);
+        }
+        return merged;
+    }
+
+    /// <summary>Rules on one line, of one width and colour, that touch or overlap, as one rule.</summary>
+    private static List<RulePiece> Merged(List<RulePiece> rules, bool horizontal)
+    {
+        static float Along(RulePiece r, bool h) => h ? r.Y1 : r.X1;
+        static float From(RulePiece r, bool h) => h ? r.X1 : r.Y1;
+        static float To(RulePiece r, bool h) => h ? r.X2 : r.Y2;
+        rules.Sort((a, b) => a.Page != b.Page ? a.Page.CompareTo(b.Page)
+            : Along(a, horizontal) != Along(b, horizontal) ? Along(a, horizontal).CompareTo(Along(b, horizontal))
+            : a.WidthPt != b.WidthPt ? a.WidthPt.CompareTo(b.WidthPt)
+            : a.Color != b.Color ? Packed(a.Color).CompareTo(Packed(b.Color))
+            : From(a, horizontal).CompareTo(From(b, horizontal)));
+        var merged = new List<RulePiece>(rules.Count / 4 + 1);
+        foreach (var r in rules)
+        {
+            if (merged.Count > 0 && merged[^1] is var last && last.Page == r.Page && last.WidthPt == r.WidthPt && last.Color == r.Color
+                && Math.Abs(Along(last, horizontal) - Along(r, horizontal)) <= Touch && From(r, horizontal) <= To(last, horizontal) + Touch)
             {
-                var b = c.Source.Style.Borders;
-                float l = c.X, t = c.Top, r = c.X + c.Width, btm = c.Top + c.Height;
-                if (b.Top.Visible) draw(new RulePiece(row.Page, l, t, r, t, b.Top.WidthPt, b.Top.Color, false));
-                if (b.Bottom.Visible) draw(new RulePiece(row.Page, l, btm, r, btm, b.Bottom.WidthPt, b.Bottom.Color, false));
-                if (b.Left.Visible) draw(new RulePiece(row.Page, l, t, l, btm, b.Left.WidthPt, b.Left.Color, false));
-                if (b.Right.Visible) draw(new RulePiece(row.Page, r, t, r, btm, b.Right.WidthPt, b.Right.Color, false));
+                var end = Math.Max(To(last, horizontal), To(r, horizontal));
+                merged[^1] = horizontal ? last with { X2 = end } : last with { Y2 = end };
+            }
+            else
+            {
+                merged.Add(r);
             }
         }
+        return merged;
     }
+
+    private static int Packed(InkColor c) => (c.R << 16) | (c.G << 8) | c.B;
 }
 
 /// <param name="RowIndex">The row's index in <see cref="Table.HeaderRows"/> or <see cref="Table.Rows"/>.</param>
@@ -57,8 +123,9 @@ internal sealed class TableLayout : BlockLayout<Table>
         var xs = new float[t.Columns.Count + 1];
         for (var i = 0; i < t.Columns.Count; i++)
             xs[i + 1] = xs[i] + t.Columns[i];
-        var header = SetRows(t.HeaderRows, xs, context);
-        var body = SetRows(t.Rows, xs, context);
+        var texts = new Dictionary<TextKey, SetText>();
+        var header = SetRows(t.HeaderRows, xs, context, texts);
+        var body = SetRows(t.Rows, xs, context, texts);
         var headerHeight = header.Sum(r => r.Height);
         var groups = Groups(body);
         var flow = context.Flow;
@@ -131,7 +198,13 @@ internal sealed class TableLayout : BlockLayout<Table>
         return new LaidOutTable(t, placed);
     }
 
-    private static List<SetRow> SetRows(IReadOnlyList<TableRow> rows, float[] xs, LayoutContext context)
+    /// <summary>
+    /// What setting a paragraph of one plain text depends on. A table repeats few of them (the day numbers, the hours
+    /// of a day, empty cells) over thousands of cells: each is set once per table.
+    /// </summary>
+    private readonly record struct TextKey(string? Text, Typography Run, Typography Paragraph, ParagraphStyle Style, float LineHeight, float Width);
+
+    private static List<SetRow> SetRows(IReadOnlyList<TableRow> rows, float[] xs, LayoutContext context, Dictionary<TextKey, SetText> texts)
     {
         var set = new List<SetRow>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -145,37 +218,65 @@ internal sealed class TableLayout : BlockLayout<Table>
             {
                 var x = xs[cell.Column];
                 var width = xs[Math.Min(xs.Length - 1, cell.Column + cell.ColumnSpan)] - x;
-                var c = Measure(cell, x, width, context);
+                var c = Measure(cell, x, width, context, texts);
                 cells.Add(c);
                 if (cell.RowSpan == 1)
                     height = Math.Max(height, c.Needed);
             }
             set.Add(new SetRow(row, i, cells, height));
         }
-        // A cell spanning rows that needs more than they give makes the last of them taller.
+        // A cell spanning rows that needs more than they give makes each of them taller by an equal part, so a
+        // heading row over a group of columns and the row beneath it share the height of the tall headings beside.
         for (var i = 0; i < set.Count; i++)
         {
-            foreach (var c in set[i].Cells.Where(c => c.Cell.RowSpan > 1))
+            foreach (var c in set[i].Cells)
             {
+                if (c.Cell.RowSpan == 1) continue;
                 var last = Math.Min(set.Count - 1, i + c.Cell.RowSpan - 1);
                 var sum = 0f;
                 for (var k = i; k <= last; k++) sum += set[k].Height;
-                if (c.Needed > sum)
-                    set[last] = set[last] with { Height = set[last].Height + c.Needed - sum };
+                if (c.Needed <= sum) continue;
+                var part = (c.Needed - sum) / (last - i + 1);
+                for (var k = i; k <= last; k++)
+                    set[k] = set[k] with { Height = set[k].Height + part };
             }
         }
         return set;
     }
 
-    private static SetCell Measure(TableCell cell, float x, float width, LayoutContext context)
+    private static SetCell Measure(TableCell cell, float x, float width, LayoutContext context, Dictionary<TextKey, SetText> texts)
     {
         var pad = cell.Style.Padding;
         var inner = Math.Max(1, width - pad.LeftPt - pad.RightPt);
+        if (cell.Content.Count == 1 && Key(cell.Content[0], inner) is { } key)
+        {
+            // Cells of the same text share their set lines: nothing downstream changes them.
+            if (!texts.TryGetValue(key, out var shared))
+                texts[key] = shared = Set(cell.Content, inner, context);
+            return new SetCell(cell, x, width, shared.Lines, shared.Height);
+        }
+        var set = Set(cell.Content, inner, context);
+        return new SetCell(cell, x, width, set.Lines, set.Height);
+    }
+
+    private readonly record struct SetText(IReadOnlyList<(SetLine Line, float Offset, bool Ends)> Lines, float Height);
+
+    /// <summary>The key of a paragraph of one plain text (or none), whose set lines depend on nothing else.</summary>
+    private static TextKey? Key(Paragraph p, float inner)
+    {
+        if (p.Inlines.Count > 1 || (p.Inlines.Count == 1 && p.Inlines[0] is not TextRun))
+            return null;
+        var run = p.Inlines.Count == 0 ? null : (TextRun)p.Inlines[0];
+        return new TextKey(run?.Text, run?.Type ?? p.Text, p.Text, p.Style, p.LineHeightPt, inner);
+    }
+
+    private static SetText Set(IReadOnlyList<Paragraph> content, float inner, LayoutContext context)
+    {
         var lines = new List<(SetLine, float, bool)>();
         var y = 0f;
-        for (var k = 0; k < cell.Content.Count; k++)
+        for (var k = 0; k < content.Count; k++)
         {
-            var p = cell.Content[k];
+            var p = content[k];
             if (k > 0) y += p.Style.SpaceBeforePt;
             var set = context.Setter.Set(p, inner);
             for (var j = 0; j < set.Count; j++)
@@ -183,9 +284,9 @@ internal sealed class TableLayout : BlockLayout<Table>
                 lines.Add((set[j], y, j == set.Count - 1));
                 y += set[j].Height;
             }
-            if (k < cell.Content.Count - 1) y += p.Style.SpaceAfterPt;
+            if (k < content.Count - 1) y += p.Style.SpaceAfterPt;
         }
-        return new SetCell(cell, x, width, lines, y);
+        return new SetText(lines, y);
     }
 
     /// <summary>Rows joined by row spans, which are placed on one page.</summary>

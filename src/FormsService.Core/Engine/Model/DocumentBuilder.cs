@@ -69,64 +69,62 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
     }
 
     /// <param name="bold">The surrounding default (a table cell's) where the paragraph does not say.</param>
-    internal static Paragraph BuildParagraph(ParagraphTemplate p, BuildContext context, bool? bold, float? sizePt, PayloadValues? values = null)
+    /// <param name="style">The paragraph's style where the caller decides it (a cell's alignment); else the template's.</param>
+    internal static Paragraph BuildParagraph(ParagraphTemplate p, BuildContext context, bool? bold, float? sizePt, PayloadValues? values = null,
+        ParagraphStyle? style = null)
     {
         var scale = context.Scale;
         var text = scale.Paragraph(p.Bold ?? bold ?? false, p.SizePt ?? sizePt);
         var inlines = new List<Inline>(p.Inlines.Count);
         foreach (var inline in p.Inlines)
-            inlines.AddRange(Expand(inline, values ?? context.Values, scale, text, context.Dates));
-        return new Paragraph(p.Style, text, scale.LineHeight(text), inlines);
+            Expand(inline, values ?? context.Values, scale, text, context.Dates, inlines);
+        return new Paragraph(style ?? p.Style, text, scale.LineHeight(text), inlines);
     }
 
-    private static IEnumerable<Inline> Expand(InlineTemplate template, PayloadValues values, TypeScale scale, Typography paragraph, Locale.DateLocale dates)
+    private static void Expand(InlineTemplate template, PayloadValues values, TypeScale scale, Typography paragraph, Locale.DateLocale dates, List<Inline> into)
     {
-        var normal = scale.Run(paragraph, RunStyle.Normal);
         switch (template)
         {
             case TextTemplate t:
-                yield return new TextRun(t.Text, scale.Run(paragraph, t.Style));
+                into.Add(new TextRun(t.Text, scale.Run(paragraph, t.Style)));
                 break;
             case PageNumberTemplate n:
-                yield return new PageNumber(n.Kind, scale.Run(paragraph, n.Style));
+                into.Add(new PageNumber(n.Kind, scale.Run(paragraph, n.Style)));
                 break;
             case BreakTemplate:
-                yield return LineBreak.Instance;
+                into.Add(LineBreak.Instance);
                 break;
             case FieldTemplate f:
                 var value = f.When is not null && !values.Has(f.When) ? null : Render(f.Value.Parts, values);
-                yield return f.Prose && value is not null
+                into.Add(f.Prose && value is not null
                     ? new TextRun(value, scale.Run(paragraph, f.Style))
-                    : new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, scale.Run(paragraph, f.Style), scale.Caption);
+                    : new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, scale.Run(paragraph, f.Style), scale.Caption));
                 break;
             case ValueTextTemplate v:
                 if ((v.When is null || values.Has(v.When)) && Render(v.Value.Parts, values) is { } plain)
-                    yield return new TextRun(plain, scale.Run(paragraph, v.Style));
+                    into.Add(new TextRun(plain, scale.Run(paragraph, v.Style)));
                 break;
             case DateTemplate dt:
                 var raw = dt.When is not null && !values.Has(dt.When) ? null : values.Get(dt.Path);
                 var date = raw is not null && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
                     ? parsed : (DateOnly?)null;
-                foreach (var inline in DateInlines(date, dt, dates, normal, scale.Caption))
-                    yield return inline;
+                into.AddRange(DateInlines(date, dt, dates, scale.Run(paragraph, RunStyle.Normal), scale.Caption));
                 break;
             case ConditionalTemplate c:
                 if (values.Has(c.Path) == c.WhenPresent)
-                    foreach (var inline in Expand(c.Inner, values, scale, paragraph, dates))
-                        yield return inline;
+                    Expand(c.Inner, values, scale, paragraph, dates, into);
                 break;
             case FlagTemplate flag:
-                yield return values.Flag(flag.Path) switch
+                var normal = scale.Run(paragraph, RunStyle.Normal);
+                into.Add(values.Flag(flag.Path) switch
                 {
                     true => new TextRun(flag.WhenTrue, normal),
                     false => new TextRun(flag.WhenFalse, normal),
                     null => new Field(null, flag.Caption, Units.MmToPt(flag.BlankWidthMm), false, normal, scale.Caption),
-                };
+                });
                 break;
             case ChoiceTemplate c:
-                var chosen = values.Get(c.Path);
-                foreach (var inline in ChoiceInlines(c, chosen, normal))
-                    yield return inline;
+                into.AddRange(ChoiceInlines(c, values.Get(c.Path), scale.Run(paragraph, RunStyle.Normal)));
                 break;
         }
     }
@@ -188,6 +186,10 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
 
     internal static string? Render(IReadOnlyList<ValuePart> parts, PayloadValues values)
     {
+        // One path alone (a table cell's "{hours}"): its value is already normalized, and it has one exactly when
+        // the value is not empty.
+        if (parts.Count == 1 && parts[0] is PathPart only)
+            return values.Get(only.Path);
         var sb = new StringBuilder();
         Append(sb, parts, values);
         var text = PayloadValues.Normalize(sb.ToString());
@@ -220,4 +222,20 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
 {
     /// <summary>The date words of the definition's language.</summary>
     public required Locale.DateLocale Dates { get; init; }
+
+    /// <summary>
+    /// The style of the cells of one resolved look and shading, and their paragraphs' styles: the same look object
+    /// for every cell a template repeats, so compared by reference.
+    /// </summary>
+    internal Dictionary<(CellLook Look, InkColor? Shading), (CellStyle Style, ParagraphStyle[] Paragraphs)> CellStyles { get; } =
+        new(new LookComparer());
+
+    private sealed class LookComparer : IEqualityComparer<(CellLook Look, InkColor? Shading)>
+    {
+        public bool Equals((CellLook Look, InkColor? Shading) a, (CellLook Look, InkColor? Shading) b) =>
+            ReferenceEquals(a.Look, b.Look) && a.Shading == b.Shading;
+
+        public int GetHashCode((CellLook Look, InkColor? Shading) k) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Look), k.Shading);
+    }
 }

@@ -13,6 +13,10 @@ internal sealed class PayloadValues
 {
     public const string RootPrefix = "$root.", Number = "$number", Index = "$index";
 
+    /// <summary>Whole numbers a sheet prints thousands of (hours, days, row numbers), as text once.</summary>
+    private const int SmallNumbers = 1000;
+    private static readonly string[] Numbers = [.. Enumerable.Range(0, SmallNumbers).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
     private readonly JsonElement? _root;
     private readonly JsonElement? _scope;
     private readonly int _index;
@@ -35,8 +39,8 @@ internal sealed class PayloadValues
 
     public string? Get(string path)
     {
-        if (_index >= 0 && path == Number) return (_index + 1).ToString(CultureInfo.InvariantCulture);
-        if (_index >= 0 && path == Index) return _index.ToString(CultureInfo.InvariantCulture);
+        if (_index >= 0 && path == Number) return _index + 1 < SmallNumbers ? Numbers[_index + 1] : (_index + 1).ToString(CultureInfo.InvariantCulture);
+        if (_index >= 0 && path == Index) return _index < SmallNumbers ? Numbers[_index] : _index.ToString(CultureInfo.InvariantCulture);
         var e = Find(path);
         if (e is null) return null;
         var v = e.Value;
@@ -44,8 +48,10 @@ internal sealed class PayloadValues
         {
             JsonValueKind.String => Normalize(v.GetString() ?? ""),
             // A whole number prints as one however it was spelt: 120.0 binds as 120 (WholeNumberConverter).
-            JsonValueKind.Number => v.TryGetDecimal(out var n) && n == decimal.Truncate(n)
-                ? decimal.Truncate(n).ToString(CultureInfo.InvariantCulture) : v.GetRawText(),
+            JsonValueKind.Number => v.TryGetInt32(out var small) && small is >= 0 and < SmallNumbers
+                ? Numbers[small]
+                : v.TryGetDecimal(out var n) && n == decimal.Truncate(n)
+                    ? decimal.Truncate(n).ToString(CultureInfo.InvariantCulture) : v.GetRawText(),
             _ => null,
         };
         return string.IsNullOrEmpty(text) ? null : text;
@@ -72,15 +78,19 @@ internal sealed class PayloadValues
     private JsonElement? Find(string path)
     {
         var start = _scope;
-        if (path.StartsWith(RootPrefix, StringComparison.Ordinal))
+        var rest = path.AsSpan();
+        if (rest.StartsWith(RootPrefix, StringComparison.Ordinal))
         {
             start = _root;
-            path = path[RootPrefix.Length..];
+            rest = rest[RootPrefix.Length..];
         }
         if (start is not { } current)
             return null;
-        foreach (var segment in path.Split('.'))
+        // Segment by segment without splitting the path: a table reads a path per cell.
+        while (true)
         {
+            var dot = rest.IndexOf('.');
+            var segment = dot < 0 ? rest : rest[..dot];
             var bracket = segment.IndexOf('[');
             var name = bracket < 0 ? segment : segment[..bracket];
             if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out var next))
@@ -88,14 +98,18 @@ internal sealed class PayloadValues
             current = next;
             while (bracket >= 0)
             {
-                var close = segment.IndexOf(']', bracket);
+                var close = segment[bracket..].IndexOf(']');
                 if (close < 0 || current.ValueKind != JsonValueKind.Array
-                    || !int.TryParse(segment.AsSpan(bracket + 1, close - bracket - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+                    || !int.TryParse(segment.Slice(bracket + 1, close - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i)
                     || i >= current.GetArrayLength())
                     return null;
                 current = current[i];
-                bracket = segment.IndexOf('[', close);
+                close += bracket;
+                var open = segment[(close + 1)..].IndexOf('[');
+                bracket = open < 0 ? -1 : close + 1 + open;
             }
+            if (dot < 0) break;
+            rest = rest[(dot + 1)..];
         }
         return current.ValueKind == JsonValueKind.Null ? null : current;
     }
@@ -103,6 +117,7 @@ internal sealed class PayloadValues
     /// <summary>Collapses runs of white space: a value prints on the form's lines, not as the sender spaced it.</summary>
     public static string Normalize(string s)
     {
+        if (IsNormal(s)) return s;
         var sb = new StringBuilder(s.Length);
         var space = false;
         foreach (var c in s)
@@ -117,5 +132,17 @@ internal sealed class PayloadValues
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    /// <summary>No white space but single spaces between words: most values, returned as they are.</summary>
+    private static bool IsNormal(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == ' ' ? i == 0 || i == s.Length - 1 || s[i - 1] == ' ' : char.IsWhiteSpace(c))
+                return false;
+        }
+        return true;
     }
 }

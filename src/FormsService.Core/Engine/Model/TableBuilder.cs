@@ -67,9 +67,12 @@ internal static class TableBuilder
         foreach (var r in templates)
         {
             var rowLook = r.Look.Over(table);
+            // Each cell's look once per row template: the rows it repeats over share them (and their styles).
+            var looks = new CellLook[r.Cells.Count];
+            for (var k = 0; k < looks.Length; k++) looks[k] = r.Cells[k].Look.Over(rowLook);
             if (r.Each is null)
             {
-                rows.Add(Row(r, rowLook, context.Values, r.BreakBefore, context, covered, shades, groups));
+                rows.Add(Row(r, looks, rowLook, context.Values, r.BreakBefore, context, covered, shades, groups));
                 continue;
             }
             var items = context.Values.Items(r.Each);
@@ -77,13 +80,13 @@ internal static class TableBuilder
             {
                 var values = context.Values.Item(items[i], i);
                 var breakBefore = (i == 0 && r.BreakBefore) || (r.BreakWhen is not null && values.Flag(r.BreakWhen) == true);
-                rows.Add(Row(r, rowLook, values, breakBefore, context, covered, shades, groups));
+                rows.Add(Row(r, looks, rowLook, values, breakBefore, context, covered, shades, groups));
             }
         }
         return rows;
     }
 
-    private static TableRow Row(RowTemplate r, CellLook rowLook, PayloadValues values, bool breakBefore, BuildContext context,
+    private static TableRow Row(RowTemplate r, CellLook[] looks, CellLook rowLook, PayloadValues values, bool breakBefore, BuildContext context,
         int[] covered, List<InkColor?> shades, List<ColumnGroup> groups)
     {
         var columns = covered.Length;
@@ -94,8 +97,9 @@ internal static class TableBuilder
             while (c < columns && covered[c] > 0) c++;
             return c;
         }
-        foreach (var cell in r.Cells)
+        for (var k = 0; k < r.Cells.Count; k++)
         {
+            var cell = r.Cells[k];
             col = Next(col);
             if (col >= columns) break;
             // A cell over a column group that has no columns (an empty array) has nothing to cover.
@@ -107,19 +111,20 @@ internal static class TableBuilder
                 var wanted = cell.ColumnSpan > 0 ? cell.ColumnSpan
                     : groups.FirstOrDefault(g => g.First <= col && col < g.First + g.Count) is { } g ? g.First + g.Count - col : 1;
                 var span = Math.Min(wanted, columns - col);
-                cells.Add(Cell(cell, cell.Look.Over(rowLook), values, col, span, context, shades));
+                cells.Add(Cell(cell, looks[k], values, col, span, context, shades));
                 col += span;
                 continue;
             }
             // A repeated cell fills the column group it starts in, item i of its array in the group's column i.
             var group = groups.FirstOrDefault(g => g.First <= col && col < g.First + g.Count) ?? new ColumnGroup(col, 1);
             var items = values.Items(cell.Each);
+            var look = looks[k];
             for (var i = col - group.First; i < group.Count && col < columns; i++)
             {
                 col = Next(col);
                 if (col >= columns) break;
                 var item = values.Item(i < items.Count ? items[i] : (JsonElement?)null, i);
-                cells.Add(Cell(cell, cell.Look.Over(rowLook), item, col, 1, context, shades));
+                cells.Add(Cell(cell, look, item, col, 1, context, shades));
                 col++;
             }
         }
@@ -132,26 +137,41 @@ internal static class TableBuilder
         return new TableRow(cells, keep, breakBefore, Units.MmToPt(r.MinHeightMm));
     }
 
+    /// <summary>
+    /// The shade of the columns a cell covers when they all have the same one: a heading over a group of days is not
+    /// shaded because its first day is a day off.
+    /// </summary>
+    private static InkColor? ColumnShade(List<InkColor?> shades, int column, int span)
+    {
+        var shade = shades[column];
+        for (var c = column + 1; c < column + span && shade is not null; c++)
+            if (shades[c] != shade) shade = null;
+        return shade;
+    }
+
     private static TableCell Cell(CellTemplate cell, CellLook look, PayloadValues values, int column, int span, BuildContext context,
         List<InkColor?> shades)
     {
-        var shading = cell.Look.Shading ?? shades[column] ?? look.Shading;
-        var style = new CellStyle(
-            (look.Borders ?? new EdgeSpec(null, null, null, null)).Resolve(),
-            look.Padding ?? Padding.All(0),
-            look.Align ?? Alignment.Left,
-            look.VerticalAlign ?? VerticalAlignment.Top,
-            shading);
-        var content = new List<Paragraph>(cell.Content.Count);
-        foreach (var p in cell.Content)
+        var shading = cell.Look.Shading ?? ColumnShade(shades, column, span) ?? look.Shading;
+        // Cells repeated from one template share their style and their paragraphs' styles (thousands in a time sheet).
+        var styles = context.CellStyles;
+        if (!styles.TryGetValue((look, shading), out var shared))
         {
-            var built = DocumentBuilder.BuildParagraph(p, context, look.Bold, look.SizePt, values);
+            var style = new CellStyle(
+                (look.Borders ?? new EdgeSpec(null, null, null, null)).Resolve(),
+                look.Padding ?? Padding.All(0),
+                look.Align ?? Alignment.Left,
+                look.VerticalAlign ?? VerticalAlignment.Top,
+                shading);
             // A cell's alignment is its paragraphs' unless a paragraph says otherwise.
-            if (p.Style.Align == Alignment.Left && style.Align != Alignment.Left)
-                built = built with { Style = built.Style with { Align = style.Align } };
-            content.Add(built);
+            var paragraphs = cell.Content.Select(p => p.Style.Align == Alignment.Left && style.Align != Alignment.Left
+                ? p.Style with { Align = style.Align } : p.Style).ToArray();
+            styles[(look, shading)] = shared = (style, paragraphs);
         }
+        var content = new List<Paragraph>(cell.Content.Count);
+        for (var k = 0; k < cell.Content.Count; k++)
+            content.Add(DocumentBuilder.BuildParagraph(cell.Content[k], context, look.Bold, look.SizePt, values, shared.Paragraphs[k]));
         var rowSpan = Math.Max(1, cell.RowSpan);
-        return new TableCell(column, span, rowSpan, content, style);
+        return new TableCell(column, span, rowSpan, content, shared.Style);
     }
 }

@@ -19,7 +19,7 @@ public sealed class DocxRenderer
     {
         var source = document.Source;
         var looks = new DocxLooks(source.Styles);
-        var x = new DocxXml(32 * 1024);
+        using var x = new DocxXml(64 * 1024, pooled: true);
         x.Raw("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"")
             .Raw(" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"")
             .Raw(" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"")

@@ -8,6 +8,9 @@ internal sealed class DocxRuns(DocxXml x, FontFamilyKind defaultFamily, float de
 {
     public DocxXml Xml => x;
 
+    /// <summary>The same defaults, writing to <paramref name="other"/> (a piece of XML made once and repeated).</summary>
+    public DocxRuns With(DocxXml other) => new(other, defaultFamily, defaultSizePt);
+
     /// <summary>
     /// Text as one run. The layout breaks lines only at spaces; Word would also break after a hyphen, so every hyphen
     /// is Word's non-breaking one (printed the same).

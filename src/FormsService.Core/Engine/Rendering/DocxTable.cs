@@ -14,7 +14,9 @@ internal sealed class DocxTable
     private readonly LaidOutTable _laid;
     private readonly Table _t;
     private readonly float[] _xs;
-    private readonly Dictionary<TableCell, List<Line>> _lines = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<TableCell, IReadOnlyList<Line>> _lines = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The laid-out height of each row joined to others by a row span (header rows, then body rows).</summary>
+    private readonly Dictionary<(bool Header, int Index), float> _spanned = [];
 
     private DocxTable(LaidOutTable laid)
     {
@@ -23,26 +25,52 @@ internal sealed class DocxTable
         _xs = new float[_t.Columns.Count + 1];
         for (var i = 0; i < _t.Columns.Count; i++)
             _xs[i + 1] = _xs[i] + _t.Columns[i];
+        _left = laid.Rows.Count > 0 && laid.Rows[0].Cells.Count > 0 ? laid.Rows[0].Cells.Min(c => c.X) : 0;
+        (_borders, _padding) = MostCommon(_t);
         // Each cell's lines as laid out: a header row repeats on every page (its first placing is the one), a row
         // split between pages continues its cells' lines.
+        Spanned(_t.HeaderRows, true);
+        Spanned(_t.Rows, false);
         var headers = new HashSet<int>();
         foreach (var row in laid.Rows)
         {
+            if (!row.Continued && _spanned.TryGetValue((row.IsHeader, row.RowIndex), out var h) && h == 0)
+                _spanned[(row.IsHeader, row.RowIndex)] = row.Height;
             if (row.IsHeader && !row.Continued && !headers.Add(row.RowIndex))
                 continue;
             foreach (var cell in row.Cells)
             {
-                if (!_lines.TryGetValue(cell.Source, out var list))
-                    _lines[cell.Source] = list = [];
-                list.AddRange(cell.Lines);
+                // Most cells are placed once: their lines as placed; a row split between pages joins its parts.
+                if (!_lines.TryGetValue(cell.Source, out var placed))
+                    _lines[cell.Source] = cell.Lines;
+                else
+                    _lines[cell.Source] = [.. placed, .. cell.Lines];
             }
         }
+    }
+
+    /// <summary>
+    /// Marks the rows a cell spans down over. Word and LibreOffice give the height a merged cell lacks to the last
+    /// of its rows, or clip it; the layout shares it among them, so those rows are written at their laid-out height.
+    /// </summary>
+    private void Spanned(IReadOnlyList<TableRow> rows, bool header)
+    {
+        for (var i = 0; i < rows.Count; i++)
+            foreach (var c in rows[i].Cells)
+                for (var k = i; k < Math.Min(rows.Count, i + c.RowSpan) && c.RowSpan > 1; k++)
+                    _spanned.TryAdd((header, k), 0);
     }
 
     /// <param name="separator">Writes the paragraph Word needs between two tables, with a page break before it or not.</param>
     public static void Write(DocxRuns runs, LaidOutTable laid, Action<bool> separator) => new DocxTable(laid).WriteTable(runs, separator);
 
-    private float Left => _laid.Rows.Count > 0 && _laid.Rows[0].Cells.Count > 0 ? _laid.Rows[0].Cells.Min(c => c.X) : 0;
+    private readonly float _left;
+    /// <summary>The borders and padding most cells have: written once for the table, and by no cell that has them.</summary>
+    private readonly Borders? _borders;
+    private readonly Padding? _padding;
+    /// <summary>Cell properties and plain-text paragraphs as written, by what decides them: a table repeats a few over thousands of cells.</summary>
+    private readonly Dictionary<(CellStyle Style, int Column, int Span, string? Merge), string> _cellProps = [];
+    private readonly Dictionary<(string Text, Typography Run, Typography Paragraph, ParagraphStyle Style), string> _texts = [];
 
     private void WriteTable(DocxRuns runs, Action<bool> separator)
     {
@@ -57,8 +85,8 @@ internal sealed class DocxTable
             if (!first)
                 separator(true);
             Open(x);
-            Rows(runs, _t.HeaderRows, header: true);
-            Rows(runs, _t.Rows.Skip(start).Take(i - start).ToList(), header: false);
+            Rows(runs, _t.HeaderRows, header: true, 0);
+            Rows(runs, _t.Rows.Skip(start).Take(i - start).ToList(), header: false, start);
             x.Raw("</w:tbl>");
             first = false;
             start = i;
@@ -68,25 +96,36 @@ internal sealed class DocxTable
     private void Open(DocxXml x)
     {
         x.Raw("<w:tbl><w:tblPr><w:tblW w:w=\"").Twips(_t.WidthPt).Raw("\" w:type=\"dxa\"/>");
-        if (Left > 0.05f) x.Raw("<w:tblInd w:w=\"").Twips(Left).Raw("\" w:type=\"dxa\"/>");
-        x.Raw("<w:tblLayout w:type=\"fixed\"/>")
-            .Raw("<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"0\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>")
-            .Raw("</w:tblPr><w:tblGrid>");
+        if (_left > 0.05f) x.Raw("<w:tblInd w:w=\"").Twips(_left).Raw("\" w:type=\"dxa\"/>");
+        if (_borders is { } b)
+        {
+            x.Raw("<w:tblBorders>");
+            foreach (var side in (ReadOnlySpan<string>)["top", "left", "bottom", "right", "insideH", "insideV"])
+                Border(x, side, b.Top);
+            x.Raw("</w:tblBorders>");
+        }
+        x.Raw("<w:tblLayout w:type=\"fixed\"/>");
+        var pad = _padding ?? Padding.All(0);
+        Margins(x, "tblCellMar", pad);
+        x.Raw("</w:tblPr><w:tblGrid>");
         foreach (var w in _t.Columns)
             x.Raw("<w:gridCol w:w=\"").Twips(w).Raw("\"/>");
         x.Raw("</w:tblGrid>");
     }
 
-    private void Rows(DocxRuns runs, IReadOnlyList<TableRow> rows, bool header)
+    /// <param name="first">The index of the first of <paramref name="rows"/> in the model's rows.</param>
+    private void Rows(DocxRuns runs, IReadOnlyList<TableRow> rows, bool header, int first)
     {
         var x = runs.Xml;
         // Columns covered by a cell spanning rows from above: (rows still covered, that cell).
         var covered = new (int Rows, TableCell Cell)?[_t.Columns.Count];
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             x.Raw("<w:tr><w:trPr>");
             if (row.KeepTogether) x.Raw("<w:cantSplit/>");
-            if (row.MinHeightPt > 0) x.Raw("<w:trHeight w:val=\"").Twips(row.MinHeightPt).Raw("\" w:hRule=\"atLeast\"/>");
+            var least = Math.Max(row.MinHeightPt, _spanned.GetValueOrDefault((header, first + r)));
+            if (least > 0) x.Raw("<w:trHeight w:val=\"").Twips(least).Raw("\" w:hRule=\"atLeast\"/>");
             if (header) x.Raw("<w:tblHeader/>");
             x.Raw("</w:trPr>");
             var starts = new Dictionary<int, TableCell>();
@@ -121,7 +160,54 @@ internal sealed class DocxTable
         }
     }
 
+    /// <summary>
+    /// The borders (the same on every side) and the padding most cells of the table have, or none when no
+    /// border set is the same on every side. Ties go to the first met, so the choice is the same on every run.
+    /// </summary>
+    private static (Borders?, Padding?) MostCommon(Table t)
+    {
+        var borders = new Dictionary<Borders, int>();
+        var paddings = new Dictionary<Padding, int>();
+        Borders? bestBorders = null;
+        Padding? bestPadding = null;
+        int topBorders = 0, topPadding = 0;
+        foreach (var row in t.HeaderRows.Concat(t.Rows))
+        {
+            foreach (var cell in row.Cells)
+            {
+                var b = cell.Style.Borders;
+                if (b.Top == b.Right && b.Top == b.Bottom && b.Top == b.Left && b.Top.Visible)
+                {
+                    var n = borders[b] = borders.GetValueOrDefault(b) + 1;
+                    if (n > topBorders) (topBorders, bestBorders) = (n, b);
+                }
+                var p = cell.Style.Padding;
+                var m = paddings[p] = paddings.GetValueOrDefault(p) + 1;
+                if (m > topPadding) (topPadding, bestPadding) = (m, p);
+            }
+        }
+        return (bestBorders, bestPadding);
+    }
+
+    private static void Margins(DocxXml x, string element, Padding pad) =>
+        x.Raw("<w:").Raw(element).Raw("><w:top w:w=\"").Twips(pad.TopPt).Raw("\" w:type=\"dxa\"/><w:left w:w=\"").Twips(pad.LeftPt)
+            .Raw("\" w:type=\"dxa\"/><w:bottom w:w=\"").Twips(pad.BottomPt).Raw("\" w:type=\"dxa\"/><w:right w:w=\"").Twips(pad.RightPt)
+            .Raw("\" w:type=\"dxa\"/></w:").Raw(element).Raw(">");
+
+    /// <summary>A cell's start and properties: written once per kind of cell, then repeated.</summary>
     private void Props(DocxXml x, TableCell cell, int span, string? merge)
+    {
+        var key = (cell.Style, cell.Column, span, merge);
+        if (!_cellProps.TryGetValue(key, out var xml))
+        {
+            var own = new DocxXml(512);
+            WriteProps(own, cell, span, merge);
+            _cellProps[key] = xml = own.ToString();
+        }
+        x.Raw(xml);
+    }
+
+    private void WriteProps(DocxXml x, TableCell cell, int span, string? merge)
     {
         var col = cell.Column;
         x.Raw("<w:tc><w:tcPr><w:tcW w:w=\"").Twips(_xs[Math.Min(_xs.Length - 1, col + span)] - _xs[col]).Raw("\" w:type=\"dxa\"/>");
@@ -130,17 +216,18 @@ internal sealed class DocxTable
         else if (merge is not null) x.Raw("<w:vMerge/>");
         var style = cell.Style;
         var b = style.Borders;
-        x.Raw("<w:tcBorders>");
-        Border(x, "top", b.Top);
-        Border(x, "left", b.Left);
-        Border(x, "bottom", b.Bottom);
-        Border(x, "right", b.Right);
-        x.Raw("</w:tcBorders>");
+        if (b != _borders)
+        {
+            x.Raw("<w:tcBorders>");
+            Border(x, "top", b.Top);
+            Border(x, "left", b.Left);
+            Border(x, "bottom", b.Bottom);
+            Border(x, "right", b.Right);
+            x.Raw("</w:tcBorders>");
+        }
         if (style.Shading is { } shade) x.Raw("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"").Raw(shade.Hex).Raw("\"/>");
-        var pad = style.Padding;
-        x.Raw("<w:tcMar><w:top w:w=\"").Twips(pad.TopPt).Raw("\" w:type=\"dxa\"/><w:left w:w=\"").Twips(pad.LeftPt)
-            .Raw("\" w:type=\"dxa\"/><w:bottom w:w=\"").Twips(pad.BottomPt).Raw("\" w:type=\"dxa\"/><w:right w:w=\"").Twips(pad.RightPt)
-            .Raw("\" w:type=\"dxa\"/></w:tcMar>");
+        if (style.Padding != _padding)
+            Margins(x, "tcMar", style.Padding);
         if (style.VerticalAlign != VerticalAlignment.Top)
             x.Raw(style.VerticalAlign == VerticalAlignment.Middle ? "<w:vAlign w:val=\"center\"/>" : "<w:vAlign w:val=\"bottom\"/>");
         x.Raw("</w:tcPr>");
@@ -158,10 +245,46 @@ internal sealed class DocxTable
             .Raw("\" w:space=\"0\" w:color=\"").Raw(border.Color.Hex).Raw("\"/>");
     }
 
+    /// <summary>
+    /// A cell of one paragraph of plain text (a day's hours, a number, a heading) as the flowing paragraph writer
+    /// would write it, made once per text and look; null for anything else.
+    /// </summary>
+    private string? PlainText(DocxRuns runs, TableCell cell, IReadOnlyList<Line> lines)
+    {
+        if (cell.Content.Count != 1 || cell.Content[0] is not { Inlines.Count: <= 1 } p)
+            return null;
+        TextRun? run = null;
+        if (p.Inlines.Count == 1 && (run = p.Inlines[0] as TextRun) is null)
+            return null;
+        var text = run?.Text ?? "";
+        if (text.StartsWith(' ') || text.Contains("  ", StringComparison.Ordinal))
+            return null;
+        foreach (var line in lines)
+            if (line.Captions.Count > 0) return null;
+        var key = (text, run?.Type ?? p.Text, p.Text, p.Style);
+        if (_texts.TryGetValue(key, out var xml))
+            return xml;
+        var own = new DocxXml(256);
+        var ownRuns = runs.With(own);
+        own.Raw("<w:p>");
+        new DocxParagraphProperties
+        {
+            KeepLines = p.Style.KeepTogether,
+            Align = p.Style.Align,
+            IndentLeftPt = p.Style.IndentLeftPt,
+            FirstLinePt = p.Style.FirstLinePt,
+            Mark = DocxLooks.Of(p.Text),
+        }.Write(ownRuns);
+        if (run is not null)
+            ownRuns.Text(text, DocxLooks.Of(run.Type));
+        own.Raw("</w:p>");
+        return _texts[key] = own.ToString();
+    }
+
     private void Content(DocxRuns runs, TableCell cell, int col, int span)
     {
         var pad = cell.Style.Padding;
-        var origin = _xs[col] + Left + pad.LeftPt;
+        var origin = _xs[col] + _left + pad.LeftPt;
         var width = _xs[col + span] - _xs[col] - pad.LeftPt - pad.RightPt;
         if (cell.Content.Count == 0)
         {
@@ -169,6 +292,11 @@ internal sealed class DocxTable
             return;
         }
         var lines = _lines.GetValueOrDefault(cell) ?? [];
+        if (PlainText(runs, cell, lines) is { } text)
+        {
+            runs.Xml.Raw(text);
+            return;
+        }
         var at = 0;
         for (var k = 0; k < cell.Content.Count; k++)
         {

@@ -25,17 +25,33 @@ internal sealed class PagePainter(FontLibrary fonts)
         using var paints = new RulePaints();
         using var fontCache = new FontCache(typefaceFor);
 
-        var painted = 0;
-        foreach (var piece in document.PiecesOn(page))
+        var pieces = document.PiecesOn(page);
+        using var texts = new TextBatch();
+        for (var k = 0; k < pieces.Count; k++)
         {
             // A 600 dpi preview spends a good part of its time here: a cancelled one stops within a few dozen pieces.
-            if ((++painted & 63) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if (((k + 1) & 63) == 0) cancellationToken.ThrowIfCancellationRequested();
+            var piece = pieces[k];
             switch (piece)
             {
                 case TextPiece t:
                     var color = ToSk(t.Type.Color);
                     if (ink.Color != color) ink.Color = color;
-                    canvas.DrawText(t.Text, t.X, t.Baseline, SKTextAlign.Left, fontCache.Get(fonts.Get(t.Type.Face), t.Type.SizePt), ink);
+                    var font = fontCache.Get(fonts.Get(t.Type.Face), t.Type.SizePt);
+                    // Texts that follow one another on one baseline in one type (a table row's cells) are one glyph
+                    // run: a run per cell was most of a large table's drawing.
+                    var last = k;
+                    while (last + 1 < pieces.Count && pieces[last + 1] is TextPiece next && next.Baseline == t.Baseline && next.Type == t.Type)
+                        last++;
+                    if (last == k || !texts.Draw(canvas, pieces, k, last, font, ink))
+                    {
+                        for (var j = k; j <= last; j++)
+                        {
+                            var one = (TextPiece)pieces[j];
+                            canvas.DrawText(one.Text, one.X, one.Baseline, SKTextAlign.Left, font, ink);
+                        }
+                    }
+                    k = last;
                     break;
                 case RulePiece r:
                     canvas.DrawLine(r.X1, r.Y1, r.X2, r.Y2, paints.Get(r.WidthPt, r.Color, r.Dashed));
@@ -56,6 +72,58 @@ internal sealed class PagePainter(FontLibrary fonts)
     }
 
     private static SKColor ToSk(InkColor c) => new(c.R, c.G, c.B);
+
+    /// <summary>
+    /// Several texts on one baseline as one horizontal glyph run, each glyph where drawing the texts one by one puts
+    /// it (the font's advances from each text's start).
+    /// </summary>
+    private sealed class TextBatch : IDisposable
+    {
+        private ushort[] _glyphs = new ushort[256];
+        private float[] _xs = new float[256];
+        private SKPoint[] _points = new SKPoint[64];
+        private readonly SKTextBlobBuilder _builder = new();
+
+        /// <returns>False when a text is not one glyph per UTF-16 unit (a surrogate pair): then it is drawn alone.</returns>
+        public bool Draw(SKCanvas canvas, IReadOnlyList<Piece> pieces, int first, int last, SKFont font, SKPaint ink)
+        {
+            var count = 0;
+            for (var j = first; j <= last; j++)
+            {
+                var text = ((TextPiece)pieces[j]).Text;
+                foreach (var c in text)
+                    if (char.IsSurrogate(c)) return false;
+                count += text.Length;
+            }
+            if (count == 0) return true;
+            if (_glyphs.Length < count)
+            {
+                _glyphs = new ushort[Math.Max(count, _glyphs.Length * 2)];
+                _xs = new float[_glyphs.Length];
+            }
+            var at = 0;
+            for (var j = first; j <= last; j++)
+            {
+                var t = (TextPiece)pieces[j];
+                var n = t.Text.Length;
+                if (n == 0) continue;
+                if (_points.Length < n) _points = new SKPoint[Math.Max(n, _points.Length * 2)];
+                var glyphs = _glyphs.AsSpan(at, n);
+                font.GetGlyphs(t.Text.AsSpan(), glyphs);
+                var points = _points.AsSpan(0, n);
+                font.GetGlyphPositions(glyphs, points, new SKPoint(t.X, 0));
+                for (var i = 0; i < n; i++) _xs[at + i] = points[i].X;
+                at += n;
+            }
+            _builder.AddHorizontalRun(_glyphs.AsSpan(0, at), font, _xs.AsSpan(0, at), ((TextPiece)pieces[first]).Baseline);
+            using var blob = _builder.Build();
+            if (blob is not null)
+                canvas.DrawText(blob, 0, 0, ink);
+            return true;
+        }
+
+        public void Dispose() => _builder.Dispose();
+    }
 
     /// <summary>Stroke paints of one paint call, by width, colour and dash: a page uses one or two.</summary>
     private sealed class RulePaints : IDisposable
