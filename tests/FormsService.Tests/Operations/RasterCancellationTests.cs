@@ -76,19 +76,24 @@ public sealed class RasterCancellationTests
         using (var paint = new SKPaint { Color = SKColors.OrangeRed, IsAntialias = true })
             for (var i = 0; i < 40; i++) surface.Canvas.DrawCircle(100 + i * 120, 150 + i * 170, 90, paint);
 
-        var whole = Stopwatch.StartNew();
-        var bytes = PngEncoding.Encode(surface);
-        whole.Stop();
-        Assert.NotEmpty(bytes);
+        // The fastest of two warm encodings: the first call also compiles the encoder, and a cancellation timed
+        // from a slow first call could fire after a fast second one had finished.
+        var whole = TimeSpan.MaxValue;
+        for (var i = 0; i < 2; i++)
+        {
+            var one = Stopwatch.StartNew();
+            Assert.NotEmpty(PngEncoding.Encode(surface));
+            whole = one.Elapsed < whole ? one.Elapsed : whole;
+        }
 
         using var cancel = new CancellationTokenSource();
-        var quarter = whole.Elapsed / 4;
-        cancel.CancelAfter(quarter);
+        var eighth = whole / 8;
+        cancel.CancelAfter(eighth);
         var watch = Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() => PngEncoding.Encode(surface, cancel.Token));
         // It stopped well before a whole encoding (noise on a shared machine aside): not after it.
-        Assert.True(watch.Elapsed < quarter + whole.Elapsed / 2,
-            $"stopped {watch.Elapsed.TotalMilliseconds:0} ms after it started; a whole encoding took {whole.Elapsed.TotalMilliseconds:0} ms");
+        Assert.True(watch.Elapsed < eighth + whole / 2,
+            $"stopped {watch.Elapsed.TotalMilliseconds:0} ms after it started; a whole encoding took {whole.TotalMilliseconds:0} ms");
     }
 
     [Theory]
@@ -138,7 +143,8 @@ public sealed class RasterCancellationTests
             while (storm.Elapsed < TimeSpan.FromSeconds(3))
             {
                 // Distinct queries: the output cache answers none of them.
-                var scale = (0.8 + Interlocked.Increment(ref next) / 10_000.0).ToString(CultureInfo.InvariantCulture);
+                // Distinct and always within the parameter's bounds, however many answers a fast machine gets.
+                var scale = (0.8 + Interlocked.Increment(ref next) / 1_000_000.0).ToString(CultureInfo.InvariantCulture);
                 using var response = await client.GetAsync($"/api/forms/vest-specimen/preview?dpi=600&letteringScale={scale}");
                 lock (statuses)
                 {
