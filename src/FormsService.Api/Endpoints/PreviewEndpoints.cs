@@ -47,7 +47,7 @@ public static class PreviewEndpoints
         {
             var version = query.Selected;
             var check = engine.Check(version, document.RootElement);
-            if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
+            if (!check.IsValid) return Problems.Invalid(context, check);
             var resolution = dpi ?? 96;
             return await DocumentResponse.SendAsync(context, new DocumentRequest(version, OutputFormats.Png, check.View, RenderCost.Of(OutputFormats.Png, resolution),
                 token => engine.PreviewPng(version, check, resolution))
