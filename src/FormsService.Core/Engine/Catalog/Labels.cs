@@ -55,7 +55,7 @@ public sealed record FieldWords(string[] Label, string[]? Help = null, IReadOnly
 /// <summary>Reads a field's words from the long form (an object) or the short one (the label's pair alone).</summary>
 internal sealed class FieldWordsConverter : JsonConverter<FieldWords>
 {
-    private sealed record LongForm(string[] Label, string[]? Help, Dictionary<string, string[]>? Options);
+    private sealed record LongForm(string[] Label, string[]? Help = null, Dictionary<string, string[]>? Options = null);
 
     public override FieldWords Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
