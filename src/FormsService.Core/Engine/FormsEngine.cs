@@ -75,7 +75,6 @@ public sealed class FormsEngine : IDisposable
         var fonts = FontLibrary.Load(fontsDirectory);
         try
         {
-            var messages = MessageTable.Load(formsDirectory);
             var guard = new TextGuard(cp => fonts.CanDraw(FontFamilyKind.Serif, cp) && fonts.CanDraw(FontFamilyKind.Sans, cp));
             var layout = new LayoutEngine(fonts);
             var pdf = new PdfRenderer(fonts, new FontSubsetCache());
@@ -85,6 +84,7 @@ public sealed class FormsEngine : IDisposable
             var catalog = FormCatalog.Load(formsDirectory, ByName(modules));
             var locales = Locale.DateLocales.Load(Path.Combine(formsDirectory, "_locale"));
             locales.CheckCovers(catalog);
+            var messages = MessageTable.Load(formsDirectory);
             var builder = new DocumentBuilder(FiguresById(modules), locales);
             return new FormsEngine(fonts, catalog, DataSchemas.Load(formsDirectory), builder, layout, pdf, library.Deadlines, messages);
         }

@@ -22,7 +22,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
     /// <summary>Latin words a Kazakh or Russian page may hold: format and product names.</summary>
     private static readonly HashSet<string> AllowedLatin = new(StringComparer.Ordinal)
     {
-        "PDF", "DOCX", "XLSX", "CSV", "ZIP", "API", "PNG", "SVG", "A", "b", "FS", "dpi",
+        "FormsService", "PDF", "DOCX", "XLSX", "CSV", "ZIP", "API", "PNG", "SVG", "A", "b", "FS", "dpi",
     };
 
     private static ILocator Input(IPage page, string path) => page.Locator($".field[data-path='{path}'] :is(input, select, textarea)");
@@ -40,9 +40,10 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
 
     private static async Task FillExampleAsync(IPage page)
     {
-        await page.ClickAsync("#fill-example");
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#fields input:not([type=checkbox]), #fields select')].some(i => i.value !== '')");
+        // The example's request, then what it triggers (preview, deadlines, a month's due date).
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#fill-example"), r => r.Url.EndsWith("/example", StringComparison.Ordinal));
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(page.Locator("#form-status")).ToBeHiddenAsync();
     }
 
     /// <summary>Every word the page shows or names (text, labels for assistive technology, titles, options).</summary>

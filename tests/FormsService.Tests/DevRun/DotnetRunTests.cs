@@ -48,7 +48,7 @@ public sealed class DotnetRunTests
         {
             if (e.Data is null) return;
             lock (lines) lines.Add(e.Data);
-            if (e.Data.Contains("Now listening on", StringComparison.Ordinal)) listening.TrySetResult();
+            if (e.Data.Contains("Content root path", StringComparison.Ordinal)) listening.TrySetResult(); // the last of the start-up lines
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
