@@ -77,6 +77,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
         var page = browser.Page;
         await FillExampleAsync(page);
 
+        Assert.Contains(language == "ru" ? "Заполнение документов" : "Құжаттарды толтыру", await page.TitleAsync());
         var text = await VisibleWordsAsync(page);
         var english = LatinWord().Matches(text).Select(m => m.Value).Where(w => !AllowedLatin.Contains(w)).Distinct().ToList();
         Assert.True(english.Count == 0, $"{formId} in {language} shows Latin-script words: {string.Join(", ", english)}");
@@ -169,6 +170,23 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
         Assert.DoesNotContain("payload", text, StringComparison.OrdinalIgnoreCase);
         // A refused payload leaves the last good preview marked as out of date.
         await Expect(page.Locator("#preview-stale")).ToBeVisibleAsync();
+        Assert.Empty(browser.ScriptProblems);
+    }
+
+    [Fact]
+    public async Task Switching_the_language_words_the_shown_problems_again()
+    {
+        await using var browser = await OpenAsync("referral-certificate", "kk");
+        var page = browser.Page;
+        await FillExampleAsync(page);
+        await Input(page, "verdict.hours").FillAsync("0");
+        await page.ClickAsync("#download-pdf");
+        var error = page.Locator(".field[data-path='verdict.hours'] .field-error");
+        await Expect(error).ToHaveTextAsync("1–1200 аралығында болуы керек");
+
+        await page.ClickAsync("[data-lang='ru']");
+        await Expect(error).ToHaveTextAsync("Должно быть от 1 до 1200");
+        await Expect(page.Locator("#form-status")).ToContainTextAsync("Документ не подготовлен");
         Assert.Empty(browser.ScriptProblems);
     }
 

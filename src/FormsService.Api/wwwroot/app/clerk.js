@@ -58,6 +58,8 @@ initLangSwitch();
 onLangChange(() => {
   relabel();
   renderMeta();
+  // Problems on the page were worded in the language they were asked in: ask again in the new one.
+  if (!ui.formStatus.hidden && ui.formStatus.dataset.kind === 'error') refreshPreview();
 });
 
 // ---------------------------------------------------------------- errors shown at page level

@@ -3,6 +3,8 @@
 
 const words = {
   kk: {
+    'page.clerk': 'FormsService — Құжаттарды толтыру',
+    'page.designer': 'FormsService — Кеудеше дизайнері',
     'clerk.title': 'Құжаттарды толтыру',
     'clerk.lead': 'Нысанды таңдаңыз, толтырыңыз, қарап шығыңыз және DOCX немесе PDF түрінде жүктеп алыңыз.',
     'nav.clerk': 'Нысандар',
@@ -87,6 +89,8 @@ const words = {
     'designer.loading': 'Жаңартылуда…',
   },
   ru: {
+    'page.clerk': 'FormsService — Заполнение документов',
+    'page.designer': 'FormsService — Дизайнер жилета',
     'clerk.title': 'Заполнение документов',
     'clerk.lead': 'Выберите форму, заполните, просмотрите и скачайте в DOCX или PDF.',
     'nav.clerk': 'Формы',
