@@ -20,7 +20,7 @@ public sealed record PayloadCheck(IReadOnlyDictionary<string, string[]> Errors, 
     public PayloadCheck? Coded { get; init; }
 
     /// <summary>This check with every message worded by <paramref name="text"/> (its codes kept in <see cref="Coded"/>).</summary>
-    public PayloadCheck In(Func<string, string> text) => this with
+    public PayloadCheck In(Func<string, string> text) => Errors.Count == 0 && Warnings.Count == 0 ? this : this with
     {
         Errors = Errors.ToDictionary(e => e.Key, e => e.Value.Select(text).ToArray(), StringComparer.Ordinal),
         Warnings = Warnings.Select(w => w with { Message = text(w.Message) }).ToList(),
