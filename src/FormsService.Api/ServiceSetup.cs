@@ -201,7 +201,7 @@ internal static class ServiceSetup
         // The document generated clients are made from: ASP.NET's, completed from the catalogue (OpenApiContract).
         app.MapGet(OpenApiContract.Route, async (OpenApiContract contract) => Results.Text(await contract.JsonAsync(), "application/json", System.Text.Encoding.UTF8))
             .ExcludeFromDescription();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("FormsService API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        DocsPage.Map(app);
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

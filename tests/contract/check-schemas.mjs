@@ -10,12 +10,23 @@ const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 // JSON Schema allows: allowUnionTypes says so rather than switching strictTypes off.
 const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
 addFormats(ajv);
-// The service's annotations, declared: x-labels is { kk, ru }; x-deadlines marks a date.
+// The service's annotations, declared: x-labels is { kk, ru, help?, options? }; x-deadlines marks a date.
 for (const keyword of input.vocabulary) {
   ajv.addKeyword({
     keyword,
     metaSchema: keyword === 'x-labels'
-      ? { type: 'object', properties: { kk: { type: 'string', minLength: 1 }, ru: { type: 'string', minLength: 1 } }, required: ['kk', 'ru'], additionalProperties: false }
+      ? {
+        type: 'object',
+        properties: {
+          kk: { type: 'string', minLength: 1 },
+          ru: { type: 'string', minLength: 1 },
+          help: { $ref: '#/$defs/pair' },
+          options: { type: 'object', additionalProperties: { $ref: '#/$defs/pair' } },
+        },
+        required: ['kk', 'ru'],
+        additionalProperties: false,
+        $defs: { pair: { type: 'object', properties: { kk: { type: 'string', minLength: 1 }, ru: { type: 'string', minLength: 1 } }, required: ['kk', 'ru'], additionalProperties: false } },
+      }
       : { type: 'boolean' },
   });
 }

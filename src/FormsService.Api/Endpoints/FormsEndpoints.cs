@@ -85,7 +85,7 @@ public static class FormsEndpoints
         {
             var version = query.Selected;
             var check = engine.Check(version, document.RootElement);
-            if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
+            if (!check.IsValid) return Problems.Invalid(context, check);
             return await DocumentResponse.SendAsync(context, Document(context, engine, version, check, query) with { Warnings = check.Warnings });
         }
     }
@@ -101,8 +101,11 @@ public static class FormsEndpoints
         using (document)
         {
             var check = engine.Check(query.Selected, document.RootElement);
-            if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
-            return TypedResults.Ok(new ValidationAnswer(true, query.Selected.FormId, query.Selected.Version, check.Warnings));
+            if (!check.IsValid) return Problems.Invalid(context, check);
+            var language = RequestLanguage.Of(context.Request);
+            context.Response.Headers.ContentLanguage = language;
+            context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
+            return TypedResults.Ok(new ValidationAnswer(true, query.Selected.FormId, query.Selected.Version, engine.In(check, language).Warnings));
         }
     }
 

@@ -313,7 +313,7 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
     private static JsonObject Problem() => new()
     {
         ["type"] = "object",
-        ["description"] = "Problem details (RFC 9457). A 422 adds `errors`: messages by the JSON path of the field (`convict.surname`).",
+        ["description"] = "Problem details (RFC 9457). A 422 adds `errors`: messages by the JSON path of the field (`convict.surname`), in the language of `Accept-Language`, and their `codes`.",
         ["properties"] = new JsonObject
         {
             ["type"] = new JsonObject { ["type"] = "string" },
@@ -326,6 +326,12 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
             {
                 ["type"] = "object",
                 ["description"] = "JSON path of a field → its messages.",
+                ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+            },
+            ["codes"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "JSON path of a field → the codes of its messages (`too-long`, `between`): the same in every language; the messages follow `Accept-Language` (kk, the default; ru; en).",
                 ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
             },
         },

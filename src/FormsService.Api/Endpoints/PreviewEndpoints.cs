@@ -47,7 +47,7 @@ public static class PreviewEndpoints
         {
             var version = query.Selected;
             var check = engine.Check(version, document.RootElement);
-            if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors));
+            if (!check.IsValid) return Problems.Invalid(context, check);
             var resolution = dpi ?? 96;
             return await DocumentResponse.SendAsync(context, new DocumentRequest(version, OutputFormats.Png, check.View, RenderCost.Of(OutputFormats.Png, resolution),
                 token => engine.PreviewPng(version, check, resolution, token))
@@ -74,7 +74,7 @@ public static class PreviewEndpoints
 
         var payload = engine.ArtworkPayloadFromQuery(version, ArtworkQuery.Parameters(context.Request.Query, version, OwnParameters));
         var check = engine.Check(version, payload);
-        if (!check.IsValid) return Problems.Invalid(new Dictionary<string, string[]>(check.Errors), "Invalid request parameter");
+        if (!check.IsValid) return Problems.Invalid(context, (check.Coded ?? check).Errors, "problem-parameter");
 
         // The output is deterministic: caches may keep it, and revalidate cheaply with the ETag.
         context.Response.Headers.CacheControl = "public, max-age=3600";

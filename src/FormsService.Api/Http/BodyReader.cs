@@ -73,7 +73,7 @@ internal static class BodyReader
             if (InvalidTextPath(document.RootElement, "") is { } path)
             {
                 document.Dispose();
-                return (null, Problems.Invalid(new Dictionary<string, string[]> { [path] = [Core.Engine.Payloads.Messages.ControlCharacter] }));
+                return (null, Problems.Invalid(request.HttpContext, new Dictionary<string, string[]> { [path] = [Core.Engine.Payloads.Say.ControlCharacter] }, "problem-payload"));
             }
             return (Nfc.Normalized(document, Options), null);
         }

@@ -1,4 +1,7 @@
+using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Payloads;
+using Microsoft.Net.Http.Headers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormsService.Api.Http;
@@ -27,11 +30,41 @@ internal static class Problems
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = title,
-            Detail = "See 'errors': each key is the JSON path of a field.",
         });
+
+    /// <summary>A payload's broken rules in the reader's language (<see cref="RequestLanguage"/>), keyed by JSON path.</summary>
+    public static ProblemHttpResult Invalid(HttpContext context, PayloadCheck check) =>
+        Invalid(context, (check.Coded ?? check).Errors, "problem-payload");
+
+    /// <summary>
+    /// Errors whose messages may be codes (<see cref="Say"/>): worded in the reader's language, with a <c>codes</c>
+    /// extension (path → the messages' codes) for clients that branch on them rather than on words.
+    /// </summary>
+    public static ProblemHttpResult Invalid(HttpContext context, IReadOnlyDictionary<string, string[]> errors, string titleCode)
+    {
+        var table = context.RequestServices.GetRequiredService<FormsEngine>().Messages;
+        var language = RequestLanguage.Of(context.Request);
+        context.Response.Headers.ContentLanguage = language;
+        context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
+        var worded = errors.ToDictionary(e => e.Key, e => e.Value.Select(m => table.Text(m, language)).ToArray(), StringComparer.Ordinal);
+        var codes = errors.ToDictionary(e => e.Key, e => e.Value.Select(MessageTable.CodeOf).OfType<string>().ToArray(), StringComparer.Ordinal)
+            .Where(e => e.Value.Length > 0).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var problem = new HttpValidationProblemDetails(worded)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = table.Text(Say.Of(titleCode), language),
+        };
+        if (codes.Count > 0)
+            problem.Extensions["codes"] = codes;
+        return TypedResults.Problem(problem);
+    }
 
     public static ProblemHttpResult InvalidParameter(string name, string message) =>
         Invalid(new Dictionary<string, string[]> { [name] = [message] }, "Invalid request parameter");
+
+    /// <summary>A request parameter's problem (a coded message) in the reader's language.</summary>
+    public static ProblemHttpResult InvalidParameter(HttpContext context, string name, string message) =>
+        Invalid(context, new Dictionary<string, string[]> { [name] = [message] }, "problem-parameter");
 
     public static ProblemHttpResult NotAcceptable(IEnumerable<string> offered) => TypedResults.Problem(
         detail: $"This form renders to {string.Join(", ", offered)}.", statusCode: 406, title: "Format not available");

@@ -39,8 +39,9 @@ public sealed class FormsEngine : IDisposable
     private readonly PageImageRenderer _images;
 
     private FormsEngine(FontLibrary fonts, FormCatalog catalog, DataSchemas schemas, DocumentBuilder builder, LayoutEngine layout, PdfRenderer pdf,
-        DeadlineCalculator deadlines)
+        DeadlineCalculator deadlines, MessageTable messages)
     {
+        Messages = messages;
         Schemas = schemas;
         Deadlines = deadlines;
         Fonts = fonts;
@@ -53,6 +54,9 @@ public sealed class FormsEngine : IDisposable
     }
 
     public FontLibrary Fonts { get; }
+
+    /// <summary>The problem messages in Kazakh, Russian and English (<c>forms/_messages/</c>).</summary>
+    public MessageTable Messages { get; }
     public FormCatalog Catalog { get; }
 
     /// <summary>The JSON Schemas of the data files under <c>forms/</c>, as the service publishes them.</summary>
@@ -80,8 +84,9 @@ public sealed class FormsEngine : IDisposable
             var catalog = FormCatalog.Load(formsDirectory, ByName(modules));
             var locales = Locale.DateLocales.Load(Path.Combine(formsDirectory, "_locale"));
             locales.CheckCovers(catalog);
+            var messages = MessageTable.Load(formsDirectory);
             var builder = new DocumentBuilder(FiguresById(modules), locales);
-            return new FormsEngine(fonts, catalog, DataSchemas.Load(formsDirectory), builder, layout, pdf, library.Deadlines);
+            return new FormsEngine(fonts, catalog, DataSchemas.Load(formsDirectory), builder, layout, pdf, library.Deadlines, messages);
         }
         catch
         {
@@ -108,8 +113,14 @@ public sealed class FormsEngine : IDisposable
         return byId;
     }
 
-    /// <summary>Binds and checks a payload once; a valid check carries the view its documents are made from.</summary>
-    public PayloadCheck Check(FormVersion version, JsonElement payload) => version.Module.Bind(payload, version.Definition);
+    /// <summary>
+    /// Binds and checks a payload once; a valid check carries the view its documents are made from. Its messages read
+    /// Kazakh, then English (<see cref="MessageTable.Bilingual"/>); <see cref="In"/> words them for one reader.
+    /// </summary>
+    public PayloadCheck Check(FormVersion version, JsonElement payload) => version.Module.Bind(payload, version.Definition).In(Messages.Bilingual);
+
+    /// <summary>A check's messages in one of <see cref="MessageTable.Languages"/>.</summary>
+    public PayloadCheck In(PayloadCheck check, string language) => (check.Coded ?? check).In(m => Messages.Text(m, language));
 
     /// <summary>The document model and its layout; a null check gives the form blank.</summary>
     [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload

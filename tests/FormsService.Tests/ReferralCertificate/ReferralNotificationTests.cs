@@ -103,7 +103,7 @@ public sealed class ReferralNotificationTests(ServiceFactory factory) : IClassFi
     [MemberData(nameof(DateBreaks))]
     public async Task A_notification_dated_before_what_it_reports_is_422_at_its_path(string payload, string path, string named)
     {
-        var response = await _client.PostJson(RenderUrl, payload);
+        var response = await _client.PostJson(RenderUrl, payload, "en");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var errors = (await response.ProblemAsync()).GetProperty("errors");
         Assert.True(errors.TryGetProperty(path, out var messages), errors.ToString());
@@ -151,7 +151,7 @@ public sealed class ReferralNotificationTests(ServiceFactory factory) : IClassFi
     [Fact]
     public async Task Hours_with_a_fraction_are_refused_as_not_whole()
     {
-        var response = await _client.PostJson(RenderUrl, Example.Replace("\"hours\": 120", "\"hours\": 4.5", StringComparison.Ordinal));
+        var response = await _client.PostJson(RenderUrl, Example.Replace("\"hours\": 120", "\"hours\": 4.5", StringComparison.Ordinal), "en");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var message = (await response.ProblemAsync()).GetProperty("errors").GetProperty("verdict.hours")[0].GetString();
         Assert.Contains("whole number", message);

@@ -40,6 +40,14 @@ public static class HttpExtensions
     public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, string json) =>
         client.PostAsync(url, Json(json));
 
+    /// <summary>A POST whose problems come back in <paramref name="language"/> (<c>Accept-Language</c>; Kazakh without it).</summary>
+    public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, string json, string language)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Json(json) };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        return client.SendAsync(request);
+    }
+
     public static async Task<System.Text.Json.JsonElement> ProblemAsync(this HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

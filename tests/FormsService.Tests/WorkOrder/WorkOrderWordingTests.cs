@@ -128,7 +128,7 @@ public sealed class WorkOrderWordingTests(ServiceFactory factory) : IClassFixtur
     [Fact]
     public async Task Hours_a_day_with_a_fraction_are_refused_as_not_whole()
     {
-        var response = await _client.PostJson(ValidateUrl, Example.Replace("\"hoursPerDay\": 4", "\"hoursPerDay\": 4.5", StringComparison.Ordinal));
+        var response = await _client.PostJson(ValidateUrl, Example.Replace("\"hoursPerDay\": 4", "\"hoursPerDay\": 4.5", StringComparison.Ordinal), "en");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var message = (await response.ProblemAsync()).GetProperty("errors").GetProperty("work.hoursPerDay")[0].GetString();
         Assert.Contains("whole number", message);

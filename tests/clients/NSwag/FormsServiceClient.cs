@@ -5356,7 +5356,7 @@ namespace FormsService.Clients.NSwag
         /// <param name="format">png (default), svg or pdf.</param>
         /// <param name="version">An exact version; without it, the version in force today (or on `asOf`).</param>
         /// <param name="asOf">The date (YYYY-MM-DD) whose version in force is wanted.</param>
-        /// <param name="view">Көрініс (front / back / both)</param>
+        /// <param name="view">Көрініс</param>
         /// <param name="color">Кеудеше түсі</param>
         /// <param name="stripeColor">Жолақ түсі</param>
         /// <param name="stripeWidthMm">Жолақ ені, мм</param>
@@ -7055,7 +7055,7 @@ namespace FormsService.Clients.NSwag
     }
 
     /// <summary>
-    /// Problem details (RFC 9457). A 422 adds `errors`: messages by the JSON path of the field (`convict.surname`).
+    /// Problem details (RFC 9457). A 422 adds `errors`: messages by the JSON path of the field (`convict.surname`), in the language of `Accept-Language`, and their `codes`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Problem
@@ -7084,6 +7084,12 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.ICollection<string>> Errors { get; set; }
+
+        /// <summary>
+        /// JSON path of a field → the codes of its messages (`too-long`, `between`): the same in every language; the messages follow `Accept-Language` (kk, the default; ru; en).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("codes")]
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.ICollection<string>> Codes { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 

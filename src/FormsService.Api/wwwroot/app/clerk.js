@@ -24,6 +24,7 @@ const ui = {
   previewImage: $('preview-image'),
   previewEmpty: $('preview-empty'),
   previewFrame: $('preview-frame'),
+  previewStale: $('preview-stale'),
   refreshPreview: $('refresh-preview'),
   downloadDocx: $('download-docx'),
   downloadPdf: $('download-pdf'),
@@ -57,6 +58,8 @@ initLangSwitch();
 onLangChange(() => {
   relabel();
   renderMeta();
+  // Problems on the page were worded in the language they were asked in: ask again in the new one.
+  if (!ui.formStatus.hidden && ui.formStatus.dataset.kind === 'error') refreshPreview();
 });
 
 // ---------------------------------------------------------------- errors shown at page level
@@ -172,10 +175,8 @@ function renderMeta() {
   if (basis.appendix) add('form.appendix', basis.appendix);
   if (basis.registration) add('form.registration', basis.registration);
   const effective = formatDate(v.effectiveFrom) + (v.effectiveTo ? ` — ${t('form.effectiveTo')} ${formatDate(v.effectiveTo)}` : '');
-  const source = v.effectiveFromSource
-    ? el('details', { class: 'source' }, el('summary', { text: t('form.effectiveSource') }), el('p', { text: v.effectiveFromSource }))
-    : null;
-  add('form.effective', el('span', { class: 'effective', text: effective }), source);
+  // The source of the date is an English note for integrators (the API has it): the clerks' page does not show it.
+  add('form.effective', el('span', { class: 'effective', text: effective }));
 }
 
 ui.formPicker.addEventListener('change', () => selectForm(ui.formPicker.value));
@@ -228,13 +229,20 @@ function typeChoice(node) {
   return 'string';
 }
 
-function labelOf(node, name) {
-  return node['x-labels']?.[lang()] ?? node.title ?? name;
+/** The field's label in the page's language; an item of a list is its list's item label and number. */
+function labelOf(node, name, index) {
+  const label = node['x-labels']?.[lang()] ?? node.title ?? name;
+  return index === undefined ? label : `${label} ${index + 1}`;
 }
 
+/** The help text in the page's language (labels.json); the schema's English descriptions are for integrators. */
 function helpOf(node) {
-  if (lang() === 'ru') return node['x-description-ru'] ?? node.description ?? '';
-  return node['x-description-kk'] ?? node.description ?? '';
+  return node['x-labels']?.help?.[lang()] ?? '';
+}
+
+/** The name of a fixed value in the page's language, or the value itself (the form prints it as it is). */
+function optionLabel(node, value) {
+  return node['x-labels']?.options?.[value]?.[lang()] ?? String(value);
 }
 
 function idFor(path) {
@@ -242,6 +250,7 @@ function idFor(path) {
 }
 
 function buildForm(schema) {
+  monthDue = null;
   state.fields.clear();
   state.groups.clear();
   state.labels = [];
@@ -265,25 +274,25 @@ function buildProperties(node, path, container) {
   }
 }
 
-function buildNode(node, name, path, required) {
+function buildNode(node, name, path, required, index) {
   const kind = typeChoice(node);
-  if (kind === 'object') return buildGroup(node, name, path, required);
+  if (kind === 'object') return buildGroup(node, name, path, required, index);
   if (kind === 'array') return buildArray(node, name, path, required);
-  return buildField(node, name, path, required, kind);
+  return buildField(node, name, path, required, kind, index);
 }
 
-function legendFor(node, name, required) {
+function legendFor(node, name, required, index) {
   const text = el('span', { class: 'label-text' });
-  state.labels.push({ el: text, node, name });
+  state.labels.push({ el: text, node, name, index });
   return el('legend', {}, text, required ? el('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null);
 }
 
-function buildGroup(node, name, path, required) {
+function buildGroup(node, name, path, required, index) {
   const inner = el('div', { class: 'fields' });
   const error = el('p', { class: 'field-error', id: `err-${idFor(path)}`, hidden: true });
   const help = el('p', { class: 'help' });
   state.labels.push({ el: help, node, name, help: true });
-  const fieldset = el('fieldset', { class: 'group', dataset: { path } }, legendFor(node, name, required), help, error, inner);
+  const fieldset = el('fieldset', { class: 'group', dataset: { path } }, legendFor(node, name, required, index), help, error, inner);
   state.groups.set(path, { fieldset, error });
   buildProperties(node, path, inner);
   return fieldset;
@@ -294,7 +303,10 @@ function buildArray(node, name, path, required) {
   const list = el('div', { class: 'array-items' });
   const error = el('p', { class: 'field-error', id: `err-${idFor(path)}`, hidden: true });
   const add = el('button', { type: 'button', class: 'secondary small', text: '+' });
-  const fieldset = el('fieldset', { class: 'group array', dataset: { path } }, legendFor(node, name, required), error, list, add);
+  state.labels.push({ el: add, attr: 'aria-label', key: 'action.addItem' });
+  const help = el('p', { class: 'help' });
+  state.labels.push({ el: help, node, name, help: true });
+  const fieldset = el('fieldset', { class: 'group array', dataset: { path } }, legendFor(node, name, required), help, error, list, add);
   const group = { fieldset, error, list, itemNode, count: 0, name };
   state.groups.set(path, group);
   add.addEventListener('click', () => addArrayItem(path));
@@ -305,9 +317,10 @@ function addArrayItem(path) {
   const group = state.groups.get(path);
   const index = group.list.children.length;
   const itemPath = `${path}[${index}]`;
-  const remove = el('button', { type: 'button', class: 'secondary small remove', 'aria-label': '×', text: '×' });
+  const remove = el('button', { type: 'button', class: 'secondary small remove', text: '×' });
+  state.labels.push({ el: remove, attr: 'aria-label', key: 'action.removeItem' });
   const item = el('div', { class: 'array-item', dataset: { path: itemPath } },
-    buildNode(group.itemNode, `${group.name} ${index + 1}`, itemPath, true), remove);
+    buildNode(group.itemNode, group.name, itemPath, true, index), remove);
   remove.addEventListener('click', () => {
     // Keep paths dense: collect, drop this item, rebuild the list.
     const values = collectArray(path).filter((_, i) => i !== index);
@@ -337,13 +350,20 @@ function fieldSize(node, kind) {
   return 'size-l';
 }
 
-function buildField(node, name, path, required, kind) {
+function buildField(node, name, path, required, kind, index) {
   const id = idFor(path);
   let input;
-  if (Array.isArray(node.enum)) {
+  const values = Array.isArray(node.enum) ? node.enum : Object.keys(node['x-labels']?.options ?? {});
+  if (values.length > 0) {
+    // A fixed set of values: a select whose options are named in the page's language, the value sent as it is.
     input = el('select', { id, name: path });
-    input.append(el('option', { value: '', text: '' }));
-    for (const value of node.enum) if (value !== null) input.append(el('option', { value: String(value), text: String(value) }));
+    input.append(el('option', { value: '', text: '—' }));
+    for (const value of values) {
+      if (value === null) continue;
+      const option = el('option', { value: String(value) });
+      state.labels.push({ el: option, option: value, node });
+      input.append(option);
+    }
   } else if (kind === 'boolean') {
     input = el('input', { id, name: path, type: 'checkbox' });
   } else if (kind === 'integer' || kind === 'number') {
@@ -370,8 +390,10 @@ function buildField(node, name, path, required, kind) {
   input.dataset.path = path;
 
   const labelText = el('span', { class: 'label-text' });
-  state.labels.push({ el: labelText, node, name });
-  const label = el('label', { for: id }, labelText, required ? el('span', { class: 'req', title: t('form.required'), text: ' *' }) : null);
+  state.labels.push({ el: labelText, node, name, index });
+  const mark = required ? el('span', { class: 'req', text: ' *' }) : null;
+  if (mark) state.labels.push({ el: mark, attr: 'title', key: 'form.required' });
+  const label = el('label', { for: id }, labelText, mark);
   const help = el('p', { class: 'help', id: `help-${id}` });
   state.labels.push({ el: help, node, name, help: true });
   const error = el('p', { class: 'field-error', id: `err-${id}`, hidden: true });
@@ -383,17 +405,22 @@ function buildField(node, name, path, required, kind) {
 
   state.fields.set(path, { input, kind, node, required, error, wrapper });
   input.addEventListener('input', () => clearFieldError(path));
+  if (path === 'month' && kind === 'string') wireMonthDue(input, wrapper);
   return wrapper;
 }
 
 function relabel() {
   for (const item of state.labels) {
-    if (item.help) {
+    if (item.attr) {
+      item.el.setAttribute(item.attr, t(item.key));
+    } else if (item.option !== undefined) {
+      item.el.textContent = optionLabel(item.node, item.option);
+    } else if (item.help) {
       const text = helpOf(item.node);
       item.el.textContent = text;
       item.el.hidden = !text;
     } else {
-      item.el.textContent = labelOf(item.node, item.name);
+      item.el.textContent = labelOf(item.node, item.name, item.index);
     }
   }
 }
@@ -505,6 +532,7 @@ ui.fillExample.addEventListener('click', async () => {
     fillValue('', example);
     showStatus(ui.formStatus, 'info', '');
     onDeadlineFieldChange();
+    updateMonthDue();
     refreshPreview({ quiet: true });
   } catch (error) {
     handleError(error, ui.formStatus);
@@ -515,6 +543,7 @@ ui.clearForm.addEventListener('click', () => {
   clearAll();
   clearPreview();
   onDeadlineFieldChange();
+  updateMonthDue();
 });
 
 // ---------------------------------------------------------------- problems beside their fields
@@ -547,13 +576,30 @@ function findPath(key) {
   return null;
 }
 
+/** The label the page shows for a path, or of its nearest ancestor the page has (an unknown field's parent). */
+function nearestLabel(key) {
+  let path = key.replace(/^\$\.?/, '');
+  while (path) {
+    const found = findPath(path);
+    if (found) {
+      const node = state.fields.get(found)?.wrapper ?? state.groups.get(found)?.fieldset;
+      const text = node?.querySelector('.label-text')?.textContent;
+      if (text) return text;
+    }
+    path = path.replace(/(\.[^.]*|\[\d+\])$/, '');
+  }
+  return '';
+}
+
 function showProblem(problem) {
   clearErrors();
   const errors = problem.errors && typeof problem.errors === 'object' ? problem.errors : {};
   const unplaced = [];
   let first = null;
+  let count = 0;
   for (const [key, value] of Object.entries(errors)) {
     const messages = (Array.isArray(value) ? value : [value]).map(String);
+    count += messages.length;
     const path = findPath(key);
     if (path !== null && path !== '' && state.fields.has(path)) {
       const field = state.fields.get(path);
@@ -569,11 +615,13 @@ function showProblem(problem) {
       group.fieldset.classList.add('invalid');
       first ??= group.fieldset;
     } else {
-      for (const message of messages) unplaced.push(key ? `${key}: ${message}` : message);
+      const owner = nearestLabel(key);
+      for (const message of messages) unplaced.push(owner ? `${owner}: ${message}` : message);
     }
   }
-  const heading = [problem.title, problem.detail].filter(Boolean).join(' — ') || t('status.invalid');
-  showStatus(ui.formStatus, 'error', heading, unplaced);
+  // A short summary in the page's language; the messages themselves stand beside their fields.
+  showStatus(ui.formStatus, 'error', t('status.problems').replace('{n}', String(Math.max(count, 1))), unplaced);
+  setStale(true);
   if (first) {
     first.scrollIntoView({ block: 'center', behavior: 'instant' });
     if (first.focus) first.focus({ preventScroll: true });
@@ -584,6 +632,12 @@ function showProblem(problem) {
 
 // ---------------------------------------------------------------- preview
 
+/** Marks the preview as out of date (after an edit or a refused payload) until a refresh succeeds. */
+function setStale(stale) {
+  ui.previewFrame.classList.toggle('stale', stale);
+  ui.previewStale.hidden = !stale || ui.previewImage.hidden;
+}
+
 function clearPreview() {
   state.previewSeq++;
   if (state.previewUrl) URL.revokeObjectURL(state.previewUrl);
@@ -592,7 +646,7 @@ function clearPreview() {
   ui.previewImage.removeAttribute('src');
   ui.previewEmpty.hidden = false;
   ui.previewEmpty.textContent = t('preview.empty');
-  ui.previewFrame.classList.remove('stale');
+  setStale(false);
 }
 
 function versionQuery() {
@@ -613,7 +667,7 @@ async function refreshPreview({ quiet = false } = {}) {
     if (seq !== state.previewSeq) return;
     if (response.status === 422) {
       const problem = await readProblem(response);
-      ui.previewFrame.classList.add('stale');
+      setStale(true);
       if (ui.previewImage.hidden) ui.previewEmpty.textContent = t('preview.stale');
       if (!quiet) showProblem(problem);
       return;
@@ -626,7 +680,7 @@ async function refreshPreview({ quiet = false } = {}) {
     ui.previewImage.src = state.previewUrl;
     ui.previewImage.hidden = false;
     ui.previewEmpty.hidden = true;
-    ui.previewFrame.classList.remove('stale');
+    setStale(false);
     if (!quiet) clearErrors();
   } catch (error) {
     if (seq !== state.previewSeq) return;
@@ -641,6 +695,8 @@ async function refreshPreview({ quiet = false } = {}) {
 
 const refreshPreviewSoon = debounce(() => refreshPreview({ quiet: true }), 500);
 ui.form.addEventListener('change', () => refreshPreviewSoon());
+ui.form.addEventListener('input', () => setStale(true));
+ui.form.addEventListener('click', (e) => { if (e.target.closest('button')) setStale(true); });
 ui.refreshPreview.addEventListener('click', () => refreshPreview());
 
 // ---------------------------------------------------------------- downloads
@@ -662,11 +718,36 @@ async function download(format) {
     const name = fileNameFrom(response, `${state.form.formId}.${format}`);
     saveBlob(await response.blob(), name);
     clearErrors();
-    showStatus(ui.downloadStatus, 'ok', `${t('status.downloaded')} ${name}`);
+    // X-Form-Warnings is ASCII ("late-order order.date; …"): the words come from validate, in the page's language.
+    const header = response.headers.get('X-Form-Warnings');
+    if (header) {
+      showStatus(ui.downloadStatus, 'warn', `${t('status.downloadedWithWarnings')} ${name}`, await warningMessages(header));
+    } else {
+      showStatus(ui.downloadStatus, 'ok', `${t('status.downloaded')} ${name}`);
+    }
   } catch (error) {
     showStatus(ui.downloadStatus, 'info', '');
     handleError(error, ui.downloadStatus);
   }
+}
+
+/** The warnings of the payload just rendered, worded in the page's language by the service. */
+async function warningMessages(header) {
+  try {
+    const answer = await getJsonPost(`/api/forms/${encodeURIComponent(state.form.formId)}/validate?${versionQuery()}`, collectPayload());
+    const messages = (answer.warnings ?? []).map((w) => String(w.message));
+    if (messages.length > 0) return messages;
+  } catch {
+    // the download stands; say there are warnings without their words
+  }
+  return [t('status.warningsUnread').replace('{n}', String(header.split(';').length))];
+}
+
+async function getJsonPost(url, body) {
+  const response = await ensureOk(await apiFetch(url, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body),
+  }));
+  return response.json();
 }
 
 async function downloadBlank() {
@@ -686,6 +767,54 @@ async function downloadBlank() {
 ui.downloadDocx.addEventListener('click', () => download('docx'));
 ui.downloadPdf.addEventListener('click', () => download('pdf'));
 ui.downloadBlank.addEventListener('click', downloadBlank);
+
+// ---------------------------------------------------------------- a monthly report's due date
+
+let monthDue = null; // { input, note, answer }
+let monthSeq = 0;
+
+/** A monthly report's month shows its due date (rule 2-1 2): the month's last working day), from /api/deadlines. */
+function wireMonthDue(input, wrapper) {
+  const note = el('p', { class: 'due-date', role: 'status' });
+  note.hidden = true;
+  input.after(note);
+  input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') ?? ''} ${note.id = `due-${input.id}`}`.trim());
+  monthDue = { input, note, answer: null };
+  const update = debounce(updateMonthDue, 200);
+  input.addEventListener('input', update);
+  input.addEventListener('change', update);
+}
+
+async function updateMonthDue() {
+  if (!monthDue || !monthDue.input.isConnected) return;
+  const month = monthDue.input.value.trim();
+  const seq = ++monthSeq;
+  monthDue.answer = null;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+    renderMonthDue();
+    return;
+  }
+  try {
+    const answer = await getJson(`/api/deadlines?month=${encodeURIComponent(month)}`);
+    if (seq !== monthSeq) return;
+    monthDue.answer = (answer.deadlines ?? []).find((d) => d.id === 'akimat-monthly-report') ?? null;
+  } catch (error) {
+    if (seq !== monthSeq) return;
+    if (error instanceof ApiError && error.status === 401) return handleError(error);
+  }
+  renderMonthDue();
+}
+
+function renderMonthDue() {
+  if (!monthDue) return;
+  const d = monthDue.answer;
+  monthDue.note.hidden = !d;
+  monthDue.note.textContent = d
+    ? `${t('deadlines.monthDue')} ${formatDate(d.due)}${d.confirmed ? '' : ` (${t('deadlines.unconfirmed')})`}`
+    : '';
+}
+
+onLangChange(renderMonthDue);
 
 // ---------------------------------------------------------------- deadlines
 

@@ -1,7 +1,7 @@
 // What both pages share: the API key, calls to the API, problem responses, downloads and small DOM helpers.
 // Values that come from users or from the API only ever become text (textContent), never markup.
 
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 const apiKeyStorage = 'formsService.apiKey';
 
@@ -31,11 +31,12 @@ export class ApiError extends Error {
   }
 }
 
-/** fetch with the X-Api-Key header (when a key is set). */
+/** fetch with the X-Api-Key header (when a key is set) and the page's language, so problems come back in it. */
 export async function apiFetch(url, options = {}) {
   const headers = new Headers(options.headers ?? {});
   const key = getApiKey();
   if (key) headers.set('X-Api-Key', key);
+  if (!headers.has('Accept-Language')) headers.set('Accept-Language', lang());
   try {
     return await fetch(url, { ...options, headers });
   } catch (error) {
@@ -131,7 +132,7 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** Shows a message in a status area: kind is 'info', 'ok' or 'error'. Text only. */
+/** Shows a message in a status area: kind is 'info', 'ok', 'warn' or 'error'. Text only. */
 export function showStatus(area, kind, message, details = []) {
   area.replaceChildren();
   area.hidden = !message && details.length === 0;

@@ -88,7 +88,8 @@ public sealed class FormCatalog
 
         var figures = module.Figures.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var body = new TemplateParser(file, module.Paths, figures).Parse(definition);
-        var labels = Labels.Load(dir, module.Paths);
+        // Labels name the payload's fields (what a clerk fills), which a view of computed values may not repeat.
+        var labels = Labels.Load(dir, module.Paths.Union(Payloads.PayloadPaths.Of(module.PayloadRecord)).ToHashSet(StringComparer.Ordinal));
         module.Load(definition);
 
         JsonElement? example = null;

@@ -17,26 +17,26 @@ public static class CommonRules
 {
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilderInitial<T, string?> rule, int maxLength) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Messages.Required)
-            .SetValidator(new NotBlankValidator<T>()).WithMessage(Messages.NotBlank)
-            .MaximumLength(maxLength).WithMessage(Messages.TooLong(maxLength));
+            .NotNull().WithMessage(Say.Required)
+            .SetValidator(new NotBlankValidator<T>()).WithMessage(Say.NotBlank)
+            .MaximumLength(maxLength).WithMessage(Say.TooLong(maxLength));
 
     public const int FirstYear = 1990, LastYear = 2100;
 
     /// <summary>A date of these documents lies between 1990 and 2100: anything else is a typing error (and breaks calendars).</summary>
     public static IRuleBuilderOptions<T, DateOnly?> RequiredDate<T>(this IRuleBuilderInitial<T, DateOnly?> rule) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Messages.Required)
+            .NotNull().WithMessage(Say.Required)
             .Must(d => d!.Value.Year is >= FirstYear and <= LastYear)
-            .WithMessage($"{FirstYear}–{LastYear} жылдар аралығында болуы керек / Must be between {FirstYear} and {LastYear}.");
+            .WithMessage(Say.Of("years-between", ("min", FirstYear), ("max", LastYear)));
 
     /// <summary>One of a fixed set of codes, exactly as written (the schema's <c>enum</c>; codes are not free text).</summary>
     public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, IReadOnlyList<string> values) =>
         rule.SetValidator(new OneOfValidator<T>(values))
-            .WithMessage($"Мына мәндердің бірі болуы керек / Must be one of: {string.Join(", ", values)}.");
+            .WithMessage(Say.Of("one-of", ("values", string.Join(", ", values))));
 
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.MaximumLength(maxLength).WithMessage(Messages.TooLong(maxLength));
+        rule.MaximumLength(maxLength).WithMessage(Say.TooLong(maxLength));
 }
 
 /// <summary>A birth year must belong to someone old enough to be convicted, and alive.</summary>
@@ -44,7 +44,7 @@ public static class AgeRules
 {
     public const int MinAge = 14;
     public const int MaxAge = 100;
-    public const string Message = "Үкім күніне 14–100 жас болуы керек / The person must be 14 to 100 years old on verdict.date.";
+    public static readonly string Message = Say.Of("age-on-verdict", ("min", MinAge), ("max", MaxAge));
 
     public static bool Plausible(int? birthYear, DateOnly? verdictDate) =>
         birthYear is null || verdictDate is null ||

@@ -12,12 +12,29 @@ public sealed record PayloadCheck(IReadOnlyDictionary<string, string[]> Errors, 
     /// serialized to JSON (documents and file names read only this, never the raw body). Null when invalid.
     /// </summary>
     public JsonElement? View { get; init; }
+
+    /// <summary>
+    /// The same check with its messages as codes (<see cref="Say"/>), for a reader who asks for a language; null when
+    /// <see cref="Errors"/> and the warnings' messages are already the codes.
+    /// </summary>
+    public PayloadCheck? Coded { get; init; }
+
+    /// <summary>This check with every message worded by <paramref name="text"/> (its codes kept in <see cref="Coded"/>).</summary>
+    public PayloadCheck In(Func<string, string> text) => Errors.Count == 0 && Warnings.Count == 0 ? this : this with
+    {
+        Errors = Errors.ToDictionary(e => e.Key, e => e.Value.Select(text).ToArray(), StringComparer.Ordinal),
+        Warnings = Warnings.Select(w => w with { Message = text(w.Message) }).ToList(),
+        Coded = Coded ?? this,
+    };
 }
 
 /// <summary>Something a clerk must know that still gives a valid document (a late order, say).</summary>
 public sealed record PayloadWarning(string Code, string Path, string Message);
 
-/// <summary>Short messages for clerks (Kazakh) with the English for integrators.</summary>
+/// <summary>
+/// Messages of the spreadsheet and request plumbing outside a payload's rules, Kazakh with the English after a slash.
+/// A payload's rules speak in codes (<see cref="Say"/>), worded in every language by <see cref="MessageTable"/>.
+/// </summary>
 internal static class Messages
 {
     public const string Required = "Міндетті өріс / Required.";

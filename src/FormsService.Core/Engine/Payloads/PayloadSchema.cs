@@ -155,15 +155,45 @@ public static class PayloadSchema
         return parent?["properties"]?[name] as JsonObject;
     }
 
+    /// <summary>
+    /// Titles and <c>x-labels</c> (<c>{ kk, ru, help: { kk, ru }, options: { value: { kk, ru } } }</c>) from the
+    /// version's words; a path through a list (<c>persons[].convict.surname</c>) reaches into its items.
+    /// </summary>
     private static void ApplyLabels(JsonObject root, Labels labels)
     {
-        foreach (var (path, pair) in labels.ByPath)
+        foreach (var (path, words) in labels.Words)
         {
-            if ((path.Length == 0 ? root : Property(root, path)) is not JsonObject property)
+            if ((path.Length == 0 ? root : Reach(root, path)) is not JsonObject property)
                 continue;
-            property["title"] = pair[0];
-            property[LabelsAnnotation] = new JsonObject { ["kk"] = pair[0], ["ru"] = pair[1] };
+            property["title"] = words.Label[0];
+            var annotation = Pair(words.Label);
+            if (words.Help is { } help)
+                annotation["help"] = Pair(help);
+            if (words.Options is { } options)
+            {
+                var named = new JsonObject();
+                foreach (var (value, name) in options)
+                    named[value] = Pair(name);
+                annotation["options"] = named;
+            }
+            property[LabelsAnnotation] = annotation;
         }
+    }
+
+    private static JsonObject Pair(string[] pair) => new() { ["kk"] = pair[0], ["ru"] = pair[1] };
+
+    /// <summary>The schema of a field path whose segments may step into a list's items (<c>days[]</c>).</summary>
+    private static JsonObject? Reach(JsonObject root, string path)
+    {
+        JsonObject? current = root;
+        foreach (var segment in path.Split('.'))
+        {
+            var name = segment.EndsWith("[]", StringComparison.Ordinal) ? segment[..^2] : segment;
+            current = current?["properties"]?[name] as JsonObject;
+            if (segment.EndsWith("[]", StringComparison.Ordinal))
+                current = current?["items"] as JsonObject;
+        }
+        return current;
     }
 
     private static bool IsText(JsonObject property) => property["type"] switch

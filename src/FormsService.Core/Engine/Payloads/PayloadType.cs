@@ -29,7 +29,7 @@ public sealed class PayloadType<T> where T : class
         record = null;
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (payload.ValueKind != JsonValueKind.Object)
-            return Done(errors.With("", Messages.Object), []);
+            return Done(errors.With("", Say.Object), []);
 
         _guard.Check(payload, "", errors);
         try
@@ -40,12 +40,12 @@ public sealed class PayloadType<T> where T : class
         {
             var path = PayloadJson.ToPath(ex.Path);
             TextGuard.Add(errors, path, ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? Messages.UnknownField
+                ? Say.UnknownField
                 : PayloadJson.TypeMessage(typeof(T), path));
             return Done(errors, []);
         }
         if (record is null)
-            return Done(errors.With("", Messages.Object), []);
+            return Done(errors.With("", Say.Object), []);
 
         foreach (var failure in _validator.Validate(record).Errors)
             TextGuard.Add(errors, PayloadJson.ToCamelPath(failure.PropertyName), failure.ErrorMessage);
@@ -106,20 +106,20 @@ public static class PayloadJson
             var name = segment.Split('[')[0];
             var prop = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (prop is null) return Messages.UnknownField;
+            if (prop is null) return Say.UnknownField;
             type = Nullable.GetUnderlyingType(prop.PropertyType) ?? prop.PropertyType;
             if (segment.Contains('[') && type.IsGenericType)
                 type = type.GetGenericArguments()[0];
         }
         return type switch
         {
-            _ when type == typeof(string) => Messages.Text,
-            _ when type == typeof(int) || type == typeof(long) => Messages.WholeNumber,
-            _ when type == typeof(double) || type == typeof(decimal) || type == typeof(float) => Messages.Number,
-            _ when type == typeof(bool) => Messages.Boolean,
-            _ when type == typeof(DateOnly) => Messages.Date,
-            _ when type.IsClass => Messages.Object,
-            _ => Messages.Text,
+            _ when type == typeof(string) => Say.Text,
+            _ when type == typeof(int) || type == typeof(long) => Say.WholeNumber,
+            _ when type == typeof(double) || type == typeof(decimal) || type == typeof(float) => Say.Number,
+            _ when type == typeof(bool) => Say.Boolean,
+            _ when type == typeof(DateOnly) => Say.Date,
+            _ when type.IsClass => Say.Object,
+            _ => Say.Text,
         };
     }
 }

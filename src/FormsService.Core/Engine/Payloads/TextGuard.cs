@@ -38,7 +38,7 @@ public sealed class TextGuard(Func<int, bool> canDraw)
     {
         string s;
         try { s = element.GetString()!; }
-        catch (InvalidOperationException) { return Messages.ControlCharacter; }
+        catch (InvalidOperationException) { return Say.ControlCharacter; }
         var baseLetter = Base.None;
         var visible = false;
         for (var i = 0; i < s.Length; i++)
@@ -48,33 +48,33 @@ public sealed class TextGuard(Func<int, bool> canDraw)
             if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
                 cp = char.ConvertToUtf32(c, s[++i]);
             else if (char.IsSurrogate(c))
-                return Messages.ControlCharacter;
+                return Say.ControlCharacter;
             var category = CharUnicodeInfo.GetUnicodeCategory(cp);
             // Format characters include the right-to-left overrides that can make printed text lie.
             if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
                 or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
-                return Messages.ControlCharacter;
+                return Say.ControlCharacter;
             if (Invisible(cp))
-                return $"{Describe(cp)} көрінбейтін таңба, рұқсат етілмейді / {Describe(cp)} is an invisible character: not allowed.";
+                return Say.Of("invisible-character", ("char", Describe(cp)));
             if (RightToLeft(cp))
-                return $"{Describe(cp)} оңнан солға жазылады, нысан оны дұрыс баса алмайды / {Describe(cp)} is written right to left: the forms cannot print it correctly.";
+                return Say.Of("right-to-left", ("char", Describe(cp)));
             if (NeedsShaping(cp))
-                return $"{Describe(cp)} әріп біріктіруді қажет етеді, нысан оны дұрыс баса алмайды / {Describe(cp)} needs shaping the forms do not do: it cannot be printed correctly.";
+                return Say.Of("needs-shaping", ("char", Describe(cp)));
             if (!canDraw(cp))
-                return Messages.Unprintable(Describe(cp));
+                return Say.Unprintable(Describe(cp));
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
             {
                 // Payloads reach here composed (NFC); a mark still apart from its letter is drawn by the fonts' own
                 // placement, which is right only for the basic diacritics over a Latin, Cyrillic or Greek letter.
                 if (baseLetter == Base.None || !(cp is >= 0x0300 and <= 0x036F) || baseLetter == Base.Other)
-                    return $"{Describe(cp)} белгісі қойылатын әріп жоқ / The combining mark {Describe(cp)} has no letter it can sit on.";
+                    return Say.Of("lone-mark", ("char", Describe(cp)));
                 continue;
             }
             baseLetter = char.IsLetter(s, cp > 0xFFFF ? i - 1 : i) ? (Alphabetic(cp) ? Base.Alphabet : Base.Other) : Base.None;
             visible |= !char.IsWhiteSpace(s, cp > 0xFFFF ? i - 1 : i);
         }
         return s.Length > 0 && !visible && s.Any(ch => !char.IsWhiteSpace(ch))
-            ? "Көрінетін әріп жоқ / Holds no visible letter."
+            ? Say.Of("nothing-visible")
             : null;
     }
 

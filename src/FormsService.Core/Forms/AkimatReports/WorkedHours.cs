@@ -16,12 +16,9 @@ internal readonly record struct HoursBreach(int Index, string Message);
 /// </summary>
 internal static class WorkedHours
 {
-    public const string DailyBasis = "Қағидалардың 2-тармағы 2) тармақшасы / rule 2.2";
-
     public static string DailyMessage(int max, int hours) => max == WorkTimeRules.HoursPerDay
-        ? $"Күніне {hours} сағат: 4 сағаттан аспауы керек; 8 сағатқа дейін тек тұрақты жұмысы жоқ және оқымайтын адамға рұқсат ({DailyBasis}) / " +
-          $"{hours} hours in a day: at most 4; up to 8 only for a person with no permanent job who does not study (rule 2.2)."
-        : $"Күніне {hours} сағат: 8 сағаттан аспауы керек ({DailyBasis}) / {hours} hours in a day: at most 8 (rule 2.2).";
+        ? Engine.Payloads.Say.Of("hours-per-day-4", ("hours", hours))
+        : Engine.Payloads.Say.Of("hours-per-day-8", ("hours", hours));
 
     /// <summary>
     /// The breaches of the daily and weekly limits, each at the entry (in date order, then payload order) whose hours
@@ -41,8 +38,7 @@ internal static class WorkedHours
             var week = byWeek[monday] = byWeek.GetValueOrDefault(monday) + e.Hours;
             if (week > WorkTimeRules.HoursPerWeek && week - e.Hours <= WorkTimeRules.HoursPerWeek)
                 yield return new HoursBreach(e.Index,
-                    $"{Iso(monday)}–{Iso(monday.AddDays(6))} аптасында {week} сағат: аптасына 40 сағаттан аспауы керек ({DailyBasis}) / " +
-                    $"{week} hours in the week of {Iso(monday)}–{Iso(monday.AddDays(6))}: at most 40 a week (rule 2.2).");
+                    Engine.Payloads.Say.Of("hours-per-week", ("hours", week), ("from", Iso(monday)), ("to", Iso(monday.AddDays(6)))));
         }
     }
 

@@ -23,19 +23,19 @@ public sealed class ConductReportValidator : FormPayloadValidator<ConductReportP
         RuleFor(x => x.WorkObject).OptionalText(Limits.Name);
 
         RuleFor(x => x.Assessment).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Messages.Required)
+            .NotNull().WithMessage(Say.Required)
             .Must(a => a!.Count is >= 1 and <= MaxParagraphs)
-            .WithMessage($"1–{MaxParagraphs} абзац болуы керек / Must have 1 to {MaxParagraphs} paragraphs.")
+            .WithMessage(Say.Of("paragraphs-between", ("max", MaxParagraphs)))
             .Must(a => a!.Sum(p => p?.Length ?? 0) <= MaxAssessment)
-            .WithMessage(Messages.TooLong(MaxAssessment));
+            .WithMessage(Say.TooLong(MaxAssessment));
         RuleForEach(x => x.Assessment).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Messages.Required)
-            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage(Messages.NotBlank);
+            .NotNull().WithMessage(Say.Required)
+            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage(Say.NotBlank);
 
         RuleFor(x => x.Breaches).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Messages.Required)
-            .Must(b => b!.Count <= MaxBreaches).WithMessage($"{MaxBreaches} жазбадан аспауы керек / At most {MaxBreaches} breaches.");
-        RuleForEach(x => x.Breaches).NotNull().WithMessage(Messages.Required).ChildRules(breach =>
+            .NotNull().WithMessage(Say.Required)
+            .Must(b => b!.Count <= MaxBreaches).WithMessage(Say.Of("breaches-at-most", ("max", MaxBreaches)));
+        RuleForEach(x => x.Breaches).NotNull().WithMessage(Say.Required).ChildRules(breach =>
         {
             breach.RuleFor(b => b!.Date).RequiredDate();
             breach.RuleFor(b => b!.Description).RequiredText(Limits.LongText);
@@ -51,16 +51,16 @@ public sealed class ConductReportValidator : FormPayloadValidator<ConductReportP
                 return;
             var last = ReportMonth.Last(first);
             if (report.Outgoing?.Date is { } sent && sent < first)
-                context.AddFailure(new ValidationFailure("outgoing.date", "Есептік айдың бірінші күнінен ерте болмауы керек / Must not be before the first day of the month reported on."));
+                context.AddFailure(new ValidationFailure("outgoing.date", Say.Of("before-report-month")));
             var breaches = report.Breaches ?? [];
             for (var i = 0; i < breaches.Count; i++)
             {
                 if (breaches[i]?.Date is not { } date)
                     continue;
                 if (date < first || date > last)
-                    context.AddFailure(new ValidationFailure($"breaches[{i}].date", "Есептік ай ішінде болуы керек / Must be inside the month reported on."));
+                    context.AddFailure(new ValidationFailure($"breaches[{i}].date", Say.Of("outside-report-month")));
                 else if (report.Outgoing?.Date is { } s && date > s)
-                    context.AddFailure(new ValidationFailure($"breaches[{i}].date", "Ақпарат жіберілген күннен кейін болмауы керек / Must not be after outgoing.date."));
+                    context.AddFailure(new ValidationFailure($"breaches[{i}].date", Say.Of("after-outgoing-date")));
             }
         });
     }

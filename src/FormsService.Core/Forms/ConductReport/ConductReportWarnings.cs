@@ -9,6 +9,6 @@ internal sealed class ConductReportWarnings(WorkingCalendar calendar)
 {
     public IEnumerable<PayloadWarning> For(ConductReportPayload report) =>
         ReportMonth.Parse(report.Month) is { } first
-            ? MonthlyReportWarnings.For(calendar, first, report.Outgoing?.Date, "outgoing.date", "Ақпарат")
+            ? MonthlyReportWarnings.For(calendar, first, report.Outgoing?.Date, "outgoing.date", "late-conduct-report")
             : [];
 }

@@ -22,23 +22,23 @@ public sealed class EvasionReportValidator : FormPayloadValidator<EvasionReportP
         RuleFor(x => x.Outgoing!.Date)
             .Must((p, d) => d >= p.WorkOrder!.Date)
             .When(p => p.Outgoing?.Date is not null && p.WorkOrder?.Date is not null)
-            .WithMessage("Өкім күнінен ерте болмауы керек / Must not be before workOrder.date.");
+            .WithMessage(Say.Of("before-work-order-date"));
 
         RuleFor(x => x.Facts).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Messages.Required)
+            .NotNull().WithMessage(Say.Required)
             .Must(f => f!.Count is >= 1 and <= MaxFacts)
-            .WithMessage($"1–{MaxFacts} факт болуы керек / Must list 1 to {MaxFacts} facts.");
-        RuleForEach(x => x.Facts).NotNull().WithMessage(Messages.Required).ChildRules(fact =>
+            .WithMessage(Say.Of("facts-between", ("max", MaxFacts)));
+        RuleForEach(x => x.Facts).NotNull().WithMessage(Say.Required).ChildRules(fact =>
         {
             fact.RuleFor(f => f!.Date).RequiredDate();
             fact.RuleFor(f => f!.Kind).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage(Messages.Required)
+                .NotNull().WithMessage(Say.Required)
                 .Must(k => EvasionKinds.Texts.ContainsKey(k!))
-                .WithMessage($"Мына мәндердің бірі болуы керек / Must be one of: {string.Join(", ", EvasionKinds.Texts.Keys)}.");
+                .WithMessage(Say.Of("one-of", ("values", string.Join(", ", EvasionKinds.Texts.Keys))));
             fact.RuleFor(f => f!.Description).OptionalText(Limits.LongText);
             fact.RuleFor(f => f!.Description).Must(d => !string.IsNullOrWhiteSpace(d))
                 .When(f => f!.Kind == EvasionKinds.Other)
-                .WithMessage("'other' түрі үшін сипаттама міндетті / Required when kind is 'other'.");
+                .WithMessage(Say.Of("required-for-other"));
         });
         RuleFor(x => x.Explanation).OptionalText(MaxExplanation);
 
@@ -54,9 +54,9 @@ public sealed class EvasionReportValidator : FormPayloadValidator<EvasionReportP
                 if (facts[i]?.Date is not { } date)
                     continue;
                 if (report.WorkOrder?.Date is { } order && date < order)
-                    context.AddFailure(new ValidationFailure($"facts[{i}].date", "Өкім күнінен ерте болмауы керек / Must not be before workOrder.date."));
+                    context.AddFailure(new ValidationFailure($"facts[{i}].date", Say.Of("before-work-order-date")));
                 else if (report.Outgoing?.Date is { } sent && date > sent)
-                    context.AddFailure(new ValidationFailure($"facts[{i}].date", "Хабарлама күнінен кейін болмауы керек / Must not be after outgoing.date."));
+                    context.AddFailure(new ValidationFailure($"facts[{i}].date", Say.Of("after-notice-date")));
             }
         });
     }

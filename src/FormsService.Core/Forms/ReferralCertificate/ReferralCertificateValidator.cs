@@ -24,9 +24,8 @@ public sealed class ReferralCertificateValidator : FormPayloadValidator<Referral
     /// <summary>The positions the form lists: "Бастығы (аға инспекторы, инспекторы)".</summary>
     public static readonly string[] Positions = ["бастығы", "аға инспекторы", "инспекторы"];
 
-    private const string BeforeIssue = "Жолдама берілген күннен ерте болмауы керек / Must not be before issuer.date.";
-    private const string BeforeStart = "Жұмысқа кіріскен күннен ерте болмауы керек: хабарлама кірісуді өткен шақпен хабарлайды / " +
-                                       "Must not be before notification.startDate: the notification reports a start that has happened.";
+    private static readonly string BeforeIssue = Say.Of("before-issue-date");
+    private static readonly string BeforeStart = Say.Of("before-start-date");
 
     public ReferralCertificateValidator()
     {
@@ -37,7 +36,7 @@ public sealed class ReferralCertificateValidator : FormPayloadValidator<Referral
         ConvictRules(x => x.Convict, x => x.Verdict?.Date);
         RuleFor(x => x.Convict!.WorkOrStudyPlace).OptionalText(Limits.Address).When(x => x.Convict is not null);
 
-        RuleFor(x => x.Issuer).NotNull().WithMessage(Messages.Required);
+        RuleFor(x => x.Issuer).NotNull().WithMessage(Say.Required);
         When(x => x.Issuer is not null, () =>
         {
             RuleFor(x => x.Issuer!.BodyName).RequiredText(Limits.Name);
@@ -48,7 +47,7 @@ public sealed class ReferralCertificateValidator : FormPayloadValidator<Referral
             RuleFor(x => x.Issuer!.Date)
                 .Must((p, d) => d >= p.Verdict!.Date)
                 .When(p => p.Issuer!.Date is not null && p.Verdict?.Date is not null)
-                .WithMessage("Үкім күнінен ерте болмауы керек / Must not be before verdict.date.");
+                .WithMessage(Say.Of("before-verdict-date"));
         });
 
         When(x => x.Notification is not null, () =>
@@ -67,7 +66,7 @@ public sealed class ReferralCertificateValidator : FormPayloadValidator<Referral
             RuleFor(x => x.Notification!.HeadFullName).RequiredText(Limits.PersonName);
             RuleFor(x => x.Notification!.SignedDate)
                 .Must(d => d is not { } v || v.Year is >= CommonRules.FirstYear and <= CommonRules.LastYear)
-                .WithMessage($"{CommonRules.FirstYear}–{CommonRules.LastYear} жылдар аралығында болуы керек / Must be between {CommonRules.FirstYear} and {CommonRules.LastYear}.");
+                .WithMessage(Say.Of("years-between", ("min", CommonRules.FirstYear), ("max", CommonRules.LastYear)));
             NotBeforeStartOrIssue(x => x.Notification!.SignedDate);
         });
     }

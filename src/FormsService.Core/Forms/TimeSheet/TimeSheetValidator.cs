@@ -23,38 +23,38 @@ public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
         RuleFor(x => x.WorkObject).RequiredText(Limits.Name);
 
         RuleFor(x => x.Persons).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Messages.Required)
+            .NotNull().WithMessage(Say.Required)
             .Must(p => p!.Count is >= 1 and <= MaxPersons)
-            .WithMessage($"1–{MaxPersons} адам болуы керек / Must list 1 to {MaxPersons} persons.");
-        RuleForEach(x => x.Persons).NotNull().WithMessage(Messages.Required).ChildRules(person =>
+            .WithMessage(Say.Of("persons-between", ("max", MaxPersons)));
+        RuleForEach(x => x.Persons).NotNull().WithMessage(Say.Required).ChildRules(person =>
         {
-            person.RuleFor(p => p!.Convict).NotNull().WithMessage(Messages.Required);
+            person.RuleFor(p => p!.Convict).NotNull().WithMessage(Say.Required);
             person.When(p => p!.Convict is not null, () =>
             {
                 person.RuleFor(p => p!.Convict!.Surname).RequiredText(Limits.PersonName);
                 person.RuleFor(p => p!.Convict!.Name).RequiredText(Limits.PersonName);
                 person.RuleFor(p => p!.Convict!.Patronymic).OptionalText(Limits.PersonName);
-                person.RuleFor(p => p!.Convict!.BirthYear).NotNull().WithMessage(Messages.Required)
-                    .InclusiveBetween(1900, 2100).WithMessage(Messages.Between(1900, 2100));
+                person.RuleFor(p => p!.Convict!.BirthYear).NotNull().WithMessage(Say.Required)
+                    .InclusiveBetween(1900, 2100).WithMessage(Say.Between(1900, 2100));
             });
-            person.RuleFor(p => p!.HasPermanentJob).NotNull().WithMessage(Messages.Required);
-            person.RuleFor(p => p!.IsStudent).NotNull().WithMessage(Messages.Required);
-            person.RuleFor(p => p!.SentenceHours).NotNull().WithMessage(Messages.Required)
-                .InclusiveBetween(1, MaxHours).WithMessage(Messages.Between(1, MaxHours));
-            person.RuleFor(p => p!.HoursBefore).NotNull().WithMessage(Messages.Required)
-                .InclusiveBetween(0, MaxHours).WithMessage(Messages.Between(0, MaxHours));
-            person.RuleFor(p => p!.Days).NotNull().WithMessage(Messages.Required);
-            person.RuleForEach(p => p!.Days).NotNull().WithMessage(Messages.Required).ChildRules(day =>
+            person.RuleFor(p => p!.HasPermanentJob).NotNull().WithMessage(Say.Required);
+            person.RuleFor(p => p!.IsStudent).NotNull().WithMessage(Say.Required);
+            person.RuleFor(p => p!.SentenceHours).NotNull().WithMessage(Say.Required)
+                .InclusiveBetween(1, MaxHours).WithMessage(Say.Between(1, MaxHours));
+            person.RuleFor(p => p!.HoursBefore).NotNull().WithMessage(Say.Required)
+                .InclusiveBetween(0, MaxHours).WithMessage(Say.Between(0, MaxHours));
+            person.RuleFor(p => p!.Days).NotNull().WithMessage(Say.Required);
+            person.RuleForEach(p => p!.Days).NotNull().WithMessage(Say.Required).ChildRules(day =>
             {
-                day.RuleFor(d => d!.Day).NotNull().WithMessage(Messages.Required)
-                    .InclusiveBetween(1, 31).WithMessage(Messages.Between(1, 31));
-                day.RuleFor(d => d!.Hours).NotNull().WithMessage(Messages.Required)
+                day.RuleFor(d => d!.Day).NotNull().WithMessage(Say.Required)
+                    .InclusiveBetween(1, 31).WithMessage(Say.Between(1, 31));
+                day.RuleFor(d => d!.Hours).NotNull().WithMessage(Say.Required)
                     .InclusiveBetween(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy)
-                    .WithMessage(Messages.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
+                    .WithMessage(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
             });
         });
 
-        RuleFor(x => x.CompiledBy).NotNull().WithMessage(Messages.Required);
+        RuleFor(x => x.CompiledBy).NotNull().WithMessage(Say.Required);
         When(x => x.CompiledBy is not null, () =>
         {
             RuleFor(x => x.CompiledBy!.Position).RequiredText(Limits.Name);
@@ -63,7 +63,7 @@ public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
             RuleFor(x => x.CompiledBy!.Date)
                 .Must((p, d) => d >= ReportMonth.Parse(p.Month))
                 .When(p => p.CompiledBy!.Date is not null && ReportMonth.Parse(p.Month) is not null)
-                .WithMessage("Табель айдың бірінші күнінен ерте жасалмайды / Must not be before the first day of the month.");
+                .WithMessage(Say.Of("sheet-before-month"));
         });
 
         // Rules across fields, each at the path it names; hung on a member so the schema's reader sees a named rule.
@@ -93,17 +93,17 @@ public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
             if (day < 1 || day > last.Day)
             {
                 if (day is >= 1 and <= 31)
-                    yield return ($"{at}.days[{j}].day", $"{first:yyyy-MM} айында {last.Day} күн бар / {first:yyyy-MM} has {last.Day} days.");
+                    yield return ($"{at}.days[{j}].day", Say.Of("month-has-days", ("month", first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)), ("days", last.Day)));
                 continue;
             }
             if (!seen.Add(day))
             {
-                yield return ($"{at}.days[{j}].day", $"{day}-күн қайталанды / Day {day} is listed twice.");
+                yield return ($"{at}.days[{j}].day", Say.Of("day-repeated", ("day", day)));
                 continue;
             }
             var date = first.AddDays(day - 1);
             if (compiled is { } c && date > c)
-                yield return ($"{at}.days[{j}].day", $"Табель жасалған күннен кейінгі күн / Day {day} is after compiledBy.date.");
+                yield return ($"{at}.days[{j}].day", Say.Of("day-after-compiled", ("day", day)));
             if (entry.Hours is { } hours and >= 1 and <= WorkTimeRules.HoursPerDayWithoutJobOrStudy)
                 entries.Add(new WorkedEntry(date, hours, j));
         }
@@ -113,17 +113,17 @@ public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
                 yield return ($"{at}.days[{breach.Index}].hours", breach.Message);
 
         if (person.Convict?.BirthYear is { } year and >= 1900 and <= 2100 && !AgeRules.Plausible(year, first))
-            yield return ($"{at}.convict.birthYear", "Осы айда 14–100 жас болуы керек / The person must be 14 to 100 years old in the month.");
+            yield return ($"{at}.convict.birthYear", Say.Of("age-in-month"));
 
         if (person.SentenceHours is not { } sentence || person.HoursBefore is not { } before)
             yield break;
         if (before > sentence)
         {
-            yield return ($"{at}.hoursBefore", $"Бұрын өтелген {before} сағат жаза мерзімінен ({sentence} сағат) көп / {before} hours before exceed the sentence of {sentence}.");
+            yield return ($"{at}.hoursBefore", Say.Of("hours-before-exceed", ("before", before), ("sentence", sentence)));
             yield break;
         }
         var total = before + entries.Sum(e => e.Hours);
         if (total > sentence)
-            yield return ($"{at}.days", $"Басынан бері {total} сағат жаза мерзімінен ({sentence} сағат) көп / {total} hours since the start exceed the sentence of {sentence}.");
+            yield return ($"{at}.days", Say.Of("hours-total-exceed", ("total", total), ("sentence", sentence)));
     }
 }

@@ -14,13 +14,12 @@ internal sealed class TimeSheetWarnings(WorkingCalendar calendar)
     {
         if (ReportMonth.Parse(sheet.Month) is not { } first)
             yield break;
-        foreach (var warning in MonthlyReportWarnings.For(calendar, first, sheet.CompiledBy?.Date, "compiledBy.date", "Табель"))
+        foreach (var warning in MonthlyReportWarnings.For(calendar, first, sheet.CompiledBy?.Date, "compiledBy.date", "late-time-sheet"))
             yield return warning;
         var view = TimeSheetView.RowsOf(sheet.Persons ?? []);
         for (var i = 0; i < view.Count; i++)
             if (view[i].CompletesSentence)
                 yield return new PayloadWarning("sentence-completed", $"persons[{i}]",
-                    $"{view[i].FullName} осы айда жазаны толық өтеді ({view[i].SentenceHours} сағат) / " +
-                    $"{view[i].FullName} completes the sentence of {view[i].SentenceHours} hours this month.");
+                    Say.Of("sentence-completed", ("name", view[i].FullName), ("hours", view[i].SentenceHours)));
     }
 }

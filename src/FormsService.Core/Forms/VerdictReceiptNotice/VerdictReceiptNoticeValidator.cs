@@ -8,7 +8,7 @@ namespace FormsService.Core.Forms.VerdictReceiptNotice;
 /// <summary>The notice's rules: the verdict received after it was passed; neither the notice nor the order before receipt.</summary>
 public sealed class VerdictReceiptNoticeValidator : FormPayloadValidator<VerdictReceiptNoticePayload>
 {
-    private const string NotBeforeReceipt = "Үкім келіп түскен күннен ерте болмауы керек / Must not be before verdict.receivedDate.";
+    private static readonly string NotBeforeReceipt = Say.Of("before-verdict-received");
 
     public VerdictReceiptNoticeValidator()
     {
@@ -27,7 +27,7 @@ public sealed class VerdictReceiptNoticeValidator : FormPayloadValidator<Verdict
             RuleFor(x => x.Verdict!.ReceivedDate)
                 .Must((p, d) => d >= p.Verdict!.Date)
                 .When(p => p.Verdict!.ReceivedDate is not null && p.Verdict!.Date is not null)
-                .WithMessage("Үкім күнінен ерте болмауы керек / Must not be before verdict.date.");
+                .WithMessage(Say.Of("before-verdict-date"));
         });
         ConvictRules(x => x.Convict, x => x.Verdict?.Date);
 

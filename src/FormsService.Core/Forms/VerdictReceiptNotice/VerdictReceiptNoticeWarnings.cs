@@ -16,19 +16,16 @@ internal sealed class VerdictReceiptNoticeWarnings(DeadlineCalculator deadlines,
             yield break;
         var due = deadlines.OrderDue(received);
         if (notice.WorkOrder?.Date is { } order && order > due)
-            yield return Late("late-order", "workOrder.date", "Өкім", received, due);
+            yield return Late("late-order", "workOrder.date", "notice-late-order", received, due);
         if (notice.Outgoing?.Date is { } sent && sent > due)
-            yield return Late("late-notice", "outgoing.date", "Хабарлама", received, due);
+            yield return Late("late-notice", "outgoing.date", "notice-late-notice", received, due);
         if (!calendar.IsConfirmed(received, due))
             yield return new PayloadWarning("calendar-unconfirmed", "verdict.receivedDate",
-                $"Жұмыс күндері {received.Year} жылдың расталған күнтізбесінсіз есептелді / " +
-                $"Working days were counted without a confirmed calendar for {received.Year}: the due date {Iso(due)} may move.");
+                Say.Of("calendar-unconfirmed", ("year", received.Year), ("due", Iso(due))));
     }
 
-    private static PayloadWarning Late(string code, string path, string what, DateOnly received, DateOnly due) =>
-        new(code, path,
-            $"{what} мерзімі өтіп кеткен: үкім {Iso(received)} келіп түсті, {Iso(due)} дейін (5 жұмыс күні) жіберілуі тиіс еді (Қағидалардың 2-тармағы) / " +
-            $"Late: the verdict was received on {Iso(received)}; due by {Iso(due)} (5 working days, rule 2).");
+    private static PayloadWarning Late(string code, string path, string message, DateOnly received, DateOnly due) =>
+        new(code, path, Say.Of(message, ("received", Iso(received)), ("due", Iso(due))));
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

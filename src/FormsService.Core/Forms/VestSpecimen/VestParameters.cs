@@ -1,3 +1,4 @@
+using FormsService.Core.Engine.Payloads;
 using System.Globalization;
 using SkiaSharp;
 
@@ -98,7 +99,7 @@ internal sealed record VestParameters
         double? Number(string key, string v)
         {
             if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)) return d;
-            errs[key] = $"'{v}' is not a number";
+            errs[key] = Say.Of("vest-not-a-number", ("value", v));
             return null;
         }
     }
@@ -114,33 +115,33 @@ internal sealed record VestParameters
 
         if (p.View is not null && !TryParseView(p.View, out _))
         {
-            errors["view"] = $"'{p.View}' is not a view; expected front, back or both";
+            errors["view"] = Say.Of("vest-view", ("value", p.View));
         }
 
         var vest = VestColor.Parse(spec.Colors.Vest);
         if (p.Color is not null)
         {
-            if (!VestColor.TryParse(p.Color, out vest)) errors["color"] = $"'{p.Color}' is not a colour of the form #RRGGBB";
+            if (!VestColor.TryParse(p.Color, out vest)) errors["color"] = Say.Of("vest-colour-format", ("value", p.Color));
             else if (VestColor.Distance(vest, VestColor.Parse(spec.Colors.Lettering)) < MinLetteringContrast)
-                errors["color"] = $"'{p.Color}' is too dark: the lettering ({spec.Colors.Lettering}) would not be legible on it";
+                errors["color"] = Say.Of("vest-colour-dark", ("value", p.Color), ("lettering", spec.Colors.Lettering));
         }
 
         if (p.StripeColor is not null)
         {
-            if (!VestColor.TryParse(p.StripeColor, out var stripe)) errors["stripeColor"] = $"'{p.StripeColor}' is not a colour of the form #RRGGBB";
+            if (!VestColor.TryParse(p.StripeColor, out var stripe)) errors["stripeColor"] = Say.Of("vest-colour-format", ("value", p.StripeColor));
             else if (!errors.ContainsKey("color") && VestColor.Distance(vest, stripe) < MinStripeContrast)
-                errors["stripeColor"] = $"'{p.StripeColor}' is too close to the vest colour: the reflective stripe must stand out";
+                errors["stripeColor"] = Say.Of("vest-stripe-close", ("value", p.StripeColor));
         }
         else if (p.Color is not null && !errors.ContainsKey("color")
                  && VestColor.Distance(vest, VestColor.Parse(spec.Colors.Stripe)) < MinStripeContrast)
         {
-            errors["color"] = $"'{p.Color}' is too close to the stripe colour ({spec.Colors.Stripe}): the reflective stripe must stand out";
+            errors["color"] = Say.Of("vest-colour-close", ("value", p.Color), ("stripe", spec.Colors.Stripe));
         }
 
         var width = p.StripeWidthMm ?? spec.Stripe.WidthMm;
         if (p.StripeWidthMm is { } w && (!double.IsFinite(w) || w < StripeWidthMin || w > StripeWidthMax))
         {
-            errors["stripeWidthMm"] = Inv($"{w} mm is out of range; expected {StripeWidthMin}..{StripeWidthMax} mm");
+            errors["stripeWidthMm"] = Say.Of("vest-range-mm", ("value", w), ("min", StripeWidthMin), ("max", StripeWidthMax));
             width = spec.Stripe.WidthMm;
         }
 
@@ -152,8 +153,8 @@ internal sealed record VestParameters
             if (!double.IsFinite(s) || s < LetteringScaleMin || s > max)
             {
                 errors["letteringScale"] = max < LetteringScaleMax
-                    ? Inv($"{s} is out of range; expected {LetteringScaleMin}..{max} (a larger lettering would not fit the panels)")
-                    : Inv($"{s} is out of range; expected {LetteringScaleMin}..{LetteringScaleMax}");
+                    ? Say.Of("vest-scale-fit", ("value", s), ("min", LetteringScaleMin), ("max", max))
+                    : Say.Of("vest-range", ("value", s), ("min", LetteringScaleMin), ("max", LetteringScaleMax));
                 scale = 1.0;
             }
         }
@@ -162,15 +163,16 @@ internal sealed record VestParameters
         var (minPos, maxPos) = StripePositionRange(spec, width, scale);
         if (!double.IsFinite(position) || position < minPos - 1e-9 || position > maxPos + 1e-9)
         {
-            var what = p.StripePositionMm is null ? "the default stripe position" : Inv($"{position} mm");
             errors["stripePositionMm"] = minPos > maxPos
-                ? $"{what} cannot be used: with this stripe width and lettering size there is no room for the stripe and the lettering"
-                : Inv($"{what} is out of range; expected {Math.Ceiling(minPos * 10) / 10}..{Math.Floor(maxPos * 10) / 10} mm from the hem to the lower edge of the stripe (the stripe runs below the armholes, with the lettering above and below it)");
+                ? Say.Of("vest-no-room")
+                : p.StripePositionMm is null
+                    ? Say.Of("vest-default-position", ("min", Math.Ceiling(minPos * 10) / 10), ("max", Math.Floor(maxPos * 10) / 10))
+                    : Say.Of("vest-position", ("value", position), ("min", Math.Ceiling(minPos * 10) / 10), ("max", Math.Floor(maxPos * 10) / 10));
         }
 
         if (p.Dpi is { } dpi && (dpi < DpiMin || dpi > DpiMax))
         {
-            errors["dpi"] = Inv($"{dpi} is out of range; expected {DpiMin}..{DpiMax}");
+            errors["dpi"] = Say.Of("vest-range", ("value", dpi), ("min", DpiMin), ("max", DpiMax));
         }
 
         return errors;
@@ -231,7 +233,6 @@ internal sealed record VestParameters
         }
     }
 
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>Parameters with every default applied and every value checked.</summary>

@@ -127,7 +127,7 @@ internal sealed class VestSpecimenModule : IFormModule, IArtwork, IFigureSource
         parameters = new VestParameters();
         if (payload.ValueKind != JsonValueKind.Object)
         {
-            errors[""] = [Messages.Object];
+            errors[""] = [Say.Object];
             return errors;
         }
         var values = new List<KeyValuePair<string, string?>>();
@@ -137,7 +137,7 @@ internal sealed class VestSpecimenModule : IFormModule, IArtwork, IFigureSource
             var v = property.Value;
             if (!VestParameters.Names.Contains(name))
             {
-                errors[name.Length == 0 ? "$" : name] = [Messages.UnknownField];
+                errors[name.Length == 0 ? "$" : name] = [Say.UnknownField];
                 continue;
             }
             if (v.ValueKind == JsonValueKind.Null)
@@ -157,10 +157,10 @@ internal sealed class VestSpecimenModule : IFormModule, IArtwork, IFigureSource
             {
                 errors[name] = [expected switch
                 {
-                    JsonValueKind.String => Messages.Text,
-                    JsonValueKind.True => Messages.Boolean,
-                    _ when name == "dpi" => Messages.WholeNumber,
-                    _ => Messages.Number,
+                    JsonValueKind.String => Say.Text,
+                    JsonValueKind.True => Say.Boolean,
+                    _ when name == "dpi" => Say.WholeNumber,
+                    _ => Say.Number,
                 }];
                 continue;
             }

@@ -17,9 +17,9 @@ public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>
         this.DocumentRules(x => x.Act);
         this.MonthRules(x => x.Month);
         RuleFor(x => x.From).Must(d => d!.Value.Year is >= CommonRules.FirstYear and <= CommonRules.LastYear).When(x => x.From is not null)
-            .WithMessage(Messages.Between(CommonRules.FirstYear, CommonRules.LastYear));
+            .WithMessage(Say.Between(CommonRules.FirstYear, CommonRules.LastYear));
         RuleFor(x => x.To).Must(d => d!.Value.Year is >= CommonRules.FirstYear and <= CommonRules.LastYear).When(x => x.To is not null)
-            .WithMessage(Messages.Between(CommonRules.FirstYear, CommonRules.LastYear));
+            .WithMessage(Say.Between(CommonRules.FirstYear, CommonRules.LastYear));
         RuleFor(x => x.LocalExecutiveBody).RequiredText(Limits.Name);
         RuleFor(x => x.ResponsibleOrganization).RequiredText(Limits.Name);
         RuleFor(x => x.WorkObject).RequiredText(Limits.Name);
@@ -27,21 +27,21 @@ public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>
         ConvictRules(x => x.Convict, x => ReportMonth.Parse(x.Month));
         When(x => x.Convict is not null, () =>
         {
-            RuleFor(x => x.Convict!.HasPermanentJob).NotNull().WithMessage(Messages.Required);
-            RuleFor(x => x.Convict!.IsStudent).NotNull().WithMessage(Messages.Required);
+            RuleFor(x => x.Convict!.HasPermanentJob).NotNull().WithMessage(Say.Required);
+            RuleFor(x => x.Convict!.IsStudent).NotNull().WithMessage(Say.Required);
         });
 
         RuleFor(x => x.Works).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Messages.Required)
+            .NotNull().WithMessage(Say.Required)
             .Must(w => w!.Count is >= 1 and <= MaxWorks)
-            .WithMessage($"1–{MaxWorks} жазба болуы керек / Must list 1 to {MaxWorks} works.");
-        RuleForEach(x => x.Works).NotNull().WithMessage(Messages.Required).ChildRules(work =>
+            .WithMessage(Say.Of("works-between", ("max", MaxWorks)));
+        RuleForEach(x => x.Works).NotNull().WithMessage(Say.Required).ChildRules(work =>
         {
             work.RuleFor(w => w!.Date).RequiredDate();
             work.RuleFor(w => w!.Description).RequiredText(Limits.LongText);
-            work.RuleFor(w => w!.Hours).NotNull().WithMessage(Messages.Required)
+            work.RuleFor(w => w!.Hours).NotNull().WithMessage(Say.Required)
                 .InclusiveBetween(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy)
-                .WithMessage(Messages.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
+                .WithMessage(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
         });
 
         this.SignatoryRules(x => x.OrganizationRepresentative);
@@ -65,7 +65,7 @@ public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>
         if (ReportMonth.Parse(act.Month) is not { } first)
             yield break;
         var last = ReportMonth.Last(first);
-        const string InMonth = "Актінің айы ішінде болуы керек / Must be inside the act's month.";
+        var InMonth = Say.Of("outside-act-month");
         if (act.From is { } f && (f < first || f > last))
             yield return ("from", InMonth);
         if (act.To is { } t && (t < first || t > last))
@@ -73,11 +73,11 @@ public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>
         var (from, to) = Period(act)!.Value;
         if (from > to)
         {
-            yield return ("to", "Кезеңнің басынан ерте болмауы керек / Must not be before from.");
+            yield return ("to", Say.Of("before-period-start"));
             yield break;
         }
         if (act.Act?.Date is { } actDate && actDate < from)
-            yield return ("act.date", "Акт кезең басталғаннан ерте жасалмайды / The act cannot be dated before its period starts.");
+            yield return ("act.date", Say.Of("act-before-period"));
 
         var works = act.Works ?? [];
         var entries = new List<WorkedEntry>();
@@ -86,9 +86,9 @@ public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>
             if (works[i] is not { Date: { } date } work)
                 continue;
             if (date < from || date > to)
-                yield return ($"works[{i}].date", $"Актінің кезеңі ішінде болуы керек ({from:yyyy-MM-dd}–{to:yyyy-MM-dd}) / Must be inside the period {from:yyyy-MM-dd}–{to:yyyy-MM-dd}.");
+                yield return ($"works[{i}].date", Say.Of("outside-act-period", ("from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
             else if (act.Act?.Date is { } signed && date > signed)
-                yield return ($"works[{i}].date", "Акт жасалған күннен кейін болмауы керек / Must not be after act.date.");
+                yield return ($"works[{i}].date", Say.Of("after-act-date"));
             else if (work.Hours is { } hours and >= 1 and <= WorkTimeRules.HoursPerDayWithoutJobOrStudy)
                 entries.Add(new WorkedEntry(date, hours, i));
         }

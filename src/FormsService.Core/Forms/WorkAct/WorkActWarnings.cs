@@ -9,6 +9,6 @@ internal sealed class WorkActWarnings(WorkingCalendar calendar)
 {
     public IEnumerable<PayloadWarning> For(WorkActPayload act) =>
         ReportMonth.Parse(act.Month) is { } first
-            ? MonthlyReportWarnings.For(calendar, first, act.Act?.Date, "act.date", "Акт")
+            ? MonthlyReportWarnings.For(calendar, first, act.Act?.Date, "act.date", "late-work-act")
             : [];
 }

@@ -24,36 +24,21 @@ internal sealed class WorkOrderWarnings(DeadlineCalculator deadlines, WorkingCal
             var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(KazakhstanOffset).DateTime);
             if (dated > today)
                 yield return new PayloadWarning("order-in-future", "order.date",
-                    $"Өкім болашақ күнмен ({Iso(dated)}) белгіленген: бүгін Қазақстан уақытымен {Iso(today)} / " +
-                    $"The order is dated in the future ({Iso(dated)}): today in Kazakhstan is {Iso(today)}.");
+                    Say.Of("order-in-future", ("date", Iso(dated)), ("today", Iso(today))));
             if (dated.Year is >= CommonRules.FirstYear and <= CommonRules.LastYear && !calendar.IsWorkingDay(dated))
                 yield return new PayloadWarning("order-on-day-off", "order.date",
-                    $"Өкім жұмыс күні емес күнмен ({Iso(dated)}, {Kk(dated.DayOfWeek)}) белгіленген / " +
-                    $"The order is dated on a day that is not a working day ({Iso(dated)}, {dated.DayOfWeek}).");
+                    Say.Of("order-on-day-off", ("date", Iso(dated))));
         }
         if (payload.Verdict?.ReceivedDate is not { } received || payload.Order?.Date is not { } date)
             yield break;
         var due = deadlines.OrderDue(received);
         if (date > due)
             yield return new PayloadWarning("late-order", "order.date",
-                $"Өкім мерзімі өтіп кеткен: үкім {Iso(received)} келіп түсті, өкім {Iso(due)} дейін (5 жұмыс күні) шығарылуы тиіс еді / " +
-                $"The order is late: the verdict was received on {Iso(received)}, the order was due by {Iso(due)} (5 working days).");
+                Say.Of("late-order", ("received", Iso(received)), ("due", Iso(due))));
         if (!calendar.IsConfirmed(received, due))
             yield return new PayloadWarning("calendar-unconfirmed", "verdict.receivedDate",
-                $"Жұмыс күндері {received.Year} жылдың расталған күнтізбесінсіз есептелді / " +
-                $"Working days were counted without a confirmed calendar for {received.Year}: the due date {Iso(due)} may move.");
+                Say.Of("calendar-unconfirmed", ("year", received.Year), ("due", Iso(due))));
     }
-
-    private static string Kk(DayOfWeek day) => day switch
-    {
-        DayOfWeek.Monday => "дүйсенбі",
-        DayOfWeek.Tuesday => "сейсенбі",
-        DayOfWeek.Wednesday => "сәрсенбі",
-        DayOfWeek.Thursday => "бейсенбі",
-        DayOfWeek.Friday => "жұма",
-        DayOfWeek.Saturday => "сенбі",
-        _ => "жексенбі",
-    };
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

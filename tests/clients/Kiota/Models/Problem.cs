@@ -9,13 +9,21 @@ using System;
 namespace FormsService.Clients.Kiota.Models
 {
     /// <summary>
-    /// Problem details (RFC 9457). A 422 adds `errors`: messages by the JSON path of the field (`convict.surname`).
+    /// Problem details (RFC 9457). A 422 adds `errors`: messages by the JSON path of the field (`convict.surname`), in the language of `Accept-Language`, and their `codes`.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class Problem : ApiException, IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>JSON path of a field → the codes of its messages (`too-long`, `between`): the same in every language; the messages follow `Accept-Language` (kk, the default; ru; en).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::FormsService.Clients.Kiota.Models.Problem_codes? Codes { get; set; }
+#nullable restore
+#else
+        public global::FormsService.Clients.Kiota.Models.Problem_codes Codes { get; set; }
+#endif
         /// <summary>The detail property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -93,6 +101,7 @@ namespace FormsService.Clients.Kiota.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "codes", n => { Codes = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.Problem_codes>(global::FormsService.Clients.Kiota.Models.Problem_codes.CreateFromDiscriminatorValue); } },
                 { "detail", n => { Detail = n.GetStringValue(); } },
                 { "errors", n => { Errors = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.Problem_errors>(global::FormsService.Clients.Kiota.Models.Problem_errors.CreateFromDiscriminatorValue); } },
                 { "instance", n => { Instance = n.GetStringValue(); } },
@@ -109,6 +118,7 @@ namespace FormsService.Clients.Kiota.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.Problem_codes>("codes", Codes);
             writer.WriteStringValue("detail", Detail);
             writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.Problem_errors>("errors", Errors);
             writer.WriteStringValue("instance", Instance);

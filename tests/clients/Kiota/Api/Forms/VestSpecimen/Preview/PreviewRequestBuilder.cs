@@ -144,7 +144,7 @@ namespace FormsService.Clients.Kiota.Api.Forms.VestSpecimen.Preview
             /// <summary>An exact version; without it, the version in force today (or on `asOf`).</summary>
             [QueryParameter("version")]
             public global::FormsService.Clients.Kiota.Api.Forms.VestSpecimen.Preview.GetVersionQueryParameterType? Version { get; set; }
-            /// <summary>Көрініс (front / back / both)</summary>
+            /// <summary>Көрініс</summary>
             [QueryParameter("view")]
             public global::FormsService.Clients.Kiota.Api.Forms.VestSpecimen.Preview.GetViewQueryParameterType? View { get; set; }
         }

@@ -1,0 +1,32 @@
+using FormsService.Core.Engine.Payloads;
+using Microsoft.Net.Http.Headers;
+
+namespace FormsService.Api.Http;
+
+/// <summary>
+/// The language a reader asks problems in (<c>Accept-Language</c>): the first of Kazakh, Russian and English by the
+/// header's preference (<c>ru-RU,ru;q=0.9</c> is Russian), else Kazakh, the clerks' language.
+/// </summary>
+internal static class RequestLanguage
+{
+    public static string Of(HttpRequest request)
+    {
+        IList<StringWithQualityHeaderValue> ranges;
+        try
+        {
+            ranges = request.GetTypedHeaders().AcceptLanguage;
+        }
+        catch (FormatException)
+        {
+            return MessageTable.Default; // a malformed header asks for nothing
+        }
+        foreach (var range in ranges.Where(r => (r.Quality ?? 1) > 0).OrderByDescending(r => r.Quality ?? 1))
+        {
+            var tag = range.Value.Value ?? "";
+            var primary = tag.Split('-')[0].ToLowerInvariant();
+            if (MessageTable.Languages.Contains(primary))
+                return primary;
+        }
+        return MessageTable.Default;
+    }
+}
