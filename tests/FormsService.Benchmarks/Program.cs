@@ -8,6 +8,7 @@ using FormsService.Benchmarks;
 //   ... -- stages [n]                (Stopwatch split of the 60-person time sheet by stage)
 //   ... -- loop <Case> _ <seconds>   (a tight loop, for perf record)
 //   ... -- median <Case> [n]         (warm Stopwatch median of one case)
+//   ... -- allocs <Case> [n]         (bytes allocated per render, sampled by type)
 //   ... -- soak [n]                  (n certificate PDFs in-process, RSS before/after)
 //   ... -- peer-doc [formId]         (the document model as JSON, for the pdfmake peer)
 if (args.Length > 0 && args[0] == "sizes")
@@ -30,6 +31,12 @@ if (args.Length > 0 && args[0] == "loop")
 {
     // A tight render loop for `perf record`: loop <form> <format> <seconds>.
     Breakdown.Loop(args[1], args[2], args.Length > 3 ? double.Parse(args[3]) : 10);
+    return 0;
+}
+if (args.Length > 0 && args[0] == "allocs")
+{
+    // Allocated bytes per render and a sample of the types allocated: allocs <Case> [n].
+    Allocations.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 500);
     return 0;
 }
 if (args.Length > 0 && args[0] == "peer-doc")

@@ -123,7 +123,7 @@ internal sealed class TableLayout : BlockLayout<Table>
         var xs = new float[t.Columns.Count + 1];
         for (var i = 0; i < t.Columns.Count; i++)
             xs[i + 1] = xs[i] + t.Columns[i];
-        var texts = new Dictionary<TextKey, SetText>();
+        var texts = new Dictionary<TextKey, SetText>(TextKeyComparer.Instance);
         var header = SetRows(t.HeaderRows, xs, context, texts);
         var body = SetRows(t.Rows, xs, context, texts);
         var headerHeight = header.Sum(r => r.Height);
@@ -199,10 +199,20 @@ internal sealed class TableLayout : BlockLayout<Table>
     }
 
     /// <summary>
-    /// What setting a paragraph of one plain text depends on. A table repeats few of them (the day numbers, the hours
-    /// of a day, empty cells) over thousands of cells: each is set once per table.
+    /// What setting a cell's one paragraph depends on: the paragraph and the width. The model gives cells of one
+    /// plain text one paragraph (the day numbers, the hours of a day, empty cells repeat over thousands of cells):
+    /// each is set once per table.
     /// </summary>
-    private readonly record struct TextKey(string? Text, Typography Run, Typography Paragraph, ParagraphStyle Style, float LineHeight, float Width);
+    private readonly record struct TextKey(Paragraph Paragraph, float Width);
+
+    private sealed class TextKeyComparer : IEqualityComparer<TextKey>
+    {
+        public static readonly TextKeyComparer Instance = new();
+
+        public bool Equals(TextKey a, TextKey b) => ReferenceEquals(a.Paragraph, b.Paragraph) && a.Width == b.Width;
+
+        public int GetHashCode(TextKey k) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Paragraph), k.Width);
+    }
 
     private static List<SetRow> SetRows(IReadOnlyList<TableRow> rows, float[] xs, LayoutContext context, Dictionary<TextKey, SetText> texts)
     {
@@ -248,9 +258,10 @@ internal sealed class TableLayout : BlockLayout<Table>
     {
         var pad = cell.Style.Padding;
         var inner = Math.Max(1, width - pad.LeftPt - pad.RightPt);
-        if (cell.Content.Count == 1 && Key(cell.Content[0], inner) is { } key)
+        if (cell.Content.Count == 1)
         {
-            // Cells of the same text share their set lines: nothing downstream changes them.
+            // Cells of the same paragraph share their set lines: nothing downstream changes them.
+            var key = new TextKey(cell.Content[0], inner);
             if (!texts.TryGetValue(key, out var shared))
                 texts[key] = shared = Set(cell.Content, inner, context);
             return new SetCell(cell, x, width, shared.Lines, shared.Height);
@@ -260,15 +271,6 @@ internal sealed class TableLayout : BlockLayout<Table>
     }
 
     private readonly record struct SetText(IReadOnlyList<(SetLine Line, float Offset, bool Ends)> Lines, float Height);
-
-    /// <summary>The key of a paragraph of one plain text (or none), whose set lines depend on nothing else.</summary>
-    private static TextKey? Key(Paragraph p, float inner)
-    {
-        if (p.Inlines.Count > 1 || (p.Inlines.Count == 1 && p.Inlines[0] is not TextRun))
-            return null;
-        var run = p.Inlines.Count == 0 ? null : (TextRun)p.Inlines[0];
-        return new TextKey(run?.Text, run?.Type ?? p.Text, p.Text, p.Style, p.LineHeightPt, inner);
-    }
 
     private static SetText Set(IReadOnlyList<Paragraph> content, float inner, LayoutContext context)
     {
@@ -361,9 +363,13 @@ internal sealed class TableLayout : BlockLayout<Table>
                 VerticalAlignment.Bottom => Math.Max(0, free),
                 _ => 0f,
             };
-            var lines = new List<Line>(c.Lines.Count);
-            foreach (var (line, lineOffset, ends) in c.Lines)
-                lines.Add(line.At(page, top + offset + lineOffset, ends, c.X + pad.LeftPt));
+            var set = c.Lines;
+            var lines = set.Count == 0 ? [] : new Line[set.Count];
+            for (var k = 0; k < lines.Length; k++)
+            {
+                var (line, lineOffset, ends) = set[k];
+                lines[k] = line.At(page, top + offset + lineOffset, ends, c.X + pad.LeftPt);
+            }
             cells.Add(new PlacedCell(c.Cell, c.X, top, c.Width, height, lines));
         }
         return new PlacedRow(page, top, row.Height, isHeader, row.Index, row.Continued, cells);

@@ -75,10 +75,12 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
     {
         var scale = context.Scale;
         var text = scale.Paragraph(p.Bold ?? bold ?? false, p.SizePt ?? sizePt);
-        var inlines = new List<Inline>(p.Inlines.Count);
-        foreach (var inline in p.Inlines)
-            Expand(inline, values ?? context.Values, scale, text, context.Dates, inlines);
-        return new Paragraph(style ?? p.Style, text, scale.LineHeight(text), inlines);
+        var inlines = context.Inlines;
+        inlines.Clear();
+        var from = values ?? context.Values;
+        for (var i = 0; i < p.Inlines.Count; i++)
+            Expand(p.Inlines[i], from, scale, text, context.Dates, inlines);
+        return context.Paragraph(style ?? p.Style, text, scale.LineHeight(text), inlines);
     }
 
     private static void Expand(InlineTemplate template, PayloadValues values, TypeScale scale, Typography paragraph, Locale.DateLocale dates, List<Inline> into)
@@ -194,13 +196,29 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
         Append(sb, parts, values);
         var text = PayloadValues.Normalize(sb.ToString());
         // A value made of literals only (all its paths empty) is no value: the blank prints empty.
-        return parts.SelectMany(p => p.Paths).Any(values.Has) && text.Length > 0 ? text : null;
+        return text.Length > 0 && AnyPresent(parts, values) ? text : null;
+    }
+
+    private static bool AnyPresent(IReadOnlyList<ValuePart> parts, PayloadValues values)
+    {
+        for (var i = 0; i < parts.Count; i++)
+            foreach (var path in parts[i].Paths)
+                if (values.Has(path)) return true;
+        return false;
+    }
+
+    private static bool AllPresent(IEnumerable<string> paths, PayloadValues values)
+    {
+        foreach (var path in paths)
+            if (!values.Has(path)) return false;
+        return true;
     }
 
     private static void Append(StringBuilder sb, IReadOnlyList<ValuePart> parts, PayloadValues values)
     {
-        foreach (var part in parts)
+        for (var i = 0; i < parts.Count; i++)
         {
+            var part = parts[i];
             switch (part)
             {
                 case LiteralPart l:
@@ -209,7 +227,7 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
                 case PathPart p:
                     sb.Append(values.Get(p.Path));
                     break;
-                case OptionalGroup g when g.Paths.All(values.Has):
+                case OptionalGroup g when AllPresent(g.Paths, values):
                     Append(sb, g.Parts, values);
                     break;
             }
@@ -229,6 +247,43 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
     /// </summary>
     internal Dictionary<(CellLook Look, InkColor? Shading), (CellStyle Style, ParagraphStyle[] Paragraphs)> CellStyles { get; } =
         new(new LookComparer());
+
+    /// <summary>Where a paragraph's inlines are gathered before the paragraph is made.</summary>
+    internal List<Inline> Inlines { get; } = [];
+
+    /// <summary>
+    /// Paragraphs of one plain text (or none) by their style, look and text: a table prints a few of them (the hours
+    /// of a day, a day's number, empty cells) in thousands of cells, which share one paragraph.
+    /// </summary>
+    private readonly Dictionary<PlainKey, Paragraph> _plain = new(new PlainComparer());
+
+    private readonly record struct PlainKey(ParagraphStyle Style, Typography Text, float LineHeightPt, string? Run, Typography? RunType);
+
+    /// <summary>A paragraph of <paramref name="inlines"/> (copied: the list is used again).</summary>
+    internal Paragraph Paragraph(ParagraphStyle style, Typography text, float lineHeightPt, List<Inline> inlines)
+    {
+        if (inlines.Count > 1 || (inlines.Count == 1 && inlines[0] is not TextRun))
+            return new Paragraph(style, text, lineHeightPt, inlines.ToArray());
+        var run = inlines.Count == 1 ? (TextRun)inlines[0] : null;
+        var key = new PlainKey(style, text, lineHeightPt, run?.Text, run?.Type);
+        if (!_plain.TryGetValue(key, out var p))
+            _plain[key] = p = new Paragraph(style, text, lineHeightPt, run is null ? [] : [run]);
+        return p;
+    }
+
+    /// <summary>Styles and looks by reference (one object per look in a build), texts by value.</summary>
+    private sealed class PlainComparer : IEqualityComparer<PlainKey>
+    {
+        public bool Equals(PlainKey a, PlainKey b) =>
+            ReferenceEquals(a.Style, b.Style) && ReferenceEquals(a.Text, b.Text) && a.LineHeightPt == b.LineHeightPt
+            && string.Equals(a.Run, b.Run, StringComparison.Ordinal) && ReferenceEquals(a.RunType, b.RunType);
+
+        public int GetHashCode(PlainKey k) => HashCode.Combine(
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Style),
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Text),
+            k.Run is null ? 0 : string.GetHashCode(k.Run, StringComparison.Ordinal),
+            k.RunType is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.RunType));
+    }
 
     private sealed class LookComparer : IEqualityComparer<(CellLook Look, InkColor? Shading)>
     {

@@ -9,7 +9,8 @@ namespace FormsService.Core.Engine.Model;
 /// repeated row or cell the values are an item's: paths are relative to it, <c>$number</c> is its 1-based number,
 /// <c>$index</c> its 0-based index, and <c>$root.</c> reaches the whole payload.
 /// </summary>
-internal sealed class PayloadValues
+/// <remarks>A value, not an object: a table makes one for every item of every row (a day of a person's month).</remarks>
+internal readonly struct PayloadValues
 {
     public const string RootPrefix = "$root.", Number = "$number", Index = "$index";
 
@@ -69,9 +70,10 @@ internal sealed class PayloadValues
     {
         if (Find(path) is not { ValueKind: JsonValueKind.Array } array)
             return [];
-        var items = new List<JsonElement>(array.GetArrayLength());
+        var items = new JsonElement[array.GetArrayLength()];
+        var i = 0;
         foreach (var item in array.EnumerateArray())
-            items.Add(item);
+            items[i++] = item;
         return items;
     }
 

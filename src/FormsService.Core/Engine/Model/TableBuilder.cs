@@ -90,7 +90,8 @@ internal static class TableBuilder
         int[] covered, List<InkColor?> shades, List<ColumnGroup> groups)
     {
         var columns = covered.Length;
-        var cells = new List<TableCell>(r.Cells.Count);
+        // A cell covers one column at least: a row of repeated day cells has as many cells as columns.
+        var cells = new List<TableCell>(Math.Min(columns, r.Cells.Count * 8));
         var col = 0;
         int Next(int c)
         {
@@ -103,20 +104,19 @@ internal static class TableBuilder
             col = Next(col);
             if (col >= columns) break;
             // A cell over a column group that has no columns (an empty array) has nothing to cover.
-            if ((cell.ColumnSpan == 0 || cell.Each is not null) && groups.Any(g => g.First == col && g.Count == 0)
-                && !groups.Any(g => g.First <= col && col < g.First + g.Count))
+            if ((cell.ColumnSpan == 0 || cell.Each is not null) && EmptyGroupAt(groups, col) && GroupOver(groups, col) is null)
                 continue;
             if (cell.Each is null)
             {
                 var wanted = cell.ColumnSpan > 0 ? cell.ColumnSpan
-                    : groups.FirstOrDefault(g => g.First <= col && col < g.First + g.Count) is { } g ? g.First + g.Count - col : 1;
+                    : GroupOver(groups, col) is { } g ? g.First + g.Count - col : 1;
                 var span = Math.Min(wanted, columns - col);
                 cells.Add(Cell(cell, looks[k], values, col, span, context, shades));
                 col += span;
                 continue;
             }
             // A repeated cell fills the column group it starts in, item i of its array in the group's column i.
-            var group = groups.FirstOrDefault(g => g.First <= col && col < g.First + g.Count) ?? new ColumnGroup(col, 1);
+            var group = GroupOver(groups, col) ?? new ColumnGroup(col, 1);
             var items = values.Items(cell.Each);
             var look = looks[k];
             for (var i = col - group.First; i < group.Count && col < columns; i++)
@@ -135,6 +135,21 @@ internal static class TableBuilder
                 covered[c] = Math.Max(covered[c], cell.RowSpan - 1);
         var keep = r.KeepTogether ?? rowLook.KeepTogether ?? false;
         return new TableRow(cells, keep, breakBefore, Units.MmToPt(r.MinHeightMm));
+    }
+
+    /// <summary>The first column group that covers <paramref name="col"/>.</summary>
+    private static ColumnGroup? GroupOver(List<ColumnGroup> groups, int col)
+    {
+        foreach (var g in groups)
+            if (g.First <= col && col < g.First + g.Count) return g;
+        return null;
+    }
+
+    private static bool EmptyGroupAt(List<ColumnGroup> groups, int col)
+    {
+        foreach (var g in groups)
+            if (g.First == col && g.Count == 0) return true;
+        return false;
     }
 
     /// <summary>
@@ -168,9 +183,9 @@ internal static class TableBuilder
                 ? p.Style with { Align = style.Align } : p.Style).ToArray();
             styles[(look, shading)] = shared = (style, paragraphs);
         }
-        var content = new List<Paragraph>(cell.Content.Count);
-        for (var k = 0; k < cell.Content.Count; k++)
-            content.Add(DocumentBuilder.BuildParagraph(cell.Content[k], context, look.Bold, look.SizePt, values, shared.Paragraphs[k]));
+        var content = new Paragraph[cell.Content.Count];
+        for (var k = 0; k < content.Length; k++)
+            content[k] = DocumentBuilder.BuildParagraph(cell.Content[k], context, look.Bold, look.SizePt, values, shared.Paragraphs[k]);
         var rowSpan = Math.Max(1, cell.RowSpan);
         return new TableCell(column, span, rowSpan, content, shared.Style);
     }

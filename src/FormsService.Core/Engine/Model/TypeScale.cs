@@ -16,16 +16,43 @@ internal sealed class TypeScale(TextStyles styles)
     /// <summary>The one small size: captions under blanks and text marked small.</summary>
     public float SmallPt => styles.CaptionSizePt;
 
-    public Typography Paragraph(bool bold, float? sizePt) => new(new Face(_family, bold, false), sizePt ?? styles.SizePt);
+    // One instance per look for the whole build: a table asks for the same few looks for thousands of cells, and
+    // pieces that share their typography compare and hash it by reference first.
+    private readonly Dictionary<(bool Bold, float? SizePt), Typography> _paragraphs = [];
+    private readonly Dictionary<(Typography Paragraph, RunStyle Style), Typography> _runs = new(ByReference.Instance);
+
+    public Typography Paragraph(bool bold, float? sizePt)
+    {
+        if (!_paragraphs.TryGetValue((bold, sizePt), out var t))
+            _paragraphs[(bold, sizePt)] = t = new(new Face(_family, bold, false), sizePt ?? styles.SizePt);
+        return t;
+    }
 
     public float LineHeight(Typography paragraph) => paragraph.SizePt * styles.LineSpacing;
 
     /// <summary>An inline's look inside a paragraph: the paragraph's bold carries over, small text takes the small size.</summary>
-    public Typography Run(Typography paragraph, RunStyle s) => new(
-        new Face(_family, s.Bold || paragraph.Face.Bold, s.Italic),
-        s.Small ? SmallPt : paragraph.SizePt,
-        s.Underline,
-        s.Color ?? paragraph.Color);
+    public Typography Run(Typography paragraph, RunStyle s)
+    {
+        if (!_runs.TryGetValue((paragraph, s), out var t))
+            _runs[(paragraph, s)] = t = new(
+                new Face(_family, s.Bold || paragraph.Face.Bold, s.Italic),
+                s.Small ? SmallPt : paragraph.SizePt,
+                s.Underline,
+                s.Color ?? paragraph.Color);
+        return t;
+    }
+
+    private sealed class ByReference : IEqualityComparer<(Typography Paragraph, RunStyle Style)>
+    {
+        public static readonly ByReference Instance = new();
+
+        public bool Equals((Typography Paragraph, RunStyle Style) a, (Typography Paragraph, RunStyle Style) b) =>
+            ReferenceEquals(a.Paragraph, b.Paragraph) && ReferenceEquals(a.Style, b.Style);
+
+        public int GetHashCode((Typography Paragraph, RunStyle Style) k) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Paragraph),
+                System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Style));
+    }
 
     public Typography Caption { get; } = new(new Face(FontFamilies.Parse(styles.Font), false, false), styles.CaptionSizePt);
 

@@ -14,7 +14,10 @@ internal sealed class DocxTable
     private readonly LaidOutTable _laid;
     private readonly Table _t;
     private readonly float[] _xs;
-    private readonly Dictionary<TableCell, IReadOnlyList<Line>> _lines = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Each model row's first placing, by row index (header rows, body rows): its cells' lines in the model's order.</summary>
+    private readonly PlacedRow?[] _headerPlaced, _bodyPlaced;
+    /// <summary>The lines of the cells of rows split between pages, their parts joined: the few cells placed more than once.</summary>
+    private readonly Dictionary<TableCell, IReadOnlyList<Line>> _joined = new(ReferenceEqualityComparer.Instance);
     /// <summary>The laid-out height of each row joined to others by a row span (header rows, then body rows).</summary>
     private readonly Dictionary<(bool Header, int Index), float> _spanned = [];
 
@@ -31,22 +34,44 @@ internal sealed class DocxTable
         // split between pages continues its cells' lines.
         Spanned(_t.HeaderRows, true);
         Spanned(_t.Rows, false);
-        var headers = new HashSet<int>();
+        _headerPlaced = new PlacedRow?[_t.HeaderRows.Count];
+        _bodyPlaced = new PlacedRow?[_t.Rows.Count];
         foreach (var row in laid.Rows)
         {
-            if (!row.Continued && _spanned.TryGetValue((row.IsHeader, row.RowIndex), out var h) && h == 0)
+            if (!row.Continued && _spanned.Count > 0 && _spanned.TryGetValue((row.IsHeader, row.RowIndex), out var h) && h == 0)
                 _spanned[(row.IsHeader, row.RowIndex)] = row.Height;
-            if (row.IsHeader && !row.Continued && !headers.Add(row.RowIndex))
+            var first = row.IsHeader ? _headerPlaced : _bodyPlaced;
+            if ((uint)row.RowIndex >= (uint)first.Length)
                 continue;
-            foreach (var cell in row.Cells)
+            if (first[row.RowIndex] is null)
             {
-                // Most cells are placed once: their lines as placed; a row split between pages joins its parts.
-                if (!_lines.TryGetValue(cell.Source, out var placed))
-                    _lines[cell.Source] = cell.Lines;
-                else
-                    _lines[cell.Source] = [.. placed, .. cell.Lines];
+                // Most rows are placed once: their cells' lines as placed.
+                first[row.RowIndex] = row;
+                continue;
             }
+            if (row.IsHeader && !row.Continued)
+                continue;
+            // A row split between pages joins its parts.
+            foreach (var cell in row.Cells)
+                _joined[cell.Source] = [.. LinesOf(cell.Source, row.IsHeader, row.RowIndex, -1), .. cell.Lines];
         }
+    }
+
+    /// <summary>A model cell's lines as laid out; <paramref name="index"/> is its place among its row's cells, when known.</summary>
+    private IReadOnlyList<Line> LinesOf(TableCell cell, bool header, int row, int index)
+    {
+        if (_joined.Count > 0 && _joined.TryGetValue(cell, out var joined))
+            return joined;
+        var placed = header ? _headerPlaced : _bodyPlaced;
+        if ((uint)row >= (uint)placed.Length || placed[row] is not { } first)
+            return [];
+        var cells = first.Cells;
+        if ((uint)index < (uint)cells.Count && ReferenceEquals(cells[index].Source, cell))
+            return cells[index].Lines;
+        for (var k = 0; k < cells.Count; k++)
+            if (ReferenceEquals(cells[k].Source, cell))
+                return cells[k].Lines;
+        return [];
     }
 
     /// <summary>
@@ -70,7 +95,7 @@ internal sealed class DocxTable
     private readonly Padding? _padding;
     /// <summary>Cell properties and plain-text paragraphs as written, by what decides them: a table repeats a few over thousands of cells.</summary>
     private readonly Dictionary<(CellStyle Style, int Column, int Span, string? Merge), string> _cellProps = [];
-    private readonly Dictionary<(string Text, Typography Run, Typography Paragraph, ParagraphStyle Style), string> _texts = [];
+    private readonly Dictionary<Model.Paragraph, string> _texts = new(ReferenceEqualityComparer.Instance);
 
     private void WriteTable(DocxRuns runs, Action<bool> separator)
     {
@@ -119,6 +144,9 @@ internal sealed class DocxTable
         var x = runs.Xml;
         // Columns covered by a cell spanning rows from above: (rows still covered, that cell).
         var covered = new (int Rows, TableCell Cell)?[_t.Columns.Count];
+        // The cell starting at each column, and its place in its row: filled again for every row.
+        var starts = new TableCell?[_t.Columns.Count];
+        var places = new int[_t.Columns.Count];
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -128,8 +156,14 @@ internal sealed class DocxTable
             if (least > 0) x.Raw("<w:trHeight w:val=\"").Twips(least).Raw("\" w:hRule=\"atLeast\"/>");
             if (header) x.Raw("<w:tblHeader/>");
             x.Raw("</w:trPr>");
-            var starts = new Dictionary<int, TableCell>();
-            foreach (var c in row.Cells) starts[c.Column] = c;
+            Array.Clear(starts);
+            for (var k = 0; k < row.Cells.Count; k++)
+            {
+                var c = row.Cells[k];
+                if ((uint)c.Column >= (uint)starts.Length) continue;
+                starts[c.Column] = c;
+                places[c.Column] = k;
+            }
             for (var col = 0; col < _t.Columns.Count;)
             {
                 if (covered[col] is { } cover && cover.Rows > 0)
@@ -141,7 +175,7 @@ internal sealed class DocxTable
                     col += span;
                     continue;
                 }
-                if (!starts.TryGetValue(col, out var cell))
+                if (starts[col] is not { } cell)
                 {
                     // A column no cell covers: an empty cell keeps the grid whole.
                     x.Raw("<w:tc><w:tcPr><w:tcW w:w=\"").Twips(_t.Columns[col]).Raw("\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>");
@@ -150,7 +184,7 @@ internal sealed class DocxTable
                 }
                 var cellSpan = Math.Clamp(cell.ColumnSpan, 1, _t.Columns.Count - col);
                 Props(x, cell, cellSpan, cell.RowSpan > 1 ? "restart" : null);
-                Content(runs, cell, col, cellSpan);
+                Content(runs, cell, col, cellSpan, LinesOf(cell, header, first + r, places[col]));
                 x.Raw("</w:tc>");
                 if (cell.RowSpan > 1)
                     covered[col] = (cell.RowSpan - 1, cell);
@@ -261,8 +295,8 @@ internal sealed class DocxTable
             return null;
         foreach (var line in lines)
             if (line.Captions.Count > 0) return null;
-        var key = (text, run?.Type ?? p.Text, p.Text, p.Style);
-        if (_texts.TryGetValue(key, out var xml))
+        // By the paragraph: the model gives the cells of one plain text one paragraph.
+        if (_texts.TryGetValue(p, out var xml))
             return xml;
         var own = new DocxXml(256);
         var ownRuns = runs.With(own);
@@ -278,10 +312,10 @@ internal sealed class DocxTable
         if (run is not null)
             ownRuns.Text(text, DocxLooks.Of(run.Type));
         own.Raw("</w:p>");
-        return _texts[key] = own.ToString();
+        return _texts[p] = own.ToString();
     }
 
-    private void Content(DocxRuns runs, TableCell cell, int col, int span)
+    private void Content(DocxRuns runs, TableCell cell, int col, int span, IReadOnlyList<Line> lines)
     {
         var pad = cell.Style.Padding;
         var origin = _xs[col] + _left + pad.LeftPt;
@@ -291,7 +325,6 @@ internal sealed class DocxTable
             runs.Xml.Raw("<w:p/>");
             return;
         }
-        var lines = _lines.GetValueOrDefault(cell) ?? [];
         if (PlainText(runs, cell, lines) is { } text)
         {
             runs.Xml.Raw(text);
