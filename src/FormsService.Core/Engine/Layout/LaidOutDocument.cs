@@ -86,8 +86,9 @@ public sealed record Line(
 {
     internal void Emit(Action<Piece> draw, float dx)
     {
-        foreach (var segment in Segments)
+        for (var i = 0; i < Segments.Count; i++)
         {
+            var segment = Segments[i];
             var type = segment.Type;
             var underlineY = Baseline + type.SizePt * 0.14f;
             switch (segment)
@@ -104,8 +105,11 @@ public sealed record Line(
                     break;
             }
         }
-        foreach (var c in Captions)
+        for (var i = 0; i < Captions.Count; i++)
+        {
+            var c = Captions[i];
             draw(new TextPiece(Page, c.CenterX - c.Width / 2f + dx, c.Baseline, c.Text, c.Type));
+        }
     }
 }
 

@@ -10,7 +10,10 @@ internal sealed class DraftLine(float left, float right)
     public float Left { get; } = left;
     public float Right { get; } = right;
     public List<Segment> Segments { get; } = [];
-    public List<DraftCaption> Captions { get; } = [];
+    private List<DraftCaption>? _captions;
+    /// <summary>Most lines have none: the list is made for the first.</summary>
+    public IReadOnlyList<DraftCaption> Captions => (IReadOnlyList<DraftCaption>?)_captions ?? [];
+    public void AddCaption(DraftCaption caption) => (_captions ??= []).Add(caption);
     public float Start => Segments.Count > 0 ? Segments[0].X : Left;
     public float End { get; set; } = left;
     public bool IsEmpty => Segments.Count == 0;
@@ -46,9 +49,9 @@ internal sealed class LineBreaker
 
     public List<DraftLine> Break(IReadOnlyList<Inline> inlines)
     {
-        foreach (var inline in inlines)
+        for (var i = 0; i < inlines.Count; i++)
         {
-            switch (inline)
+            switch (inlines[i])
             {
                 case TextRun run:
                     AddText(run);
@@ -191,7 +194,7 @@ internal sealed class LineBreaker
     {
         _line.Segments.Add(new FieldSegment(x, width, text, style, textX) { TextWidth = text.Length == 0 ? 0 : Measure(text, style) });
         if (!string.IsNullOrEmpty(caption))
-            _line.Captions.Add(new DraftCaption(_line.Segments.Count - 1, caption, captionType));
+            _line.AddCaption(new DraftCaption(_line.Segments.Count - 1, caption, captionType));
         _x = x + width;
         _line.End = _x;
         _pendingSpace = 0;

@@ -50,17 +50,24 @@ internal sealed class ParagraphSetter(FontLibrary fonts)
                 Alignment.Right => d.Right - d.End,
                 _ => 0f,
             };
-            var segments = shift == 0 ? d.Segments : d.Segments.Select(s => Shift(s, shift)).ToList();
-            var captions = new List<SetCaption>(d.Captions.Count);
-            foreach (var c in d.Captions)
+            IReadOnlyList<Segment> segments = d.Segments;
+            if (shift != 0)
             {
+                var shifted = new Segment[d.Segments.Count];
+                for (var i = 0; i < shifted.Length; i++) shifted[i] = Shift(d.Segments[i], shift);
+                segments = shifted;
+            }
+            SetCaption[] captions = d.Captions.Count == 0 ? [] : new SetCaption[d.Captions.Count];
+            for (var k = 0; k < captions.Length; k++)
+            {
+                var c = d.Captions[k];
                 var seg = segments[c.SegmentIndex];
                 var type = c.Type;
                 var captionBaseline = baseline + face.Descent * size + captionFace!.Ascent * type.SizePt + 0.5f;
                 var w = fonts.Get(type.Face).Measure(c.Text, type.SizePt);
                 var half = w / 2f;
                 var center = Math.Clamp(seg.X + seg.Width / 2f, half, Math.Max(half, width - half));
-                captions.Add(new SetCaption(center, w, c.Text, captionBaseline, type));
+                captions[k] = new SetCaption(center, w, c.Text, captionBaseline, type);
             }
             lines.Add(new SetLine(height, baseline, size, segments, captions));
         }
@@ -71,9 +78,10 @@ internal sealed class ParagraphSetter(FontLibrary fonts)
     private static Typography? CaptionType(Paragraph p, DraftLine d)
     {
         Typography? best = null;
-        foreach (var c in d.Captions)
-            if (best is null || c.Type.SizePt > best.SizePt)
-                best = c.Type;
+        var captions = d.Captions;
+        for (var i = 0; i < captions.Count; i++)
+            if (best is null || captions[i].Type.SizePt > best.SizePt)
+                best = captions[i].Type;
         return best;
     }
 

@@ -18,10 +18,12 @@ public sealed record LaidOutTable(Table Source, IReadOnlyList<PlacedRow> Rows) :
         var fills = new List<FillPiece>();
         var across = new List<RulePiece>();
         var down = new List<RulePiece>();
-        foreach (var row in Rows)
+        for (var ri = 0; ri < Rows.Count; ri++)
         {
-            foreach (var c in row.Cells)
+            var row = Rows[ri];
+            for (var k = 0; k < row.Cells.Count; k++)
             {
+                var c = row.Cells[k];
                 if (c.Source.Style.Shading is { } shade)
                     fills.Add(new FillPiece(row.Page, c.X, c.Top, c.Width, c.Height, shade));
                 var b = c.Source.Style.Borders;
@@ -34,10 +36,16 @@ public sealed record LaidOutTable(Table Source, IReadOnlyList<PlacedRow> Rows) :
         }
         foreach (var f in MergedFills(fills))
             draw(f);
-        foreach (var row in Rows)
-            foreach (var c in row.Cells)
-                foreach (var line in c.Lines)
-                    line.Emit(draw, 0);
+        for (var ri = 0; ri < Rows.Count; ri++)
+        {
+            var cells = Rows[ri].Cells;
+            for (var k = 0; k < cells.Count; k++)
+            {
+                var lines = cells[k].Lines;
+                for (var i = 0; i < lines.Count; i++)
+                    lines[i].Emit(draw, 0);
+            }
+        }
         foreach (var rule in Merged(across, horizontal: true))
             draw(rule);
         foreach (var rule in Merged(down, horizontal: false))

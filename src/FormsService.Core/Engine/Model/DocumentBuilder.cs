@@ -202,8 +202,15 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
     private static bool AnyPresent(IReadOnlyList<ValuePart> parts, PayloadValues values)
     {
         for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i] is PathPart one)
+            {
+                if (values.Has(one.Path)) return true;
+                continue;
+            }
             foreach (var path in parts[i].Paths)
                 if (values.Has(path)) return true;
+        }
         return false;
     }
 
@@ -267,7 +274,7 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
         var run = inlines.Count == 1 ? (TextRun)inlines[0] : null;
         var key = new PlainKey(style, text, lineHeightPt, run?.Text, run?.Type);
         if (!_plain.TryGetValue(key, out var p))
-            _plain[key] = p = new Paragraph(style, text, lineHeightPt, run is null ? [] : [run]);
+            _plain[key] = p = new Paragraph(style, text, lineHeightPt, run is null ? [] : new Inline[] { run });
         return p;
     }
 

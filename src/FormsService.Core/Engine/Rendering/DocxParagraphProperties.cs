@@ -3,12 +3,13 @@ using FormsService.Core.Engine.Model;
 namespace FormsService.Core.Engine.Rendering;
 
 /// <summary>A paragraph's properties, written in the order CT_PPr requires.</summary>
-internal sealed class DocxParagraphProperties
+/// <remarks>A value, not an object: a table writes one for each of thousands of cells.</remarks>
+internal readonly struct DocxParagraphProperties
 {
     public string? StyleId { get; init; }
     public bool KeepNext { get; init; }
     public bool KeepLines { get; init; }
-    public bool PageBreakBefore { get; set; }
+    public bool PageBreakBefore { get; init; }
     /// <summary>A left tab stop with an underscore leader at this position: where blanks that fill their line end.</summary>
     public float? LeaderTabAt { get; init; }
     /// <summary>Further tab stops (a cut line's dashes), written as given.</summary>

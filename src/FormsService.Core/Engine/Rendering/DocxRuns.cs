@@ -8,9 +8,6 @@ internal sealed class DocxRuns(DocxXml x, FontFamilyKind defaultFamily, float de
 {
     public DocxXml Xml => x;
 
-    /// <summary>The same defaults, writing to <paramref name="other"/> (a piece of XML made once and repeated).</summary>
-    public DocxRuns With(DocxXml other) => new(other, defaultFamily, defaultSizePt);
-
     /// <summary>
     /// Text as one run. The layout breaks lines only at spaces; Word would also break after a hyphen, so every hyphen
     /// is Word's non-breaking one (printed the same).
@@ -23,11 +20,11 @@ internal sealed class DocxRuns(DocxXml x, FontFamilyKind defaultFamily, float de
         var from = 0;
         for (var hyphen = text.IndexOf('-'); hyphen >= 0; hyphen = text.IndexOf('-', from))
         {
-            if (hyphen > from) x.Raw("<w:t xml:space=\"preserve\">").Escaped(text[from..hyphen]).Raw("</w:t>");
+            if (hyphen > from) x.Raw("<w:t xml:space=\"preserve\">").Escaped(text.AsSpan(from, hyphen - from)).Raw("</w:t>");
             x.Raw("<w:noBreakHyphen/>");
             from = hyphen + 1;
         }
-        if (from < text.Length) x.Raw("<w:t xml:space=\"preserve\">").Escaped(text[from..]).Raw("</w:t>");
+        if (from < text.Length) x.Raw("<w:t xml:space=\"preserve\">").Escaped(text.AsSpan(from)).Raw("</w:t>");
         x.Raw("</w:r>");
     }
 

@@ -93,9 +93,12 @@ internal sealed class DocxTable
     /// <summary>The borders and padding most cells have: written once for the table, and by no cell that has them.</summary>
     private readonly Borders? _borders;
     private readonly Padding? _padding;
-    /// <summary>Cell properties and plain-text paragraphs as written, by what decides them: a table repeats a few over thousands of cells.</summary>
-    private readonly Dictionary<(CellStyle Style, int Column, int Span, string? Merge), string> _cellProps = [];
-    private readonly Dictionary<Model.Paragraph, string> _texts = new(ReferenceEqualityComparer.Instance);
+    /// <summary>
+    /// Cell properties and plain-text paragraphs where they were first written (start and length in the part), by what
+    /// decides them: a table repeats a few over thousands of cells, copied from there.
+    /// </summary>
+    private readonly Dictionary<(CellStyle Style, int Column, int Span, string? Merge), (int Start, int Length)> _cellProps = new(PropsKeys.Instance);
+    private readonly Dictionary<Model.Paragraph, (int Start, int Length)> _texts = new(ReferenceEqualityComparer.Instance);
 
     private void WriteTable(DocxRuns runs, Action<bool> separator)
     {
@@ -200,27 +203,57 @@ internal sealed class DocxTable
     /// </summary>
     private static (Borders?, Padding?) MostCommon(Table t)
     {
-        var borders = new Dictionary<Borders, int>();
-        var paddings = new Dictionary<Padding, int>();
+        // Counted by value; the cells of one look share their style, so each style is looked up by value once.
+        var borders = new Dictionary<Borders, Borders>();
+        var paddings = new Dictionary<Padding, Padding>();
+        var counted = new Dictionary<CellStyle, (Borders? Borders, Padding Padding)>(ReferenceEqualityComparer.Instance);
+        var borderCounts = new Dictionary<Borders, int>(ReferenceEqualityComparer.Instance);
+        var paddingCounts = new Dictionary<Padding, int>(ReferenceEqualityComparer.Instance);
         Borders? bestBorders = null;
         Padding? bestPadding = null;
         int topBorders = 0, topPadding = 0;
-        foreach (var row in t.HeaderRows.Concat(t.Rows))
+        foreach (var rows in (ReadOnlySpan<IReadOnlyList<TableRow>>)[t.HeaderRows, t.Rows])
         {
-            foreach (var cell in row.Cells)
+            for (var r = 0; r < rows.Count; r++)
             {
-                var b = cell.Style.Borders;
-                if (b.Top == b.Right && b.Top == b.Bottom && b.Top == b.Left && b.Top.Visible)
+                var cells = rows[r].Cells;
+                for (var k = 0; k < cells.Count; k++)
                 {
-                    var n = borders[b] = borders.GetValueOrDefault(b) + 1;
-                    if (n > topBorders) (topBorders, bestBorders) = (n, b);
+                    var style = cells[k].Style;
+                    if (!counted.TryGetValue(style, out var canonical))
+                    {
+                        // The first equal value met stands for all: the one counted and the one chosen.
+                        var b = style.Borders;
+                        Borders? same = null;
+                        if (b.Top == b.Right && b.Top == b.Bottom && b.Top == b.Left && b.Top.Visible && !borders.TryGetValue(b, out same))
+                            borders[b] = same = b;
+                        if (!paddings.TryGetValue(style.Padding, out var pad))
+                            paddings[style.Padding] = pad = style.Padding;
+                        counted[style] = canonical = (same, pad);
+                    }
+                    if (canonical.Borders is { } cb)
+                    {
+                        var n = borderCounts[cb] = borderCounts.GetValueOrDefault(cb) + 1;
+                        if (n > topBorders) (topBorders, bestBorders) = (n, cb);
+                    }
+                    var m = paddingCounts[canonical.Padding] = paddingCounts.GetValueOrDefault(canonical.Padding) + 1;
+                    if (m > topPadding) (topPadding, bestPadding) = (m, canonical.Padding);
                 }
-                var p = cell.Style.Padding;
-                var m = paddings[p] = paddings.GetValueOrDefault(p) + 1;
-                if (m > topPadding) (topPadding, bestPadding) = (m, p);
             }
         }
         return (bestBorders, bestPadding);
+    }
+
+    /// <summary>Cell properties by the style's reference (one per look in a table) and the rest by value.</summary>
+    private sealed class PropsKeys : IEqualityComparer<(CellStyle Style, int Column, int Span, string? Merge)>
+    {
+        public static readonly PropsKeys Instance = new();
+
+        public bool Equals((CellStyle Style, int Column, int Span, string? Merge) a, (CellStyle Style, int Column, int Span, string? Merge) b) =>
+            ReferenceEquals(a.Style, b.Style) && a.Column == b.Column && a.Span == b.Span && a.Merge == b.Merge;
+
+        public int GetHashCode((CellStyle Style, int Column, int Span, string? Merge) k) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Style), k.Column, k.Span, k.Merge);
     }
 
     private static void Margins(DocxXml x, string element, Padding pad) =>
@@ -232,13 +265,14 @@ internal sealed class DocxTable
     private void Props(DocxXml x, TableCell cell, int span, string? merge)
     {
         var key = (cell.Style, cell.Column, span, merge);
-        if (!_cellProps.TryGetValue(key, out var xml))
+        if (_cellProps.TryGetValue(key, out var written))
         {
-            var own = new DocxXml(512);
-            WriteProps(own, cell, span, merge);
-            _cellProps[key] = xml = own.ToString();
+            x.Again(written.Start, written.Length);
+            return;
         }
-        x.Raw(xml);
+        var start = x.Length;
+        WriteProps(x, cell, span, merge);
+        _cellProps[key] = (start, x.Length - start);
     }
 
     private void WriteProps(DocxXml x, TableCell cell, int span, string? merge)
@@ -280,27 +314,30 @@ internal sealed class DocxTable
     }
 
     /// <summary>
-    /// A cell of one paragraph of plain text (a day's hours, a number, a heading) as the flowing paragraph writer
-    /// would write it, made once per text and look; null for anything else.
+    /// Writes a cell of one paragraph of plain text (a day's hours, a number, a heading) as the flowing paragraph
+    /// writer would, made once per paragraph and copied after; false, writing nothing, for anything else.
     /// </summary>
-    private string? PlainText(DocxRuns runs, TableCell cell, IReadOnlyList<Line> lines)
+    private bool PlainText(DocxRuns runs, TableCell cell, IReadOnlyList<Line> lines)
     {
         if (cell.Content.Count != 1 || cell.Content[0] is not { Inlines.Count: <= 1 } p)
-            return null;
+            return false;
+        var x = runs.Xml;
+        // By the paragraph: the model gives the cells of one plain text one paragraph.
+        if (_texts.TryGetValue(p, out var written))
+        {
+            x.Again(written.Start, written.Length);
+            return true;
+        }
         TextRun? run = null;
         if (p.Inlines.Count == 1 && (run = p.Inlines[0] as TextRun) is null)
-            return null;
+            return false;
         var text = run?.Text ?? "";
         if (text.StartsWith(' ') || text.Contains("  ", StringComparison.Ordinal))
-            return null;
-        foreach (var line in lines)
-            if (line.Captions.Count > 0) return null;
-        // By the paragraph: the model gives the cells of one plain text one paragraph.
-        if (_texts.TryGetValue(p, out var xml))
-            return xml;
-        var own = new DocxXml(256);
-        var ownRuns = runs.With(own);
-        own.Raw("<w:p>");
+            return false;
+        for (var i = 0; i < lines.Count; i++)
+            if (lines[i].Captions.Count > 0) return false;
+        var start = x.Length;
+        x.Raw("<w:p>");
         new DocxParagraphProperties
         {
             KeepLines = p.Style.KeepTogether,
@@ -308,11 +345,12 @@ internal sealed class DocxTable
             IndentLeftPt = p.Style.IndentLeftPt,
             FirstLinePt = p.Style.FirstLinePt,
             Mark = DocxLooks.Of(p.Text),
-        }.Write(ownRuns);
+        }.Write(runs);
         if (run is not null)
-            ownRuns.Text(text, DocxLooks.Of(run.Type));
-        own.Raw("</w:p>");
-        return _texts[p] = own.ToString();
+            runs.Text(text, DocxLooks.Of(run.Type));
+        x.Raw("</w:p>");
+        _texts[p] = (start, x.Length - start);
+        return true;
     }
 
     private void Content(DocxRuns runs, TableCell cell, int col, int span, IReadOnlyList<Line> lines)
@@ -325,11 +363,8 @@ internal sealed class DocxTable
             runs.Xml.Raw("<w:p/>");
             return;
         }
-        if (PlainText(runs, cell, lines) is { } text)
-        {
-            runs.Xml.Raw(text);
+        if (PlainText(runs, cell, lines))
             return;
-        }
         var at = 0;
         for (var k = 0; k < cell.Content.Count; k++)
         {

@@ -31,11 +31,26 @@ internal sealed class DocxXml(int capacity, bool pooled = false) : IDisposable
         return this;
     }
 
+    /// <summary>How many bytes are written: where the next piece starts.</summary>
+    public int Length => _length;
+
+    /// <summary>Writes again a piece already written, from <paramref name="start"/>, <paramref name="length"/> bytes long.</summary>
+    public DocxXml Again(int start, int length)
+    {
+        Ensure(length);
+        _bytes.AsSpan(start, length).CopyTo(_bytes.AsSpan(_length));
+        _length += length;
+        return this;
+    }
+
     /// <summary>Points as twentieths of a point, the unit of most WordprocessingML lengths.</summary>
     public DocxXml Twips(float pt) => Number(Units.PtToTwips(pt));
 
     /// <summary>Text content or an attribute value, escaped.</summary>
-    public DocxXml Escaped(string text)
+    public DocxXml Escaped(string text) => Escaped(text.AsSpan());
+
+    /// <summary>Text content or an attribute value, escaped.</summary>
+    public DocxXml Escaped(ReadOnlySpan<char> text)
     {
         var from = 0;
         for (var i = 0; i < text.Length; i++)
@@ -49,11 +64,11 @@ internal sealed class DocxXml(int capacity, bool pooled = false) : IDisposable
                 _ => null,
             };
             if (entity is null) continue;
-            Chars(text.AsSpan(from, i - from));
+            Chars(text.Slice(from, i - from));
             Raw(entity);
             from = i + 1;
         }
-        return Chars(text.AsSpan(from));
+        return Chars(text[from..]);
     }
 
     private DocxXml Chars(ReadOnlySpan<char> chars)
