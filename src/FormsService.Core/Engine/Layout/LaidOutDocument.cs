@@ -86,29 +86,34 @@ public sealed record Line(
 {
     internal void Emit(Action<Piece> draw, float dx)
     {
-        for (var i = 0; i < Segments.Count; i++)
-        {
-            var segment = Segments[i];
-            var type = segment.Type;
-            var underlineY = Baseline + type.SizePt * 0.14f;
-            switch (segment)
-            {
-                case TextSegment t:
-                    draw(new TextPiece(Page, t.X + dx, Baseline, t.Text, type));
-                    if (type.Underline)
-                        draw(new RulePiece(Page, t.X + dx, underlineY, t.X + dx + t.Width, underlineY, Pieces.RuleWidth, type.Color, Dashed: false));
-                    break;
-                case FieldSegment f:
-                    if (f.Text.Length > 0)
-                        draw(new TextPiece(Page, f.TextX + dx, Baseline, f.Text, type));
-                    draw(new RulePiece(Page, f.X + dx, underlineY, f.X + dx + f.Width, underlineY, Pieces.RuleWidth, type.Color, Dashed: false));
-                    break;
-            }
-        }
+        EmitSegments(draw, Page, Baseline, Segments, dx);
         for (var i = 0; i < Captions.Count; i++)
         {
             var c = Captions[i];
             draw(new TextPiece(Page, c.CenterX - c.Width / 2f + dx, c.Baseline, c.Text, c.Type));
+        }
+    }
+
+    internal static void EmitSegments(Action<Piece> draw, int page, float baseline, IReadOnlyList<Segment> segments, float dx)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var segment = segments[i];
+            var type = segment.Type;
+            var underlineY = baseline + type.SizePt * 0.14f;
+            switch (segment)
+            {
+                case TextSegment t:
+                    draw(new TextPiece(page, t.X + dx, baseline, t.Text, type));
+                    if (type.Underline)
+                        draw(new RulePiece(page, t.X + dx, underlineY, t.X + dx + t.Width, underlineY, Pieces.RuleWidth, type.Color, Dashed: false));
+                    break;
+                case FieldSegment f:
+                    if (f.Text.Length > 0)
+                        draw(new TextPiece(page, f.TextX + dx, baseline, f.Text, type));
+                    draw(new RulePiece(page, f.X + dx, underlineY, f.X + dx + f.Width, underlineY, Pieces.RuleWidth, type.Color, Dashed: false));
+                    break;
+            }
         }
     }
 }

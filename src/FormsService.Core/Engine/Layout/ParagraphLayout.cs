@@ -23,6 +23,17 @@ internal sealed record SetLine(float Height, float BaselineOffset, float SizePt,
         }
         return new(page, top, top + BaselineOffset, Height, SizePt, segments, captions, endsParagraph);
     }
+
+    /// <summary>What <c>At(page, top, …, dx)</c> would draw, drawn without making the line.</summary>
+    internal void Emit(Action<Piece> draw, int page, float top, float dx)
+    {
+        Line.EmitSegments(draw, page, top + BaselineOffset, Segments, dx);
+        for (var i = 0; i < Captions.Count; i++)
+        {
+            var c = Captions[i];
+            draw(new TextPiece(page, c.CenterX + dx - c.Width / 2f, top + c.BaselineOffset, c.Text, c.Type));
+        }
+    }
 }
 
 internal sealed record SetCaption(float CenterX, float Width, string Text, float BaselineOffset, Typography Type);

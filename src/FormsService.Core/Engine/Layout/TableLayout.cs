@@ -40,11 +40,7 @@ public sealed record LaidOutTable(Table Source, IReadOnlyList<PlacedRow> Rows) :
         {
             var cells = Rows[ri].Cells;
             for (var k = 0; k < cells.Count; k++)
-            {
-                var lines = cells[k].Lines;
-                for (var i = 0; i < lines.Count; i++)
-                    lines[i].Emit(draw, 0);
-            }
+                cells[k].Emit(draw);
         }
         foreach (var rule in Merged(across, horizontal: true))
             draw(rule);
@@ -108,7 +104,72 @@ public sealed record LaidOutTable(Table Source, IReadOnlyList<PlacedRow> Rows) :
 public sealed record PlacedRow(int Page, float Top, float Height, bool IsHeader, int RowIndex, bool Continued, IReadOnlyList<PlacedCell> Cells);
 
 /// <summary>A cell as placed: its box (over all the rows it spans) and its lines.</summary>
-public sealed record PlacedCell(TableCell Source, float X, float Top, float Width, float Height, IReadOnlyList<Line> Lines);
+/// <remarks>
+/// Its lines are made when first asked for: cells of one text share their set lines, the PDF draws them straight
+/// from those, and the DOCX writes a plain-text cell without them; placed lines for every cell of a large table
+/// were most of its layout's memory.
+/// </remarks>
+public sealed class PlacedCell
+{
+    private readonly IReadOnlyList<(SetLine Line, float Offset, bool Ends)> _set;
+    private readonly int _page;
+    private readonly float _linesTop, _dx;
+    private IReadOnlyList<Line>? _lines;
+
+    /// <param name="linesTop">Where the cell's content starts (its top, padding and vertical alignment).</param>
+    /// <param name="dx">Where the cell's text area starts.</param>
+    internal PlacedCell(TableCell source, float x, float top, float width, float height,
+        IReadOnlyList<(SetLine Line, float Offset, bool Ends)> set, int page, float linesTop, float dx)
+    {
+        Source = source;
+        X = x;
+        Top = top;
+        Width = width;
+        Height = height;
+        _set = set;
+        _page = page;
+        _linesTop = linesTop;
+        _dx = dx;
+    }
+
+    public TableCell Source { get; }
+    public float X { get; }
+    public float Top { get; }
+    public float Width { get; }
+    public float Height { get; }
+
+    public IReadOnlyList<Line> Lines
+    {
+        get
+        {
+            if (_lines is { } done) return done;
+            var lines = _set.Count == 0 ? [] : new Line[_set.Count];
+            for (var k = 0; k < lines.Length; k++)
+            {
+                var (line, offset, ends) = _set[k];
+                lines[k] = line.At(_page, _linesTop + offset, ends, _dx);
+            }
+            // Two threads may make them at once: both make the same, one is kept.
+            return Interlocked.CompareExchange(ref _lines, lines, null) ?? lines;
+        }
+    }
+
+    /// <summary>What the cell's lines draw, as their lines would draw it.</summary>
+    internal void Emit(Action<Piece> draw)
+    {
+        if (_lines is { } lines)
+        {
+            for (var i = 0; i < lines.Count; i++)
+                lines[i].Emit(draw, 0);
+            return;
+        }
+        for (var k = 0; k < _set.Count; k++)
+        {
+            var (line, offset, _) = _set[k];
+            line.Emit(draw, _page, _linesTop + offset, _dx);
+        }
+    }
+}
 
 /// <summary>
 /// Lays a table out row by row: a row that does not fit moves to the next page, or, unless it is kept together,
@@ -371,14 +432,7 @@ internal sealed class TableLayout : BlockLayout<Table>
                 VerticalAlignment.Bottom => Math.Max(0, free),
                 _ => 0f,
             };
-            var set = c.Lines;
-            var lines = set.Count == 0 ? [] : new Line[set.Count];
-            for (var k = 0; k < lines.Length; k++)
-            {
-                var (line, lineOffset, ends) = set[k];
-                lines[k] = line.At(page, top + offset + lineOffset, ends, c.X + pad.LeftPt);
-            }
-            cells.Add(new PlacedCell(c.Cell, c.X, top, c.Width, height, lines));
+            cells.Add(new PlacedCell(c.Cell, c.X, top, c.Width, height, c.Lines, page, top + offset, c.X + pad.LeftPt));
         }
         return new PlacedRow(page, top, row.Height, isHeader, row.Index, row.Continued, cells);
     }

@@ -187,7 +187,7 @@ internal sealed class DocxTable
                 }
                 var cellSpan = Math.Clamp(cell.ColumnSpan, 1, _t.Columns.Count - col);
                 Props(x, cell, cellSpan, cell.RowSpan > 1 ? "restart" : null);
-                Content(runs, cell, col, cellSpan, LinesOf(cell, header, first + r, places[col]));
+                Content(runs, cell, col, cellSpan, header, first + r, places[col]);
                 x.Raw("</w:tc>");
                 if (cell.RowSpan > 1)
                     covered[col] = (cell.RowSpan - 1, cell);
@@ -317,7 +317,7 @@ internal sealed class DocxTable
     /// Writes a cell of one paragraph of plain text (a day's hours, a number, a heading) as the flowing paragraph
     /// writer would, made once per paragraph and copied after; false, writing nothing, for anything else.
     /// </summary>
-    private bool PlainText(DocxRuns runs, TableCell cell, IReadOnlyList<Line> lines)
+    private bool PlainText(DocxRuns runs, TableCell cell, bool header, int row, int place)
     {
         if (cell.Content.Count != 1 || cell.Content[0] is not { Inlines.Count: <= 1 } p)
             return false;
@@ -334,6 +334,7 @@ internal sealed class DocxTable
         var text = run?.Text ?? "";
         if (text.StartsWith(' ') || text.Contains("  ", StringComparison.Ordinal))
             return false;
+        var lines = LinesOf(cell, header, row, place);
         for (var i = 0; i < lines.Count; i++)
             if (lines[i].Captions.Count > 0) return false;
         var start = x.Length;
@@ -353,7 +354,9 @@ internal sealed class DocxTable
         return true;
     }
 
-    private void Content(DocxRuns runs, TableCell cell, int col, int span, IReadOnlyList<Line> lines)
+    /// <param name="row">The index of the cell's row among the model's header or body rows.</param>
+    /// <param name="place">The cell's place among its row's cells.</param>
+    private void Content(DocxRuns runs, TableCell cell, int col, int span, bool header, int row, int place)
     {
         var pad = cell.Style.Padding;
         var origin = _xs[col] + _left + pad.LeftPt;
@@ -363,8 +366,9 @@ internal sealed class DocxTable
             runs.Xml.Raw("<w:p/>");
             return;
         }
-        if (PlainText(runs, cell, lines))
+        if (PlainText(runs, cell, header, row, place))
             return;
+        var lines = LinesOf(cell, header, row, place);
         var at = 0;
         for (var k = 0; k < cell.Content.Count; k++)
         {
