@@ -180,12 +180,13 @@ internal sealed class TableLayout : BlockLayout<Table>
     /// <summary>Rows laid out between two checks of the cancellation token.</summary>
     private const int RowsPerCheck = 32;
 
-    private sealed record SetCell(TableCell Cell, float X, float Width, IReadOnlyList<(SetLine Line, float Offset, bool Ends)> Lines, float ContentHeight)
+    /// <remarks>A value: a large table sets thousands, each read once when its row is placed.</remarks>
+    private readonly record struct SetCell(TableCell Cell, float X, float Width, IReadOnlyList<(SetLine Line, float Offset, bool Ends)> Lines, float ContentHeight)
     {
         public float Needed => Cell.Style.Padding.TopPt + ContentHeight + Cell.Style.Padding.BottomPt;
     }
 
-    private sealed record SetRow(TableRow Row, int Index, IReadOnlyList<SetCell> Cells, float Height, bool Continued = false);
+    private sealed record SetRow(TableRow Row, int Index, SetCell[] Cells, float Height, bool Continued = false);
 
     protected override LaidOutBlock Layout(Table t, LayoutContext context)
     {
@@ -291,14 +292,14 @@ internal sealed class TableLayout : BlockLayout<Table>
             if (i % RowsPerCheck == RowsPerCheck - 1)
                 context.Cancellation.ThrowIfCancellationRequested();
             var row = rows[i];
-            var cells = new List<SetCell>(row.Cells.Count);
+            var cells = new SetCell[row.Cells.Count];
             var height = row.MinHeightPt;
-            foreach (var cell in row.Cells)
+            for (var k = 0; k < cells.Length; k++)
             {
+                var cell = row.Cells[k];
                 var x = xs[cell.Column];
                 var width = xs[Math.Min(xs.Length - 1, cell.Column + cell.ColumnSpan)] - x;
-                var c = Measure(cell, x, width, context, texts);
-                cells.Add(c);
+                var c = cells[k] = Measure(cell, x, width, context, texts);
                 if (cell.RowSpan == 1)
                     height = Math.Max(height, c.Needed);
             }
@@ -379,13 +380,14 @@ internal sealed class TableLayout : BlockLayout<Table>
     /// <summary>The part of a row whose lines fit in <paramref name="available"/>, and the rest; null when no line fits.</summary>
     private static (SetRow First, SetRow Remainder)? Split(SetRow row, float available)
     {
-        var first = new List<SetCell>(row.Cells.Count);
-        var rest = new List<SetCell>(row.Cells.Count);
+        var first = new SetCell[row.Cells.Length];
+        var rest = new SetCell[row.Cells.Length];
         var firstHeight = 0f;
         var restHeight = 0f;
         var any = false;
-        foreach (var c in row.Cells)
+        for (var k = 0; k < row.Cells.Length; k++)
         {
+            var c = row.Cells[k];
             var pad = c.Cell.Style.Padding;
             var room = available - pad.TopPt - pad.BottomPt;
             var n = 0;
@@ -396,8 +398,8 @@ internal sealed class TableLayout : BlockLayout<Table>
             var shift = n < c.Lines.Count ? c.Lines[n].Offset : 0;
             var left = c.Lines.Skip(n).Select(l => (l.Line, l.Offset - shift, l.Ends)).ToList();
             var leftHeight = n < c.Lines.Count ? c.ContentHeight - shift : 0;
-            first.Add(c with { Lines = fitted, ContentHeight = fittedHeight });
-            rest.Add(c with { Lines = left, ContentHeight = leftHeight });
+            first[k] = c with { Lines = fitted, ContentHeight = fittedHeight };
+            rest[k] = c with { Lines = left, ContentHeight = leftHeight };
             firstHeight = Math.Max(firstHeight, pad.TopPt + fittedHeight + pad.BottomPt);
             restHeight = Math.Max(restHeight, pad.TopPt + leftHeight + pad.BottomPt);
         }
@@ -416,10 +418,11 @@ internal sealed class TableLayout : BlockLayout<Table>
     /// <param name="rows">The rows the row's spanning cells may cover (its group).</param>
     private static PlacedRow Place(SetRow row, int page, float top, bool isHeader, IReadOnlyList<SetRow> rows, LayoutContext context)
     {
-        var cells = new List<PlacedCell>(row.Cells.Count);
+        var cells = new PlacedCell[row.Cells.Length];
         var at = IndexOf(rows, row);
-        foreach (var c in row.Cells)
+        for (var i = 0; i < cells.Length; i++)
         {
+            var c = row.Cells[i];
             var height = row.Height;
             if (c.Cell.RowSpan > 1 && at >= 0)
                 for (var k = at + 1; k < Math.Min(rows.Count, at + c.Cell.RowSpan); k++)
@@ -432,7 +435,7 @@ internal sealed class TableLayout : BlockLayout<Table>
                 VerticalAlignment.Bottom => Math.Max(0, free),
                 _ => 0f,
             };
-            cells.Add(new PlacedCell(c.Cell, c.X, top, c.Width, height, c.Lines, page, top + offset, c.X + pad.LeftPt));
+            cells[i] = new PlacedCell(c.Cell, c.X, top, c.Width, height, c.Lines, page, top + offset, c.X + pad.LeftPt);
         }
         return new PlacedRow(page, top, row.Height, isHeader, row.Index, row.Continued, cells);
     }

@@ -274,9 +274,17 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
         var run = inlines.Count == 1 ? (TextRun)inlines[0] : null;
         var key = new PlainKey(style, text, lineHeightPt, run?.Text, run?.Type);
         if (!_plain.TryGetValue(key, out var p))
+        {
             _plain[key] = p = new Paragraph(style, text, lineHeightPt, run is null ? [] : new Inline[] { run });
+            _alone[p] = [p];
+        }
         return p;
     }
+
+    private readonly Dictionary<Paragraph, Paragraph[]> _alone = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The content of a cell holding only <paramref name="p"/>: one array for every cell of a shared paragraph.</summary>
+    internal IReadOnlyList<Paragraph> Alone(Paragraph p) => _alone.TryGetValue(p, out var shared) ? shared : [p];
 
     /// <summary>Styles and looks by reference (one object per look in a build), texts by value.</summary>
     private sealed class PlainComparer : IEqualityComparer<PlainKey>

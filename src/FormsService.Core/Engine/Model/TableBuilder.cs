@@ -183,9 +183,18 @@ internal static class TableBuilder
                 ? p.Style with { Align = style.Align } : p.Style).ToArray();
             styles[(look, shading)] = shared = (style, paragraphs);
         }
-        var content = new Paragraph[cell.Content.Count];
-        for (var k = 0; k < content.Length; k++)
-            content[k] = DocumentBuilder.BuildParagraph(cell.Content[k], context, look.Bold, look.SizePt, values, shared.Paragraphs[k]);
+        IReadOnlyList<Paragraph> content;
+        if (cell.Content.Count == 1)
+        {
+            content = context.Alone(DocumentBuilder.BuildParagraph(cell.Content[0], context, look.Bold, look.SizePt, values, shared.Paragraphs[0]));
+        }
+        else
+        {
+            var paragraphs = new Paragraph[cell.Content.Count];
+            for (var k = 0; k < paragraphs.Length; k++)
+                paragraphs[k] = DocumentBuilder.BuildParagraph(cell.Content[k], context, look.Bold, look.SizePt, values, shared.Paragraphs[k]);
+            content = paragraphs;
+        }
         var rowSpan = Math.Max(1, cell.RowSpan);
         return new TableCell(column, span, rowSpan, content, shared.Style);
     }
