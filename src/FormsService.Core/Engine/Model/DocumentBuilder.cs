@@ -79,16 +79,17 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
         inlines.Clear();
         var from = values ?? context.Values;
         for (var i = 0; i < p.Inlines.Count; i++)
-            Expand(p.Inlines[i], from, scale, text, context.Dates, inlines);
+            Expand(p.Inlines[i], from, context, text, inlines);
         return context.Paragraph(style ?? p.Style, text, scale.LineHeight(text), inlines);
     }
 
-    private static void Expand(InlineTemplate template, PayloadValues values, TypeScale scale, Typography paragraph, Locale.DateLocale dates, List<Inline> into)
+    private static void Expand(InlineTemplate template, PayloadValues values, BuildContext context, Typography paragraph, List<Inline> into)
     {
+        var scale = context.Scale;
         switch (template)
         {
             case TextTemplate t:
-                into.Add(new TextRun(t.Text, scale.Run(paragraph, t.Style)));
+                into.Add(context.Run(t.Text, scale.Run(paragraph, t.Style)));
                 break;
             case PageNumberTemplate n:
                 into.Add(new PageNumber(n.Kind, scale.Run(paragraph, n.Style)));
@@ -99,22 +100,22 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
             case FieldTemplate f:
                 var value = f.When is not null && !values.Has(f.When) ? null : Render(f.Value.Parts, values);
                 into.Add(f.Prose && value is not null
-                    ? new TextRun(value, scale.Run(paragraph, f.Style))
+                    ? context.Run(value, scale.Run(paragraph, f.Style))
                     : new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, scale.Run(paragraph, f.Style), scale.Caption));
                 break;
             case ValueTextTemplate v:
                 if ((v.When is null || values.Has(v.When)) && Render(v.Value.Parts, values) is { } plain)
-                    into.Add(new TextRun(plain, scale.Run(paragraph, v.Style)));
+                    into.Add(context.Run(plain, scale.Run(paragraph, v.Style)));
                 break;
             case DateTemplate dt:
                 var raw = dt.When is not null && !values.Has(dt.When) ? null : values.Get(dt.Path);
                 var date = raw is not null && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
                     ? parsed : (DateOnly?)null;
-                into.AddRange(DateInlines(date, dt, dates, scale.Run(paragraph, RunStyle.Normal), scale.Caption));
+                into.AddRange(DateInlines(date, dt, context.Dates, scale.Run(paragraph, RunStyle.Normal), scale.Caption));
                 break;
             case ConditionalTemplate c:
                 if (values.Has(c.Path) == c.WhenPresent)
-                    Expand(c.Inner, values, scale, paragraph, dates, into);
+                    Expand(c.Inner, values, context, paragraph, into);
                 break;
             case FlagTemplate flag:
                 var normal = scale.Run(paragraph, RunStyle.Normal);
@@ -264,7 +265,17 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
     /// </summary>
     private readonly Dictionary<PlainKey, Paragraph> _plain = new(new PlainComparer());
 
-    private readonly record struct PlainKey(ParagraphStyle Style, Typography Text, float LineHeightPt, string? Run, Typography? RunType);
+    private readonly record struct PlainKey(ParagraphStyle Style, Typography Text, float LineHeightPt, TextRun? Run);
+
+    /// <summary>Runs by their text and look: the text of a cell is mostly one of a few (hours, numbers).</summary>
+    private readonly Dictionary<(string Text, Typography Type), TextRun> _runs = new(new RunComparer());
+
+    internal TextRun Run(string text, Typography type)
+    {
+        if (!_runs.TryGetValue((text, type), out var run))
+            _runs[(text, type)] = run = new TextRun(text, type);
+        return run;
+    }
 
     /// <summary>A paragraph of <paramref name="inlines"/> (copied: the list is used again).</summary>
     internal Paragraph Paragraph(ParagraphStyle style, Typography text, float lineHeightPt, List<Inline> inlines)
@@ -272,7 +283,7 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
         if (inlines.Count > 1 || (inlines.Count == 1 && inlines[0] is not TextRun))
             return new Paragraph(style, text, lineHeightPt, inlines.ToArray());
         var run = inlines.Count == 1 ? (TextRun)inlines[0] : null;
-        var key = new PlainKey(style, text, lineHeightPt, run?.Text, run?.Type);
+        var key = new PlainKey(style, text, lineHeightPt, run);
         if (!_plain.TryGetValue(key, out var p))
         {
             _plain[key] = p = new Paragraph(style, text, lineHeightPt, run is null ? [] : new Inline[] { run });
@@ -286,18 +297,25 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
     /// <summary>The content of a cell holding only <paramref name="p"/>: one array for every cell of a shared paragraph.</summary>
     internal IReadOnlyList<Paragraph> Alone(Paragraph p) => _alone.TryGetValue(p, out var shared) ? shared : [p];
 
-    /// <summary>Styles and looks by reference (one object per look in a build), texts by value.</summary>
+    /// <summary>Styles, looks and runs by reference (one object per look, and per text and look, in a build).</summary>
     private sealed class PlainComparer : IEqualityComparer<PlainKey>
     {
         public bool Equals(PlainKey a, PlainKey b) =>
-            ReferenceEquals(a.Style, b.Style) && ReferenceEquals(a.Text, b.Text) && a.LineHeightPt == b.LineHeightPt
-            && string.Equals(a.Run, b.Run, StringComparison.Ordinal) && ReferenceEquals(a.RunType, b.RunType);
+            ReferenceEquals(a.Style, b.Style) && ReferenceEquals(a.Text, b.Text) && a.LineHeightPt == b.LineHeightPt && ReferenceEquals(a.Run, b.Run);
 
         public int GetHashCode(PlainKey k) => HashCode.Combine(
             System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Style),
             System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Text),
-            k.Run is null ? 0 : string.GetHashCode(k.Run, StringComparison.Ordinal),
-            k.RunType is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.RunType));
+            k.Run is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Run));
+    }
+
+    private sealed class RunComparer : IEqualityComparer<(string Text, Typography Type)>
+    {
+        public bool Equals((string Text, Typography Type) a, (string Text, Typography Type) b) =>
+            ReferenceEquals(a.Type, b.Type) && string.Equals(a.Text, b.Text, StringComparison.Ordinal);
+
+        public int GetHashCode((string Text, Typography Type) k) =>
+            HashCode.Combine(string.GetHashCode(k.Text, StringComparison.Ordinal), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Type));
     }
 
     private sealed class LookComparer : IEqualityComparer<(CellLook Look, InkColor? Shading)>
