@@ -194,52 +194,41 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
         if (parts.Count == 1 && parts[0] is PathPart only)
             return values.Get(only.Path);
         var sb = new StringBuilder();
-        Append(sb, parts, values);
+        var any = Append(sb, parts, values);
         var text = PayloadValues.Normalize(sb.ToString());
         // A value made of literals only (all its paths empty) is no value: the blank prints empty.
-        return text.Length > 0 && AnyPresent(parts, values) ? text : null;
+        return text.Length > 0 && any ? text : null;
     }
 
-    private static bool AnyPresent(IReadOnlyList<ValuePart> parts, PayloadValues values)
+    /// <summary>Appends the parts' text; true when any of their paths, written or not (in a group left out), has a value.</summary>
+    private static bool Append(StringBuilder sb, IReadOnlyList<ValuePart> parts, PayloadValues values)
     {
+        var any = false;
         for (var i = 0; i < parts.Count; i++)
         {
-            if (parts[i] is PathPart one)
-            {
-                if (values.Has(one.Path)) return true;
-                continue;
-            }
-            foreach (var path in parts[i].Paths)
-                if (values.Has(path)) return true;
-        }
-        return false;
-    }
-
-    private static bool AllPresent(IEnumerable<string> paths, PayloadValues values)
-    {
-        foreach (var path in paths)
-            if (!values.Has(path)) return false;
-        return true;
-    }
-
-    private static void Append(StringBuilder sb, IReadOnlyList<ValuePart> parts, PayloadValues values)
-    {
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var part = parts[i];
-            switch (part)
+            switch (parts[i])
             {
                 case LiteralPart l:
                     sb.Append(l.Text);
                     break;
                 case PathPart p:
-                    sb.Append(values.Get(p.Path));
+                    sb.Append(values.Get(p.Path, out var has));
+                    any |= has;
                     break;
-                case OptionalGroup g when AllPresent(g.Paths, values):
-                    Append(sb, g.Parts, values);
+                case OptionalGroup g:
+                    var all = true;
+                    foreach (var path in g.Paths)
+                    {
+                        values.Get(path, out var present);
+                        all &= present;
+                        any |= present;
+                    }
+                    if (all)
+                        Append(sb, g.Parts, values);
                     break;
             }
         }
+        return any;
     }
 }
 

@@ -34,17 +34,36 @@ internal readonly struct PayloadValues
     /// <summary>The values of one item of an array, numbered from <paramref name="index"/>.</summary>
     public PayloadValues Item(JsonElement? item, int index) => new(_root, item, index);
 
-    public bool Has(string path) => Get(path) is not null || IsObject(path);
-
-    private bool IsObject(string path) => Find(path) is { ValueKind: JsonValueKind.Object };
-
-    public string? Get(string path)
+    public bool Has(string path)
     {
-        if (_index >= 0 && path == Number) return _index + 1 < SmallNumbers ? Numbers[_index + 1] : (_index + 1).ToString(CultureInfo.InvariantCulture);
-        if (_index >= 0 && path == Index) return _index < SmallNumbers ? Numbers[_index] : _index.ToString(CultureInfo.InvariantCulture);
+        Get(path, out var has);
+        return has;
+    }
+
+    public string? Get(string path) => Get(path, out _);
+
+    /// <param name="has">The value is there: a text or number not blank, or an object.</param>
+    public string? Get(string path, out bool has)
+    {
+        if (_index >= 0 && path == Number)
+        {
+            has = true;
+            return _index + 1 < SmallNumbers ? Numbers[_index + 1] : (_index + 1).ToString(CultureInfo.InvariantCulture);
+        }
+        if (_index >= 0 && path == Index)
+        {
+            has = true;
+            return _index < SmallNumbers ? Numbers[_index] : _index.ToString(CultureInfo.InvariantCulture);
+        }
         var e = Find(path);
+        has = false;
         if (e is null) return null;
         var v = e.Value;
+        if (v.ValueKind == JsonValueKind.Object)
+        {
+            has = true;
+            return null;
+        }
         var text = v.ValueKind switch
         {
             JsonValueKind.String => Normalize(v.GetString() ?? ""),
@@ -55,7 +74,9 @@ internal readonly struct PayloadValues
                     ? decimal.Truncate(n).ToString(CultureInfo.InvariantCulture) : v.GetRawText(),
             _ => null,
         };
-        return string.IsNullOrEmpty(text) ? null : text;
+        if (string.IsNullOrEmpty(text)) return null;
+        has = true;
+        return text;
     }
 
     public bool? Flag(string path) => Find(path)?.ValueKind switch

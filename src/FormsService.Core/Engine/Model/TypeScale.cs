@@ -21,10 +21,16 @@ internal sealed class TypeScale(TextStyles styles)
     private readonly Dictionary<(bool Bold, float? SizePt), Typography> _paragraphs = [];
     private readonly Dictionary<(Typography Paragraph, RunStyle Style), Typography> _runs = new(ByReference.Instance);
 
+    private (bool Bold, float? SizePt, Typography Type)? _lastParagraph;
+
     public Typography Paragraph(bool bold, float? sizePt)
     {
+        // Cell after cell asks for the same.
+        if (_lastParagraph is { } last && last.Bold == bold && last.SizePt == sizePt)
+            return last.Type;
         if (!_paragraphs.TryGetValue((bold, sizePt), out var t))
             _paragraphs[(bold, sizePt)] = t = new(new Face(_family, bold, false), sizePt ?? styles.SizePt);
+        _lastParagraph = (bold, sizePt, t);
         return t;
     }
 

@@ -34,6 +34,7 @@ internal sealed class DocxTable
         // split between pages continues its cells' lines.
         Spanned(_t.HeaderRows, true);
         Spanned(_t.Rows, false);
+        _lastProps = new (CellStyle, int, string?, int, int)?[_t.Columns.Count];
         _headerPlaced = new PlacedRow?[_t.HeaderRows.Count];
         _bodyPlaced = new PlacedRow?[_t.Rows.Count];
         foreach (var row in laid.Rows)
@@ -99,6 +100,8 @@ internal sealed class DocxTable
     /// </summary>
     private readonly Dictionary<(CellStyle Style, int Column, int Span, string? Merge), (int Start, int Length)> _cellProps = new(PropsKeys.Instance);
     private readonly Dictionary<Model.Paragraph, (int Start, int Length)> _texts = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The properties last written for a cell starting in each column.</summary>
+    private readonly (CellStyle Style, int Span, string? Merge, int Start, int Length)?[] _lastProps;
 
     private void WriteTable(DocxRuns runs, Action<bool> separator)
     {
@@ -217,10 +220,13 @@ internal sealed class DocxTable
             for (var r = 0; r < rows.Count; r++)
             {
                 var cells = rows[r].Cells;
+                CellStyle? last = null;
+                (Borders? Borders, Padding Padding) canonical = default;
                 for (var k = 0; k < cells.Count; k++)
                 {
+                    // Neighbouring cells mostly share their style (a row's days).
                     var style = cells[k].Style;
-                    if (!counted.TryGetValue(style, out var canonical))
+                    if (!ReferenceEquals(style, last) && !counted.TryGetValue(style, out canonical))
                     {
                         // The first equal value met stands for all: the one counted and the one chosen.
                         var b = style.Borders;
@@ -231,6 +237,7 @@ internal sealed class DocxTable
                             paddings[style.Padding] = pad = style.Padding;
                         counted[style] = canonical = (same, pad);
                     }
+                    last = style;
                     if (canonical.Borders is { } cb)
                     {
                         var n = borderCounts[cb] = borderCounts.GetValueOrDefault(cb) + 1;
@@ -264,15 +271,27 @@ internal sealed class DocxTable
     /// <summary>A cell's start and properties: written once per kind of cell, then repeated.</summary>
     private void Props(DocxXml x, TableCell cell, int span, string? merge)
     {
-        var key = (cell.Style, cell.Column, span, merge);
-        if (_cellProps.TryGetValue(key, out var written))
+        // A column's cells mostly repeat the one above: that one is checked first.
+        var col = cell.Column;
+        if ((uint)col < (uint)_lastProps.Length && _lastProps[col] is { } above
+            && ReferenceEquals(above.Style, cell.Style) && above.Span == span && above.Merge == merge)
         {
-            x.Again(written.Start, written.Length);
+            x.Again(above.Start, above.Length);
             return;
         }
-        var start = x.Length;
-        WriteProps(x, cell, span, merge);
-        _cellProps[key] = (start, x.Length - start);
+        var key = (cell.Style, col, span, merge);
+        if (!_cellProps.TryGetValue(key, out var written))
+        {
+            var start = x.Length;
+            WriteProps(x, cell, span, merge);
+            _cellProps[key] = written = (start, x.Length - start);
+        }
+        else
+        {
+            x.Again(written.Start, written.Length);
+        }
+        if ((uint)col < (uint)_lastProps.Length)
+            _lastProps[col] = (cell.Style, span, merge, written.Start, written.Length);
     }
 
     private void WriteProps(DocxXml x, TableCell cell, int span, string? merge)
