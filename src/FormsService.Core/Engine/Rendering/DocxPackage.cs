@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 
 namespace FormsService.Core.Engine.Rendering;
@@ -14,12 +13,10 @@ internal static class DocxPackage
     /// <summary>A header or footer part (<paramref name="Kind"/> "header" or "footer").</summary>
     public sealed record Margin(string RelationshipId, string Kind, string Target, string Xml);
 
-    private const string Declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
-    private static readonly byte[] DeclarationBytes = Encoding.UTF8.GetBytes(Declaration);
-    private static readonly DateTimeOffset Epoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly byte[] DeclarationBytes = Encoding.UTF8.GetBytes(DocxZip.Declaration);
 
     private const string ContentTypesStart =
-        Declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
         "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
         "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
         "<Default Extension=\"png\" ContentType=\"image/png\"/>" +
@@ -29,7 +26,7 @@ internal static class DocxPackage
         "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>";
 
     private const string PackageRelationships =
-        Declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
         "<Relationship Id=\"rIdMain\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>" +
         "<Relationship Id=\"rIdCore\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>" +
         "</Relationships>";
@@ -37,12 +34,14 @@ internal static class DocxPackage
     // Word 2013 and later lay the document out by their own rules (tables placed by their cell edges, for one),
     // not in a compatibility mode; a half-inch default tab grid as Word's templates have.
     private const string Settings =
-        Declaration + "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">" +
+        "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">" +
         "<w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>" +
         "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>" +
         "</w:settings>";
 
-    public static byte[] Write(DocxXml document, string stylesXml, string coreXml, IReadOnlyList<Image> images, IReadOnlyList<Margin> margins)
+    /// <param name="parts">Parts deflated before, by their text (each is written after the XML declaration).</param>
+    public static byte[] Write(DocxXml document, string stylesXml, string coreXml, IReadOnlyList<Image> images, IReadOnlyList<Margin> margins,
+        DocxZip.Cache parts)
     {
         var contentTypes = new StringBuilder(ContentTypesStart);
         foreach (var m in margins)
@@ -50,7 +49,7 @@ internal static class DocxPackage
                 .Append("\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.").Append(m.Kind).Append("+xml\"/>");
         contentTypes.Append("</Types>");
 
-        var relationships = new StringBuilder(Declaration)
+        var relationships = new StringBuilder()
             .Append("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
             .Append("<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>")
             .Append("<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>");
@@ -64,38 +63,18 @@ internal static class DocxPackage
                 .Append(m.Target).Append("\"/>");
         relationships.Append("</Relationships>");
 
-        using var output = new MemoryStream(16 * 1024);
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            Text(zip, "[Content_Types].xml", contentTypes.ToString());
-            Text(zip, "_rels/.rels", PackageRelationships);
-            var main = zip.CreateEntry("word/document.xml", CompressionLevel.Fastest);
-            main.LastWriteTime = Epoch;
-            using (var stream = main.Open())
-            {
-                stream.Write(DeclarationBytes);
-                document.WriteUtf8(stream);
-            }
-            Text(zip, "word/_rels/document.xml.rels", relationships.ToString());
-            Text(zip, "word/styles.xml", Declaration + stylesXml);
-            Text(zip, "word/settings.xml", Settings);
-            foreach (var m in margins)
-                Text(zip, "word/" + m.Target, Declaration + m.Xml);
-            Text(zip, "docProps/core.xml", Declaration + coreXml);
-            foreach (var image in images)
-                Bytes(zip, "word/" + image.Target, image.Png, CompressionLevel.NoCompression);
-        }
-        return output.ToArray();
-    }
-
-    private static void Text(ZipArchive zip, string name, string text) =>
-        Bytes(zip, name, Encoding.UTF8.GetBytes(text), CompressionLevel.Fastest);
-
-    private static void Bytes(ZipArchive zip, string name, byte[] bytes, CompressionLevel level)
-    {
-        var entry = zip.CreateEntry(name, level);
-        entry.LastWriteTime = Epoch;
-        using var stream = entry.Open();
-        stream.Write(bytes);
+        var zip = new DocxZip(16 * 1024 + images.Sum(i => i.Png.Length));
+        zip.Add("[Content_Types].xml", parts.Of(contentTypes.ToString()));
+        zip.Add("_rels/.rels", parts.Of(PackageRelationships));
+        zip.Add("word/document.xml", DeclarationBytes, document.Utf8);
+        zip.Add("word/_rels/document.xml.rels", parts.Of(relationships.ToString()));
+        zip.Add("word/styles.xml", parts.Of(stylesXml));
+        zip.Add("word/settings.xml", parts.Of(Settings));
+        foreach (var m in margins)
+            zip.Add("word/" + m.Target, parts.Of(m.Xml));
+        zip.Add("docProps/core.xml", parts.Of(coreXml));
+        foreach (var image in images)
+            zip.Add("word/" + image.Target, DocxZip.Deflate(image.Png, stored: true));
+        return zip.Finish();
     }
 }

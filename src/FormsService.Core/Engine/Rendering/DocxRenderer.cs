@@ -14,6 +14,7 @@ public sealed class DocxRenderer
     // Parts that depend only on the form version: made once.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(Catalog.TextStyles Styles, string Language), string> _styles = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<DocumentInfo, string> _core = new();
+    private readonly DocxZip.Cache _parts = new(limit: 512);
 
     public byte[] Render(LaidOutDocument document)
     {
@@ -34,7 +35,7 @@ public sealed class DocxRenderer
         x.Raw("</w:body></w:document>");
         // The package is written directly, with fixed ids, names and times: the same document gives the same bytes.
         var styles = _styles.GetOrAdd((source.Styles, source.Info.Language), key => DocxStyles.Xml(looks.Family, key.Styles, LanguageTag(key.Language)));
-        return DocxPackage.Write(x, styles, _core.GetOrAdd(source.Info, CoreXml), body.Images, margins.Select(m => m.Part).ToList());
+        return DocxPackage.Write(x, styles, _core.GetOrAdd(source.Info, CoreXml), body.Images, margins.Select(m => m.Part).ToList(), _parts);
     }
 
     private static string CoreXml(DocumentInfo info)

@@ -221,7 +221,8 @@ internal sealed class DocxTable
             {
                 var cells = rows[r].Cells;
                 CellStyle? last = null;
-                (Borders? Borders, Padding Padding) canonical = default;
+                // Set at the first cell, whose style is never the last one's.
+                (Borders? Borders, Padding Padding) canonical = (null, Padding.All(0));
                 for (var k = 0; k < cells.Count; k++)
                 {
                     // Neighbouring cells mostly share their style (a row's days).

@@ -92,7 +92,7 @@ internal sealed class DocxXml(int capacity, bool pooled = false) : IDisposable
     public override string ToString() => Encoding.UTF8.GetString(_bytes, 0, _length);
 
     /// <summary>The text as UTF-8, as written.</summary>
-    public void WriteUtf8(Stream stream) => stream.Write(_bytes, 0, _length);
+    public ReadOnlySpan<byte> Utf8 => _bytes.AsSpan(0, _length);
 
     public void Dispose()
     {
