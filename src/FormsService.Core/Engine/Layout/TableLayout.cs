@@ -193,7 +193,7 @@ internal sealed class TableLayout : BlockLayout<Table>
         var xs = new float[t.Columns.Count + 1];
         for (var i = 0; i < t.Columns.Count; i++)
             xs[i + 1] = xs[i] + t.Columns[i];
-        var texts = new Dictionary<TextKey, SetText>(TextKeyComparer.Instance);
+        var texts = new SetTexts();
         var header = SetRows(t.HeaderRows, xs, context, texts);
         var body = SetRows(t.Rows, xs, context, texts);
         var headerHeight = header.Sum(r => r.Height);
@@ -284,7 +284,7 @@ internal sealed class TableLayout : BlockLayout<Table>
         public int GetHashCode(TextKey k) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Paragraph), k.Width);
     }
 
-    private static List<SetRow> SetRows(IReadOnlyList<TableRow> rows, float[] xs, LayoutContext context, Dictionary<TextKey, SetText> texts)
+    private static List<SetRow> SetRows(IReadOnlyList<TableRow> rows, float[] xs, LayoutContext context, SetTexts texts)
     {
         var set = new List<SetRow>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -324,16 +324,14 @@ internal sealed class TableLayout : BlockLayout<Table>
         return set;
     }
 
-    private static SetCell Measure(TableCell cell, float x, float width, LayoutContext context, Dictionary<TextKey, SetText> texts)
+    private static SetCell Measure(TableCell cell, float x, float width, LayoutContext context, SetTexts texts)
     {
         var pad = cell.Style.Padding;
         var inner = Math.Max(1, width - pad.LeftPt - pad.RightPt);
         if (cell.Content.Count == 1)
         {
             // Cells of the same paragraph share their set lines: nothing downstream changes them.
-            var key = new TextKey(cell.Content[0], inner);
-            if (!texts.TryGetValue(key, out var shared))
-                texts[key] = shared = Set(cell.Content, inner, context);
+            var shared = texts.Get(new TextKey(cell.Content[0], inner), cell.Content, context);
             return new SetCell(cell, x, width, shared.Lines, shared.Height);
         }
         var set = Set(cell.Content, inner, context);
@@ -341,6 +339,23 @@ internal sealed class TableLayout : BlockLayout<Table>
     }
 
     private readonly record struct SetText(IReadOnlyList<(SetLine Line, float Offset, bool Ends)> Lines, float Height);
+
+    /// <summary>The set lines of a table's paragraphs by <see cref="TextKey"/>; the last asked for first (a row's days).</summary>
+    private sealed class SetTexts
+    {
+        private readonly Dictionary<TextKey, SetText> _texts = new(TextKeyComparer.Instance);
+        private (TextKey Key, SetText Text)? _last;
+
+        public SetText Get(TextKey key, IReadOnlyList<Paragraph> content, LayoutContext context)
+        {
+            if (_last is { } last && TextKeyComparer.Instance.Equals(last.Key, key))
+                return last.Text;
+            if (!_texts.TryGetValue(key, out var text))
+                _texts[key] = text = Set(content, key.Width, context);
+            _last = (key, text);
+            return text;
+        }
+    }
 
     private static SetText Set(IReadOnlyList<Paragraph> content, float inner, LayoutContext context)
     {

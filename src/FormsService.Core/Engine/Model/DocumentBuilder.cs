@@ -252,18 +252,24 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
     /// Paragraphs of one plain text (or none) by their style, look and text: a table prints a few of them (the hours
     /// of a day, a day's number, empty cells) in thousands of cells, which share one paragraph.
     /// </summary>
-    private readonly Dictionary<PlainKey, Paragraph> _plain = new(new PlainComparer());
+    private readonly Dictionary<PlainKey, Paragraph> _plain = new(PlainComparer.Instance);
 
     private readonly record struct PlainKey(ParagraphStyle Style, Typography Text, float LineHeightPt, TextRun? Run);
 
     /// <summary>Runs by their text and look: the text of a cell is mostly one of a few (hours, numbers).</summary>
     private readonly Dictionary<(string Text, Typography Type), TextRun> _runs = new(new RunComparer());
 
+    // The last run and plain paragraph made: a row's day cells ask for the same one after another.
+    private TextRun? _lastRun;
+    private (PlainKey Key, Paragraph Paragraph)? _lastPlain;
+
     internal TextRun Run(string text, Typography type)
     {
+        if (_lastRun is { } last && ReferenceEquals(last.Type, type) && string.Equals(last.Text, text, StringComparison.Ordinal))
+            return last;
         if (!_runs.TryGetValue((text, type), out var run))
             _runs[(text, type)] = run = new TextRun(text, type);
-        return run;
+        return _lastRun = run;
     }
 
     /// <summary>A paragraph of <paramref name="inlines"/> (copied: the list is used again).</summary>
@@ -273,22 +279,35 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
             return new Paragraph(style, text, lineHeightPt, inlines.ToArray());
         var run = inlines.Count == 1 ? (TextRun)inlines[0] : null;
         var key = new PlainKey(style, text, lineHeightPt, run);
+        if (_lastPlain is { } last && PlainComparer.Instance.Equals(last.Key, key))
+            return last.Paragraph;
         if (!_plain.TryGetValue(key, out var p))
         {
             _plain[key] = p = new Paragraph(style, text, lineHeightPt, run is null ? [] : new Inline[] { run });
             _alone[p] = [p];
         }
+        _lastPlain = (key, p);
         return p;
     }
 
     private readonly Dictionary<Paragraph, Paragraph[]> _alone = new(ReferenceEqualityComparer.Instance);
+    private Paragraph[]? _lastAlone;
 
     /// <summary>The content of a cell holding only <paramref name="p"/>: one array for every cell of a shared paragraph.</summary>
-    internal IReadOnlyList<Paragraph> Alone(Paragraph p) => _alone.TryGetValue(p, out var shared) ? shared : [p];
+    internal IReadOnlyList<Paragraph> Alone(Paragraph p)
+    {
+        if (_lastAlone is { } last && ReferenceEquals(last[0], p))
+            return last;
+        if (!_alone.TryGetValue(p, out var shared))
+            return [p];
+        return _lastAlone = shared;
+    }
 
     /// <summary>Styles, looks and runs by reference (one object per look, and per text and look, in a build).</summary>
     private sealed class PlainComparer : IEqualityComparer<PlainKey>
     {
+        public static readonly PlainComparer Instance = new();
+
         public bool Equals(PlainKey a, PlainKey b) =>
             ReferenceEquals(a.Style, b.Style) && ReferenceEquals(a.Text, b.Text) && a.LineHeightPt == b.LineHeightPt && ReferenceEquals(a.Run, b.Run);
 

@@ -35,6 +35,7 @@ internal sealed class DocxTable
         Spanned(_t.HeaderRows, true);
         Spanned(_t.Rows, false);
         _lastProps = new (CellStyle, int, string?, int, int)?[_t.Columns.Count];
+        _lastTexts = new (Model.Paragraph, int, int)?[_t.Columns.Count];
         _headerPlaced = new PlacedRow?[_t.HeaderRows.Count];
         _bodyPlaced = new PlacedRow?[_t.Rows.Count];
         foreach (var row in laid.Rows)
@@ -102,6 +103,8 @@ internal sealed class DocxTable
     private readonly Dictionary<Model.Paragraph, (int Start, int Length)> _texts = new(ReferenceEqualityComparer.Instance);
     /// <summary>The properties last written for a cell starting in each column.</summary>
     private readonly (CellStyle Style, int Span, string? Merge, int Start, int Length)?[] _lastProps;
+    /// <summary>The plain paragraph last written in each column.</summary>
+    private readonly (Model.Paragraph Paragraph, int Start, int Length)?[] _lastTexts;
 
     private void WriteTable(DocxRuns runs, Action<bool> separator)
     {
@@ -342,10 +345,18 @@ internal sealed class DocxTable
         if (cell.Content.Count != 1 || cell.Content[0] is not { Inlines.Count: <= 1 } p)
             return false;
         var x = runs.Xml;
-        // By the paragraph: the model gives the cells of one plain text one paragraph.
+        // By the paragraph: the model gives the cells of one plain text one paragraph, and the cell above mostly
+        // holds the same.
+        var col = cell.Column;
+        if ((uint)col < (uint)_lastTexts.Length && _lastTexts[col] is { } above && ReferenceEquals(above.Paragraph, p))
+        {
+            x.Again(above.Start, above.Length);
+            return true;
+        }
         if (_texts.TryGetValue(p, out var written))
         {
             x.Again(written.Start, written.Length);
+            Remember(col, p, written);
             return true;
         }
         TextRun? run = null;
@@ -370,8 +381,15 @@ internal sealed class DocxTable
         if (run is not null)
             runs.Text(text, DocxLooks.Of(run.Type));
         x.Raw("</w:p>");
-        _texts[p] = (start, x.Length - start);
+        _texts[p] = written = (start, x.Length - start);
+        Remember(col, p, written);
         return true;
+    }
+
+    private void Remember(int col, Model.Paragraph p, (int Start, int Length) written)
+    {
+        if ((uint)col < (uint)_lastTexts.Length)
+            _lastTexts[col] = (p, written.Start, written.Length);
     }
 
     /// <param name="row">The index of the cell's row among the model's header or body rows.</param>
