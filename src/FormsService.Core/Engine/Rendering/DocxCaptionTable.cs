@@ -92,17 +92,17 @@ internal sealed class DocxCaptionTable
 
     public void Open(DocxXml x)
     {
-        x.Raw("<w:tbl><w:tblPr><w:tblW w:w=\"").Twips(_columns.Sum(c => c.WidthPt)).Raw("\" w:type=\"dxa\"/>")
-            .Raw("<w:tblInd w:w=\"").Twips(_indent).Raw("\" w:type=\"dxa\"/>")
-            .Raw("<w:tblLayout w:type=\"fixed\"/>")
-            .Raw("<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"0\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>")
-            .Raw("</w:tblPr><w:tblGrid>");
+        x.Raw("<w:tbl><w:tblPr><w:tblW w:w=\""u8).Twips(_columns.Sum(c => c.WidthPt)).Raw("\" w:type=\"dxa\"/>"u8)
+            .Raw("<w:tblInd w:w=\""u8).Twips(_indent).Raw("\" w:type=\"dxa\"/>"u8)
+            .Raw("<w:tblLayout w:type=\"fixed\"/>"u8)
+            .Raw("<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"0\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"u8)
+            .Raw("</w:tblPr><w:tblGrid>"u8);
         foreach (var c in _columns)
-            x.Raw("<w:gridCol w:w=\"").Twips(c.WidthPt).Raw("\"/>");
-        x.Raw("</w:tblGrid>");
+            x.Raw("<w:gridCol w:w=\""u8).Twips(c.WidthPt).Raw("\"/>"u8);
+        x.Raw("</w:tblGrid>"u8);
     }
 
-    public static void Close(DocxXml x) => x.Raw("</w:tbl>");
+    public static void Close(DocxXml x) => x.Raw("</w:tbl>"u8);
 
     /// <summary>The two rows: the blanks, then their captions.</summary>
     public void WriteRows(DocxRuns runs)
@@ -113,13 +113,13 @@ internal sealed class DocxCaptionTable
         var paragraphLook = DocxLooks.Of(p.Text);
         var captionLook = DocxLooks.Of(_columns.Select(c => c.Field?.CaptionType).FirstOrDefault(t => t is not null) ?? p.Text);
 
-        x.Raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        x.Raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>"u8);
         foreach (var c in _columns)
         {
             var pad = c.Piece is { } piece ? piece.TextX - piece.X : 0;
             Cell(x, c.WidthPt, c.Field is not null, pad);
             var look = c.Field is { } f ? DocxLooks.Of(f.Type) : paragraphLook;
-            x.Raw("<w:p>");
+            x.Raw("<w:p>"u8);
             new DocxParagraphProperties
             {
                 KeepNext = true,
@@ -128,15 +128,15 @@ internal sealed class DocxCaptionTable
             }.Write(runs);
             if (c.Field?.Value is { Length: > 0 } value)
                 runs.Text(value, look);
-            x.Raw("</w:p></w:tc>");
+            x.Raw("</w:p></w:tc>"u8);
         }
-        x.Raw("</w:tr>");
+        x.Raw("</w:tr>"u8);
 
-        x.Raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        x.Raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>"u8);
         foreach (var c in _columns)
         {
             Cell(x, c.WidthPt, false, 0);
-            x.Raw("<w:p>");
+            x.Raw("<w:p>"u8);
             new DocxParagraphProperties
             {
                 StyleId = DocxStyles.CaptionStyleId,
@@ -146,19 +146,19 @@ internal sealed class DocxCaptionTable
             }.Write(runs);
             if (c.Caption is { } caption)
                 runs.Text(caption.Text, DocxLooks.Of(caption.Type));
-            x.Raw("</w:p></w:tc>");
+            x.Raw("</w:p></w:tc>"u8);
         }
-        x.Raw("</w:tr>");
+        x.Raw("</w:tr>"u8);
     }
 
     private static void Cell(DocxXml x, float width, bool ruled, float pad)
     {
-        x.Raw("<w:tc><w:tcPr><w:tcW w:w=\"").Twips(width).Raw("\" w:type=\"dxa\"/>");
-        if (ruled) x.Raw("<w:tcBorders><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tcBorders>");
+        x.Raw("<w:tc><w:tcPr><w:tcW w:w=\""u8).Twips(width).Raw("\" w:type=\"dxa\"/>"u8);
+        if (ruled) x.Raw("<w:tcBorders><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tcBorders>"u8);
         // The value starts where the layout put it; no margin on the right, so a value that fitted the blank to the
         // point is not wrapped by a rounding.
         if (pad > 0)
-            x.Raw("<w:tcMar><w:left w:w=\"").Twips(pad).Raw("\" w:type=\"dxa\"/></w:tcMar>");
-        x.Raw("</w:tcPr>");
+            x.Raw("<w:tcMar><w:left w:w=\""u8).Twips(pad).Raw("\" w:type=\"dxa\"/></w:tcMar>"u8);
+        x.Raw("</w:tcPr>"u8);
     }
 }

@@ -47,7 +47,7 @@ internal sealed class DocxFlowParagraph
         var lines = _laid.Lines;
         var endsWithCaptions = lines.Count > 0 && lines[^1].Captions.Count > 0;
         var x = _runs.Xml;
-        x.Raw("<w:p>");
+        x.Raw("<w:p>"u8);
         new DocxParagraphProperties
         {
             KeepLines = style.KeepTogether,
@@ -116,7 +116,7 @@ internal sealed class DocxFlowParagraph
         }
         while (next < breaks.Count)
             CaptionLine(breaks[next++].Line);
-        x.Raw("</w:p>");
+        x.Raw("</w:p>"u8);
     }
 
     private void TextWithCuts(string text, DocxLook look, List<int>? cuts, List<Line>? lines)

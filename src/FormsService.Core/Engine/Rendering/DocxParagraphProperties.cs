@@ -27,32 +27,32 @@ internal readonly struct DocxParagraphProperties
     public void Write(DocxRuns runs)
     {
         var x = runs.Xml;
-        x.Raw("<w:pPr>");
-        if (StyleId is not null) x.Raw("<w:pStyle w:val=\"").Raw(StyleId).Raw("\"/>");
-        if (KeepNext) x.Raw("<w:keepNext/>");
-        if (KeepLines) x.Raw("<w:keepLines/>");
-        if (PageBreakBefore) x.Raw("<w:pageBreakBefore/>");
+        x.Raw("<w:pPr>"u8);
+        if (StyleId is not null) x.Raw("<w:pStyle w:val=\""u8).Raw(StyleId).Raw("\"/>"u8);
+        if (KeepNext) x.Raw("<w:keepNext/>"u8);
+        if (KeepLines) x.Raw("<w:keepLines/>"u8);
+        if (PageBreakBefore) x.Raw("<w:pageBreakBefore/>"u8);
         if (LeaderTabAt is not null || TabsXml is not null)
         {
-            x.Raw("<w:tabs>");
+            x.Raw("<w:tabs>"u8);
             if (TabsXml is not null) x.Raw(TabsXml);
-            if (LeaderTabAt is { } at) x.Raw("<w:tab w:val=\"left\" w:leader=\"underscore\" w:pos=\"").Twips(at).Raw("\"/>");
-            x.Raw("</w:tabs>");
+            if (LeaderTabAt is { } at) x.Raw("<w:tab w:val=\"left\" w:leader=\"underscore\" w:pos=\""u8).Twips(at).Raw("\"/>"u8);
+            x.Raw("</w:tabs>"u8);
         }
         if (SpaceBeforePt != 0 || SpaceAfterPt != 0 || ExactLinePt is not null)
         {
-            x.Raw("<w:spacing w:before=\"").Twips(SpaceBeforePt).Raw("\" w:after=\"").Twips(SpaceAfterPt).Raw("\"");
-            if (ExactLinePt is { } line) x.Raw(" w:line=\"").Twips(line).Raw("\" w:lineRule=\"exact\"");
-            x.Raw("/>");
+            x.Raw("<w:spacing w:before=\""u8).Twips(SpaceBeforePt).Raw("\" w:after=\""u8).Twips(SpaceAfterPt).Raw("\""u8);
+            if (ExactLinePt is { } line) x.Raw(" w:line=\""u8).Twips(line).Raw("\" w:lineRule=\"exact\""u8);
+            x.Raw("/>"u8);
         }
         if (IndentLeftPt > 0 || FirstLinePt > 0)
         {
-            x.Raw("<w:ind w:left=\"").Twips(IndentLeftPt).Raw("\"");
-            if (FirstLinePt > 0) x.Raw(" w:firstLine=\"").Twips(FirstLinePt).Raw("\"");
-            x.Raw("/>");
+            x.Raw("<w:ind w:left=\""u8).Twips(IndentLeftPt).Raw("\""u8);
+            if (FirstLinePt > 0) x.Raw(" w:firstLine=\""u8).Twips(FirstLinePt).Raw("\""u8);
+            x.Raw("/>"u8);
         }
         if (Align != Alignment.Left) x.Raw(Align == Alignment.Center ? "<w:jc w:val=\"center\"/>" : "<w:jc w:val=\"right\"/>");
         if (Mark is { } mark) runs.Props(mark, null);
-        x.Raw("</w:pPr>");
+        x.Raw("</w:pPr>"u8);
     }
 }

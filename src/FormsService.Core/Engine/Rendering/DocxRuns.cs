@@ -15,32 +15,32 @@ internal sealed class DocxRuns(DocxXml x, FontFamilyKind defaultFamily, float de
     public void Text(string text, DocxLook look)
     {
         if (text.Length == 0) return;
-        x.Raw("<w:r>");
+        x.Raw("<w:r>"u8);
         Props(look, null);
         var from = 0;
         for (var hyphen = text.IndexOf('-'); hyphen >= 0; hyphen = text.IndexOf('-', from))
         {
-            if (hyphen > from) x.Raw("<w:t xml:space=\"preserve\">").Escaped(text.AsSpan(from, hyphen - from)).Raw("</w:t>");
-            x.Raw("<w:noBreakHyphen/>");
+            if (hyphen > from) x.Raw("<w:t xml:space=\"preserve\">"u8).Escaped(text.AsSpan(from, hyphen - from)).Raw("</w:t>"u8);
+            x.Raw("<w:noBreakHyphen/>"u8);
             from = hyphen + 1;
         }
-        if (from < text.Length) x.Raw("<w:t xml:space=\"preserve\">").Escaped(text.AsSpan(from)).Raw("</w:t>");
-        x.Raw("</w:r>");
+        if (from < text.Length) x.Raw("<w:t xml:space=\"preserve\">"u8).Escaped(text.AsSpan(from)).Raw("</w:t>"u8);
+        x.Raw("</w:r>"u8);
     }
 
     /// <summary>A tab: to the paragraph's tab stop, with its leader.</summary>
     public void Tab(DocxLook look)
     {
-        x.Raw("<w:r>");
+        x.Raw("<w:r>"u8);
         Props(look, null);
-        x.Raw("<w:tab/></w:r>");
+        x.Raw("<w:tab/></w:r>"u8);
     }
 
     public void Break(DocxLook look)
     {
-        x.Raw("<w:r>");
+        x.Raw("<w:r>"u8);
         Props(look, null);
-        x.Raw("<w:br/></w:r>");
+        x.Raw("<w:br/></w:r>"u8);
     }
 
     /// <summary>
@@ -52,21 +52,21 @@ internal sealed class DocxRuns(DocxXml x, FontFamilyKind defaultFamily, float de
     {
         if (widthPt <= 0.05f) return;
         var spacing = Units.PtToTwips(widthPt - DocxFonts.SpaceEm(look.Family) * look.SizePt);
-        x.Raw("<w:r>");
+        x.Raw("<w:r>"u8);
         Props(look, spacing);
-        x.Raw("<w:t>\u00A0</w:t></w:r><w:r>");
+        x.Raw("<w:t>\u00A0</w:t></w:r><w:r>"u8);
         Props(look, null);
-        x.Raw("<w:t>\u2060</w:t></w:r>");
+        x.Raw("<w:t>\u2060</w:t></w:r>"u8);
     }
 
     /// <summary>A field Word fills in as it prints (PAGE, NUMPAGES), with a number shown until it does.</summary>
     public void Field(string instruction, string shown, DocxLook look)
     {
-        x.Raw("<w:r>"); Props(look, null); x.Raw("<w:fldChar w:fldCharType=\"begin\"/></w:r>");
-        x.Raw("<w:r>"); Props(look, null); x.Raw("<w:instrText xml:space=\"preserve\"> ").Raw(instruction).Raw(" </w:instrText></w:r>");
-        x.Raw("<w:r>"); Props(look, null); x.Raw("<w:fldChar w:fldCharType=\"separate\"/></w:r>");
+        x.Raw("<w:r>"u8); Props(look, null); x.Raw("<w:fldChar w:fldCharType=\"begin\"/></w:r>"u8);
+        x.Raw("<w:r>"u8); Props(look, null); x.Raw("<w:instrText xml:space=\"preserve\"> "u8).Raw(instruction).Raw(" </w:instrText></w:r>"u8);
+        x.Raw("<w:r>"u8); Props(look, null); x.Raw("<w:fldChar w:fldCharType=\"separate\"/></w:r>"u8);
         Text(shown, look);
-        x.Raw("<w:r>"); Props(look, null); x.Raw("<w:fldChar w:fldCharType=\"end\"/></w:r>");
+        x.Raw("<w:r>"u8); Props(look, null); x.Raw("<w:fldChar w:fldCharType=\"end\"/></w:r>"u8);
     }
 
     /// <summary>Run properties in the order CT_RPr requires; nothing when the look is the document's default.</summary>
@@ -75,23 +75,23 @@ internal sealed class DocxRuns(DocxXml x, FontFamilyKind defaultFamily, float de
         var size = look.SizePt != defaultSizePt;
         if (look.Family == defaultFamily && !look.Bold && !look.Italic && look.Color is null && spacingTwips is null && !size && !look.Underline)
             return;
-        x.Raw("<w:rPr>");
+        x.Raw("<w:rPr>"u8);
         if (look.Family != defaultFamily)
         {
             var name = DocxFonts.Name(look.Family);
-            x.Raw("<w:rFonts w:ascii=\"").Raw(name).Raw("\" w:hAnsi=\"").Raw(name).Raw("\" w:cs=\"").Raw(name).Raw("\"/>");
+            x.Raw("<w:rFonts w:ascii=\""u8).Raw(name).Raw("\" w:hAnsi=\""u8).Raw(name).Raw("\" w:cs=\""u8).Raw(name).Raw("\"/>"u8);
         }
-        if (look.Bold) x.Raw("<w:b/>");
-        if (look.Italic) x.Raw("<w:i/>");
-        if (look.Color is { } color) x.Raw("<w:color w:val=\"").Raw(color).Raw("\"/>");
-        if (spacingTwips is { } s) x.Raw("<w:spacing w:val=\"").Number(s).Raw("\"/>");
+        if (look.Bold) x.Raw("<w:b/>"u8);
+        if (look.Italic) x.Raw("<w:i/>"u8);
+        if (look.Color is { } color) x.Raw("<w:color w:val=\""u8).Raw(color).Raw("\"/>"u8);
+        if (spacingTwips is { } s) x.Raw("<w:spacing w:val=\""u8).Number(s).Raw("\"/>"u8);
         if (size)
         {
             var half = HalfPoints(look.SizePt);
-            x.Raw("<w:sz w:val=\"").Number(half).Raw("\"/><w:szCs w:val=\"").Number(half).Raw("\"/>");
+            x.Raw("<w:sz w:val=\""u8).Number(half).Raw("\"/><w:szCs w:val=\""u8).Number(half).Raw("\"/>"u8);
         }
-        if (look.Underline) x.Raw("<w:u w:val=\"single\"/>");
-        x.Raw("</w:rPr>");
+        if (look.Underline) x.Raw("<w:u w:val=\"single\"/>"u8);
+        x.Raw("</w:rPr>"u8);
     }
 
     public static int HalfPoints(float pt) => (int)MathF.Round(pt * 2);

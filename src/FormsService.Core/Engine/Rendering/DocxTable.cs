@@ -121,7 +121,7 @@ internal sealed class DocxTable
             Open(x);
             Rows(runs, _t.HeaderRows, header: true, 0);
             Rows(runs, _t.Rows.Skip(start).Take(i - start).ToList(), header: false, start);
-            x.Raw("</w:tbl>");
+            x.Raw("</w:tbl>"u8);
             first = false;
             start = i;
         }
@@ -129,22 +129,22 @@ internal sealed class DocxTable
 
     private void Open(DocxXml x)
     {
-        x.Raw("<w:tbl><w:tblPr><w:tblW w:w=\"").Twips(_t.WidthPt).Raw("\" w:type=\"dxa\"/>");
-        if (_left > 0.05f) x.Raw("<w:tblInd w:w=\"").Twips(_left).Raw("\" w:type=\"dxa\"/>");
+        x.Raw("<w:tbl><w:tblPr><w:tblW w:w=\""u8).Twips(_t.WidthPt).Raw("\" w:type=\"dxa\"/>"u8);
+        if (_left > 0.05f) x.Raw("<w:tblInd w:w=\""u8).Twips(_left).Raw("\" w:type=\"dxa\"/>"u8);
         if (_borders is { } b)
         {
-            x.Raw("<w:tblBorders>");
+            x.Raw("<w:tblBorders>"u8);
             foreach (var side in (ReadOnlySpan<string>)["top", "left", "bottom", "right", "insideH", "insideV"])
                 Border(x, side, b.Top);
-            x.Raw("</w:tblBorders>");
+            x.Raw("</w:tblBorders>"u8);
         }
-        x.Raw("<w:tblLayout w:type=\"fixed\"/>");
+        x.Raw("<w:tblLayout w:type=\"fixed\"/>"u8);
         var pad = _padding ?? Padding.All(0);
         Margins(x, "tblCellMar", pad);
-        x.Raw("</w:tblPr><w:tblGrid>");
+        x.Raw("</w:tblPr><w:tblGrid>"u8);
         foreach (var w in _t.Columns)
-            x.Raw("<w:gridCol w:w=\"").Twips(w).Raw("\"/>");
-        x.Raw("</w:tblGrid>");
+            x.Raw("<w:gridCol w:w=\""u8).Twips(w).Raw("\"/>"u8);
+        x.Raw("</w:tblGrid>"u8);
     }
 
     /// <param name="first">The index of the first of <paramref name="rows"/> in the model's rows.</param>
@@ -159,12 +159,12 @@ internal sealed class DocxTable
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
-            x.Raw("<w:tr><w:trPr>");
-            if (row.KeepTogether) x.Raw("<w:cantSplit/>");
+            x.Raw("<w:tr><w:trPr>"u8);
+            if (row.KeepTogether) x.Raw("<w:cantSplit/>"u8);
             var least = Math.Max(row.MinHeightPt, _spanned.GetValueOrDefault((header, first + r)));
-            if (least > 0) x.Raw("<w:trHeight w:val=\"").Twips(least).Raw("\" w:hRule=\"atLeast\"/>");
-            if (header) x.Raw("<w:tblHeader/>");
-            x.Raw("</w:trPr>");
+            if (least > 0) x.Raw("<w:trHeight w:val=\""u8).Twips(least).Raw("\" w:hRule=\"atLeast\"/>"u8);
+            if (header) x.Raw("<w:tblHeader/>"u8);
+            x.Raw("</w:trPr>"u8);
             Array.Clear(starts);
             for (var k = 0; k < row.Cells.Count; k++)
             {
@@ -179,7 +179,7 @@ internal sealed class DocxTable
                 {
                     var span = Math.Max(1, cover.Cell.ColumnSpan);
                     Props(x, cover.Cell, span, merge: "continue");
-                    x.Raw("<w:p/></w:tc>");
+                    x.Raw("<w:p/></w:tc>"u8);
                     covered[col] = cover.Rows > 1 ? (cover.Rows - 1, cover.Cell) : null;
                     col += span;
                     continue;
@@ -187,19 +187,19 @@ internal sealed class DocxTable
                 if (starts[col] is not { } cell)
                 {
                     // A column no cell covers: an empty cell keeps the grid whole.
-                    x.Raw("<w:tc><w:tcPr><w:tcW w:w=\"").Twips(_t.Columns[col]).Raw("\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>");
+                    x.Raw("<w:tc><w:tcPr><w:tcW w:w=\""u8).Twips(_t.Columns[col]).Raw("\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>"u8);
                     col++;
                     continue;
                 }
                 var cellSpan = Math.Clamp(cell.ColumnSpan, 1, _t.Columns.Count - col);
                 Props(x, cell, cellSpan, cell.RowSpan > 1 ? "restart" : null);
                 Content(runs, cell, col, cellSpan, header, first + r, places[col]);
-                x.Raw("</w:tc>");
+                x.Raw("</w:tc>"u8);
                 if (cell.RowSpan > 1)
                     covered[col] = (cell.RowSpan - 1, cell);
                 col += cellSpan;
             }
-            x.Raw("</w:tr>");
+            x.Raw("</w:tr>"u8);
         }
     }
 
@@ -268,9 +268,9 @@ internal sealed class DocxTable
     }
 
     private static void Margins(DocxXml x, string element, Padding pad) =>
-        x.Raw("<w:").Raw(element).Raw("><w:top w:w=\"").Twips(pad.TopPt).Raw("\" w:type=\"dxa\"/><w:left w:w=\"").Twips(pad.LeftPt)
-            .Raw("\" w:type=\"dxa\"/><w:bottom w:w=\"").Twips(pad.BottomPt).Raw("\" w:type=\"dxa\"/><w:right w:w=\"").Twips(pad.RightPt)
-            .Raw("\" w:type=\"dxa\"/></w:").Raw(element).Raw(">");
+        x.Raw("<w:"u8).Raw(element).Raw("><w:top w:w=\""u8).Twips(pad.TopPt).Raw("\" w:type=\"dxa\"/><w:left w:w=\""u8).Twips(pad.LeftPt)
+            .Raw("\" w:type=\"dxa\"/><w:bottom w:w=\""u8).Twips(pad.BottomPt).Raw("\" w:type=\"dxa\"/><w:right w:w=\""u8).Twips(pad.RightPt)
+            .Raw("\" w:type=\"dxa\"/></w:"u8).Raw(element).Raw(">"u8);
 
     /// <summary>A cell's start and properties: written once per kind of cell, then repeated.</summary>
     private void Props(DocxXml x, TableCell cell, int span, string? merge)
@@ -301,27 +301,27 @@ internal sealed class DocxTable
     private void WriteProps(DocxXml x, TableCell cell, int span, string? merge)
     {
         var col = cell.Column;
-        x.Raw("<w:tc><w:tcPr><w:tcW w:w=\"").Twips(_xs[Math.Min(_xs.Length - 1, col + span)] - _xs[col]).Raw("\" w:type=\"dxa\"/>");
-        if (span > 1) x.Raw("<w:gridSpan w:val=\"").Number(span).Raw("\"/>");
-        if (merge == "restart") x.Raw("<w:vMerge w:val=\"restart\"/>");
-        else if (merge is not null) x.Raw("<w:vMerge/>");
+        x.Raw("<w:tc><w:tcPr><w:tcW w:w=\""u8).Twips(_xs[Math.Min(_xs.Length - 1, col + span)] - _xs[col]).Raw("\" w:type=\"dxa\"/>"u8);
+        if (span > 1) x.Raw("<w:gridSpan w:val=\""u8).Number(span).Raw("\"/>"u8);
+        if (merge == "restart") x.Raw("<w:vMerge w:val=\"restart\"/>"u8);
+        else if (merge is not null) x.Raw("<w:vMerge/>"u8);
         var style = cell.Style;
         var b = style.Borders;
         if (b != _borders)
         {
-            x.Raw("<w:tcBorders>");
+            x.Raw("<w:tcBorders>"u8);
             Border(x, "top", b.Top);
             Border(x, "left", b.Left);
             Border(x, "bottom", b.Bottom);
             Border(x, "right", b.Right);
-            x.Raw("</w:tcBorders>");
+            x.Raw("</w:tcBorders>"u8);
         }
-        if (style.Shading is { } shade) x.Raw("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"").Raw(shade.Hex).Raw("\"/>");
+        if (style.Shading is { } shade) x.Raw("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\""u8).Raw(shade.Hex).Raw("\"/>"u8);
         if (style.Padding != _padding)
             Margins(x, "tcMar", style.Padding);
         if (style.VerticalAlign != VerticalAlignment.Top)
             x.Raw(style.VerticalAlign == VerticalAlignment.Middle ? "<w:vAlign w:val=\"center\"/>" : "<w:vAlign w:val=\"bottom\"/>");
-        x.Raw("</w:tcPr>");
+        x.Raw("</w:tcPr>"u8);
     }
 
     /// <summary>A border in eighths of a point (Word draws from a quarter point to twelve points).</summary>
@@ -329,11 +329,11 @@ internal sealed class DocxTable
     {
         if (!border.Visible)
         {
-            x.Raw("<w:").Raw(side).Raw(" w:val=\"nil\"/>");
+            x.Raw("<w:"u8).Raw(side).Raw(" w:val=\"nil\"/>"u8);
             return;
         }
-        x.Raw("<w:").Raw(side).Raw(" w:val=\"single\" w:sz=\"").Number(Math.Clamp((int)MathF.Round(border.WidthPt * 8), 2, 96))
-            .Raw("\" w:space=\"0\" w:color=\"").Raw(border.Color.Hex).Raw("\"/>");
+        x.Raw("<w:"u8).Raw(side).Raw(" w:val=\"single\" w:sz=\""u8).Number(Math.Clamp((int)MathF.Round(border.WidthPt * 8), 2, 96))
+            .Raw("\" w:space=\"0\" w:color=\""u8).Raw(border.Color.Hex).Raw("\"/>"u8);
     }
 
     /// <summary>
@@ -369,7 +369,7 @@ internal sealed class DocxTable
         for (var i = 0; i < lines.Count; i++)
             if (lines[i].Captions.Count > 0) return false;
         var start = x.Length;
-        x.Raw("<w:p>");
+        x.Raw("<w:p>"u8);
         new DocxParagraphProperties
         {
             KeepLines = p.Style.KeepTogether,
@@ -380,7 +380,7 @@ internal sealed class DocxTable
         }.Write(runs);
         if (run is not null)
             runs.Text(text, DocxLooks.Of(run.Type));
-        x.Raw("</w:p>");
+        x.Raw("</w:p>"u8);
         _texts[p] = written = (start, x.Length - start);
         Remember(col, p, written);
         return true;
@@ -401,7 +401,7 @@ internal sealed class DocxTable
         var width = _xs[col + span] - _xs[col] - pad.LeftPt - pad.RightPt;
         if (cell.Content.Count == 0)
         {
-            runs.Xml.Raw("<w:p/>");
+            runs.Xml.Raw("<w:p/>"u8);
             return;
         }
         if (PlainText(runs, cell, header, row, place))

@@ -23,6 +23,15 @@ internal sealed class DocxXml(int capacity, bool pooled = false) : IDisposable
         return this;
     }
 
+    /// <summary>Markup already UTF-8 (a <c>u8</c> literal): copied as it is.</summary>
+    public DocxXml Raw(ReadOnlySpan<byte> utf8)
+    {
+        Ensure(utf8.Length);
+        utf8.CopyTo(_bytes.AsSpan(_length));
+        _length += utf8.Length;
+        return this;
+    }
+
     public DocxXml Number(int value)
     {
         Ensure(11);
