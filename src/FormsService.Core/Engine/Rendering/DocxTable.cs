@@ -218,40 +218,51 @@ internal sealed class DocxTable
         Borders? bestBorders = null;
         Padding? bestPadding = null;
         int topBorders = 0, topPadding = 0;
+        // Neighbouring cells mostly share their style (a row's days): counted a run at a time. While a run is counted
+        // only its values grow, so the one that first reaches the largest count is the same as counting one by one.
+        CellStyle? run = null;
+        var length = 0;
+        void Count()
+        {
+            if (run is null) return;
+            if (!counted.TryGetValue(run, out var canonical))
+            {
+                // The first equal value met stands for all: the one counted and the one chosen.
+                var b = run.Borders;
+                Borders? same = null;
+                if (b.Top == b.Right && b.Top == b.Bottom && b.Top == b.Left && b.Top.Visible && !borders.TryGetValue(b, out same))
+                    borders[b] = same = b;
+                if (!paddings.TryGetValue(run.Padding, out var pad))
+                    paddings[run.Padding] = pad = run.Padding;
+                counted[run] = canonical = (same, pad);
+            }
+            if (canonical.Borders is { } cb)
+            {
+                var n = borderCounts[cb] = borderCounts.GetValueOrDefault(cb) + length;
+                if (n > topBorders) (topBorders, bestBorders) = (n, cb);
+            }
+            var m = paddingCounts[canonical.Padding] = paddingCounts.GetValueOrDefault(canonical.Padding) + length;
+            if (m > topPadding) (topPadding, bestPadding) = (m, canonical.Padding);
+        }
         foreach (var rows in (ReadOnlySpan<IReadOnlyList<TableRow>>)[t.HeaderRows, t.Rows])
         {
             for (var r = 0; r < rows.Count; r++)
             {
                 var cells = rows[r].Cells;
-                CellStyle? last = null;
-                // Set at the first cell, whose style is never the last one's.
-                (Borders? Borders, Padding Padding) canonical = (null, Padding.All(0));
                 for (var k = 0; k < cells.Count; k++)
                 {
-                    // Neighbouring cells mostly share their style (a row's days).
                     var style = cells[k].Style;
-                    if (!ReferenceEquals(style, last) && !counted.TryGetValue(style, out canonical))
+                    if (ReferenceEquals(style, run))
                     {
-                        // The first equal value met stands for all: the one counted and the one chosen.
-                        var b = style.Borders;
-                        Borders? same = null;
-                        if (b.Top == b.Right && b.Top == b.Bottom && b.Top == b.Left && b.Top.Visible && !borders.TryGetValue(b, out same))
-                            borders[b] = same = b;
-                        if (!paddings.TryGetValue(style.Padding, out var pad))
-                            paddings[style.Padding] = pad = style.Padding;
-                        counted[style] = canonical = (same, pad);
+                        length++;
+                        continue;
                     }
-                    last = style;
-                    if (canonical.Borders is { } cb)
-                    {
-                        var n = borderCounts[cb] = borderCounts.GetValueOrDefault(cb) + 1;
-                        if (n > topBorders) (topBorders, bestBorders) = (n, cb);
-                    }
-                    var m = paddingCounts[canonical.Padding] = paddingCounts.GetValueOrDefault(canonical.Padding) + 1;
-                    if (m > topPadding) (topPadding, bestPadding) = (m, canonical.Padding);
+                    Count();
+                    (run, length) = (style, 1);
                 }
             }
         }
+        Count();
         return (bestBorders, bestPadding);
     }
 
