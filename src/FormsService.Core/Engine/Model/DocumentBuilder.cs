@@ -245,6 +245,9 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
     internal Dictionary<(CellLook Look, InkColor? Shading), (CellStyle Style, ParagraphStyle[] Paragraphs)> CellStyles { get; } =
         new(new LookComparer());
 
+    /// <summary>The last cell style found: the next cell mostly has the same.</summary>
+    internal (CellLook Look, InkColor? Shading, (CellStyle Style, ParagraphStyle[] Paragraphs) Shared)? LastCellStyle { get; set; }
+
     /// <summary>Where a paragraph's inlines are gathered before the paragraph is made.</summary>
     internal List<Inline> Inlines { get; } = [];
 

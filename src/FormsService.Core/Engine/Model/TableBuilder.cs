@@ -168,9 +168,14 @@ internal static class TableBuilder
         List<InkColor?> shades)
     {
         var shading = cell.Look.Shading ?? ColumnShade(shades, column, span) ?? look.Shading;
+        (CellStyle Style, ParagraphStyle[] Paragraphs) shared;
         // Cells repeated from one template share their style and their paragraphs' styles (thousands in a time sheet).
         var styles = context.CellStyles;
-        if (!styles.TryGetValue((look, shading), out var shared))
+        if (context.LastCellStyle is { } last && ReferenceEquals(last.Look, look) && last.Shading == shading)
+        {
+            shared = last.Shared;
+        }
+        else if (!styles.TryGetValue((look, shading), out shared))
         {
             var style = new CellStyle(
                 (look.Borders ?? new EdgeSpec(null, null, null, null)).Resolve(),
@@ -183,6 +188,7 @@ internal static class TableBuilder
                 ? p.Style with { Align = style.Align } : p.Style).ToArray();
             styles[(look, shading)] = shared = (style, paragraphs);
         }
+        context.LastCellStyle = (look, shading, shared);
         IReadOnlyList<Paragraph> content;
         if (cell.Content.Count == 1)
         {

@@ -37,14 +37,19 @@ internal sealed class TypeScale(TextStyles styles)
     public float LineHeight(Typography paragraph) => paragraph.SizePt * styles.LineSpacing;
 
     /// <summary>An inline's look inside a paragraph: the paragraph's bold carries over, small text takes the small size.</summary>
+    private (Typography Paragraph, RunStyle Style, Typography Type)? _lastRun;
+
     public Typography Run(Typography paragraph, RunStyle s)
     {
+        if (_lastRun is { } last && ReferenceEquals(last.Paragraph, paragraph) && ReferenceEquals(last.Style, s))
+            return last.Type;
         if (!_runs.TryGetValue((paragraph, s), out var t))
             _runs[(paragraph, s)] = t = new(
                 new Face(_family, s.Bold || paragraph.Face.Bold, s.Italic),
                 s.Small ? SmallPt : paragraph.SizePt,
                 s.Underline,
                 s.Color ?? paragraph.Color);
+        _lastRun = (paragraph, s, t);
         return t;
     }
 
