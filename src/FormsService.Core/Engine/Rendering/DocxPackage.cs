@@ -63,7 +63,9 @@ internal static class DocxPackage
                 .Append(m.Target).Append("\"/>");
         relationships.Append("</Relationships>");
 
-        var zip = new DocxZip(16 * 1024 + images.Sum(i => i.Png.Length));
+        // Room for the package as deflated (a large table's part deflates to a thirtieth or less), kept under the
+        // size of the large-object heap unless pictures make it larger.
+        var zip = new DocxZip(8 * 1024 + Math.Min(document.Utf8.Length / 32, 64 * 1024) + images.Sum(i => i.Png.Length));
         zip.Add("[Content_Types].xml", parts.Of(contentTypes.ToString()));
         zip.Add("_rels/.rels", parts.Of(PackageRelationships));
         zip.Add("word/document.xml", DeclarationBytes, document.Utf8);

@@ -53,12 +53,24 @@ internal sealed class DocxZip
     public void Add(string name, Part part) =>
         Entry(name, part.Crc, part.Size, part.Stored ? StoredMethod : Deflated, part.Data);
 
-    /// <summary>A part made for this document alone, deflated now: <paramref name="head"/> then <paramref name="body"/>.</summary>
+    /// <summary>
+    /// A part made for this document alone, deflated now (<paramref name="head"/> then <paramref name="body"/>) into
+    /// the package itself: its gzip header and trailer are cut out and the entry's header filled in after.
+    /// </summary>
     public void Add(string name, ReadOnlySpan<byte> head, ReadOnlySpan<byte> body)
     {
-        using var gzip = new MemoryStream(body.Length / 8 + 256);
-        var (crc, size) = Gzip(gzip, head, body, CompressionLevel.Fastest);
-        Entry(name, crc, size, Deflated, RawDeflate(gzip));
+        var header = Entry(name, 0, 0, Deflated, []);
+        var start = (int)_output.Length;
+        var (crc, size) = Gzip(_output, start, head, body, CompressionLevel.Fastest);
+        var buffer = _output.GetBuffer();
+        var deflated = (int)_output.Length - start - 18;
+        buffer.AsSpan(start + 10, deflated).CopyTo(buffer.AsSpan(start));
+        _output.SetLength(start + deflated);
+        _output.Position = _output.Length;
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan((int)header + 14), crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan((int)header + 18), (uint)deflated);
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan((int)header + 22), size);
+        _entries[^1] = _entries[^1] with { Crc = crc, Compressed = (uint)deflated, Size = size };
     }
 
     public byte[] Finish()
@@ -101,11 +113,12 @@ internal sealed class DocxZip
     public static Part Deflate(byte[] bytes, bool stored = false)
     {
         using var gzip = new MemoryStream(stored ? bytes.Length + 64 : bytes.Length / 4 + 64);
-        var (crc, size) = Gzip(gzip, bytes, [], stored ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
-        return new Part(stored ? bytes : RawDeflate(gzip).ToArray(), crc, size, stored);
+        var (crc, size) = Gzip(gzip, 0, bytes, [], stored ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
+        return new Part(stored ? bytes : gzip.GetBuffer().AsSpan(10, (int)gzip.Length - 18).ToArray(), crc, size, stored);
     }
 
-    private void Entry(string name, uint crc, uint size, ushort method, ReadOnlySpan<byte> data)
+    /// <returns>Where the entry's local header starts.</returns>
+    private uint Entry(string name, uint crc, uint size, ushort method, ReadOnlySpan<byte> data)
     {
         var bytes = Encoding.UTF8.GetBytes(name);
         Span<byte> h = stackalloc byte[30];
@@ -125,6 +138,7 @@ internal sealed class DocxZip
         _output.Write(bytes);
         _output.Write(data);
         _entries.Add((name, crc, (uint)data.Length, size, method, offset));
+        return offset;
     }
 
     private uint Offset() => _output.Length <= uint.MaxValue
@@ -135,14 +149,15 @@ internal sealed class DocxZip
     /// Deflates through gzip, whose trailer carries the CRC-32 that a ZIP entry needs (computed by the native zlib
     /// as it deflates); the raw deflate bytes between its header and trailer are what a ZIP entry holds.
     /// </summary>
-    private static (uint Crc, uint Size) Gzip(MemoryStream into, ReadOnlySpan<byte> head, ReadOnlySpan<byte> body, CompressionLevel level)
+    /// <param name="start">Where in <paramref name="into"/> the gzip stream starts.</param>
+    private static (uint Crc, uint Size) Gzip(MemoryStream into, int start, ReadOnlySpan<byte> head, ReadOnlySpan<byte> body, CompressionLevel level)
     {
         using (var gzip = new GZipStream(into, level, leaveOpen: true))
         {
             gzip.Write(head);
             gzip.Write(body);
         }
-        var bytes = into.GetBuffer().AsSpan(0, (int)into.Length);
+        var bytes = into.GetBuffer().AsSpan(start, (int)into.Length - start);
         // RFC 1952: ID1 ID2 CM FLG, then MTIME, XFL, OS; no optional fields when FLG is 0.
         if (bytes.Length < 18 || bytes[0] != 0x1f || bytes[1] != 0x8b || bytes[2] != 8 || bytes[3] != 0)
             throw new InvalidOperationException("The gzip stream does not start with the plain 10-byte header this writer expects.");
@@ -153,5 +168,4 @@ internal sealed class DocxZip
         return (crc, size);
     }
 
-    private static ReadOnlySpan<byte> RawDeflate(MemoryStream gzip) => gzip.GetBuffer().AsSpan(10, (int)gzip.Length - 18);
 }
