@@ -185,7 +185,7 @@ internal static class ServiceSetup
         else
             app.Logger.LogInformation("The API requires one of {Count} API keys in the {Header} header.", auth.ApiKeys.Count, AuthOptions.Header);
 
-        app.Logger.LogInformation("glibc mmap and trim thresholds fixed at {Bytes} bytes: {Outcome}", MallocTuning.ThresholdBytes, MallocTuning.Process.Outcome);
+        app.Logger.LogInformation("glibc's mmap and trim thresholds at {Bytes} bytes: {Outcome}", MallocTuning.ThresholdBytes, MallocTuning.Process.Outcome);
         app.UseMiddleware<RequestActivityMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // HEAD is GET without the body, on every GET route (it answered 405 while health answered any method);

@@ -49,10 +49,11 @@ internal sealed class MallocTuning(Func<bool> isGlibc, Func<int, int, int> mallo
         lock (_gate)
         {
             if (Outcome != MallocTuningOutcome.None) return Outcome;
-            Outcome = !OperatingSystem.IsLinux() || !isGlibc() ? MallocTuningOutcome.NotGlibc
-                : (mallopt(MMmapThreshold, ThresholdBytes) & mallopt(MTrimThreshold, ThresholdBytes)) == 1 ? MallocTuningOutcome.Applied
-                : MallocTuningOutcome.Refused;
-            return Outcome;
+            if (!OperatingSystem.IsLinux() || !isGlibc())
+                return Outcome = MallocTuningOutcome.NotGlibc;
+            var mmap = mallopt(MMmapThreshold, ThresholdBytes) == 1;
+            var trim = mallopt(MTrimThreshold, ThresholdBytes) == 1;
+            return Outcome = mmap && trim ? MallocTuningOutcome.Applied : MallocTuningOutcome.Refused;
         }
     }
 
