@@ -72,14 +72,50 @@ public sealed record LaidOutTable(Table Source, IReadOnlyList<PlacedRow> Rows) :
     private static List<RulePiece> Merged(List<RulePiece> rules, bool horizontal)
     {
         static float Along(RulePiece r, bool h) => h ? r.Y1 : r.X1;
+        // In order of page, line, width and colour, then where they start: the rules grouped by line first (a
+        // table has a few hundred lines and thousands of edges), the lines sorted, then each line's rules, which
+        // come mostly in order already. Sorting all the edges at once was most of the time a large table took to
+        // list what it draws.
+        var lines = new Dictionary<LineKey, List<RulePiece>>();
+        foreach (var r in rules)
+        {
+            var key = new LineKey(r.Page, Along(r, horizontal), r.WidthPt, Packed(r.Color));
+            if (!lines.TryGetValue(key, out var line))
+                lines[key] = line = [];
+            line.Add(r);
+        }
+        var keys = lines.Keys.ToArray();
+        Array.Sort(keys, static (a, b) => a.Page != b.Page ? a.Page.CompareTo(b.Page)
+            : a.Along != b.Along ? a.Along.CompareTo(b.Along)
+            : a.WidthPt != b.WidthPt ? a.WidthPt.CompareTo(b.WidthPt)
+            : a.Color.CompareTo(b.Color));
+        var merged = new List<RulePiece>(rules.Count / 4 + 1);
+        foreach (var key in keys)
+        {
+            var line = lines[key];
+            if (!InOrder(line, horizontal))
+                line.Sort(horizontal ? static (a, b) => a.X1.CompareTo(b.X1) : static (a, b) => a.Y1.CompareTo(b.Y1));
+            Merge(line, merged, horizontal);
+        }
+        return merged;
+    }
+
+    private readonly record struct LineKey(int Page, float Along, float WidthPt, int Color);
+
+    private static bool InOrder(List<RulePiece> line, bool horizontal)
+    {
+        for (var i = 1; i < line.Count; i++)
+            if ((horizontal ? line[i].X1 < line[i - 1].X1 : line[i].Y1 < line[i - 1].Y1))
+                return false;
+        return true;
+    }
+
+    /// <summary>Adds <paramref name="rules"/>, in order, to <paramref name="merged"/>, joining those that touch the last.</summary>
+    private static void Merge(List<RulePiece> rules, List<RulePiece> merged, bool horizontal)
+    {
+        static float Along(RulePiece r, bool h) => h ? r.Y1 : r.X1;
         static float From(RulePiece r, bool h) => h ? r.X1 : r.Y1;
         static float To(RulePiece r, bool h) => h ? r.X2 : r.Y2;
-        rules.Sort((a, b) => a.Page != b.Page ? a.Page.CompareTo(b.Page)
-            : Along(a, horizontal) != Along(b, horizontal) ? Along(a, horizontal).CompareTo(Along(b, horizontal))
-            : a.WidthPt != b.WidthPt ? a.WidthPt.CompareTo(b.WidthPt)
-            : a.Color != b.Color ? Packed(a.Color).CompareTo(Packed(b.Color))
-            : From(a, horizontal).CompareTo(From(b, horizontal)));
-        var merged = new List<RulePiece>(rules.Count / 4 + 1);
         foreach (var r in rules)
         {
             if (merged.Count > 0 && merged[^1] is var last && last.Page == r.Page && last.WidthPt == r.WidthPt && last.Color == r.Color
@@ -93,7 +129,6 @@ public sealed record LaidOutTable(Table Source, IReadOnlyList<PlacedRow> Rows) :
                 merged.Add(r);
             }
         }
-        return merged;
     }
 
     private static int Packed(InkColor c) => (c.R << 16) | (c.G << 8) | c.B;
