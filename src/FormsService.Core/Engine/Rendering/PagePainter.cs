@@ -138,7 +138,7 @@ internal sealed class PagePainter(FontLibrary fonts)
                     return paint;
             var created = new SKPaint { Color = ToSk(color), IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = width };
             if (dashed)
-                created.PathEffect = _dash ??= SKPathEffect.CreateDash([4f, 3f], 0);
+                created.PathEffect = _dash ??= SKPathEffect.CreateDash(Pieces.Dash.ToArray(), 0);
             _paints.Add((width, color, dashed, created));
             return created;
         }

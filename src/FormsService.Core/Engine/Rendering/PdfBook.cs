@@ -14,15 +14,26 @@ public sealed record PdfBookOptions(string Language, bool PdfA);
 /// file (the union of the glyphs every document draws) — or one document as archival PDF/A-2b. The same painter as
 /// <see cref="PdfRenderer"/>.
 /// </summary>
-public sealed class PdfBook(FontLibrary fonts)
+public sealed class PdfBook
 {
-    private readonly PagePainter _painter = new(fonts);
+    private readonly FontLibrary fonts;
+    private readonly PagePainter _painter;
     private readonly FontSubsetCache _subsets = new(64);
+    private readonly Pdf.PdfWriter _writer;
+
+    public PdfBook(FontLibrary fonts)
+    {
+        this.fonts = fonts;
+        _painter = new PagePainter(fonts);
+        _writer = new Pdf.PdfWriter(fonts, _subsets);
+    }
 
     public byte[] Render(IReadOnlyList<LaidOutDocument> documents, PdfBookOptions options, CancellationToken cancellationToken = default)
     {
         if (documents.Count == 0)
             throw new ArgumentException("A PDF needs at least one document.", nameof(documents));
+        if (!documents.Any(PdfRenderer.HasFigures))
+            return _writer.Write(documents, options, cancellationToken);
         var union = new Dictionary<FontFace, HashSet<int>>();
         foreach (var document in documents)
             foreach (var (face, codepoints) in GlyphUsage.Collect(document, fonts))
@@ -31,7 +42,7 @@ public sealed class PdfBook(FontLibrary fonts)
                     union[face] = set = [];
                 set.UnionWith(codepoints);
             }
-        var typefaces = union.ToDictionary(u => u.Key, u => _subsets.Get(u.Key, u.Value));
+        var typefaces = union.ToDictionary(u => u.Key, u => _subsets.Get(u.Key, u.Value).Typeface);
         SKTypeface For(FontFace face) => typefaces.TryGetValue(face, out var t) ? t : face.Typeface;
 
         var metadata = new SKDocumentPdfMetadata

@@ -11,13 +11,16 @@ namespace FormsService.Core.Engine.Rendering;
 public sealed class PdfRenderer(FontLibrary fonts, FontSubsetCache subsets)
 {
     private readonly PagePainter _painter = new(fonts);
+    private readonly Pdf.PdfWriter _writer = new(fonts, subsets);
 
     public byte[] Render(LaidOutDocument document, CancellationToken cancellationToken = default)
     {
+        if (!HasFigures(document))
+            return _writer.Write([document], new PdfBookOptions(document.Source.Info.Language, PdfA: false), cancellationToken);
         var usage = GlyphUsage.Collect(document, fonts);
         var typefaces = new Dictionary<FontFace, SKTypeface>();
         foreach (var (face, codepoints) in usage)
-            typefaces[face] = subsets.Get(face, codepoints);
+            typefaces[face] = subsets.Get(face, codepoints).Typeface;
         SKTypeface For(FontFace face) => typefaces.TryGetValue(face, out var t) ? t : face.Typeface;
 
         var info = document.Source.Info;
@@ -45,6 +48,9 @@ public sealed class PdfRenderer(FontLibrary fonts, FontSubsetCache subsets)
         using var data = stream.DetachAsData();
         return data.ToArray();
     }
+
+    /// <summary>Figure art draws on a Skia canvas (clips, paths, dashes): a document with one goes through Skia's PDF writer.</summary>
+    internal static bool HasFigures(LaidOutDocument document) => document.AllPieces().Any(p => p is FigurePiece);
 }
 
 /// <summary>Draws page images (the clerks' preview) from the same painter as the PDF.</summary>

@@ -1,0 +1,122 @@
+using FormsService.Core.Engine.Fonts;
+using FormsService.Core.Engine.Layout;
+using FormsService.Core.Engine.Model;
+
+namespace FormsService.Core.Engine.Rendering.Pdf;
+
+/// <summary>
+/// Writes one page's pieces as PDF content: one operator group per piece, each with the typography and ink the
+/// piece carries, in drawing order, setting a state (colour, font, line width, dash) only when it changes. Layout
+/// measures X from the left margin and Y down from the top edge; PDF measures up from the bottom-left corner.
+/// </summary>
+internal sealed class PdfPageContent(FontLibrary fonts, IReadOnlyDictionary<FontFace, PdfFontResource> resources)
+{
+    public void Write(PdfBuffer content, LaidOutDocument document, int page)
+    {
+        var geometry = document.Source.Page;
+        var left = geometry.MarginLeft;
+        var height = geometry.Height;
+        var inText = false;
+        InkColor? fill = null, stroke = null;
+        var lineWidth = -1f;
+        bool? dashed = null;
+        PdfFontResource? font = null;
+        var fontSize = -1f;
+
+        var pieces = document.PiecesOn(page);
+        for (var k = 0; k < pieces.Count; k++)
+        {
+            switch (pieces[k])
+            {
+                case TextPiece t:
+                    if (t.Text.Length == 0) break;
+                    if (!inText)
+                    {
+                        content.Raw("BT\n"u8);
+                        inText = true;
+                    }
+                    if (fill != t.Type.Color)
+                    {
+                        Color(content, t.Type.Color).Raw(" rg\n"u8);
+                        fill = t.Type.Color;
+                    }
+                    var resource = resources[fonts.Get(t.Type.Face)];
+                    if (!ReferenceEquals(font, resource) || fontSize != t.Type.SizePt)
+                    {
+                        content.Byte((byte)'/').Ascii(resource.Name).Byte((byte)' ').Number(t.Type.SizePt).Raw(" Tf\n"u8);
+                        font = resource;
+                        fontSize = t.Type.SizePt;
+                    }
+                    content.Raw("1 0 0 1 "u8).Number(left + t.X).Byte((byte)' ').Number(height - t.Baseline).Raw(" Tm <"u8);
+                    var text = t.Text;
+                    for (var i = 0; i < text.Length; i++)
+                    {
+                        int cp = text[i];
+                        if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                            cp = char.ConvertToUtf32(text[i], text[++i]);
+                        content.Hex4(resource.Subset.GlyphOf(cp));
+                    }
+                    content.Raw("> Tj\n"u8);
+                    break;
+                case RulePiece r:
+                    EndText(content, ref inText);
+                    if (stroke != r.Color)
+                    {
+                        Color(content, r.Color).Raw(" RG\n"u8);
+                        stroke = r.Color;
+                    }
+                    if (lineWidth != r.WidthPt)
+                    {
+                        content.Number(r.WidthPt).Raw(" w\n"u8);
+                        lineWidth = r.WidthPt;
+                    }
+                    if (dashed != r.Dashed)
+                    {
+                        if (r.Dashed)
+                        {
+                            content.Byte((byte)'[');
+                            var dash = Pieces.Dash;
+                            for (var i = 0; i < dash.Length; i++)
+                            {
+                                if (i > 0) content.Byte((byte)' ');
+                                content.Number(dash[i]);
+                            }
+                            content.Raw("] 0 d\n"u8);
+                        }
+                        else
+                            content.Raw("[] 0 d\n"u8);
+                        dashed = r.Dashed;
+                    }
+                    content.Number(left + r.X1).Byte((byte)' ').Number(height - r.Y1).Raw(" m "u8)
+                        .Number(left + r.X2).Byte((byte)' ').Number(height - r.Y2).Raw(" l S\n"u8);
+                    break;
+                case FillPiece f:
+                    EndText(content, ref inText);
+                    if (fill != f.Color)
+                    {
+                        Color(content, f.Color).Raw(" rg\n"u8);
+                        fill = f.Color;
+                    }
+                    content.Number(left + f.X).Byte((byte)' ').Number(height - f.Y - f.Height).Byte((byte)' ')
+                        .Number(f.Width).Byte((byte)' ').Number(f.Height).Raw(" re f\n"u8);
+                    break;
+                case FigurePiece:
+                    throw new InvalidOperationException("Figures are drawn by Skia's PDF writer: PdfRenderer routes documents with figures there.");
+            }
+        }
+        EndText(content, ref inText);
+    }
+
+    private static void EndText(PdfBuffer content, ref bool inText)
+    {
+        if (!inText) return;
+        content.Raw("ET\n"u8);
+        inText = false;
+    }
+
+    private static PdfBuffer Color(PdfBuffer content, InkColor c) =>
+        content.Number(c.R / 255f).Byte((byte)' ').Number(c.G / 255f).Byte((byte)' ').Number(c.B / 255f);
+}
+
+/// <summary>A font subset as one file names it: its resource name on the pages and its objects.</summary>
+internal sealed record PdfFontResource(string Name, FontSubset Subset, PdfFontProgram Program, int Type0Object);
