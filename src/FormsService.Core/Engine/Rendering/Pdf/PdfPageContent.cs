@@ -9,7 +9,7 @@ namespace FormsService.Core.Engine.Rendering.Pdf;
 /// piece carries, in drawing order, setting a state (colour, font, line width, dash) only when it changes. Layout
 /// measures X from the left margin and Y down from the top edge; PDF measures up from the bottom-left corner.
 /// </summary>
-internal sealed class PdfPageContent(FontLibrary fonts, IReadOnlyDictionary<FontFace, PdfFontResource> resources)
+internal sealed class PdfPageContent(FontLibrary fonts, IReadOnlyDictionary<FontFace, PdfFontResource> resources, PdfGraphicStates states)
 {
     public void Write(PdfBuffer content, LaidOutDocument document, int page)
     {
@@ -100,8 +100,13 @@ internal sealed class PdfPageContent(FontLibrary fonts, IReadOnlyDictionary<Font
                     content.Number(left + f.X).Byte((byte)' ').Number(height - f.Y - f.Height).Byte((byte)' ')
                         .Number(f.Width).Byte((byte)' ').Number(f.Height).Raw(" re f\n"u8);
                     break;
-                case FigurePiece:
-                    throw new InvalidOperationException("Figures are drawn by Skia's PDF writer: PdfRenderer routes documents with figures there.");
+                case FigurePiece f:
+                    EndText(content, ref inText);
+                    // The art draws in Skia's orientation; the saved state restores the page's own afterwards.
+                    content.Raw("q 1 0 0 -1 "u8).Number(left + f.X).Byte((byte)' ').Number(height - f.Top).Raw(" cm\n"u8);
+                    f.Figure.Art.Draw(new PdfArtCanvas(content, resources, states), f.Figure.WidthPt, f.Figure.HeightPt);
+                    content.Raw("Q\n"u8);
+                    break;
             }
         }
         EndText(content, ref inText);

@@ -45,7 +45,8 @@ internal sealed class PdfWriter(FontLibrary fonts, FontSubsetCache subsets)
             for (var i = 0; i < 4; i++) file.Reserve(); // CIDFont, descriptor, font program, ToUnicode follow the Type0 font
         }
 
-        var painter = new PdfPageContent(fonts, fontResources);
+        var states = new PdfGraphicStates();
+        var painter = new PdfPageContent(fonts, fontResources, states);
         var pageObjects = new List<int>();
         using var content = new PdfBuffer(8192);
         foreach (var document in documents)
@@ -73,7 +74,14 @@ internal sealed class PdfWriter(FontLibrary fonts, FontSubsetCache subsets)
         var b = file.Begin(resources).Raw("<< /Font <<"u8);
         foreach (var font in fontResources.Values)
             b.Raw(" /"u8).Ascii(font.Name).Byte((byte)' ').Int(font.Type0Object).Raw(" 0 R"u8);
-        b.Raw(" >> >>"u8);
+        b.Raw(" >>"u8);
+        if (states.Any)
+        {
+            b.Raw(" /ExtGState <<"u8);
+            states.Write(b);
+            b.Raw(" >>"u8);
+        }
+        b.Raw(" >>"u8);
         file.End();
 
         b = file.Begin(pages).Raw("<< /Type /Pages /Count "u8).Int(pageObjects.Count).Raw(" /Kids ["u8);
