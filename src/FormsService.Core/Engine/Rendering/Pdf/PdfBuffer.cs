@@ -48,9 +48,14 @@ internal sealed class PdfBuffer(int capacity = 4096) : IDisposable
         return this;
     }
 
-    public PdfBuffer Number(float value)
+    public PdfBuffer Number(float value) => Thousandths(ToThousandths(value));
+
+    /// <summary>The value as a whole number of thousandths, as <see cref="Number"/> rounds it.</summary>
+    public static long ToThousandths(float value) => (long)MathF.Round(value * 1000f, MidpointRounding.AwayFromZero);
+
+    /// <summary>A number given in thousandths, written exactly (relative moves stay free of rounding drift).</summary>
+    public PdfBuffer Thousandths(long scaled)
     {
-        var scaled = (long)MathF.Round(value * 1000f, MidpointRounding.AwayFromZero);
         if (scaled % 1000 == 0)
             return Int(scaled / 1000);
         var span = Free(24);

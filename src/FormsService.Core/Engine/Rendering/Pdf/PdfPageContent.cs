@@ -22,6 +22,9 @@ internal sealed class PdfPageContent(FontLibrary fonts, IReadOnlyDictionary<Font
         bool? dashed = null;
         PdfFontResource? font = null;
         var fontSize = -1f;
+        // The start of the current text line, in thousandths of a point: each piece moves from the last one (Td), so
+        // the cells of a table row repeat "dx 0 Td" and compress to almost nothing.
+        long lineX = 0, lineY = 0;
 
         var pieces = document.PiecesOn(page);
         for (var k = 0; k < pieces.Count; k++)
@@ -34,6 +37,7 @@ internal sealed class PdfPageContent(FontLibrary fonts, IReadOnlyDictionary<Font
                     {
                         content.Raw("BT\n"u8);
                         inText = true;
+                        lineX = lineY = 0;
                     }
                     if (fill != t.Type.Color)
                     {
@@ -47,7 +51,11 @@ internal sealed class PdfPageContent(FontLibrary fonts, IReadOnlyDictionary<Font
                         font = resource;
                         fontSize = t.Type.SizePt;
                     }
-                    content.Raw("1 0 0 1 "u8).Number(left + t.X).Byte((byte)' ').Number(height - t.Baseline).Raw(" Tm <"u8);
+                    var x = PdfBuffer.ToThousandths(left + t.X);
+                    var y = PdfBuffer.ToThousandths(height - t.Baseline);
+                    content.Thousandths(x - lineX).Byte((byte)' ').Thousandths(y - lineY).Raw(" Td <"u8);
+                    lineX = x;
+                    lineY = y;
                     var text = t.Text;
                     for (var i = 0; i < text.Length; i++)
                     {

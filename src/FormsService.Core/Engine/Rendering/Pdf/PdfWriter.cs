@@ -13,8 +13,11 @@ namespace FormsService.Core.Engine.Rendering.Pdf;
 /// </summary>
 internal sealed class PdfWriter(FontLibrary fonts, FontSubsetCache subsets)
 {
-    /// <summary>Page contents are compressed on every render: a fast zlib level keeps most of the saving.</summary>
-    private const int ContentLevel = 1;
+    /// <summary>
+    /// Page contents are compressed on every render. zlib-ng's level 1 is its quick mode (about half the saving); level 2
+    /// is its fast one, within a tenth of level 6 in size at a third of its time.
+    /// </summary>
+    private const int ContentLevel = 2;
 
     private static readonly Lazy<(byte[] Deflated, int Length)> SrgbProfile = new(() =>
     {
