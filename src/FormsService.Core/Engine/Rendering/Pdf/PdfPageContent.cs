@@ -22,9 +22,12 @@ internal sealed class PdfPageContent(FontLibrary fonts, IReadOnlyDictionary<Font
         bool? dashed = null;
         PdfFontResource? font = null;
         var fontSize = -1f;
-        // The start of the current text line, in thousandths of a point: each piece moves from the last one (Td), so
-        // the cells of a table row repeat "dx 0 Td" and compress to almost nothing.
+        // The start of the current text line, in thousandths of a point. A piece on the same baseline moves from the
+        // last one ("dx 0 Td": a table row's cells compress to almost nothing); one on a new baseline is placed
+        // absolutely (Tm), because readers add relative moves in floating point, and pieces of one printed line must
+        // come out on exactly one baseline for text extraction to keep them in order.
         long lineX = 0, lineY = 0;
+        var placed = false;
 
         var pieces = document.PiecesOn(page);
         for (var k = 0; k < pieces.Count; k++)
@@ -37,7 +40,7 @@ internal sealed class PdfPageContent(FontLibrary fonts, IReadOnlyDictionary<Font
                     {
                         content.Raw("BT\n"u8);
                         inText = true;
-                        lineX = lineY = 0;
+                        placed = false;
                     }
                     if (fill != t.Type.Color)
                     {
@@ -53,7 +56,11 @@ internal sealed class PdfPageContent(FontLibrary fonts, IReadOnlyDictionary<Font
                     }
                     var x = PdfBuffer.ToThousandths(left + t.X);
                     var y = PdfBuffer.ToThousandths(height - t.Baseline);
-                    content.Thousandths(x - lineX).Byte((byte)' ').Thousandths(y - lineY).Raw(" Td <"u8);
+                    if (placed && y == lineY)
+                        content.Thousandths(x - lineX).Raw(" 0 Td <"u8);
+                    else
+                        content.Raw("1 0 0 1 "u8).Thousandths(x).Byte((byte)' ').Thousandths(y).Raw(" Tm <"u8);
+                    placed = true;
                     lineX = x;
                     lineY = y;
                     var text = t.Text;
