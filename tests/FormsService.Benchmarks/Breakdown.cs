@@ -15,7 +15,8 @@ internal static class Breakdown
             var engine = Fixture.Engine;
             var version = Fixture.VersionOf(formId);
             var payload = Fixture.Checked(formId);
-            var pdf = new PdfRenderer(engine.Fonts, new FontSubsetCache());
+            var subsets = new FontSubsetCache();
+            var pdf = new PdfRenderer(engine.Fonts, subsets);
             var docx = new DocxRenderer();
             var laid = engine.Lay(version, payload);
             pdf.Render(laid);
@@ -25,8 +26,7 @@ internal static class Breakdown
                 ("glyph usage", () => GlyphUsage.Collect(laid, engine.Fonts)),
                 ("subset lookups", () =>
                 {
-                    var cache = SubsetCacheOf(pdf);
-                    foreach (var (face, cps) in GlyphUsage.Collect(laid, engine.Fonts)) cache.Get(face, cps);
+                    foreach (var (face, cps) in GlyphUsage.Collect(laid, engine.Fonts)) subsets.Get(face, cps);
                 }),
                 ("pdf (from layout)", () => pdf.Render(laid)),
                 ("docx (from layout)", () => docx.Render(laid)),
@@ -51,9 +51,6 @@ internal static class Breakdown
             }
         }
     }
-
-    private static FontSubsetCache SubsetCacheOf(PdfRenderer pdf) =>
-        (FontSubsetCache)typeof(PdfRenderer).GetField("<subsets>P", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(pdf)!;
 
     public static void Median(string caseName, int n)
     {

@@ -170,12 +170,11 @@ public sealed class RasterCancellationTests
         public int Drawn { get; private set; }
         public string Description => "cancels while drawn";
 
-        public void Draw(SKCanvas canvas, float widthPt, float heightPt, Func<FontFace, SKTypeface> typefaceFor)
+        public void Draw(IArtCanvas canvas, float widthPt, float heightPt)
         {
             Drawn++;
             if (Drawn == 1) cancel.Cancel();
-            using var paint = new SKPaint { Color = SKColors.Black };
-            canvas.DrawRect(0, 0, widthPt, heightPt, paint);
+            canvas.DrawRect(SKRect.Create(0, 0, widthPt, heightPt), ArtPaint.Fill(SKColors.Black));
         }
 
         public byte[] ToPng(float widthPt, float heightPt, int dpi) => [];

@@ -9,10 +9,10 @@ namespace FormsService.Core.Engine.Fonts;
 /// </summary>
 public sealed class FontSubsetCache(int capacity = 512)
 {
-    private readonly ConcurrentDictionary<SubsetKey, SKTypeface> _cache = new();
+    private readonly ConcurrentDictionary<SubsetKey, FontSubset> _cache = new();
 
     /// <summary>The subset of <paramref name="face"/> holding <paramref name="codepoints"/> (any order; duplicates ignored).</summary>
-    public SKTypeface Get(FontFace face, IReadOnlyCollection<int> codepoints)
+    public FontSubset Get(FontFace face, IReadOnlyCollection<int> codepoints)
     {
         var sorted = codepoints.ToArray();
         Array.Sort(sorted);
@@ -27,17 +27,15 @@ public sealed class FontSubsetCache(int capacity = 512)
     /// As <see cref="Get(FontFace, IReadOnlyCollection{int})"/>, for code points sorted ascending without duplicates.
     /// The array becomes the cache's key: the caller must not change it afterwards.
     /// </summary>
-    internal SKTypeface Get(FontFace face, int[] sortedCodepoints)
+    internal FontSubset Get(FontFace face, int[] sortedCodepoints)
     {
         var probe = new SubsetKey(face, sortedCodepoints);
         if (_cache.TryGetValue(probe, out var cached))
             return cached;
-        var data = FontSubsetter.Subset(face.Data, probe.Codepoints);
-        var typeface = SKTypeface.FromData(SKData.CreateCopy(data))
-            ?? throw new InvalidOperationException($"The subset of {face.Key} could not be loaded.");
+        var subset = FontSubset.Create(face, sortedCodepoints);
         if (_cache.Count >= capacity)
-            _cache.Clear(); // Evicted typefaces may still be drawing elsewhere: the GC releases them, not us.
-        return _cache.GetOrAdd(probe, typeface);
+            _cache.Clear(); // Evicted subsets may still be drawing elsewhere: the GC releases them, not us.
+        return _cache.GetOrAdd(probe, subset);
     }
 
     /// <summary>A face and its sorted code points; equal when both are, with the hash computed once.</summary>
@@ -64,5 +62,60 @@ public sealed class FontSubsetCache(int capacity = 512)
 
         public override bool Equals(object? obj) => Equals(obj as SubsetKey);
         public override int GetHashCode() => _hash;
+    }
+}
+
+/// <summary>
+/// A face cut down to the glyphs of some code points: the font file, its typeface, and each code point's glyph id in
+/// it (the subset renumbers glyphs). A writer may attach what it derives from the subset once (the PDF's compressed
+/// font program and width table), so a cached subset costs it nothing the next time.
+/// </summary>
+public sealed class FontSubset
+{
+    private object? _attached;
+
+    private FontSubset(FontFace face, int[] codepoints, byte[] data, SKTypeface typeface, ushort[] glyphs)
+    {
+        Face = face;
+        Codepoints = codepoints;
+        Data = data;
+        Typeface = typeface;
+        Glyphs = glyphs;
+    }
+
+    public FontFace Face { get; }
+    /// <summary>Sorted ascending, without duplicates.</summary>
+    public int[] Codepoints { get; }
+    public byte[] Data { get; }
+    public SKTypeface Typeface { get; }
+    /// <summary>The glyph id of <see cref="Codepoints"/>[i] in the subset (0 when the face lacks it).</summary>
+    public ushort[] Glyphs { get; }
+
+    internal static FontSubset Create(FontFace face, int[] sortedCodepoints)
+    {
+        var data = FontSubsetter.Subset(face.Data, sortedCodepoints);
+        var typeface = SKTypeface.FromData(SKData.CreateCopy(data))
+            ?? throw new InvalidOperationException($"The subset of {face.Key} could not be loaded.");
+        var glyphs = new ushort[sortedCodepoints.Length];
+        using (var font = new SKFont(typeface, 12f))
+            for (var i = 0; i < glyphs.Length; i++)
+                glyphs[i] = font.GetGlyph(sortedCodepoints[i]);
+        return new FontSubset(face, sortedCodepoints, data, typeface, glyphs);
+    }
+
+    /// <summary>The glyph id of <paramref name="codepoint"/>, 0 (.notdef) when the subset does not hold it.</summary>
+    public ushort GlyphOf(int codepoint)
+    {
+        var i = Array.BinarySearch(Codepoints, codepoint);
+        return i >= 0 ? Glyphs[i] : (ushort)0;
+    }
+
+    /// <summary>What <paramref name="derive"/> makes of this subset, made once (a race may make it twice; one wins).</summary>
+    internal T Attached<T>(Func<FontSubset, T> derive) where T : class
+    {
+        if (Volatile.Read(ref _attached) is T done)
+            return done;
+        var made = derive(this);
+        return Interlocked.CompareExchange(ref _attached, made, null) as T ?? made;
     }
 }

@@ -20,4 +20,7 @@ internal static class Pieces
 {
     /// <summary>Underlines of blanks and the cut line's dashes.</summary>
     public const float RuleWidth = 0.6f;
+
+    /// <summary>A dashed rule's pattern: 4 pt drawn, 3 pt gap, from the rule's start.</summary>
+    public static ReadOnlySpan<float> Dash => [4f, 3f];
 }

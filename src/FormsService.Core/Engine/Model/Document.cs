@@ -112,8 +112,8 @@ public sealed record RunningText(RunningPosition Position, Paragraph Content);
 /// <summary>Vector art a figure shows. Drawn in points with the origin at the figure's top-left corner.</summary>
 public interface IFigureArt
 {
-    /// <param name="typefaceFor">The typeface to draw a shipped face with: a subset in a PDF, the whole font elsewhere.</param>
-    void Draw(SkiaSharp.SKCanvas canvas, float widthPt, float heightPt, Func<Fonts.FontFace, SkiaSharp.SKTypeface> typefaceFor);
+    /// <param name="canvas">Any target: a Skia canvas (page images) or a PDF page.</param>
+    void Draw(Rendering.IArtCanvas canvas, float widthPt, float heightPt);
     /// <summary>The same art as a PNG, for formats that embed pictures (DOCX).</summary>
     byte[] ToPng(float widthPt, float heightPt, int dpi);
     string Description { get; }

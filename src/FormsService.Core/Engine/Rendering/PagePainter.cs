@@ -5,17 +5,14 @@ using SkiaSharp;
 
 namespace FormsService.Core.Engine.Rendering;
 
-/// <summary>Chooses the typeface a face is drawn with: the whole font (raster) or a subset (PDF).</summary>
-internal delegate SKTypeface TypefaceFor(FontFace face);
-
 /// <summary>
-/// Draws one page of a laid-out document on any Skia canvas, in points: one mapping per piece (text, rule, fill,
-/// figure), each drawn with the typography the model carries. The PDF, the PNG preview and any other Skia target
-/// share it, so they cannot disagree.
+/// Draws one page of a laid-out document on a Skia canvas (the page images), in points: one mapping per piece (text,
+/// rule, fill, figure), each drawn with the typography the model carries — as the PDF's page content does, piece
+/// for piece (<see cref="Pdf.PdfPageContent"/>).
 /// </summary>
 internal sealed class PagePainter(FontLibrary fonts)
 {
-    public void Paint(SKCanvas canvas, LaidOutDocument document, int page, TypefaceFor typefaceFor, CancellationToken cancellationToken = default)
+    public void Paint(SKCanvas canvas, LaidOutDocument document, int page, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var geometry = document.Source.Page;
@@ -23,7 +20,7 @@ internal sealed class PagePainter(FontLibrary fonts)
         canvas.Translate(geometry.MarginLeft, 0);
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         using var paints = new RulePaints();
-        using var fontCache = new FontCache(typefaceFor);
+        using var fontCache = new FontCache();
 
         var pieces = document.PiecesOn(page);
         using var texts = new TextBatch();
@@ -63,7 +60,8 @@ internal sealed class PagePainter(FontLibrary fonts)
                 case FigurePiece f:
                     canvas.Save();
                     canvas.Translate(f.X, f.Top);
-                    f.Figure.Art.Draw(canvas, f.Figure.WidthPt, f.Figure.HeightPt, face => typefaceFor(face));
+                    using (var art = new SkiaArtCanvas(canvas))
+                        f.Figure.Art.Draw(art, f.Figure.WidthPt, f.Figure.HeightPt);
                     canvas.Restore();
                     break;
             }
@@ -138,7 +136,7 @@ internal sealed class PagePainter(FontLibrary fonts)
                     return paint;
             var created = new SKPaint { Color = ToSk(color), IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = width };
             if (dashed)
-                created.PathEffect = _dash ??= SKPathEffect.CreateDash([4f, 3f], 0);
+                created.PathEffect = _dash ??= SKPathEffect.CreateDash(Pieces.Dash.ToArray(), 0);
             _paints.Add((width, color, dashed, created));
             return created;
         }
@@ -154,9 +152,9 @@ internal sealed class PagePainter(FontLibrary fonts)
 
     /// <summary>
     /// The SKFonts of one paint call, by face and size: a page uses a handful, and a native SKFont per segment was a
-    /// measurable share of a render. Disposed with the call (the typefaces belong to their caches).
+    /// measurable share of a render. Disposed with the call (the typefaces belong to the font library).
     /// </summary>
-    private sealed class FontCache(TypefaceFor typefaceFor) : IDisposable
+    private sealed class FontCache : IDisposable
     {
         private readonly List<(FontFace Face, float Size, SKFont Font)> _fonts = new(8);
 
@@ -165,7 +163,7 @@ internal sealed class PagePainter(FontLibrary fonts)
             foreach (var (f, s, font) in _fonts)
                 if (ReferenceEquals(f, face) && s == size)
                     return font;
-            var created = face.CreateFont(size, typefaceFor(face));
+            var created = face.CreateFont(size);
             _fonts.Add((face, size, created));
             return created;
         }

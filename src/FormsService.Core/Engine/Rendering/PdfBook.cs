@@ -11,56 +11,13 @@ public sealed record PdfBookOptions(string Language, bool PdfA);
 
 /// <summary>
 /// Writes several laid-out documents into one PDF, each from a new page, with the fonts subset once for the whole
-/// file (the union of the glyphs every document draws) — or one document as archival PDF/A-2b. The same painter as
+/// file (the union of the glyphs every document draws) — or one document as archival PDF/A-2b. The same writer as
 /// <see cref="PdfRenderer"/>.
 /// </summary>
 public sealed class PdfBook(FontLibrary fonts)
 {
-    private readonly PagePainter _painter = new(fonts);
-    private readonly FontSubsetCache _subsets = new(64);
+    private readonly Pdf.PdfWriter _writer = new(fonts, new FontSubsetCache(64));
 
-    public byte[] Render(IReadOnlyList<LaidOutDocument> documents, PdfBookOptions options, CancellationToken cancellationToken = default)
-    {
-        if (documents.Count == 0)
-            throw new ArgumentException("A PDF needs at least one document.", nameof(documents));
-        var union = new Dictionary<FontFace, HashSet<int>>();
-        foreach (var document in documents)
-            foreach (var (face, codepoints) in GlyphUsage.Collect(document, fonts))
-            {
-                if (!union.TryGetValue(face, out var set))
-                    union[face] = set = [];
-                set.UnionWith(codepoints);
-            }
-        var typefaces = union.ToDictionary(u => u.Key, u => _subsets.Get(u.Key, u.Value));
-        SKTypeface For(FontFace face) => typefaces.TryGetValue(face, out var t) ? t : face.Typeface;
-
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = documents[0].Source.Info.Title,
-            Subject = documents[0].Source.Info.Subject,
-            Creator = "FormsService",
-            Producer = "FormsService",
-            RasterDpi = 300,
-            PdfA = options.PdfA, // its time-based ids are replaced by PdfArchive below
-        };
-        using var stream = new SKDynamicMemoryWStream();
-        using (var pdf = SKDocument.CreatePdf(stream, metadata))
-        {
-            foreach (var document in documents)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var page = document.Source.Page;
-                for (var i = 0; i < document.PageCount; i++)
-                {
-                    var canvas = pdf.BeginPage(page.Width, page.Height);
-                    _painter.Paint(canvas, document, i, For);
-                    pdf.EndPage();
-                }
-            }
-            pdf.Close();
-        }
-        using var data = stream.DetachAsData();
-        var bytes = data.ToArray();
-        return options.PdfA ? PdfArchive.Finish(bytes, options.Language) : bytes;
-    }
+    public byte[] Render(IReadOnlyList<LaidOutDocument> documents, PdfBookOptions options, CancellationToken cancellationToken = default) =>
+        _writer.Write(documents, options, cancellationToken);
 }

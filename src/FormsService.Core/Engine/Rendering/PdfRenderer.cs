@@ -5,46 +5,15 @@ using SkiaSharp;
 namespace FormsService.Core.Engine.Rendering;
 
 /// <summary>
-/// Draws a laid-out document to PDF with Skia's PDF backend: real text, fonts embedded as subsets of the glyphs the
-/// document uses (Skia would embed them whole), no dates or IDs that change between runs.
+/// Draws a laid-out document to PDF with the service's own writer (<see cref="Pdf.PdfWriter"/>): real text in font
+/// subsets of the glyphs the document uses, vector rules, boxes and figures, nothing that changes between runs.
 /// </summary>
 public sealed class PdfRenderer(FontLibrary fonts, FontSubsetCache subsets)
 {
-    private readonly PagePainter _painter = new(fonts);
+    private readonly Pdf.PdfWriter _writer = new(fonts, subsets);
 
-    public byte[] Render(LaidOutDocument document, CancellationToken cancellationToken = default)
-    {
-        var usage = GlyphUsage.Collect(document, fonts);
-        var typefaces = new Dictionary<FontFace, SKTypeface>();
-        foreach (var (face, codepoints) in usage)
-            typefaces[face] = subsets.Get(face, codepoints);
-        SKTypeface For(FontFace face) => typefaces.TryGetValue(face, out var t) ? t : face.Typeface;
-
-        var info = document.Source.Info;
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = info.Title,
-            Subject = info.Subject,
-            Creator = "FormsService",
-            Producer = "FormsService",
-            RasterDpi = 300,
-            PdfA = false, // PDF/A makes Skia write a time-based document ID: the bytes would change on every run.
-        };
-        var page = document.Source.Page;
-        using var stream = new SKDynamicMemoryWStream();
-        using (var pdf = SKDocument.CreatePdf(stream, metadata))
-        {
-            for (var i = 0; i < document.PageCount; i++)
-            {
-                var canvas = pdf.BeginPage(page.Width, page.Height);
-                _painter.Paint(canvas, document, i, For, cancellationToken);
-                pdf.EndPage();
-            }
-            pdf.Close();
-        }
-        using var data = stream.DetachAsData();
-        return data.ToArray();
-    }
+    public byte[] Render(LaidOutDocument document, CancellationToken cancellationToken = default) =>
+        _writer.Write([document], new PdfBookOptions(document.Source.Info.Language, PdfA: false), cancellationToken);
 }
 
 /// <summary>Draws page images (the clerks' preview) from the same painter as the PDF.</summary>
@@ -63,7 +32,7 @@ public sealed class PageImageRenderer(FontLibrary fonts)
         canvas.Clear(SKColors.White);
         cancellationToken.ThrowIfCancellationRequested();
         canvas.Scale(scale);
-        _painter.Paint(canvas, document, Math.Clamp(page, 0, document.PageCount - 1), f => f.Typeface, cancellationToken);
+        _painter.Paint(canvas, document, Math.Clamp(page, 0, document.PageCount - 1), cancellationToken);
         canvas.Flush();
         return PngEncoding.Encode(surface, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FormsService.Core.Engine.Rendering;
 using SkiaSharp;
 
 namespace FormsService.Core.Forms.VestSpecimen;
@@ -54,8 +55,16 @@ internal sealed class VestArtwork
     /// <summary>Size of the artwork in paper millimetres.</summary>
     public SKSize SizeMm(VestParameters p) => Layout.Of(Spec, Resolve(p)).Size;
 
-    /// <summary>Draws the artwork with its top-left corner at the origin; canvas units are paper millimetres.</summary>
+    /// <summary>Draws the artwork on a Skia canvas, its text as text or as outlines (see <see cref="Draw(IArtCanvas, VestParameters, CancellationToken)"/>).</summary>
     public void Draw(SKCanvas canvas, VestParameters p, TextMode mode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        using var art = new SkiaArtCanvas(canvas, textAsOutlines: mode == TextMode.Outlines);
+        Draw(art, p, cancellationToken);
+    }
+
+    /// <summary>Draws the artwork with its top-left corner at the origin; canvas units are paper millimetres.</summary>
+    public void Draw(IArtCanvas canvas, VestParameters p, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         var r = Resolve(p);
@@ -69,13 +78,13 @@ internal sealed class VestArtwork
             canvas.Save();
             canvas.Translate(centreX, layout.Top);
             canvas.Scale(layout.PaperPerMm);
-            DrawView(canvas, geometry, r, front, mode);
+            DrawView(canvas, geometry, r, front);
             canvas.Restore();
-            DrawViewNumber(canvas, layout, centreX, Spec.ViewSpec(front ? "front" : "back").Number, mode);
+            DrawViewNumber(canvas, layout, centreX, Spec.ViewSpec(front ? "front" : "back").Number);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (r.Dimensions) DrawDimensions(canvas, layout, geometry, r, mode);
+        if (r.Dimensions) DrawDimensions(canvas, layout, geometry, r);
     }
 
     internal static SKFont CreateFont(SKTypeface typeface, float size) => new(typeface, size)
@@ -88,7 +97,7 @@ internal sealed class VestArtwork
 
     // ---------------------------------------------------------------- one view, in real millimetres
 
-    private void DrawView(SKCanvas canvas, VestGeometry g, ResolvedVestParameters r, bool front, TextMode mode)
+    private void DrawView(IArtCanvas canvas, VestGeometry g, ResolvedVestParameters r, bool front)
     {
         var unit = (float)Spec.Drawing.Scale; // real millimetres per paper millimetre
         var outlineWidth = (float)Spec.Drawing.OutlineWidthMm * unit;
@@ -100,28 +109,25 @@ internal sealed class VestArtwork
         if (front)
         {
             using var inside = g.InsideBack();
-            using var insideFill = Fill(VestColor.Shade(r.Color, 0.80));
+            var insideFill = Fill(VestColor.Shade(r.Color, 0.80));
             canvas.DrawPath(inside, insideFill);
-            using var insideSeams = Stitch(outline.WithAlpha(170), seamWidth, unit);
+            var insideSeams = Stitch(outline.WithAlpha(170), seamWidth, unit);
             DrawPolylines(canvas, g.InsideBackStitches(), insideSeams);
             using var neckLine = g.BackNeckLine();
-            using var neckStroke = Stroke(outline, outlineWidth * 0.8f);
+            var neckStroke = Stroke(outline, outlineWidth * 0.8f);
             canvas.DrawPath(neckLine, neckStroke);
         }
 
-        using (var body = Fill(r.Color)) canvas.DrawPath(silhouette, body);
+        canvas.DrawPath(silhouette, Fill(r.Color));
 
         canvas.Save();
-        canvas.ClipPath(silhouette, SKClipOperation.Intersect, true);
+        canvas.ClipPath(silhouette);
 
         DrawStripe(canvas, g, r, front, seamWidth);
 
-        using (var seams = Stitch(outline.WithAlpha(190), seamWidth, unit))
-        {
-            DrawPolylines(canvas, g.Stitches(front), seams);
-        }
+        DrawPolylines(canvas, g.Stitches(front), Stitch(outline.WithAlpha(190), seamWidth, unit));
 
-        DrawLettering(canvas, g, r, front, mode);
+        DrawLettering(canvas, g, r, front);
 
         if (front) DrawZip(canvas, g, outline, seamWidth);
 
@@ -129,25 +135,25 @@ internal sealed class VestArtwork
 
         if (front) DrawZipSlider(canvas, g, VestColor.Parse(Spec.Colors.Fastening), outline, seamWidth);
 
-        using var stroke = Stroke(outline, outlineWidth);
+        var stroke = Stroke(outline, outlineWidth);
         canvas.DrawPath(silhouette, stroke);
     }
 
-    private static void DrawStripe(SKCanvas canvas, VestGeometry g, ResolvedVestParameters r, bool front, float seamWidth)
+    private static void DrawStripe(IArtCanvas canvas, VestGeometry g, ResolvedVestParameters r, bool front, float seamWidth)
     {
         // Solid edges only: dashed stitching on the tape added noise that made OCR lose the Russian line.
         var edge = VestColor.Shade(r.StripeColor, 0.62);
-        using var fill = Fill(r.StripeColor);
-        using var edgeStroke = Stroke(edge, seamWidth);
+        var fill = Fill(r.StripeColor);
+        var edgeStroke = Stroke(edge, seamWidth);
         foreach (var (left, right) in g.StripeSpans(front))
         {
             canvas.DrawRect(SKRect.Create(left, g.StripeTop, right - left, g.StripeBottom - g.StripeTop), fill);
-            canvas.DrawLine(left, g.StripeTop, right, g.StripeTop, edgeStroke);
-            canvas.DrawLine(left, g.StripeBottom, right, g.StripeBottom, edgeStroke);
+            canvas.DrawLine(new(left, g.StripeTop), new(right, g.StripeTop), edgeStroke);
+            canvas.DrawLine(new(left, g.StripeBottom), new(right, g.StripeBottom), edgeStroke);
         }
     }
 
-    private void DrawLettering(SKCanvas canvas, VestGeometry g, ResolvedVestParameters r, bool front, TextMode mode)
+    private void DrawLettering(IArtCanvas canvas, VestGeometry g, ResolvedVestParameters r, bool front)
     {
         var place = front ? Spec.Lettering.Front : Spec.Lettering.Back;
         var cap = (float)(place.CapHeightMm * r.LetteringScale);
@@ -155,18 +161,18 @@ internal sealed class VestArtwork
         // front: centred on the wearer's left chest panel (viewer's right), between the fastening and the side seam
         var x = front ? (g.TapeHalf + g.HalfWidth) / 2 : 0f;
         using var font = CreateFont(_lettering, (float)(cap / Metrics.CapHeightPerEm));
-        using var paint = Fill(VestColor.Parse(Spec.Colors.Lettering));
-        DrawText(canvas, Spec.Lettering.Kazakh, x, g.StripeTop - gap, SKTextAlign.Center, font, paint, mode);
-        DrawText(canvas, Spec.Lettering.Russian, x, g.StripeBottom + gap + cap, SKTextAlign.Center, font, paint, mode);
+        var paint = Fill(VestColor.Parse(Spec.Colors.Lettering));
+        DrawText(canvas, Spec.Lettering.Kazakh, x, g.StripeTop - gap, SKTextAlign.Center, font, paint);
+        DrawText(canvas, Spec.Lettering.Russian, x, g.StripeBottom + gap + cap, SKTextAlign.Center, font, paint);
     }
 
-    private void DrawZip(SKCanvas canvas, VestGeometry g, SKColor outline, float seamWidth)
+    private void DrawZip(IArtCanvas canvas, VestGeometry g, SKColor outline, float seamWidth)
     {
-        using var tape = Fill(VestColor.Parse(Spec.Colors.Fastening));
+        var tape = Fill(VestColor.Parse(Spec.Colors.Fastening));
         canvas.DrawRect(SKRect.Create(-g.TapeHalf, g.FrontNeckDepth, 2 * g.TapeHalf, g.Length - g.FrontNeckDepth), tape);
 
         // coil teeth, interlocking from both sides
-        using var teeth = Fill(new SKColor(0x9A, 0x9A, 0x9A));
+        var teeth = Fill(new SKColor(0x9A, 0x9A, 0x9A));
         var pitch = g.ToothPitch;
         var tooth = pitch * 0.55f;
         var pb = new SKPathBuilder();
@@ -178,21 +184,21 @@ internal sealed class VestArtwork
 
         using (var teethPath = pb.Detach()) canvas.DrawPath(teethPath, teeth);
 
-        using var tapeEdge = Stroke(outline, seamWidth);
-        canvas.DrawLine(-g.TapeHalf, g.FrontNeckDepth, -g.TapeHalf, g.Length, tapeEdge);
-        canvas.DrawLine(g.TapeHalf, g.FrontNeckDepth, g.TapeHalf, g.Length, tapeEdge);
+        var tapeEdge = Stroke(outline, seamWidth);
+        canvas.DrawLine(new(-g.TapeHalf, g.FrontNeckDepth), new(-g.TapeHalf, g.Length), tapeEdge);
+        canvas.DrawLine(new(g.TapeHalf, g.FrontNeckDepth), new(g.TapeHalf, g.Length), tapeEdge);
         // bottom stop
-        using var metal = Fill(new SKColor(0xB4, 0xB4, 0xB4));
+        var metal = Fill(new SKColor(0xB4, 0xB4, 0xB4));
         canvas.DrawRect(SKRect.Create(-g.ChainHalf - 1, g.Length - 10, 2 * g.ChainHalf + 2, 6), metal);
     }
 
-    private static void DrawZipSlider(SKCanvas canvas, VestGeometry g, SKColor tapeColor, SKColor outline, float seamWidth)
+    private static void DrawZipSlider(IArtCanvas canvas, VestGeometry g, SKColor tapeColor, SKColor outline, float seamWidth)
     {
         var top = g.FrontNeckDepth + 2;
         var w = g.TapeHalf * 1.5f;
-        using var metal = Fill(new SKColor(0xB4, 0xB4, 0xB4));
-        using var edge = Stroke(outline, seamWidth * 1.2f);
-        using var hole = Fill(tapeColor);
+        var metal = Fill(new SKColor(0xB4, 0xB4, 0xB4));
+        var edge = Stroke(outline, seamWidth * 1.2f);
+        var hole = Fill(tapeColor);
 
         using (var body = new SKRoundRect(SKRect.Create(-w / 2, top, w, 26), 4))
         {
@@ -216,21 +222,21 @@ internal sealed class VestArtwork
 
     // ---------------------------------------------------------------- paper-space annotations
 
-    private void DrawViewNumber(SKCanvas canvas, Layout layout, float centreX, string number, TextMode mode)
+    private void DrawViewNumber(IArtCanvas canvas, Layout layout, float centreX, string number)
     {
         var cap = (float)Spec.Drawing.LabelHeightMm;
         using var font = CreateFont(_labels, (float)(cap / _labelCapPerEm));
-        using var paint = Fill(VestColor.Parse(Spec.Colors.Annotation));
-        DrawText(canvas, number, centreX, layout.LabelBaseline, SKTextAlign.Center, font, paint, mode);
+        var paint = Fill(VestColor.Parse(Spec.Colors.Annotation));
+        DrawText(canvas, number, centreX, layout.LabelBaseline, SKTextAlign.Center, font, paint);
     }
 
-    private void DrawDimensions(SKCanvas canvas, Layout layout, VestGeometry g, ResolvedVestParameters r, TextMode mode)
+    private void DrawDimensions(IArtCanvas canvas, Layout layout, VestGeometry g, ResolvedVestParameters r)
     {
         var k = layout.PaperPerMm;
         var offset = (float)Spec.Drawing.DimensionOffsetMm;
         var color = VestColor.Parse(Spec.Colors.Annotation);
-        using var line = Stroke(color, 0.18f);
-        using var fill = Fill(color);
+        var line = Stroke(color, 0.18f);
+        var fill = Fill(color);
         using var font = CreateFont(_labels, (float)(Spec.Drawing.DimensionTextMm / _labelCapPerEm));
         var top = layout.Top;
         var bottom = top + g.Length * k;
@@ -240,15 +246,15 @@ internal sealed class VestArtwork
         var left = cx - g.HalfWidth * k;
         var right = cx + g.HalfWidth * k;
         var y = bottom + offset;
-        canvas.DrawLine(left, bottom + ExtensionGap, left, y + ExtensionOvershoot, line);
-        canvas.DrawLine(right, bottom + ExtensionGap, right, y + ExtensionOvershoot, line);
-        DimensionLine(canvas, new(left, y), new(right, y), Format(Spec.Body.ChestWidthMm), font, line, fill, mode);
+        canvas.DrawLine(new(left, bottom + ExtensionGap), new(left, y + ExtensionOvershoot), line);
+        canvas.DrawLine(new(right, bottom + ExtensionGap), new(right, y + ExtensionOvershoot), line);
+        DimensionLine(canvas, new(left, y), new(right, y), Format(Spec.Body.ChestWidthMm), font, line, fill);
 
         var x = left - offset;
         var neck = cx - g.NeckHalf * k;
-        canvas.DrawLine(neck - ExtensionGap, top, x - ExtensionOvershoot, top, line);
-        canvas.DrawLine(left - ExtensionGap, bottom, x - ExtensionOvershoot, bottom, line);
-        DimensionLine(canvas, new(x, bottom), new(x, top), Format(Spec.Body.LengthMm), font, line, fill, mode);
+        canvas.DrawLine(new(neck - ExtensionGap, top), new(x - ExtensionOvershoot, top), line);
+        canvas.DrawLine(new(left - ExtensionGap, bottom), new(x - ExtensionOvershoot, bottom), line);
+        DimensionLine(canvas, new(x, bottom), new(x, top), Format(Spec.Body.LengthMm), font, line, fill);
 
         // stripe position and width, chained, on the last view
         (_, cx) = layout.Views[^1];
@@ -258,11 +264,11 @@ internal sealed class VestArtwork
         var stripeTop = top + g.StripeTop * k;
         foreach (var yy in new[] { bottom, stripeBottom, stripeTop })
         {
-            canvas.DrawLine(edge + ExtensionGap, yy, x + ExtensionOvershoot, yy, line);
+            canvas.DrawLine(new(edge + ExtensionGap, yy), new(x + ExtensionOvershoot, yy), line);
         }
 
-        DimensionLine(canvas, new(x, bottom), new(x, stripeBottom), Format(r.StripePositionMm), font, line, fill, mode);
-        DimensionLine(canvas, new(x, stripeBottom), new(x, stripeTop), Format(r.StripeWidthMm), font, line, fill, mode);
+        DimensionLine(canvas, new(x, bottom), new(x, stripeBottom), Format(r.StripePositionMm), font, line, fill);
+        DimensionLine(canvas, new(x, stripeBottom), new(x, stripeTop), Format(r.StripeWidthMm), font, line, fill);
     }
 
     /// <summary>
@@ -270,7 +276,7 @@ internal sealed class VestArtwork
     /// arrowheads and its value above it (ISO 129: vertical values read from the right). When the value does not fit
     /// between the arrows it is set beyond <paramref name="b"/>; when the arrows do not fit they point in from outside.
     /// </summary>
-    private static void DimensionLine(SKCanvas canvas, SKPoint a, SKPoint b, string text, SKFont font, SKPaint line, SKPaint fill, TextMode mode)
+    private static void DimensionLine(IArtCanvas canvas, SKPoint a, SKPoint b, string text, SKFont font, ArtPaint line, ArtPaint fill)
     {
         var dx = b.X - a.X;
         var dy = b.Y - a.Y;
@@ -303,12 +309,12 @@ internal sealed class VestArtwork
         canvas.Save();
         canvas.Translate(centre.X, centre.Y);
         if (MathF.Abs(dx) < MathF.Abs(dy)) canvas.RotateDegrees(-90);
-        DrawText(canvas, text, 0, -TextGap, SKTextAlign.Center, font, fill, mode);
+        DrawText(canvas, text, 0, -TextGap, SKTextAlign.Center, font, fill);
         canvas.Restore();
     }
 
     /// <summary>A filled arrowhead with its tip at <paramref name="tip"/>, pointing along <paramref name="direction"/>.</summary>
-    private static void Arrow(SKCanvas canvas, SKPoint tip, SKPoint direction, SKPaint fill)
+    private static void Arrow(IArtCanvas canvas, SKPoint tip, SKPoint direction, ArtPaint fill)
     {
         var back = new SKPoint(tip.X - direction.X * ArrowLength, tip.Y - direction.Y * ArrowLength);
         var n = new SKPoint(-direction.Y * ArrowHalfWidth, direction.X * ArrowHalfWidth);
@@ -332,26 +338,10 @@ internal sealed class VestArtwork
 
     // ---------------------------------------------------------------- helpers
 
-    private static void DrawText(SKCanvas canvas, string text, float x, float baseline, SKTextAlign align, SKFont font, SKPaint paint, TextMode mode)
-    {
-        if (mode == TextMode.RealText)
-        {
-            canvas.DrawText(text, x, baseline, align, font, paint);
-            return;
-        }
+    private static void DrawText(IArtCanvas canvas, string text, float x, float baseline, SKTextAlign align, SKFont font, ArtPaint paint) =>
+        canvas.DrawText(text, x, baseline, align, font.Typeface, font.Size, paint);
 
-        var width = font.MeasureText(text);
-        var left = align switch
-        {
-            SKTextAlign.Center => x - width / 2,
-            SKTextAlign.Right => x - width,
-            _ => x,
-        };
-        using var path = font.GetTextPath(text, new SKPoint(left, baseline));
-        canvas.DrawPath(path, paint);
-    }
-
-    private static void DrawPolylines(SKCanvas canvas, IEnumerable<SKPoint[]> lines, SKPaint paint)
+    private static void DrawPolylines(IArtCanvas canvas, IEnumerable<SKPoint[]> lines, ArtPaint paint)
     {
         var pb = new SKPathBuilder();
         foreach (var points in lines)
@@ -363,27 +353,13 @@ internal sealed class VestArtwork
         canvas.DrawPath(path, paint);
     }
 
-    private static SKPaint Fill(SKColor color) => new() { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
+    private static ArtPaint Fill(SKColor color) => ArtPaint.Fill(color);
 
-    private static SKPaint Stroke(SKColor color, float width) => new()
-    {
-        Color = color,
-        IsAntialias = true,
-        Style = SKPaintStyle.Stroke,
-        StrokeWidth = width,
-        StrokeJoin = SKStrokeJoin.Round,
-        StrokeCap = SKStrokeCap.Round,
-    };
+    private static ArtPaint Stroke(SKColor color, float width) => ArtPaint.Line(color, width);
 
     /// <summary>A dashed topstitching line; dash lengths are given on paper and scaled by <paramref name="unit"/>.</summary>
-    private static SKPaint Stitch(SKColor color, float width, float unit)
-    {
-        var paint = Stroke(color, width);
-        paint.StrokeCap = SKStrokeCap.Butt;
-        using var dash = SKPathEffect.CreateDash([0.9f * unit, 0.6f * unit], 0);
-        paint.PathEffect = dash;
-        return paint;
-    }
+    private static ArtPaint Stitch(SKColor color, float width, float unit) =>
+        Stroke(color, width) with { Cap = SKStrokeCap.Butt, Dash = [0.9f * unit, 0.6f * unit] };
 
     /// <summary>Where things go on paper (millimetres).</summary>
     private sealed record Layout(SKSize Size, float Top, float PaperPerMm, float LabelBaseline, IReadOnlyList<(bool Front, float CentreX)> Views)

@@ -14,16 +14,14 @@ internal sealed class VestFigureArt(VestArtwork artwork, VestParameters paramete
     public string Description =>
         $"{artwork.Spec.Lettering.Kazakh} / {artwork.Spec.Lettering.Russian}: 1 – алдыңғы жағы; 2 – арқа жағы";
 
-    public void Draw(SKCanvas canvas, float widthPt, float heightPt, Func<FontFace, SKTypeface> typefaceFor)
+    public void Draw(IArtCanvas canvas, float widthPt, float heightPt)
     {
-        // The artwork is drawn with the typefaces the target wants (subsets in a PDF) so fonts are not embedded whole.
-        var art = new VestArtwork(artwork.Spec, typefaceFor(bold), typefaceFor(regular));
-        var size = art.SizeMm(parameters);
+        var size = artwork.SizeMm(parameters);
         var scale = Math.Min(widthPt / (size.Width * PtPerMm), heightPt / (size.Height * PtPerMm)) * PtPerMm;
         canvas.Save();
         canvas.Translate((widthPt - size.Width * scale) / 2f, (heightPt - size.Height * scale) / 2f);
         canvas.Scale(scale);
-        art.Draw(canvas, parameters, TextMode.RealText);
+        artwork.Draw(canvas, parameters);
         canvas.Restore();
     }
 
@@ -34,7 +32,8 @@ internal sealed class VestFigureArt(VestArtwork artwork, VestParameters paramete
         using var surface = SKSurface.Create(info);
         surface.Canvas.Clear(SKColors.White);
         surface.Canvas.Scale(px);
-        Draw(surface.Canvas, widthPt, heightPt, f => f.Typeface);
+        using (var art = new SkiaArtCanvas(surface.Canvas))
+            Draw(art, widthPt, heightPt);
         return PngEncoding.Encode(surface);
     }
 
