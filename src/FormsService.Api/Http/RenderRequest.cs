@@ -95,8 +95,7 @@ internal static class RenderRequest
         var safe = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
         if (ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any)))
             return safe ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-                : TypedResults.Problem(detail: "If-None-Match: * asks for the document only if none exists; every form version has one.",
-                    statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
+                : Problems.Coded(context, StatusCodes.Status412PreconditionFailed, "problem-precondition", HeaderNames.IfNoneMatch, Say.Of("if-none-match-any"));
         return ifNoneMatch.Any(t => t.Compare(etag, useStrongComparison: true)) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : null;
     }
 }
