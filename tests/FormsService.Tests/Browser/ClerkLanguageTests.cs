@@ -251,6 +251,24 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
         Assert.Empty(browser.ScriptProblems);
     }
 
+    [Fact]
+    public async Task The_work_order_s_deadlines_are_in_the_page_language()
+    {
+        await using var browser = await OpenAsync("work-order", "ru");
+        var page = browser.Page;
+        await FillExampleAsync(page);
+        var order = page.Locator("#deadlines-table tbody tr[data-id='akimat-order']");
+        await Expect(order).ToContainTextAsync("Местный исполнительный орган");
+        await Expect(order).ToContainTextAsync("Издать распоряжение об организации исполнения общественных работ");
+        await Expect(order).ToContainTextAsync("подпункт 2) пункта 2");
+        await Expect(order).ToContainTextAsync("23.10.2025");
+
+        await page.ClickAsync("[data-lang='kk']");
+        await Expect(order).ToContainTextAsync("Қоғамдық жұмыстарды орындауды ұйымдастыру туралы өкім шығару");
+        await Expect(order).ToContainTextAsync("Жергілікті атқарушы орган");
+        Assert.Empty(browser.ScriptProblems);
+    }
+
     [GeneratedRegex(@"[A-Za-z]+")]
     private static partial Regex LatinWord();
 
