@@ -45,14 +45,14 @@ internal static class Problems
     /// than on words.
     /// </summary>
     public static ProblemHttpResult Invalid(HttpContext context, IReadOnlyDictionary<string, string[]> errors, string titleCode) =>
-        Unprocessable(ProblemWording.Of(context, bilingualWhenUnasked: false), errors, titleCode);
+        Unprocessable(ProblemWording.Of(context, bilingualWhenUnasked: false).ForProblem(context), errors, titleCode);
 
     /// <summary>
     /// The request's own errors outside a payload's rules (query parameters, batch items, spreadsheet headers), keyed
     /// by parameter, item path or cell: worded like a payload's, but Kazakh / English when no language is asked.
     /// </summary>
     public static ProblemHttpResult Refused(HttpContext context, IReadOnlyDictionary<string, string[]> errors, string titleCode = "problem-parameter") =>
-        Unprocessable(ProblemWording.Of(context, bilingualWhenUnasked: true), errors, titleCode);
+        Unprocessable(ProblemWording.Of(context, bilingualWhenUnasked: true).ForProblem(context), errors, titleCode);
 
     /// <summary>A request parameter's problem (a coded message) in the reader's language.</summary>
     public static ProblemHttpResult InvalidParameter(HttpContext context, string name, string message) =>
@@ -64,7 +64,7 @@ internal static class Problems
     /// </summary>
     public static ProblemHttpResult Coded(HttpContext context, int status, string titleCode, string at, string detail)
     {
-        var wording = ProblemWording.Of(context, bilingualWhenUnasked: true);
+        var wording = ProblemWording.Of(context, bilingualWhenUnasked: true).ForProblem(context);
         var problem = new ProblemDetails
         {
             Status = status,
@@ -94,8 +94,9 @@ internal static class Problems
 
 /// <summary>
 /// The language a problem is worded in: the one the request asks for, else Kazakh (a payload's rules) or Kazakh, then
-/// English after a slash (the request plumbing, whose integrators read the English half). Says so in
-/// <c>Content-Language</c>, and that the words vary with <c>Accept-Language</c>.
+/// English after a slash (the request plumbing, whose integrators read the English half). The words vary with
+/// <c>Accept-Language</c> (<c>Vary</c>); a problem also says its language in <c>Content-Language</c>, which a
+/// document whose manifest alone is worded (a batch's ZIP, a merge's PDF) must not.
 /// </summary>
 internal sealed class ProblemWording
 {
@@ -112,9 +113,16 @@ internal sealed class ProblemWording
     {
         var table = context.RequestServices.GetRequiredService<FormsEngine>().Messages;
         var language = RequestLanguage.Asked(context.Request) ?? (bilingualWhenUnasked ? null : MessageTable.Default);
-        context.Response.Headers.ContentLanguage = language ?? $"{MessageTable.Default}, en";
-        context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
+        if (!context.Response.Headers.Vary.Any(v => v?.Contains(HeaderNames.AcceptLanguage, StringComparison.OrdinalIgnoreCase) == true))
+            context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
         return new ProblemWording(table, language);
+    }
+
+    /// <summary>Says in <c>Content-Language</c> what the problem about to be answered is worded in.</summary>
+    public ProblemWording ForProblem(HttpContext context)
+    {
+        context.Response.Headers.ContentLanguage = _language ?? $"{MessageTable.Default}, en";
+        return this;
     }
 
     /// <summary>The language asked for; null when the words are Kazakh / English.</summary>
