@@ -269,6 +269,33 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
         Assert.Empty(browser.ScriptProblems);
     }
 
+    [Theory]
+    [InlineData("ru", "Столбец «Жалақы» не является полем формы", "Должно быть от 1 до 1200")]
+    [InlineData("kk", "«Жалақы» бағаны нысанның ешбір өрісі емес", "1–1200 аралығында болуы керек")]
+    public async Task A_spreadsheet_s_problems_are_in_the_page_language(string language, string header, string row)
+    {
+        await using var browser = await OpenAsync("referral-certificate", language);
+        var page = browser.Page;
+        var status = page.Locator("#sheet-status");
+
+        await page.SetInputFilesAsync("#sheet-file", new FilePayload
+        {
+            Name = "list.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("convict.surname,Жалақы\r\nӘбенов,100\r\n"),
+        });
+        await page.ClickAsync("#sheet-check");
+        await Expect(status).ToContainTextAsync(header);
+        await Expect(status).ToContainTextAsync("B1");
+
+        await page.SetInputFilesAsync("#sheet-file", new FilePayload
+        {
+            Name = "list.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("convict.surname,verdict.hours\r\nӘбенов,5000\r\n"),
+        });
+        await page.ClickAsync("#sheet-check");
+        await Expect(page.Locator("#sheet-errors")).ToContainTextAsync(row);
+        Assert.DoesNotContain(" / ", await page.Locator("#sheet-errors").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(browser.ScriptProblems);
+    }
+
     [GeneratedRegex(@"[A-Za-z]+")]
     private static partial Regex LatinWord();
 
