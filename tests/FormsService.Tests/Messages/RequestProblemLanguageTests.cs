@@ -161,6 +161,39 @@ public sealed class RequestProblemLanguageTests(ServiceFactory factory) : IClass
         Assert.Equal("sheet-no-data-rows", problem.GetProperty("codes").GetProperty("$")[0].GetString());
     }
 
+    /// <summary>Problems without an error list: their title and detail in Russian, the detail's code under what it is about.</summary>
+    [Theory]
+    [InlineData("accept", 406, "Формат недоступен", "Эта форма оформляется только в pdf, docx", "Accept", "format-offered")]
+    [InlineData("json-upload", 415, "Неподдерживаемый тип данных",
+        "Отправьте файл .xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) или .csv (text/csv): как multipart/form-data или телом запроса со своим типом",
+        "Content-Type", "send-spreadsheet")]
+    [InlineData("if-none-match", 412, "Предусловие не выполнено",
+        "If-None-Match: * запрашивает документ, только если его нет; у каждой версии формы он есть", "If-None-Match", "if-none-match-any")]
+    [InlineData("schema", 404, "Неизвестная схема", "Схемы «nothing» нет; список: /api/schemas", "name", "unknown-schema")]
+    [InlineData("artwork", 404, "Нет макета",
+        "У формы «referral-certificate» нет макета для просмотра; для просмотра страницы отправьте данные в POST /api/forms/referral-certificate/preview", "formId", "no-artwork")]
+    public async Task Problems_without_errors_are_titled_and_detailed_in_the_language_asked_for(string site, int status, string title, string detail, string at, string code)
+    {
+        using var request = site switch
+        {
+            "accept" => Post("/api/forms/referral-certificate/render", Json(Repo.Example("referral-certificate"))),
+            "json-upload" => Post("/api/forms/referral-certificate/merge", Json("{}")),
+            "if-none-match" => Post("/api/forms/referral-certificate/render", Json(Repo.Example("referral-certificate"))),
+            "schema" => new HttpRequestMessage(HttpMethod.Get, "/api/schemas/nothing"),
+            _ => new HttpRequestMessage(HttpMethod.Get, "/api/forms/referral-certificate/preview?format=png"),
+        };
+        if (site == "accept") request.Headers.TryAddWithoutValidation("Accept", "image/png");
+        if (site == "if-none-match") request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "ru");
+        var response = await _client.SendAsync(request);
+        Assert.Equal(status, (int)response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
+        Assert.Equal(code, Assert.Single(problem.GetProperty("codes").GetProperty(at).EnumerateArray()).GetString());
+        Assert.Equal("ru", response.Content.Headers.ContentLanguage.Single());
+    }
+
     private static HttpRequestMessage Post(string url, HttpContent content) => new(HttpMethod.Post, url) { Content = content };
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
