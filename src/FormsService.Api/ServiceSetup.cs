@@ -54,7 +54,7 @@ internal static class ServiceSetup
         services.AddSingleton<RequestActivity>();
         services.AddSingleton<IdleTrimmer>();
         services.AddHostedService(s => s.GetRequiredService<IdleTrimmer>());
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.WordFrameworkProblem);
         // Artwork previews are deterministic: the same query gives the same bytes, so they are cached by query.
         // Bounded: it levelled off at about 330 MB after 7,229 distinct queries with the defaults (100 MB of bodies,
         // 64 MB each). Large rasters are cheaper to render again than to keep.

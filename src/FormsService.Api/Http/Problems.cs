@@ -88,6 +88,24 @@ internal static class Problems
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>
+    /// Problems the framework writes itself (no such route, a method or media type the route does not take, an
+    /// unhandled exception): titled by their status in the reader's language, coded <c>status-{n}</c> under
+    /// <see cref="Body"/>. The service's own problems carry their codes already and are left as they are.
+    /// </summary>
+    public static void WordFrameworkProblem(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var code = $"status-{problem.Status}";
+        var table = context.HttpContext.RequestServices.GetRequiredService<FormsEngine>().Messages;
+        if (problem.Extensions.ContainsKey("codes") || !table.Knows(code))
+            return;
+        var wording = ProblemWording.Of(context.HttpContext, bilingualWhenUnasked: true).ForProblem(context.HttpContext);
+        problem.Title = wording.Text(Say.Of(code));
+        problem.Detail = problem.Status == StatusCodes.Status415UnsupportedMediaType ? wording.Text(Say.Of("send-json")) : null;
+        problem.Extensions["codes"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [Body] = [code] };
+    }
+
     public static ProblemHttpResult NotAcceptable(HttpContext context, IEnumerable<string> offered) =>
         Coded(context, 406, "problem-not-acceptable", HeaderNames.Accept, Say.Of("format-offered", ("formats", string.Join(", ", offered))));
 }
