@@ -87,13 +87,13 @@ public static class BatchEndpoints
         }, "application/zip");
     }
 
+    private static ProblemHttpResult Refused(HttpContext context, string path, string message) =>
+        Problems.Refused(context, new Dictionary<string, string[]> { [path] = [message] }, "problem-batch-request");
+
     /// <summary>
     /// The raster the batch asks for, before anything is rendered: a raster's time and memory grow with its pixels
     /// (a 600 dpi vest is 0.3–2 s and 108 MB), so a batch of forty of them could never end within its time.
     /// </summary>
-    private static ProblemHttpResult Refused(HttpContext context, string path, string message) =>
-        Problems.Refused(context, new Dictionary<string, string[]> { [path] = [message] }, "problem-batch-request");
-
     private static double RasterMegapixels(FormsEngine engine, JsonElement items)
     {
         double pixels = 0;
