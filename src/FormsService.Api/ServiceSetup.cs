@@ -37,6 +37,8 @@ internal static class ServiceSetup
 
     public static void AddFormsService(this WebApplicationBuilder builder)
     {
+        // Before the engine loads fonts and anything renders: the allocator's settings hold for what comes after.
+        MallocTuning.Process.Apply();
         var options = builder.Configuration.GetSection("FormsService").Get<FormsServiceOptions>() ?? new FormsServiceOptions();
         // Fail fast: every definition and font is loaded and checked before the service listens.
         var engine = FormsEngine.Load(options.FormsPath, options.FontsPath);
@@ -171,6 +173,7 @@ internal static class ServiceSetup
         else
             app.Logger.LogInformation("The API requires one of {Count} API keys in the {Header} header.", auth.ApiKeys.Count, AuthOptions.Header);
 
+        app.Logger.LogInformation("glibc's mmap and trim thresholds at {Bytes} bytes: {Outcome}", MallocTuning.ThresholdBytes, MallocTuning.Process.Outcome);
         app.UseMiddleware<RequestActivityMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // HEAD is GET without the body, on every GET route (it answered 405 while health answered any method);

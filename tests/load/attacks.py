@@ -9,6 +9,11 @@
 
 Each attack starts its own service process (Release build, logging at Warning) with the settings it needs, runs for a
 bounded time, waits for memory to settle, and stops the process. Loopback only; nothing leaves the machine.
+
+Memory is asserted, and the script exits 1 when a bound breaks: every attack's peak RSS stays under the pod's memory
+limit less 20 % headroom (POD_LIMIT_MB, 512 like deploy/kubernetes), and within 30 s after the load RSS is back within
+SETTLE_MARGIN_MB (64) of idle. Idle is taken after one PDF and one small preview and the idle trim that follows, as a
+pod in service is; the margin holds the output cache (32 MB of bodies at most) and the code the first renders paged in.
 wrk (apt-get install wrk) drives the overload attack; the others use this file's own small HTTP client.
 """
 import asyncio, io, json, os, random, re, socket, subprocess, sys, threading, time, zipfile
@@ -20,7 +25,11 @@ HOST = "127.0.0.1"
 EXAMPLE = json.load(open(os.path.join(ROOT, "forms/referral-certificate/2025-733/example.json"), encoding="utf-8"))
 RENDER = "/api/forms/referral-certificate/render?format=pdf"
 TICKS = os.sysconf("SC_CLK_TCK")
+POD_LIMIT_MB = float(os.environ.get("POD_LIMIT_MB", "512"))
+PEAK_BOUND_MB = POD_LIMIT_MB * 0.8
+SETTLE_MARGIN_MB = float(os.environ.get("SETTLE_MARGIN_MB", "64"))
 ROWS = []
+BROKEN = []  # memory bounds that did not hold: (attack, what)
 CURRENT = [DLL, ""]  # the build under attack, and its label in the table
 
 
@@ -53,6 +62,11 @@ class Service:
         else:
             self.proc.kill()
             raise SystemExit("the service did not start")
+        self.cold = self.rss()
+        # Warm, then let the idle trim (two seconds after the last request) run: the idle a pod in service returns to.
+        http_sync("POST", RENDER, json.dumps(EXAMPLE).encode(), timeout=30)
+        http_sync("GET", "/api/forms/vest-specimen/preview?dpi=96&letteringScale=0.999", timeout=30)
+        time.sleep(3.5)
         self.idle = self.rss()
         threading.Thread(target=self._sample, daemon=True).start()
 
@@ -77,10 +91,10 @@ class Service:
             time.sleep(0.02)
 
     def settle(self, seconds=30):
-        """RSS once it is back near idle (idle + 64 MB), or after `seconds`: (MB, seconds waited)."""
+        """RSS once it is back near idle (idle + SETTLE_MARGIN_MB), or after `seconds`: (MB, seconds waited)."""
         start = time.time()
         while time.time() - start < seconds:
-            if self.rss() <= self.idle + 64:
+            if self.rss() <= self.idle + SETTLE_MARGIN_MB:
                 break
             time.sleep(0.5)
         return self.rss(), time.time() - start
@@ -190,9 +204,14 @@ def statuses(codes):
 def report(name, status_text, service, seconds, extra=""):
     settled, waited = service.settle() if service else (0, 0)
     row = (name + CURRENT[1], status_text, f"{service.peak:.0f} MB" if service else "-",
-           f"{settled:.0f} MB after {waited:.0f} s" if service else "-", f"{seconds:.1f} s", extra)
+           f"{settled:.0f} MB after {waited:.0f} s (idle {service.idle:.0f})" if service else "-", f"{seconds:.1f} s", extra)
     ROWS.append(row)
     print(" | ".join(row), flush=True)
+    if service:
+        if service.peak >= PEAK_BOUND_MB:
+            BROKEN.append((name + CURRENT[1], f"peak {service.peak:.0f} MB ≥ {PEAK_BOUND_MB:.0f} MB (pod limit {POD_LIMIT_MB:.0f} less 20 %)"))
+        if settled > service.idle + SETTLE_MARGIN_MB:
+            BROKEN.append((name + CURRENT[1], f"{settled:.0f} MB {waited:.0f} s after the load > idle {service.idle:.0f} + {SETTLE_MARGIN_MB:.0f} MB"))
 
 
 def vest_item(dpi, **extra):
@@ -451,6 +470,12 @@ def main():
     print("|---|---|---|---|---|---|")
     for row in ROWS:
         print("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |")
+    print()
+    for attack, what in BROKEN:
+        print(f"memory bound broken: {attack}: {what}", file=sys.stderr)
+    if BROKEN:
+        sys.exit(1)
+    print(f"memory bounds held: every peak under {PEAK_BOUND_MB:.0f} MB, every attack back within {SETTLE_MARGIN_MB:.0f} MB of idle within 30 s")
 
 
 if __name__ == "__main__":
