@@ -56,7 +56,8 @@ internal static class ServiceSetup
         services.AddSingleton<RequestActivity>();
         services.AddSingleton<IdleTrimmer>();
         services.AddHostedService(s => s.GetRequiredService<IdleTrimmer>());
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.WordFrameworkProblem);
+        services.AddSingleton(new OverloadProblem(engine.Messages));
         // Artwork previews are deterministic: the same query gives the same bytes, so they are cached by query.
         // Bounded: it levelled off at about 330 MB after 7,229 distinct queries with the defaults (100 MB of bodies,
         // 64 MB each). Large rasters are cheaper to render again than to keep.
@@ -111,11 +112,7 @@ internal static class ServiceSetup
             {
                 var http = context.HttpContext;
                 http.RequestServices.GetRequiredService<RenderMetrics>().Rejected("overload");
-                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                http.Response.Headers.RetryAfter = "1";
-                http.Response.ContentType = "application/problem+json";
-                http.Response.ContentLength = BusyProblem.Length;
-                return new ValueTask(http.Response.Body.WriteAsync(BusyProblem, cancellationToken).AsTask());
+                return http.RequestServices.GetRequiredService<OverloadProblem>().WriteAsync(http, cancellationToken);
             };
         });
         // Bodies that trickle in are cut off (408) instead of holding a slot; headers must arrive within their timeout.
@@ -167,15 +164,6 @@ internal static class ServiceSetup
                     t.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
             });
     }
-
-    /// <summary>The refusal under overload, written once: it is sent thousands of times a second in a storm.</summary>
-    private static readonly byte[] BusyProblem = JsonSerializer.SerializeToUtf8Bytes(new Microsoft.AspNetCore.Mvc.ProblemDetails
-    {
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
-        Title = "Busy",
-        Status = StatusCodes.Status503ServiceUnavailable,
-        Detail = "The service is rendering as much as it can; try again in a second.",
-    }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
 
     public static void UseFormsService(this WebApplication app)
     {

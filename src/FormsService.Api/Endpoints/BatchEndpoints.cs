@@ -12,7 +12,11 @@ using Microsoft.Extensions.Options;
 namespace FormsService.Api.Endpoints;
 
 public sealed record BatchItemOutcome(int Index, string? FormId, string? Format, string? Version, int Status, string? File,
-    IReadOnlyDictionary<string, string[]>? Errors, string? Detail, IReadOnlyList<PayloadWarning>? Warnings);
+    IReadOnlyDictionary<string, string[]>? Errors, string? Detail, IReadOnlyList<PayloadWarning>? Warnings)
+{
+    /// <summary>Path → the codes of <see cref="Errors"/>' messages, as a problem's <c>codes</c>; and the detail's under <c>$</c>.</summary>
+    public IReadOnlyDictionary<string, string[]>? Codes { get; init; }
+}
 
 /// <summary>
 /// Many documents in one call: a ZIP with one file per item and a manifest of every item's outcome. The ZIP is
@@ -50,20 +54,17 @@ public static class BatchEndpoints
         var root = document.RootElement;
         ProblemHttpResult? problem = null;
         if (!root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
-            problem = Problems.Invalid(new Dictionary<string, string[]> { ["items"] = ["Массив болуы керек / Must be an array of items."] });
+            problem = Refused(context, "items", Say.Of("items-array"));
         else if (items.GetArrayLength() > MaxItems)
-            problem = TypedResults.Problem(detail: $"A batch holds at most {MaxItems} items; this one has {items.GetArrayLength()}. Split it.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large");
+            problem = Problems.Coded(context, StatusCodes.Status413PayloadTooLarge, "problem-batch-too-large", "items",
+                Say.Of("batch-too-many", ("max", MaxItems), ("count", items.GetArrayLength())));
         else if (items.GetArrayLength() == 0)
-            problem = Problems.Invalid(new Dictionary<string, string[]> { ["items"] = ["Бос болмауы керек / Must not be empty."] });
+            problem = Refused(context, "items", Say.Of("not-empty"));
         else if (root.EnumerateObject().FirstOrDefault(p => p.Name != "items") is { Value.ValueKind: not JsonValueKind.Undefined } extra)
-            problem = Problems.Invalid(new Dictionary<string, string[]> { [extra.Name] = [Messages.UnknownField] });
+            problem = Refused(context, extra.Name, Say.UnknownField);
         else if (RasterMegapixels(engine, items) is var megapixels && megapixels > options.Value.MaxRasterMegapixels)
-            problem = TypedResults.Problem(
-                detail: $"The batch's PNG items come to {megapixels:0} megapixels (each costed as an A4 page at its dpi); a batch may ask for at most " +
-                        $"{options.Value.MaxRasterMegapixels} (Batch:MaxRasterMegapixels), so that it ends within its {options.Value.TimeoutSeconds} s. " +
-                        "Split it, or ask for a lower dpi.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large");
+            problem = Problems.Coded(context, StatusCodes.Status413PayloadTooLarge, "problem-batch-too-large", "items",
+                Say.Of("batch-raster", ("megapixels", Math.Round(megapixels)), ("max", options.Value.MaxRasterMegapixels), ("seconds", options.Value.TimeoutSeconds)));
         if (problem is not null)
         {
             document.Dispose();
@@ -77,13 +78,17 @@ public static class BatchEndpoints
         }
 
         context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition("batch.zip");
-        var batch = new BatchRun(context, engine, clock, runner, options.Value, logs.CreateLogger(typeof(BatchEndpoints).FullName!));
+        var batch = new BatchRun(context, engine, clock, runner, options.Value, logs.CreateLogger(typeof(BatchEndpoints).FullName!),
+            ProblemWording.Of(context, bilingualWhenUnasked: true));
         return TypedResults.Stream(async body =>
         {
             using (document)
                 await batch.WriteAsync(items, body);
         }, "application/zip");
     }
+
+    private static ProblemHttpResult Refused(HttpContext context, string path, string message) =>
+        Problems.Refused(context, new Dictionary<string, string[]> { [path] = [message] }, "problem-batch-request");
 
     /// <summary>
     /// The raster the batch asks for, before anything is rendered: a raster's time and memory grow with its pixels
@@ -111,7 +116,9 @@ public static class BatchEndpoints
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private sealed class BatchRun(HttpContext context, FormsEngine engine, ServiceClock clock, RenderRunner runner, BatchOptions options, ILogger logger)
+    /// <summary>Writes the batch; the manifest's messages are worded for the request's reader (<paramref name="wording"/>).</summary>
+    private sealed class BatchRun(HttpContext context, FormsEngine engine, ServiceClock clock, RenderRunner runner, BatchOptions options, ILogger logger,
+        ProblemWording wording)
     {
         private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
 
@@ -162,45 +169,56 @@ public static class BatchEndpoints
         }
 
         private BatchItemOutcome Late(int index, JsonElement item) =>
-            new(index, Text(item, "formId"), Text(item, "format"), null, StatusCodes.Status503ServiceUnavailable, null, null,
-                $"The batch ran past its {options.TimeoutSeconds} s; this item was not rendered. Send it again.", null);
+            Outcome(index, Text(item, "formId"), Text(item, "format"), null, StatusCodes.Status503ServiceUnavailable, null,
+                Say.Of("item-late", ("seconds", options.TimeoutSeconds)));
+
+        /// <summary>An item that failed: its errors and detail (coded messages) worded, their codes beside them.</summary>
+        private BatchItemOutcome Outcome(int index, string? formId, string? format, string? version, int status,
+            IReadOnlyDictionary<string, string[]>? errors, string? detail)
+        {
+            var codes = errors is null ? null : ProblemWording.Codes(errors);
+            if (detail is not null && MessageTable.CodeOf(detail) is { } code)
+                (codes ??= new Dictionary<string, string[]>(StringComparer.Ordinal))[Problems.Body] = [code];
+            return new BatchItemOutcome(index, formId, format, version, status, null, errors is null ? null : wording.Words(errors),
+                detail is null ? null : wording.Text(detail), null) { Codes = codes };
+        }
 
         private async Task<(BatchItemOutcome Outcome, byte[]? Bytes)> RenderAsync(int index, JsonElement item, CancellationToken cancellation)
         {
             BatchItemOutcome Fail(int status, string? formId, string? format, string? version, IReadOnlyDictionary<string, string[]>? errors, string? detail) =>
-                new(index, formId, format, version, status, null, errors, detail, null);
+                Outcome(index, formId, format, version, status, errors, detail);
 
             if (item.ValueKind != JsonValueKind.Object)
-                return (Fail(400, null, null, null, null, "An item must be an object: { formId, format, version?, asOf?, payload }."), null);
+                return (Fail(400, null, null, null, null, Say.Of("item-object")), null);
             var fieldErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             foreach (var field in item.EnumerateObject())
             {
                 if (!ItemFields.Contains(field.Name))
-                    fieldErrors[field.Name] = [Messages.UnknownField];
+                    fieldErrors[field.Name] = [Say.UnknownField];
                 else if (field.Name == "payload" ? field.Value.ValueKind != JsonValueKind.Object : field.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
-                    fieldErrors[field.Name] = [field.Name == "payload" ? "Нысан болуы керек / Must be an object." : "Мәтін болуы керек / Must be a string."];
+                    fieldErrors[field.Name] = [field.Name == "payload" ? Say.Object : Say.Text];
             }
             var formId = Text(item, "formId");
             var format = Text(item, "format")?.Trim().ToLowerInvariant() ?? OutputFormats.Pdf;
             var asOf = Text(item, "asOf");
             if (string.IsNullOrEmpty(formId) && !fieldErrors.ContainsKey("formId"))
-                fieldErrors["formId"] = ["Міндетті өріс / Required."];
+                fieldErrors["formId"] = [Say.Required];
             if (!item.TryGetProperty("payload", out var payload) && !fieldErrors.ContainsKey("payload"))
-                fieldErrors["payload"] = ["Міндетті өріс / Required."];
+                fieldErrors["payload"] = [Say.Required];
             if (!RenderRequest.TryParseAsOf(asOf, out _))
-                fieldErrors["asOf"] = [Problems.DateMessage];
+                fieldErrors["asOf"] = [Say.Date];
             if (fieldErrors.Count > 0)
-                return (Fail(422, formId, format, null, fieldErrors, "The item's fields are wrong; see errors."), null);
+                return (Fail(422, formId, format, null, fieldErrors, null), null);
 
-            var (version, error) = FormQuery.Select(engine, clock, formId!, Text(item, "version"), asOf);
-            if (error is ProblemHttpResult notFound)
-                return (Fail(notFound.StatusCode, formId, format, null, null, notFound.ProblemDetails.Detail), null);
+            var (version, lookup) = FormQuery.Find(engine, clock, formId!, Text(item, "version"), asOf);
+            if (version is null)
+                return (Fail(StatusCodes.Status404NotFound, formId, format, null, null, Problems.NotFoundMessage(lookup)), null);
             if (!version!.Definition.Formats.Contains(format))
                 return (Fail(422, formId, format, version.Version,
-                    new Dictionary<string, string[]> { ["format"] = [$"This form renders to {string.Join(", ", version.Definition.Formats)}."] }, null), null);
+                    new Dictionary<string, string[]> { ["format"] = [RenderRequest.Offered(version.Definition)] }, null), null);
             var check = engine.Check(version, payload);
             if (!check.IsValid)
-                return (Fail(422, formId, format, version.Version, check.Errors, null), null);
+                return (Fail(422, formId, format, version.Version, (check.Coded ?? check).Errors, null), null);
 
             // The check's view is its own copy: the render may outlive this item (timed out) without reading the body.
             var view = check.View;
@@ -209,12 +227,13 @@ public static class BatchEndpoints
             if (!outcome.Succeeded)
             {
                 var detail = outcome.Status == StatusCodes.Status499ClientClosedRequest && !context.RequestAborted.IsCancellationRequested
-                    ? $"The batch ran past its {options.TimeoutSeconds} s while this item rendered; it was cancelled. Send it again."
+                    ? Say.Of("item-cancelled", ("seconds", options.TimeoutSeconds))
                     : outcome.Detail;
                 return (Fail(StatusCodes.Status503ServiceUnavailable, formId, format, version.Version, null, detail), null);
             }
             var name = Unique($"{index + 1:000}_{DownloadNames.FileName(version.Definition, view, format)}");
-            return (new BatchItemOutcome(index, formId, format, version.Version, 200, name, null, null, check.Warnings.Count > 0 ? check.Warnings : null), outcome.Bytes);
+            var warnings = wording.Language is { } language ? engine.In(check, language).Warnings : check.Warnings;
+            return (new BatchItemOutcome(index, formId, format, version.Version, 200, name, null, null, warnings.Count > 0 ? warnings : null), outcome.Bytes);
         }
 
         private string Unique(string name)

@@ -28,15 +28,15 @@ public static class ContractEndpoints
             .Produces(200, contentType: "application/json").ProducesProblem(404);
     }
 
-    private static (FormVersion? Version, ProblemHttpResult? Error) Find(string formId, string version, FormsEngine engine)
+    private static (FormVersion? Version, ProblemHttpResult? Error) Find(HttpContext context, string formId, string version, FormsEngine engine)
     {
         var lookup = engine.Catalog.Select(formId, version, null, default);
-        return lookup is VersionLookup.Found f ? (f.Version, null) : (null, Problems.NotFound(lookup));
+        return lookup is VersionLookup.Found f ? (f.Version, null) : (null, Problems.NotFound(context, lookup));
     }
 
-    internal static Results<Ok<VersionDetail>, ProblemHttpResult> GetVersion(string formId, string version, FormsEngine engine)
+    internal static Results<Ok<VersionDetail>, ProblemHttpResult> GetVersion(string formId, string version, HttpContext context, FormsEngine engine)
     {
-        var (v, error) = Find(formId, version, engine);
+        var (v, error) = Find(context, formId, version, engine);
         if (error is not null) return error;
         var d = v!.Definition;
         var href = $"/api/forms/{d.FormId}/versions/{d.Version}";
@@ -45,9 +45,9 @@ public static class ContractEndpoints
             $"/api/forms/{d.FormId}/render?version={d.Version}"));
     }
 
-    internal static IResult GetSchema(string formId, string version, FormsEngine engine)
+    internal static IResult GetSchema(string formId, string version, HttpContext context, FormsEngine engine)
     {
-        var (v, error) = Find(formId, version, engine);
+        var (v, error) = Find(context, formId, version, engine);
         if (error is not null) return error;
         // A published version never changes: its schema is generated (and its labels read) once.
         var schema = Schemas.GetOrAdd(v!, version => PayloadSchema.For(version).ToJsonString(new JsonSerializerOptions
@@ -58,12 +58,12 @@ public static class ContractEndpoints
         return Results.Text(schema, "application/schema+json", System.Text.Encoding.UTF8);
     }
 
-    internal static IResult GetExample(string formId, string version, FormsEngine engine)
+    internal static IResult GetExample(string formId, string version, HttpContext context, FormsEngine engine)
     {
-        var (v, error) = Find(formId, version, engine);
+        var (v, error) = Find(context, formId, version, engine);
         if (error is not null) return error;
         if (v!.Example is not { } example)
-            return TypedResults.Problem(detail: $"The version {version} of '{formId}' ships no example.", statusCode: 404, title: "No example");
+            return Problems.Coded(context, 404, "problem-no-example", "version", Say.Of("no-example", ("formId", formId), ("version", version)));
         return Results.Text(example.GetRawText(), "application/json", System.Text.Encoding.UTF8);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FormsService.Api.Http;
 using FormsService.Core.Engine;
+using FormsService.Core.Engine.Payloads;
 using FormsService.Core.Forms.Order733.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,8 +21,7 @@ public sealed record DeadlinesAnswer(
 /// <summary>The deadlines order No. 733 sets, computed from the days the documents were received, on Kazakhstan's calendar.</summary>
 public static class DeadlinesEndpoints
 {
-    private const string DateMessage = "Күн ЖЖЖЖ-АА-КК пішімінде болуы керек / Must be a date as YYYY-MM-DD.";
-    private const string YearsMessage = "2000–2100 жылдар аралығында болуы керек / Must be between 2000 and 2100.";
+    private static readonly string YearsMessage = Say.Of("years-between", ("min", 2000), ("max", 2100));
 
     public static void MapDeadlinesEndpoints(this IEndpointRouteBuilder app)
     {
@@ -37,13 +37,14 @@ public static class DeadlinesEndpoints
                 "the time sheet, act and conduct report: preventive talk within 5 working days, rule 12 5)); `month=YYYY-MM` (the " +
                 "akimat's monthly report, due on the month's last working day, rule 2-1 2)). Working days follow Kazakhstan's " +
                 "calendar (weekends, public holidays, moved days off, the year's transfers). A deadline whose computation crosses " +
-                "a year without a confirmed calendar file has `confirmed: false`.")
+                "a year without a confirmed calendar file has `confirmed: false`. `who`, `what` and `basis` are in the language of " +
+                "`Accept-Language` (kk, the default; ru; en); `whatEn` is always English.")
             .ProducesValidationProblem(422);
     }
 
     internal static Results<Ok<DeadlinesAnswer>, ProblemHttpResult> GetDeadlines(
         [FromQuery] string? verdictReceived, [FromQuery] string? akimatVerdictReceived, [FromQuery] string? probationVerdictReceived,
-        [FromQuery] string? orderReceived, [FromQuery] string? timeSheetReceived, [FromQuery] string? month, FormsEngine engine)
+        [FromQuery] string? orderReceived, [FromQuery] string? timeSheetReceived, [FromQuery] string? month, HttpContext context, FormsEngine engine)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var both = Date(nameof(verdictReceived), verdictReceived, errors);
@@ -53,13 +54,11 @@ public static class DeadlinesEndpoints
         var sheet = Date(nameof(timeSheetReceived), timeSheetReceived, errors);
         var first = Month(month, errors);
         if (both is not null && (akimat is not null || probation is not null))
-            errors[nameof(verdictReceived)] = ["akimatVerdictReceived, probationVerdictReceived бар кезде берілмейді / " +
-                                               "Give verdictReceived (one day for both) or akimatVerdictReceived and probationVerdictReceived, not both."];
+            errors[nameof(verdictReceived)] = [Say.Of("deadlines-both")];
         if (errors.Count > 0)
-            return Problems.Invalid(errors, "Invalid request parameter");
+            return Problems.Refused(context, errors);
         if (both is null && akimat is null && probation is null && order is null && sheet is null && first is null)
-            return Problems.InvalidParameter(nameof(verdictReceived),
-                "Бір күн беріңіз / Give a date: verdictReceived, akimatVerdictReceived, probationVerdictReceived, orderReceived, timeSheetReceived (YYYY-MM-DD) or month (YYYY-MM).");
+            return Problems.InvalidParameter(context, nameof(verdictReceived), Say.Of("deadlines-give-date"));
 
         var deadlines = engine.Deadlines.For(new DeadlineDates
         {
@@ -69,15 +68,32 @@ public static class DeadlinesEndpoints
             TimeSheetReceived = sheet,
             Month = first,
         });
+        var language = RequestLanguage.Of(context.Request);
+        context.Response.Headers.ContentLanguage = language;
+        context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
         return TypedResults.Ok(new DeadlinesAnswer(both, akimat, probation, order, sheet,
-            first?.ToString("yyyy-MM", CultureInfo.InvariantCulture), deadlines));
+            first?.ToString("yyyy-MM", CultureInfo.InvariantCulture), [.. deadlines.Select(d => In(d, engine.Messages, language))]));
     }
+
+    /// <summary>
+    /// A deadline's who, what and basis in <paramref name="language"/>, from the message tables (<c>deadline-{id}</c>,
+    /// <c>deadline-basis-{id}</c>, <c>deadline-who-akimat</c> / <c>-probation</c>); the calculator's own words are Kazakh.
+    /// </summary>
+    internal static Deadline In(Deadline deadline, MessageTable table, string language) => deadline with
+    {
+        Who = table.Text(Say.Of(WhoCode(deadline)), language),
+        What = table.Text(Say.Of($"deadline-{deadline.Id}"), language),
+        Basis = table.Text(Say.Of($"deadline-basis-{deadline.Id}"), language),
+    };
+
+    /// <summary>Who acts: the akimat or the probation service, the first word of the deadline's id.</summary>
+    internal static string WhoCode(Deadline deadline) => "deadline-who-" + deadline.Id.Split('-')[0];
 
     private static DateOnly? Date(string name, string? value, Dictionary<string, string[]> errors)
     {
         if (value is null) return null;
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            errors[name] = [DateMessage];
+            errors[name] = [Say.Date];
         else if (date.Year is < 2000 or > 2100)
             errors[name] = [YearsMessage];
         else
@@ -89,7 +105,7 @@ public static class DeadlinesEndpoints
     {
         if (value is null) return null;
         if (!DateOnly.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-            errors["month"] = ["Ай ЖЖЖЖ-АА пішімінде болуы керек / Must be a month as YYYY-MM."];
+            errors["month"] = [Say.Of("month")];
         else if (first.Year is < 2000 or > 2100)
             errors["month"] = [YearsMessage];
         else

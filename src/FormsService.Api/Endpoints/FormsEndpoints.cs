@@ -57,10 +57,10 @@ public static class FormsEndpoints
     internal static Ok<IReadOnlyList<FormSummary>> ListForms(FormsEngine engine) =>
         TypedResults.Ok<IReadOnlyList<FormSummary>>(engine.Catalog.Forms.OrderBy(f => f.FormId, StringComparer.Ordinal).Select(Summary).ToList());
 
-    internal static Results<Ok<FormSummary>, ProblemHttpResult> GetForm(string formId, FormsEngine engine)
+    internal static Results<Ok<FormSummary>, ProblemHttpResult> GetForm(string formId, HttpContext context, FormsEngine engine)
     {
         var entry = engine.Catalog.Find(formId);
-        return entry is null ? Problems.NotFound(new VersionLookup.UnknownForm(formId)) : TypedResults.Ok(Summary(entry));
+        return entry is null ? Problems.NotFound(context, new VersionLookup.UnknownForm(formId)) : TypedResults.Ok(Summary(entry));
     }
 
     private static FormSummary Summary(FormEntry entry)

@@ -18,7 +18,11 @@ using Microsoft.Net.Http.Headers;
 namespace FormsService.Api.Endpoints;
 
 /// <summary>One row's outcome in a merge's manifest.</summary>
-public sealed record MergeRowOutcome(int Row, int Status, string? File, IReadOnlyDictionary<string, string[]>? Errors, IReadOnlyList<PayloadWarning>? Warnings);
+public sealed record MergeRowOutcome(int Row, int Status, string? File, IReadOnlyDictionary<string, string[]>? Errors, IReadOnlyList<PayloadWarning>? Warnings)
+{
+    /// <summary>Path → the codes of <see cref="Errors"/>' messages, as a problem's <c>codes</c>.</summary>
+    public IReadOnlyDictionary<string, string[]>? Codes { get; init; }
+}
 
 /// <summary>What a merge did, row by row (manifest.json, or the answer of <c>output=report</c>).</summary>
 public sealed record MergeManifest(string FormId, string Version, string Format, int Rows, int Rendered, int Failed, IReadOnlyList<MergeRowOutcome> Items);
@@ -72,7 +76,7 @@ public static class MergeEndpoints
     {
         var lookup = engine.Catalog.Select(formId, version, null, default);
         if (lookup is not VersionLookup.Found found)
-            return Problems.NotFound(lookup);
+            return Problems.NotFound(context, lookup);
         context.Response.Headers[RenderRequest.VersionHeader] = found.Version.Version;
         context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"{found.Version.Definition.ShortTitle}_{found.Version.Version}_үлгі.{extension}");
         return TypedResults.File(make(found.Version), media);
@@ -86,21 +90,21 @@ public static class MergeEndpoints
         PdfBook book, RenderMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var limits = limitOptions.Value;
-        var (selected, error) = FormQuery.Select(engine, clock, formId, version, asOf);
+        var (selected, error) = FormQuery.Select(context, engine, clock, formId, version, asOf);
         if (error is not null) return error;
         var definition = selected!.Definition;
         var fmt = string.IsNullOrEmpty(format) ? OutputFormats.Pdf : format.Trim().ToLowerInvariant();
         if (!definition.Formats.Contains(fmt))
-            return Problems.InvalidParameter("format", $"Бұл нысан тек {string.Join(", ", definition.Formats)} пішімінде / This form renders to {string.Join(", ", definition.Formats)}.");
+            return Problems.InvalidParameter(context, "format", RenderRequest.Offered(definition));
         Output? mode = (output ?? "zip").Trim().ToLowerInvariant() switch { "zip" => Output.Zip, "single" => Output.Single, "report" => Output.Report, _ => null };
         if (mode is null)
-            return Problems.InvalidParameter("output", "zip, single немесе report / Must be zip, single or report.");
+            return Problems.InvalidParameter(context, "output", Say.Of("one-of", ("values", "zip, single, report")));
         if (mode == Output.Single && fmt != OutputFormats.Pdf)
-            return Problems.InvalidParameter("output", "Бір файл тек PDF үшін / One file (output=single) is a PDF: use format=pdf.");
-        var (archival, archivalError) = PdfA.Parse(pdfa, conformance, fmt);
+            return Problems.InvalidParameter(context, "output", Say.Of("single-needs-pdf"));
+        var (archival, archivalError) = PdfA.Parse(context, pdfa, conformance, fmt);
         if (archivalError is not null) return archivalError;
 
-        var upload = await UploadReader.ReadAsync(context.Request, limits, cancellationToken);
+        var upload = await UploadReader.ReadAsync(context, limits, cancellationToken);
         if (upload.Problem is not null) return upload.Problem;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -121,24 +125,28 @@ public static class MergeEndpoints
         }
         catch (SheetProblem problem)
         {
-            return Problem(problem);
+            return Problem(context, problem);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return TimedOut(context, rendering.Value);
         }
 
-        var outcomes = checkedRows.Select(c => c.Check is { IsValid: false } bad
-                ? c.Row with { Errors = bad.Errors }
+        // The rows' messages are codes until here: worded once for the reader, in the manifest, errors.xlsx and a 422 alike.
+        var wording = ProblemWording.Of(context, bilingualWhenUnasked: true);
+        var coded = checkedRows.Select(c => c.Check is { IsValid: false } bad
+                ? c.Row with { Errors = (bad.Coded ?? bad).Errors }
                 : c.Row).ToList();
+        var outcomes = coded.Select(r => r.Errors.Count > 0 ? r with { Errors = wording.Words(r.Errors) } : r).ToList();
+        var codes = coded.ToDictionary(r => r.Number, r => ProblemWording.Codes(r.Errors));
         var valid = checkedRows.Where(c => c.Check is { IsValid: true }).ToList();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var files = valid.ToDictionary(v => v.Row.Number, v => Unique(names, $"{v.Row.Number:0000}_{DownloadNames.FileName(definition, v.Check!.View, fmt)}"));
         var manifest = new MergeManifest(selected.FormId, selected.Version, fmt, outcomes.Count, valid.Count, outcomes.Count - valid.Count,
             outcomes.Select(r => r.Errors.Count > 0
-                ? new MergeRowOutcome(r.Number, 422, null, r.Errors, null)
+                ? new MergeRowOutcome(r.Number, 422, null, r.Errors, null) { Codes = codes[r.Number] }
                 : new MergeRowOutcome(r.Number, 200, files[r.Number], null,
-                    checkedRows.First(c => c.Row.Number == r.Number).Check!.Warnings is { Count: > 0 } w ? w : null)).ToList());
+                    Warnings(engine, wording, checkedRows.First(c => c.Row.Number == r.Number).Check!) is { Count: > 0 } w ? w : null)).ToList());
         var bound = new SheetRows(rows.Headers, outcomes);
         context.Response.Headers[RenderRequest.VersionHeader] = selected.Version;
         var logger = loggers.CreateLogger("FormsService.Merge");
@@ -149,7 +157,7 @@ public static class MergeEndpoints
         if (mode == Output.Single)
         {
             if (valid.Count == 0)
-                return Problems.Invalid(RowErrors(outcomes), "No row of the spreadsheet can be rendered");
+                return Problems.Refused(context, RowErrors(coded), "problem-merge-rows");
             byte[] pdf;
             try
             {
@@ -214,6 +222,9 @@ public static class MergeEndpoints
         stream.Write(bytes);
     }
 
+    private static IReadOnlyList<PayloadWarning> Warnings(FormsEngine engine, ProblemWording wording, PayloadCheck check) =>
+        wording.Language is { } language ? engine.In(check, language).Warnings : check.Warnings;
+
     private static Dictionary<string, string[]> RowErrors(IEnumerable<SheetRow> rows) =>
         rows.Where(r => r.Errors.Count > 0)
             .SelectMany(r => r.Errors.Select(e => (Key: $"row {r.Number}: {e.Key}", e.Value)))
@@ -230,15 +241,15 @@ public static class MergeEndpoints
     /// <summary>A merge is many renders: it gets six times one render's timeout (a minute by default).</summary>
     private static TimeSpan MergeTimeout(RenderingOptions options) => TimeSpan.FromMilliseconds(Math.Max(1, options.TimeoutMilliseconds * 6L));
 
-    internal static IResult Problem(SheetProblem problem) => problem.Errors is { } errors
-        ? TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = problem.Status, Title = problem.Title, Detail = problem.Message })
-        : TypedResults.Problem(detail: problem.Message, statusCode: problem.Status, title: problem.Title);
+    /// <summary>An upload refused as a whole: its header cells' problems by cell, or its one problem about the file (<c>$</c>).</summary>
+    internal static IResult Problem(HttpContext context, SheetProblem problem) => problem.Errors is { } errors
+        ? Problems.Refused(context, errors, problem.Title)
+        : Problems.Coded(context, problem.Status, problem.Title, Problems.Body, problem.Message);
 
     private static IResult TimedOut(HttpContext context, RenderingOptions options)
     {
         context.Response.Headers.RetryAfter = "1";
-        return TypedResults.Problem(detail: "The merge took too long and was cancelled. Split the spreadsheet or try again.",
-            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Merge timed out");
+        return Problems.Coded(context, StatusCodes.Status503ServiceUnavailable, "problem-merge-timeout", Problems.Body, Say.Of("merge-timeout"));
     }
 
     internal static readonly JsonSerializerOptions ManifestJson = new()
@@ -275,16 +286,16 @@ public static class MergeEndpoints
 /// <summary>The archival switch of the PDF routes: <c>pdfa=2b</c> or <c>conformance=pdfa-2b</c>.</summary>
 internal static class PdfA
 {
-    public static (bool Archival, IResult? Error) Parse(string? pdfa, string? conformance, string format)
+    public static (bool Archival, IResult? Error) Parse(HttpContext context, string? pdfa, string? conformance, string format)
     {
         var asked = !string.IsNullOrEmpty(pdfa) || !string.IsNullOrEmpty(conformance);
         if (!asked) return (false, null);
         var ok = (string.IsNullOrEmpty(pdfa) || pdfa.Trim().Equals("2b", StringComparison.OrdinalIgnoreCase))
                  && (string.IsNullOrEmpty(conformance) || conformance.Trim().Equals("pdfa-2b", StringComparison.OrdinalIgnoreCase));
         if (!ok)
-            return (false, Problems.InvalidParameter(string.IsNullOrEmpty(pdfa) ? "conformance" : "pdfa", "Тек PDF/A-2b / Only PDF/A-2b is offered: pdfa=2b or conformance=pdfa-2b."));
+            return (false, Problems.InvalidParameter(context, string.IsNullOrEmpty(pdfa) ? "conformance" : "pdfa", Say.Of("pdfa-only-2b")));
         if (format != OutputFormats.Pdf)
-            return (false, Problems.InvalidParameter("pdfa", "PDF/A тек PDF үшін / PDF/A applies to format=pdf."));
+            return (false, Problems.InvalidParameter(context, "pdfa", Say.Of("pdfa-needs-pdf")));
         return (true, null);
     }
 }
@@ -294,19 +305,20 @@ internal static class UploadReader
 {
     public sealed record Upload(byte[]? Data, UploadKind Kind, string? Charset, IResult? Problem);
 
-    public static async Task<Upload> ReadAsync(HttpRequest request, SheetLimits limits, CancellationToken cancellationToken)
+    public static async Task<Upload> ReadAsync(HttpContext context, SheetLimits limits, CancellationToken cancellationToken)
     {
+        var request = context.Request;
         if (request.ContentLength > limits.MaxUploadBytes)
-            return Fail(TooLarge(limits));
+            return Fail(TooLarge(context, limits));
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media))
-            return Fail(Unsupported());
+            return Fail(Unsupported(context));
         try
         {
             if (media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             {
                 var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
                 if (string.IsNullOrEmpty(boundary))
-                    return Fail(TypedResults.Problem(detail: "The multipart body has no boundary.", statusCode: 400, title: "Malformed upload"));
+                    return Fail(Problems.Coded(context, 400, "problem-malformed-upload", "Content-Type", Say.Of("multipart-no-boundary")));
                 var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = limits.MaxUploadBytes + 64 * 1024 };
                 while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
                 {
@@ -316,27 +328,27 @@ internal static class UploadReader
                     MediaTypeHeaderValue.TryParse(section.ContentType, out var partMedia);
                     var kind = UploadedWorkbook.KindOf(partMedia?.MediaType.Value, fileName);
                     if (kind is null)
-                        return Fail(Unsupported());
+                        return Fail(Unsupported(context));
                     var data = await ReadLimited(section.Body, limits, cancellationToken);
-                    return data is null ? Fail(TooLarge(limits)) : new Upload(data, kind.Value, partMedia?.Charset.Value, null);
+                    return data is null ? Fail(TooLarge(context, limits)) : new Upload(data, kind.Value, partMedia?.Charset.Value, null);
                 }
-                return Fail(TypedResults.Problem(detail: "The multipart body holds no file: send the spreadsheet as a file field.", statusCode: 400, title: "No file"));
+                return Fail(Problems.Coded(context, 400, "problem-no-file", Problems.Body, Say.Of("multipart-no-file")));
             }
             var rawKind = UploadedWorkbook.KindOf(media.MediaType.Value, null);
             if (rawKind is null)
-                return Fail(Unsupported());
+                return Fail(Unsupported(context));
             var raw = await ReadLimited(request.Body, limits, cancellationToken);
-            return raw is null ? Fail(TooLarge(limits)) : new Upload(raw, rawKind.Value, media.Charset.Value, null);
+            return raw is null ? Fail(TooLarge(context, limits)) : new Upload(raw, rawKind.Value, media.Charset.Value, null);
         }
         catch (InvalidDataException ex)
         {
             return ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? Fail(TooLarge(limits))
-                : Fail(TypedResults.Problem(detail: "The multipart body is malformed.", statusCode: 400, title: "Malformed upload"));
+                ? Fail(TooLarge(context, limits))
+                : Fail(Problems.Coded(context, 400, "problem-malformed-upload", Problems.Body, Say.Of("multipart-malformed")));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Fail(TooLarge(limits));
+            return Fail(TooLarge(context, limits));
         }
     }
 
@@ -356,12 +368,11 @@ internal static class UploadReader
 
     private static Upload Fail(IResult problem) => new(null, default, null, problem);
 
-    private static IResult TooLarge(SheetLimits limits) => TypedResults.Problem(
-        detail: $"The upload is larger than {limits.MaxUploadBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large");
+    private static IResult TooLarge(HttpContext context, SheetLimits limits) => Problems.Coded(context, StatusCodes.Status413PayloadTooLarge,
+        "problem-upload-too-large", Problems.Body, Say.Of("upload-too-large", ("max", limits.MaxUploadBytes)));
 
-    private static IResult Unsupported() => TypedResults.Problem(
-        detail: $"Send an .xlsx ({UploadedWorkbook.XlsxMediaType}) or .csv (text/csv) file: as multipart/form-data, or as the raw body with its media type.",
-        statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+    private static IResult Unsupported(HttpContext context) => Problems.Coded(context, StatusCodes.Status415UnsupportedMediaType,
+        "problem-unsupported-media", "Content-Type", Say.Of("send-spreadsheet", ("xlsx", UploadedWorkbook.XlsxMediaType)));
 }
 
 /// <summary>
@@ -373,8 +384,8 @@ internal static class BatchSingle
     public static async Task<IResult> RenderAsync(HttpContext context, FormsEngine engine, ServiceClock clock, JsonElement items, string output, string? pdfa)
     {
         if (!output.Equals("single", StringComparison.OrdinalIgnoreCase))
-            return Problems.InvalidParameter("output", "zip немесе single / Must be zip or single.");
-        var (archival, archivalError) = PdfA.Parse(pdfa, null, OutputFormats.Pdf);
+            return Problems.InvalidParameter(context, "output", Say.Of("one-of", ("values", "zip, single")));
+        var (archival, archivalError) = PdfA.Parse(context, pdfa, null, OutputFormats.Pdf);
         if (archivalError is not null) return archivalError;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var work = new List<(FormVersion Version, PayloadCheck Check)>();
@@ -382,22 +393,24 @@ internal static class BatchSingle
         foreach (var item in items.EnumerateArray())
         {
             var at = $"items[{index++}]";
-            if (item.ValueKind != JsonValueKind.Object) { errors[at] = ["Нысан болуы керек / Must be an object."]; continue; }
+            if (item.ValueKind != JsonValueKind.Object) { errors[at] = [Say.Object]; continue; }
             var formId = BatchEndpoints.Text(item, "formId");
-            if (string.IsNullOrEmpty(formId)) { errors[$"{at}.formId"] = ["Міндетті өріс / Required."]; continue; }
+            if (string.IsNullOrEmpty(formId)) { errors[$"{at}.formId"] = [Say.Required]; continue; }
             var format = BatchEndpoints.Text(item, "format")?.ToLowerInvariant() ?? OutputFormats.Pdf;
-            if (format != OutputFormats.Pdf) { errors[$"{at}.format"] = ["Бір файл тек PDF / One file holds PDFs only."]; continue; }
-            var (version, error) = FormQuery.Select(engine, clock, formId, BatchEndpoints.Text(item, "version"), BatchEndpoints.Text(item, "asOf"));
-            if (error is not null) { errors[$"{at}.formId"] = ["Нысан немесе нұсқа табылмады / Unknown form or version, or none in force."]; continue; }
-            if (!version!.Definition.Formats.Contains(OutputFormats.Pdf)) { errors[$"{at}.format"] = [$"This form renders to {string.Join(", ", version.Definition.Formats)}."]; continue; }
-            if (!item.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object) { errors[$"{at}.payload"] = ["Нысан болуы керек / Must be an object."]; continue; }
+            if (format != OutputFormats.Pdf) { errors[$"{at}.format"] = [Say.Of("single-holds-pdf")]; continue; }
+            var asOf = BatchEndpoints.Text(item, "asOf");
+            if (!RenderRequest.TryParseAsOf(asOf, out _)) { errors[$"{at}.asOf"] = [Say.Date]; continue; }
+            var (version, lookup) = FormQuery.Find(engine, clock, formId, BatchEndpoints.Text(item, "version"), asOf);
+            if (version is null) { errors[$"{at}.formId"] = [Problems.NotFoundMessage(lookup)]; continue; }
+            if (!version.Definition.Formats.Contains(OutputFormats.Pdf)) { errors[$"{at}.format"] = [RenderRequest.Offered(version.Definition)]; continue; }
+            if (!item.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object) { errors[$"{at}.payload"] = [Say.Object]; continue; }
             var check = engine.Check(version, payload);
-            foreach (var (path, messages) in check.Errors)
+            foreach (var (path, messages) in (check.Coded ?? check).Errors)
                 errors[$"{at}.{path}"] = messages;
             if (check.IsValid) work.Add((version, check));
         }
         if (errors.Count > 0)
-            return Problems.Invalid(errors, "Items of the batch break their forms' rules");
+            return Problems.Refused(context, errors, "problem-batch");
 
         var runner = context.RequestServices.GetRequiredService<RenderRunner>();
         var book = context.RequestServices.GetRequiredService<PdfBook>();
@@ -413,7 +426,7 @@ internal static class BatchSingle
         {
             if (outcome.Status == StatusCodes.Status503ServiceUnavailable)
                 context.Response.Headers.RetryAfter = "1";
-            return outcome.Problem();
+            return outcome.Problem(context);
         }
         var bytes = outcome.Bytes;
         context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"batch_{work.Count}.pdf");

@@ -313,7 +313,7 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
     private static JsonObject Problem() => new()
     {
         ["type"] = "object",
-        ["description"] = "Problem details (RFC 9457). A 422 adds `errors`: messages by the JSON path of the field (`convict.surname`), in the language of `Accept-Language`, and their `codes`.",
+        ["description"] = "Problem details (RFC 9457). `title`, `detail` and the messages of `errors` are in the language of `Accept-Language` (kk, ru, en; a payload's rules default to kk, any other problem to \"Kazakh / English\"). A 422 adds `errors`: messages by the JSON path of the field (`convict.surname`), query parameter (`dpi`) or spreadsheet cell (`B1`); `codes` names the messages' codes by the same keys, and a problem's `detail` under what it is about (`formId`, a header, or `$` for the body or request as a whole).",
         ["properties"] = new JsonObject
         {
             ["type"] = new JsonObject { ["type"] = "string" },
@@ -331,7 +331,7 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
             ["codes"] = new JsonObject
             {
                 ["type"] = "object",
-                ["description"] = "JSON path of a field → the codes of its messages (`too-long`, `between`): the same in every language; the messages follow `Accept-Language` (kk, the default; ru; en).",
+                ["description"] = "JSON path, parameter or cell → the codes of its messages (`too-long`, `between`, `sheet-unknown-column`), or what the problem is about → its `detail`'s code (`formId` → `unknown-form`, `$` → `body-not-json`): the same in every language.",
                 ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
             },
         },

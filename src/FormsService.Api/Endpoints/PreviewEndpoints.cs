@@ -5,6 +5,7 @@ using FormsService.Api.Http;
 using FormsService.Api.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using FormsService.Core.Engine;
+using FormsService.Core.Engine.Payloads;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FormsService.Api.Endpoints;
@@ -40,7 +41,7 @@ public static class PreviewEndpoints
         [FromQuery] int? dpi, HttpContext context, FormsEngine engine)
     {
         if (dpi is { } d && (d < MinDpi || d > MaxDpi))
-            return Problems.InvalidParameter("dpi", $"{MinDpi}–{MaxDpi} аралығында болуы керек / Must be from {MinDpi} to {MaxDpi}.");
+            return Problems.InvalidParameter(context, "dpi", Say.Between(MinDpi, MaxDpi));
         var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (document is null) return bodyProblem!;
         using (document)
@@ -66,11 +67,10 @@ public static class PreviewEndpoints
     {
         var version = query.Selected;
         if (!FormsEngine.HasArtwork(version))
-            return TypedResults.Problem(detail: $"The form '{query.FormId}' has no artwork to preview; POST a payload to /api/forms/{query.FormId}/preview for a page preview.",
-                statusCode: 404, title: "No artwork");
+            return Problems.Coded(context, 404, "problem-no-artwork", "formId", Say.Of("no-artwork", ("formId", query.FormId)));
         var fmt = string.IsNullOrEmpty(format) ? OutputFormats.Png : format.Trim().ToLowerInvariant();
         if (fmt is not (OutputFormats.Png or OutputFormats.Svg or OutputFormats.Pdf))
-            return Problems.InvalidParameter("format", "png, svg немесе pdf / Must be png, svg or pdf.");
+            return Problems.InvalidParameter(context, "format", Say.Of("one-of", ("values", "png, svg, pdf")));
 
         var payload = engine.ArtworkPayloadFromQuery(version, ArtworkQuery.Parameters(context.Request.Query, version, OwnParameters));
         var check = engine.Check(version, payload);

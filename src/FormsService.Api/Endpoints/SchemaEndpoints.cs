@@ -1,3 +1,4 @@
+using FormsService.Api.Http;
 using FormsService.Core.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,8 +17,8 @@ public static class SchemaEndpoints
 
     internal static Ok<IReadOnlyList<string>> List(FormsEngine engine) => TypedResults.Ok<IReadOnlyList<string>>(engine.Schemas.Names.ToList());
 
-    internal static IResult Get(string name, FormsEngine engine) =>
+    internal static IResult Get(string name, HttpContext context, FormsEngine engine) =>
         engine.Schemas.Find(name) is { } text
             ? Results.Text(text, "application/schema+json", System.Text.Encoding.UTF8)
-            : TypedResults.Problem(detail: $"No schema '{name}'; see /api/schemas.", statusCode: 404, title: "Unknown schema");
+            : Problems.Coded(context, 404, "problem-unknown-schema", "name", Core.Engine.Payloads.Say.Of("unknown-schema", ("name", name)));
 }

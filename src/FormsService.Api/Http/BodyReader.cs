@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using FormsService.Core.Engine.Payloads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -37,10 +38,10 @@ internal static class BodyReader
     {
         var limits = request.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLimits>>().Value;
         if (!IsJson(request.ContentType))
-            return (null, TypedResults.Problem(detail: "Send the payload as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type"));
+            return (null, Problems.Coded(request.HttpContext, StatusCodes.Status415UnsupportedMediaType, "problem-unsupported-media",
+                "Content-Type", Say.Of("send-json")));
         if (request.ContentLength > limits.MaxBodyBytes)
-            return (null, TooLarge(limits));
+            return (null, TooLarge(request.HttpContext, limits));
 
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limits.MaxBodyBytes + 1, (int)(request.ContentLength ?? 16 * 1024) + 1));
         try
@@ -50,7 +51,7 @@ internal static class BodyReader
             {
                 if (length == buffer.Length)
                 {
-                    if (length > limits.MaxBodyBytes) return (null, TooLarge(limits));
+                    if (length > limits.MaxBodyBytes) return (null, TooLarge(request.HttpContext, limits));
                     var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(limits.MaxBodyBytes + 1, buffer.Length * 2));
                     buffer.AsSpan(0, length).CopyTo(bigger);
                     ArrayPool<byte>.Shared.Return(buffer);
@@ -59,7 +60,7 @@ internal static class BodyReader
                 var read = await request.Body.ReadAsync(buffer.AsMemory(length, buffer.Length - length), cancellationToken);
                 if (read == 0) break;
                 length += read;
-                if (length > limits.MaxBodyBytes) return (null, TooLarge(limits));
+                if (length > limits.MaxBodyBytes) return (null, TooLarge(request.HttpContext, limits));
             }
             var body = buffer.AsSpan(0, length);
             if (body.StartsWith(Utf8Bom)) body = body[Utf8Bom.Length..];
@@ -68,42 +69,44 @@ internal static class BodyReader
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
-                return (null, Problems.BadJson("The body must be a JSON object."));
+                return (null, Problems.BadJson(request.HttpContext, Say.Of("body-not-object")));
             }
             if (InvalidTextPath(document.RootElement, "") is { } path)
             {
                 document.Dispose();
-                return (null, Problems.Invalid(request.HttpContext, new Dictionary<string, string[]> { [path] = [Core.Engine.Payloads.Say.ControlCharacter] }, "problem-payload"));
+                return (null, Problems.Invalid(request.HttpContext, new Dictionary<string, string[]> { [path] = [Say.ControlCharacter] }, "problem-payload"));
             }
             return (Nfc.Normalized(document, Options), null);
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
-            var depth = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? $" The JSON nests deeper than {MaxDepth} levels." : "";
-            return (null, Problems.BadJson($"The body is not valid JSON{where}.{depth}"));
+            var message = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? Say.Of("body-too-deep", ("max", MaxDepth))
+                : ex.LineNumber is { } line ? Say.Of("body-not-json", ("line", line + 1), ("byte", ex.BytePositionInLine + 1))
+                : Say.Of("body-not-json-here");
+            return (null, Problems.BadJson(request.HttpContext, message));
         }
         catch (InvalidOperationException)
         {
             // Checking names for duplicates unescapes them: a name spelling a lone surrogate fails there.
-            return (null, Problems.BadJson("The body holds a name that is not valid Unicode text (a lone surrogate)."));
+            return (null, Problems.BadJson(request.HttpContext, Say.Of("body-lone-surrogate")));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge(limits));
+            return (null, TooLarge(request.HttpContext, limits));
         }
         catch (BadHttpRequestException ex)
         {
             // Kestrel's words say what broke (too slow, ended early, bad chunk); the stack trace says nothing more.
             Log(request).LogWarning("Request body unreadable ({Status}): {Reason} (request {RequestId})", ex.StatusCode, ex.Message, request.HttpContext.TraceIdentifier);
-            return (null, TypedResults.Problem(detail: $"The request body could not be read: {ex.Message}", statusCode: ex.StatusCode,
-                title: ex.StatusCode == StatusCodes.Status408RequestTimeout ? "Request body too slow" : "Broken request body"));
+            return (null, Problems.Coded(request.HttpContext, ex.StatusCode,
+                ex.StatusCode == StatusCodes.Status408RequestTimeout ? "problem-body-too-slow" : "problem-body-broken", Problems.Body,
+                Say.Of("body-unreadable", ("reason", ex.Message))));
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException)
         {
             Log(request).LogWarning("Request body broke off: the client went away ({Reason}) (request {RequestId})", ex.GetType().Name, request.HttpContext.TraceIdentifier);
-            return (null, TypedResults.Problem(detail: "The request body ended before it was complete.", statusCode: StatusCodes.Status400BadRequest,
-                title: "Broken request body"));
+            return (null, Problems.Coded(request.HttpContext, StatusCodes.Status400BadRequest, "problem-body-broken", Problems.Body,
+                Say.Of("body-ended")));
         }
         finally
         {
@@ -161,8 +164,8 @@ internal static class BodyReader
         return false;
     }
 
-    private static ProblemHttpResult TooLarge(RequestLimits limits) => TypedResults.Problem(
-        detail: $"The body is larger than {limits.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+    private static ProblemHttpResult TooLarge(HttpContext context, RequestLimits limits) => Problems.Coded(context,
+        StatusCodes.Status413PayloadTooLarge, "problem-too-large", Problems.Body, Say.Of("body-too-large", ("max", limits.MaxBodyBytes)));
 
     private static bool IsJson(string? contentType)
     {

@@ -45,7 +45,7 @@ internal static class DocumentResponse
         {
             if (outcome.Status == StatusCodes.Status503ServiceUnavailable)
                 response.Headers.RetryAfter = "1";
-            return outcome.Problem();
+            return outcome.Problem(context);
         }
         if (request.FileName is { } name)
             response.Headers.ContentDisposition = DownloadNames.ContentDisposition(name, request.Inline);

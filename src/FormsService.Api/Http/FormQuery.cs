@@ -1,5 +1,6 @@
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Payloads;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FormsService.Api.Http;
@@ -26,17 +27,25 @@ public class FormQuery
 
     internal virtual IResult? Resolve(HttpContext context, FormsEngine engine, ServiceClock clock)
     {
-        var (version, error) = Select(engine, clock, FormId, Version, AsOf);
+        var (version, error) = Select(context, engine, clock, FormId, Version, AsOf);
         _selected = version;
         return error;
     }
 
-    internal static (FormVersion? Version, IResult? Error) Select(FormsEngine engine, ServiceClock clock, string formId, string? version, string? asOf)
+    internal static (FormVersion? Version, IResult? Error) Select(HttpContext context, FormsEngine engine, ServiceClock clock, string formId, string? version, string? asOf)
     {
-        if (!RenderRequest.TryParseAsOf(asOf, out var asOfDate))
-            return (null, Problems.InvalidParameter("asOf", Problems.DateMessage));
+        if (!RenderRequest.TryParseAsOf(asOf, out _))
+            return (null, Problems.InvalidParameter(context, "asOf", Say.Date));
+        var (found, lookup) = Find(engine, clock, formId, version, asOf);
+        return found is not null ? (found, null) : (null, Problems.NotFound(context, lookup));
+    }
+
+    /// <summary>The version asked for, or null with the lookup that says why not; <paramref name="asOf"/> is a valid date or none.</summary>
+    internal static (FormVersion? Version, VersionLookup Lookup) Find(FormsEngine engine, ServiceClock clock, string formId, string? version, string? asOf)
+    {
+        RenderRequest.TryParseAsOf(asOf, out var asOfDate);
         var lookup = engine.Catalog.Select(formId, version, asOfDate, clock.Today);
-        return lookup is VersionLookup.Found found ? (found.Version, null) : (null, Problems.NotFound(lookup));
+        return (lookup is VersionLookup.Found found ? found.Version : null, lookup);
     }
 }
 
@@ -63,7 +72,7 @@ public sealed class RenderQuery : FormQuery
         var (format, formatError) = RenderRequest.ResolveFormat(context.Request, Format, Selected.Definition);
         _resolved = format;
         if (formatError is not null) return formatError;
-        var (archival, archivalError) = Endpoints.PdfA.Parse(PdfA, Conformance, format!);
+        var (archival, archivalError) = Endpoints.PdfA.Parse(context, PdfA, Conformance, format!);
         Archival = archival;
         return archivalError;
     }

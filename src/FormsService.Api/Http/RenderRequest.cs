@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Payloads;
 using FormsService.Api.Operations;
 using Microsoft.Net.Http.Headers;
 
@@ -36,8 +37,7 @@ internal static class RenderRequest
         {
             var f = format.Trim().ToLowerInvariant();
             if (!definition.Formats.Contains(f))
-                return (null, Problems.InvalidParameter("format",
-                    $"Бұл нысан тек {string.Join(", ", definition.Formats)} пішімінде / This form renders to {string.Join(", ", definition.Formats)}."));
+                return (null, Problems.InvalidParameter(request.HttpContext, "format", Offered(definition)));
             return (f, null);
         }
         // A problem type in Accept names how errors may come (generated clients list it first), not the document's
@@ -56,8 +56,11 @@ internal static class RenderRequest
                     || (media.MediaType.Equals("image/*", StringComparison.OrdinalIgnoreCase) && f is OutputFormats.Png or OutputFormats.Svg))
                     return (f, null);
         }
-        return (null, Problems.NotAcceptable(definition.Formats));
+        return (null, Problems.NotAcceptable(request.HttpContext, definition.Formats));
     }
+
+    /// <summary>The coded message naming the formats a form renders to.</summary>
+    public static string Offered(FormDefinition definition) => Say.Of("format-offered", ("formats", string.Join(", ", definition.Formats)));
 
     /// <summary>
     /// A strong ETag from everything the bytes depend on — the request and the engine's digest (code, definitions,
@@ -92,8 +95,7 @@ internal static class RenderRequest
         var safe = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
         if (ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any)))
             return safe ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-                : TypedResults.Problem(detail: "If-None-Match: * asks for the document only if none exists; every form version has one.",
-                    statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
+                : Problems.Coded(context, StatusCodes.Status412PreconditionFailed, "problem-precondition", HeaderNames.IfNoneMatch, Say.Of("if-none-match-any"));
         return ifNoneMatch.Any(t => t.Compare(etag, useStrongComparison: true)) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : null;
     }
 }

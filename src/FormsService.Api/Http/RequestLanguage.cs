@@ -9,7 +9,10 @@ namespace FormsService.Api.Http;
 /// </summary>
 internal static class RequestLanguage
 {
-    public static string Of(HttpRequest request)
+    public static string Of(HttpRequest request) => Asked(request) ?? MessageTable.Default;
+
+    /// <summary>The language the header asks for, or null when it names none the service speaks (or is absent or malformed).</summary>
+    public static string? Asked(HttpRequest request)
     {
         IList<StringWithQualityHeaderValue> ranges;
         try
@@ -18,7 +21,7 @@ internal static class RequestLanguage
         }
         catch (FormatException)
         {
-            return MessageTable.Default; // a malformed header asks for nothing
+            return null; // a malformed header asks for nothing
         }
         foreach (var range in ranges.Where(r => (r.Quality ?? 1) > 0).OrderByDescending(r => r.Quality ?? 1))
         {
@@ -27,6 +30,6 @@ internal static class RequestLanguage
             if (MessageTable.Languages.Contains(primary))
                 return primary;
         }
-        return MessageTable.Default;
+        return null;
     }
 }

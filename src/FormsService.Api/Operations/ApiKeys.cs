@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using FormsService.Api.Http;
+using FormsService.Core.Engine.Payloads;
 using Microsoft.Extensions.Options;
 
 namespace FormsService.Api.Operations;
@@ -31,7 +33,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<AuthOptions>
         if (string.IsNullOrEmpty(presented))
         {
             metrics.Rejected("unauthorized");
-            await Problem(context, StatusCodes.Status401Unauthorized, "API key required", $"Send one of the service's API keys in the {AuthOptions.Header} header.");
+            await Problem(context, StatusCodes.Status401Unauthorized, "problem-api-key-required", Say.Of("api-key-required", ("header", AuthOptions.Header)));
             return;
         }
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented.Trim()));
@@ -41,12 +43,12 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<AuthOptions>
         if (!match)
         {
             metrics.Rejected("forbidden");
-            await Problem(context, StatusCodes.Status403Forbidden, "API key not accepted", $"The key in {AuthOptions.Header} is not one of the service's keys.");
+            await Problem(context, StatusCodes.Status403Forbidden, "problem-api-key-refused", Say.Of("api-key-refused", ("header", AuthOptions.Header)));
             return;
         }
         await next(context);
     }
 
-    private static Task Problem(HttpContext context, int status, string title, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
+    private static Task Problem(HttpContext context, int status, string titleCode, string detail) =>
+        Problems.Coded(context, status, titleCode, AuthOptions.Header, detail).ExecuteAsync(context);
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Threading.RateLimiting;
+using FormsService.Api.Http;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Payloads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +11,12 @@ namespace FormsService.Api.Operations;
 /// <summary>One render to run: what it is (for logs and metrics), what it may cost in memory, and the work itself.</summary>
 public sealed record RenderJob(FormVersion Version, string Format, long CostBytes, Func<CancellationToken, byte[]> Render);
 
-/// <summary>How a render ended: its bytes, or the status and words of why not.</summary>
+/// <summary>How a render ended: its bytes, or the status and why not (a title code and a coded message, <see cref="Say"/>).</summary>
 public sealed record RenderOutcome(byte[]? Bytes, int Status, string? Title, string? Detail)
 {
     public bool Succeeded => Bytes is not null;
 
-    public ProblemHttpResult Problem() => TypedResults.Problem(detail: Detail, statusCode: Status, title: Title);
+    public ProblemHttpResult Problem(HttpContext context) => Problems.Coded(context, Status, Title ?? "problem-render", Problems.Body, Detail ?? Say.Of("render-failed"));
 }
 
 /// <summary>
@@ -88,8 +90,8 @@ public sealed class RenderRunner : IDisposable
                 _metrics.Rejected("memory");
                 _logger.LogWarning("Render of {FormId} {Version} as {Format} refused: {Megabytes} MB does not fit the memory budget of {Budget} MB now (request {RequestId})",
                     job.Version.FormId, job.Version.Version, job.Format, megabytes, BudgetMegabytes, requestId);
-                return new RenderOutcome(null, StatusCodes.Status503ServiceUnavailable, "Busy",
-                    $"The renders in progress use the service's memory budget ({BudgetMegabytes} MB); this one needs about {megabytes} MB. Try again in a second.");
+                return new RenderOutcome(null, StatusCodes.Status503ServiceUnavailable, "problem-busy",
+                    Say.Of("render-memory", ("budget", BudgetMegabytes), ("needs", megabytes)));
             }
             await _slots.WaitAsync(timeout.Token);
             Interlocked.Increment(ref _inFlight);
@@ -120,15 +122,15 @@ public sealed class RenderRunner : IDisposable
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            return new RenderOutcome(null, StatusCodes.Status499ClientClosedRequest, "Cancelled", "The request ended before the render.");
+            return new RenderOutcome(null, StatusCodes.Status499ClientClosedRequest, "problem-cancelled", Say.Of("render-cancelled"));
         }
         catch (OperationCanceledException)
         {
             _metrics.Rejected("timeout");
             _logger.LogWarning("Render of {FormId} {Version} as {Format} timed out after {ElapsedMs:0} ms (request {RequestId})",
                 job.Version.FormId, job.Version.Version, job.Format, watch.Elapsed.TotalMilliseconds, requestId);
-            return new RenderOutcome(null, StatusCodes.Status503ServiceUnavailable, "Render timed out",
-                $"The render took longer than {timeoutMs} ms and was cancelled. Try again.");
+            return new RenderOutcome(null, StatusCodes.Status503ServiceUnavailable, "problem-render-timeout",
+                Say.Of("render-timeout", ("ms", timeoutMs)));
         }
         finally
         {

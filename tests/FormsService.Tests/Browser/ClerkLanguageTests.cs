@@ -251,6 +251,51 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
         Assert.Empty(browser.ScriptProblems);
     }
 
+    [Fact]
+    public async Task The_work_order_s_deadlines_are_in_the_page_language()
+    {
+        await using var browser = await OpenAsync("work-order", "ru");
+        var page = browser.Page;
+        await FillExampleAsync(page);
+        var order = page.Locator("#deadlines-table tbody tr[data-id='akimat-order']");
+        await Expect(order).ToContainTextAsync("Местный исполнительный орган");
+        await Expect(order).ToContainTextAsync("Издать распоряжение об организации исполнения общественных работ");
+        await Expect(order).ToContainTextAsync("подпункт 2) пункта 2");
+        await Expect(order).ToContainTextAsync("23.10.2025");
+
+        await page.ClickAsync("[data-lang='kk']");
+        await Expect(order).ToContainTextAsync("Қоғамдық жұмыстарды орындауды ұйымдастыру туралы өкім шығару");
+        await Expect(order).ToContainTextAsync("Жергілікті атқарушы орган");
+        Assert.Empty(browser.ScriptProblems);
+    }
+
+    [Theory]
+    [InlineData("ru", "Столбец «Жалақы» не является полем формы", "Должно быть от 1 до 1200")]
+    [InlineData("kk", "«Жалақы» бағаны нысанның ешбір өрісі емес", "1–1200 аралығында болуы керек")]
+    public async Task A_spreadsheet_s_problems_are_in_the_page_language(string language, string header, string row)
+    {
+        await using var browser = await OpenAsync("referral-certificate", language);
+        var page = browser.Page;
+        var status = page.Locator("#sheet-status");
+
+        await page.SetInputFilesAsync("#sheet-file", new FilePayload
+        {
+            Name = "list.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("convict.surname,Жалақы\r\nӘбенов,100\r\n"),
+        });
+        await page.ClickAsync("#sheet-check");
+        await Expect(status).ToContainTextAsync(header);
+        await Expect(status).ToContainTextAsync("B1");
+
+        await page.SetInputFilesAsync("#sheet-file", new FilePayload
+        {
+            Name = "list.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("convict.surname,verdict.hours\r\nӘбенов,5000\r\n"),
+        });
+        await page.ClickAsync("#sheet-check");
+        await Expect(page.Locator("#sheet-errors")).ToContainTextAsync(row);
+        Assert.DoesNotContain(" / ", await page.Locator("#sheet-errors").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(browser.ScriptProblems);
+    }
+
     [GeneratedRegex(@"[A-Za-z]+")]
     private static partial Regex LatinWord();
 

@@ -149,9 +149,39 @@ public sealed partial class ProblemLanguageTests(ServiceFactory factory) : IClas
         Assert.StartsWith(path, error.JsonPath, StringComparison.Ordinal);
     }
 
-    /// <summary><c>Say.Of("code"</c>, and the shorthands <c>"@code"</c>.</summary>
-    [GeneratedRegex("""(?:Say\.Of\("|"@)([a-z][a-z0-9-]*)"?""")]
+    /// <summary>
+    /// Problems of the request plumbing are worded in one place (<c>Http/Problems.cs</c>) from codes: no other file
+    /// of the service makes a problem, and no file of the service or its engine writes a "Kazakh / English" pair.
+    /// </summary>
+    [Fact]
+    public void No_problem_of_the_service_is_worded_inline()
+    {
+        var api = Path.Combine(Repo.Root, "src", "FormsService.Api");
+        var engine = Path.Combine(Repo.Root, "src", "FormsService.Core", "Engine");
+        var lines = new[] { api, engine }
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => !l.Text.TrimStart().StartsWith("//", StringComparison.Ordinal))
+            .ToList();
+        var made = lines.Where(l => l.Text.Contains("TypedResults.Problem(", StringComparison.Ordinal) && Path.GetFileName(l.File) != "Problems.cs")
+            .Select(l => $"{Path.GetFileName(l.File)}:{l.Line}").ToList();
+        var pairs = lines.Where(l => KazakhEnglishPair().IsMatch(l.Text)).Select(l => $"{Path.GetFileName(l.File)}:{l.Line}").ToList();
+        Assert.True(made.Count + pairs.Count == 0, $"problems made outside Http/Problems.cs: {string.Join(", ", made)}; " +
+            $"'Kazakh / English' literals, not codes in forms/_messages: {string.Join(", ", pairs)}");
+    }
+
+    /// <summary>
+    /// <c>Say.Of("code"</c>, the shorthands <c>"@code"</c>, a spreadsheet problem's code (<c>SheetProblem.Refused("code"</c>)
+    /// and a problem's title code (<c>"problem-…"</c>).
+    /// </summary>
+    [GeneratedRegex("""(?:Say\.Of\("|"@|SheetProblem\.[A-Za-z]+\("|"(?=problem-))([a-z][a-z0-9-]*)"?""")]
     private static partial Regex SaidCode();
+
+    /// <summary>A string literal with Cyrillic text, then " / " and an English word.</summary>
+    [GeneratedRegex("\\$?\"[^\"]*\\p{IsCyrillic}[^\"]*\\s/\\s[A-Z][a-z][^\"]*\"")]
+    private static partial Regex KazakhEnglishPair();
 
     /// <summary>Where a message is worded: a rule's message, a failure, a warning, a "Kazakh / English" pair.</summary>
     [GeneratedRegex(@"WithMessage|ValidationFailure|yield return|PayloadWarning\(| / ")]

@@ -55,7 +55,7 @@ public sealed class BatchStreamingTests
         var response = await client.PostJson("/api/render/batch", VestBatch(40, 600));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var problem = await response.ProblemAsync();
-        Assert.Equal("Batch too large", problem.GetProperty("title").GetString());
+        Assert.Equal("Топтама тым үлкен / Batch too large", problem.GetProperty("title").GetString());
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains("1392 megapixels", detail);
         Assert.Contains("at most 1200 (Batch:MaxRasterMegapixels)", detail);

@@ -95,7 +95,19 @@ public sealed class BoundedLoadTests
         var refused = await service.Client.PostJson("/api/forms/referral-certificate/validate", "{not json");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
-        Assert.Equal("Busy", (await refused.ProblemAsync()).GetProperty("title").GetString());
+        var problem = await refused.ProblemAsync();
+        Assert.Equal("Қызмет бос емес / Busy", problem.GetProperty("title").GetString());
+        Assert.Equal("overloaded", problem.GetProperty("codes").GetProperty("$")[0].GetString());
+        // Pre-written in every language: a Russian clerk is refused in Russian.
+        using var russian = new HttpRequestMessage(HttpMethod.Post, "/api/forms/referral-certificate/validate")
+        {
+            Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"),
+        };
+        russian.Headers.TryAddWithoutValidation("Accept-Language", "ru");
+        var refusedInRussian = await service.Client.SendAsync(russian);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refusedInRussian.StatusCode);
+        Assert.Equal("Сервис занят", (await refusedInRussian.ProblemAsync()).GetProperty("title").GetString());
+        Assert.Equal("ru", refusedInRussian.Content.Headers.ContentLanguage.Single());
     }
 
     [Fact]

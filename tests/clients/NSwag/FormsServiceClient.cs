@@ -77,7 +77,7 @@ namespace FormsService.Clients.NSwag
         /// Deadlines computed from the days the verdict, the order and the time sheet were received, or for a month.
         /// </summary>
         /// <remarks>
-        /// Give any of: `verdictReceived` (both the akimat and the probation service received the verdict that day), or `akimatVerdictReceived` (the akimat's order, notice and first monthly report, rules 2 2), 2 3), 2-1 2)) and `probationVerdictReceived` (the summons, rule 12 1)) separately; `orderReceived` (the probation service received the akimat's notice and order: acquaintance within 5 working days, rule 12 3)); `timeSheetReceived` (it received the time sheet, act and conduct report: preventive talk within 5 working days, rule 12 5)); `month=YYYY-MM` (the akimat's monthly report, due on the month's last working day, rule 2-1 2)). Working days follow Kazakhstan's calendar (weekends, public holidays, moved days off, the year's transfers). A deadline whose computation crosses a year without a confirmed calendar file has `confirmed: false`.
+        /// Give any of: `verdictReceived` (both the akimat and the probation service received the verdict that day), or `akimatVerdictReceived` (the akimat's order, notice and first monthly report, rules 2 2), 2 3), 2-1 2)) and `probationVerdictReceived` (the summons, rule 12 1)) separately; `orderReceived` (the probation service received the akimat's notice and order: acquaintance within 5 working days, rule 12 3)); `timeSheetReceived` (it received the time sheet, act and conduct report: preventive talk within 5 working days, rule 12 5)); `month=YYYY-MM` (the akimat's monthly report, due on the month's last working day, rule 2-1 2)). Working days follow Kazakhstan's calendar (weekends, public holidays, moved days off, the year's transfers). A deadline whose computation crosses a year without a confirmed calendar file has `confirmed: false`. `who`, `what` and `basis` are in the language of `Accept-Language` (kk, the default; ru; en); `whatEn` is always English.
         /// </remarks>
         /// <param name="verdictReceived">The date (YYYY-MM-DD) the verdict was received; the deadlines count from it.</param>
         /// <returns>OK</returns>
@@ -7055,7 +7055,7 @@ namespace FormsService.Clients.NSwag
     }
 
     /// <summary>
-    /// Problem details (RFC 9457). A 422 adds `errors`: messages by the JSON path of the field (`convict.surname`), in the language of `Accept-Language`, and their `codes`.
+    /// Problem details (RFC 9457). `title`, `detail` and the messages of `errors` are in the language of `Accept-Language` (kk, ru, en; a payload's rules default to kk, any other problem to "Kazakh / English"). A 422 adds `errors`: messages by the JSON path of the field (`convict.surname`), query parameter (`dpi`) or spreadsheet cell (`B1`); `codes` names the messages' codes by the same keys, and a problem's `detail` under what it is about (`formId`, a header, or `$` for the body or request as a whole).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Problem
@@ -7086,7 +7086,7 @@ namespace FormsService.Clients.NSwag
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.ICollection<string>> Errors { get; set; }
 
         /// <summary>
-        /// JSON path of a field → the codes of its messages (`too-long`, `between`): the same in every language; the messages follow `Accept-Language` (kk, the default; ru; en).
+        /// JSON path, parameter or cell → the codes of its messages (`too-long`, `between`, `sheet-unknown-column`), or what the problem is about → its `detail`'s code (`formId` → `unknown-form`, `$` → `body-not-json`): the same in every language.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("codes")]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.ICollection<string>> Codes { get; set; }

@@ -894,7 +894,8 @@ function renderDeadlines() {
   showStatus(ui.deadlinesStatus, 'info', rows.length === 0 ? t('deadlines.none') : '');
 }
 
-onLangChange(renderDeadlines);
+// The table's words (who, what, basis) come from the service in the page's language: asked for again.
+onLangChange(onDeadlineFieldChange);
 
 // ---------------------------------------------------------------- start
 

@@ -120,6 +120,8 @@ function send(output) {
     xhr.responseType = 'blob';
     const key = getApiKey();
     if (key) xhr.setRequestHeader('X-Api-Key', key);
+    // Problems and the row report come back in the page's language, as every other request's do.
+    xhr.setRequestHeader('Accept-Language', lang());
     ui.progress.hidden = false;
     ui.progress.removeAttribute('value');
     xhr.upload.onprogress = (e) => {

@@ -30,24 +30,3 @@ public sealed record PayloadCheck(IReadOnlyDictionary<string, string[]> Errors, 
 
 /// <summary>Something a clerk must know that still gives a valid document (a late order, say).</summary>
 public sealed record PayloadWarning(string Code, string Path, string Message);
-
-/// <summary>
-/// Messages of the spreadsheet and request plumbing outside a payload's rules, Kazakh with the English after a slash.
-/// A payload's rules speak in codes (<see cref="Say"/>), worded in every language by <see cref="MessageTable"/>.
-/// </summary>
-internal static class Messages
-{
-    public const string Required = "Міндетті өріс / Required.";
-    public const string NotBlank = "Бос болмауы керек / Must not be blank.";
-    public const string WholeNumber = "Бүтін сан болуы керек / Must be a whole number.";
-    public const string Number = "Сан болуы керек / Must be a number.";
-    public const string Text = "Мәтін болуы керек / Must be a string.";
-    public const string Boolean = "true немесе false болуы керек / Must be true or false.";
-    public const string Date = "Күн ЖЖЖЖ-АА-КК пішімінде болуы керек / Must be a date as YYYY-MM-DD.";
-    public const string Object = "Нысан (JSON object) болуы керек / Must be an object.";
-    public const string UnknownField = "Белгісіз өріс / Unknown field.";
-    public const string ControlCharacter = "Басқару таңбалары рұқсат етілмейді / Control characters are not allowed.";
-    public static string TooLong(int max) => $"{max} таңбадан аспауы керек / At most {max} characters.";
-    public static string Between(long min, long max) => $"{min}–{max} аралығында болуы керек / Must be from {min} to {max}.";
-    public static string Unprintable(string ch) => $"{ch} таңбасын қаріп баса алмайды / The fonts cannot print {ch}.";
-}

@@ -32,7 +32,10 @@ public static class PngEncoding
         return Encode(pixels, cancellationToken);
     }
 
-    public static byte[] Encode(SKPixmap pixels, CancellationToken cancellationToken = default)
+    public static byte[] Encode(SKPixmap pixels, CancellationToken cancellationToken = default) => Encode(pixels, cancellationToken, null);
+
+    /// <param name="bandStarting">Told the first row of each band before its cancellation check (tests follow the encoder with it).</param>
+    internal static byte[] Encode(SKPixmap pixels, CancellationToken cancellationToken, Action<int>? bandStarting)
     {
         if (pixels.ColorType != SKColorType.Rgba8888 || pixels.AlphaType == SKAlphaType.Unknown)
             throw new ArgumentException($"Only RGBA 8888 surfaces are encoded (this one is {pixels.ColorType}, {pixels.AlphaType}).", nameof(pixels));
@@ -61,7 +64,11 @@ public static class PngEncoding
             {
                 for (var y = 0; y < height; y++)
                 {
-                    if (y % RowsPerBand == 0) cancellationToken.ThrowIfCancellationRequested();
+                    if (y % RowsPerBand == 0)
+                    {
+                        bandStarting?.Invoke(y);
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
                     var line = source.Slice(y * rowBytes, width * 4);
                     if (opaque) CopyRgb(line, row.AsSpan(1));
                     else CopyUnpremultiplied(line, row.AsSpan(1), pixels.AlphaType == SKAlphaType.Premul);

@@ -16,23 +16,23 @@ internal static class CsvUpload
     public static UploadedWorkbook Read(byte[] data, string? charset, SheetLimits limits)
     {
         if (data.AsSpan().StartsWith("PK\u0003\u0004"u8) || data.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
-            throw SheetProblem.WrongType("The upload claims to be CSV text but is a binary workbook; send it as .xlsx.");
+            throw SheetProblem.WrongType("csv-is-workbook");
         var text = Decode(data, charset);
         if (text.Contains('\0'))
-            throw SheetProblem.WrongType("The upload claims to be CSV text but holds binary data.");
+            throw SheetProblem.WrongType("csv-is-binary");
 
         var delimiter = Delimiter(text);
         var rows = new List<UploadedRow>();
         foreach (var (line, fields) in Records(text, delimiter))
         {
             if (fields.Count > limits.MaxColumns)
-                throw SheetProblem.TooLarge($"The file has {fields.Count} columns; at most {limits.MaxColumns} are read.");
+                throw SheetProblem.TooLarge("csv-too-many-columns", ("columns", fields.Count), ("max", limits.MaxColumns));
             var row = new UploadedRow(line, fields.Select(f => (object?)f).ToList());
             if (row.IsEmpty)
                 continue;
             rows.Add(row);
             if (rows.Count > limits.MaxRows + XlsxUpload.HeaderRows)
-                throw SheetProblem.TooLarge($"The file has more than {limits.MaxRows} data rows; at most {limits.MaxRows} are taken per upload.");
+                throw SheetProblem.TooLarge("csv-too-many-rows", ("max", limits.MaxRows));
         }
         return new UploadedWorkbook(UploadKind.Csv, [new UploadedSheet("csv", rows)]);
     }
@@ -45,12 +45,12 @@ internal static class CsvUpload
             try { declared = Encoding.GetEncoding(charset.Trim().Trim('"'), EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback); }
             catch (ArgumentException)
             {
-                throw SheetProblem.WrongType($"The charset '{charset}' is not known; send UTF-8 or windows-1251.");
+                throw SheetProblem.WrongType("csv-unknown-charset", ("charset", charset));
             }
             try { return StripBom(declared.GetString(data)); }
             catch (DecoderFallbackException)
             {
-                throw SheetProblem.Unreadable($"The file is not valid {declared.WebName} text.");
+                throw SheetProblem.Unreadable("csv-not-charset", ("charset", declared.WebName));
             }
         }
         if (data.AsSpan().StartsWith(new byte[] { 0xFF, 0xFE }))
@@ -107,10 +107,10 @@ internal static class CsvUpload
             }
             else field.Append(c);
             if (field.Length > 32_768)
-                throw SheetProblem.Unreadable($"A field on line {start} is longer than 32,768 characters; no form field is.");
+                throw SheetProblem.Unreadable("csv-field-too-long", ("line", start));
         }
         if (quoted)
-            throw SheetProblem.Unreadable($"A quoted field opened on line {start} never closes.");
+            throw SheetProblem.Unreadable("csv-quote-open", ("line", start));
         if (field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());

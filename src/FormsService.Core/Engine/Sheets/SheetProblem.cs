@@ -1,22 +1,25 @@
+using FormsService.Core.Engine.Payloads;
+
 namespace FormsService.Core.Engine.Sheets;
 
 /// <summary>
 /// An upload the service cannot take as a whole (too big, not the type it claims, protected, corrupt, hostile, or
-/// headers that name no field): answered with its status and a problem, before anything renders.
+/// headers that name no field): answered with its status and a problem, before anything renders. The title is a
+/// message code and the detail and errors coded messages (<see cref="Say"/>), worded for the reader by the service.
 /// </summary>
-public sealed class SheetProblem(int status, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+public sealed class SheetProblem(int status, string titleCode, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
     : Exception(detail)
 {
     public int Status { get; } = status;
-    public string Title { get; } = title;
+    public string Title { get; } = titleCode;
     public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
 
-    public static SheetProblem TooLarge(string detail) => new(413, "Upload too large", detail);
-    public static SheetProblem WrongType(string detail) => new(415, "Not the file type it claims", detail);
-    public static SheetProblem Unreadable(string detail) => new(400, "Unreadable spreadsheet", detail);
-    public static SheetProblem Refused(string detail) => new(422, "Spreadsheet refused", detail);
+    public static SheetProblem TooLarge(string code, params (string Name, object? Value)[] args) => new(413, "problem-upload-too-large", Say.Of(code, args));
+    public static SheetProblem WrongType(string code, params (string Name, object? Value)[] args) => new(415, "problem-wrong-type", Say.Of(code, args));
+    public static SheetProblem Unreadable(string code, params (string Name, object? Value)[] args) => new(400, "problem-unreadable-sheet", Say.Of(code, args));
+    public static SheetProblem Refused(string code, params (string Name, object? Value)[] args) => new(422, "problem-sheet-refused", Say.Of(code, args));
     public static SheetProblem Headers(IReadOnlyDictionary<string, string[]> errors) =>
-        new(422, "The spreadsheet's headers name no field", "See 'errors': each key is a header cell.", errors);
+        new(422, "problem-sheet-headers", Say.Of("problem-sheet-headers"), errors);
 }
 
 /// <summary>Limits on uploaded spreadsheets (configuration section <c>Sheets</c>).</summary>

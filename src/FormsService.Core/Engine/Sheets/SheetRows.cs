@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using FormsService.Core.Engine.Payloads;
 
 namespace FormsService.Core.Engine.Sheets;
 
@@ -36,14 +37,14 @@ public static partial class SheetBinder
             else main ??= sheet;
         }
         if (main is null || main.Rows.Count == 0)
-            throw SheetProblem.Refused("The spreadsheet has no rows: the first sheet holds a header row and one row per document.");
+            throw SheetProblem.Refused("sheet-no-rows");
 
         var (headerIndex, targets, headers) = MainHeader(main, layout);
         var data = main.Rows.Skip(headerIndex + 1).Where(r => !r.IsEmpty).ToList();
         if (data.Count == 0)
-            throw SheetProblem.Refused("The spreadsheet has headers but no data rows.");
+            throw SheetProblem.Refused("sheet-no-data-rows");
         if (data.Count > limits.MaxRows)
-            throw SheetProblem.TooLarge($"The spreadsheet has {data.Count} data rows; at most {limits.MaxRows} are taken per upload. Split it.");
+            throw SheetProblem.TooLarge("sheet-too-many-rows", ("rows", data.Count), ("max", limits.MaxRows));
 
         var items = ArrayItems(arraySheets, data.Select(r => r.Number).ToHashSet());
         var rows = new List<SheetRow>(data.Count);
@@ -103,13 +104,13 @@ public static partial class SheetBinder
             var target = Resolve(text, layout);
             if (target is null)
             {
-                problems[cell] = [$"'{text}' бағаны нысанның ешбір өрісі емес / The column '{text}' is no field of the form (use the template's labels or JSON paths)."];
+                problems[cell] = [Say.Of("sheet-unknown-column", ("column", text))];
                 targets.Add(null);
                 continue;
             }
             var key = target is Leaf l ? l.Column.Path : ItemPath(((Item)target).Array, ((Item)target).Index, ((Item)target).Column);
             if (seen.TryGetValue(key, out var other))
-                problems[cell] = [$"'{key}' өрісі {other} бағанында да бар / The field '{key}' is also in column {other}."];
+                problems[cell] = [Say.Of("sheet-field-twice", ("field", key), ("other", other))];
             else
                 seen[key] = cell;
             targets.Add(target);
@@ -182,13 +183,13 @@ public static partial class SheetBinder
                 }
                 var column = array.Columns.FirstOrDefault(c => c.Path == ItemColumnPath(text.Trim()) || Normal(c.Label) == normal || (c.LabelRu is { } ru && Normal(ru) == normal));
                 if (column is null)
-                    problems[$"{sheet.Name}!{ColumnName(i)}{header.Number}"] = [$"'{text}' бағаны '{array.Path}' тізімінің өрісі емес / The column '{text}' is no field of '{array.Path}'."];
+                    problems[$"{sheet.Name}!{ColumnName(i)}{header.Number}"] = [Say.Of("sheet-unknown-item-column", ("column", text), ("array", array.Path))];
                 else if (columns.Contains(column))
-                    problems[$"{sheet.Name}!{ColumnName(i)}{header.Number}"] = [$"'{text}' бағаны қайталанады / The column '{text}' repeats."];
+                    problems[$"{sheet.Name}!{ColumnName(i)}{header.Number}"] = [Say.Of("sheet-column-repeats", ("column", text))];
                 columns.Add(column);
             }
             if (key is null)
-                problems[$"{sheet.Name}!A{header.Number}"] = [$"'{SheetLayout.RowKey.Path}' бағаны жоқ / The sheet needs a '{SheetLayout.RowKey.Path}' column: the main sheet's row each item belongs to."];
+                problems[$"{sheet.Name}!A{header.Number}"] = [Say.Of("sheet-needs-row-column", ("column", SheetLayout.RowKey.Path))];
             if (problems.Count > 0)
                 throw SheetProblem.Headers(problems);
 
@@ -204,7 +205,7 @@ public static partial class SheetBinder
                 if (!mainRows.Contains(number))
                     throw SheetProblem.Headers(new Dictionary<string, string[]>
                     {
-                        [$"{sheet.Name}!{ColumnName(key!.Value)}{row.Number}"] = [$"Негізгі парақта {CellText(keyCell)} жолы жоқ / The main sheet has no data row {CellText(keyCell)}."],
+                        [$"{sheet.Name}!{ColumnName(key!.Value)}{row.Number}"] = [Say.Of("sheet-no-main-row", ("row", CellText(keyCell)))],
                     });
                 var cells = new List<(SheetColumn, object?)>();
                 for (var i = 0; i < columns.Count && i < row.Cells.Count; i++)

@@ -24,16 +24,16 @@ internal static class SheetValues
         {
             case CellKind.Integer:
                 if (cell is double d)
-                    return d == Math.Floor(d) && Math.Abs(d) < 1e15 ? (JsonValue.Create((long)d), null) : (null, Messages.WholeNumber);
+                    return d == Math.Floor(d) && Math.Abs(d) < 1e15 ? (JsonValue.Create((long)d), null) : (null, Say.WholeNumber);
                 if (text is not null && long.TryParse(text.Replace(" ", "").Replace("\u00A0", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
                     return (JsonValue.Create(l), null);
-                return (null, Messages.WholeNumber);
+                return (null, Say.WholeNumber);
             case CellKind.Number:
                 if (cell is double n)
                     return (JsonValue.Create(n), null);
                 if (text is not null && double.TryParse(text.Replace(',', '.').Replace(" ", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x))
                     return (JsonValue.Create(x), null);
-                return (null, Messages.Number);
+                return (null, Say.Number);
             case CellKind.Boolean:
                 if (cell is bool b)
                     return (JsonValue.Create(b), null);
@@ -41,7 +41,7 @@ internal static class SheetValues
                     return (JsonValue.Create(one == 1), null);
                 if (text is not null && True.Contains(text)) return (JsonValue.Create(true), null);
                 if (text is not null && False.Contains(text)) return (JsonValue.Create(false), null);
-                return (null, Messages.Boolean);
+                return (null, Say.Boolean);
             case CellKind.Date:
                 if (cell is DateTime t)
                     return (JsonValue.Create(t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), null);
@@ -49,7 +49,7 @@ internal static class SheetValues
                     return (JsonValue.Create(DateTime.FromOADate(serial).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), null);
                 if (text is not null && DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                     return (JsonValue.Create(parsed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), null);
-                return (null, Messages.Date);
+                return (null, Say.Date);
             default:
                 return (JsonValue.Create(text ?? SheetBinder.CellText(cell)), null);
         }

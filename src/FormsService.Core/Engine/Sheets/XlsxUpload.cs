@@ -37,13 +37,13 @@ internal static class XlsxUpload
                 {
                     number++;
                     if (row.Count > limits.MaxColumns)
-                        throw SheetProblem.TooLarge($"The sheet '{name}' has {row.Count} columns; at most {limits.MaxColumns} are read.");
+                        throw SheetProblem.TooLarge("xlsx-too-many-columns", ("sheet", name), ("columns", row.Count), ("max", limits.MaxColumns));
                     var read = new UploadedRow(number, row.Values.Select(Normalize).ToList());
                     if (read.IsEmpty)
                         continue; // empty rows are skipped; the numbers of the others stay as the spreadsheet shows them
                     rows.Add(read);
                     if (rows.Count > limits.MaxRows + HeaderRows)
-                        throw SheetProblem.TooLarge($"The sheet '{name}' has more than {limits.MaxRows} data rows; at most {limits.MaxRows} are taken per upload.");
+                        throw SheetProblem.TooLarge("xlsx-too-many-rows", ("sheet", name), ("max", limits.MaxRows));
                 }
                 sheets.Add(new UploadedSheet(name, rows));
             }
@@ -53,7 +53,7 @@ internal static class XlsxUpload
         catch (Exception ex) when (ex is InvalidDataException or XmlException or InvalidOperationException or FormatException
                                        or IndexOutOfRangeException or ArgumentException or KeyNotFoundException or NullReferenceException or InvalidCastException)
         {
-            throw SheetProblem.Unreadable($"The workbook could not be read ({ex.GetType().Name}). Open it in a spreadsheet program and save it again as .xlsx.");
+            throw SheetProblem.Unreadable("xlsx-unreadable", ("error", ex.GetType().Name));
         }
     }
 
@@ -77,24 +77,24 @@ internal static class XlsxUpload
         if (data.AsSpan().StartsWith(CompoundFile))
         {
             if (Contains(data, Encoding.Unicode.GetBytes("EncryptedPackage")))
-                throw SheetProblem.Refused("The workbook is protected by a password. Save it without a password (File → Info → Protect Workbook) and upload it again.");
-            throw SheetProblem.WrongType("This is a legacy Excel 97–2003 (.xls) file, not .xlsx. Save it as an Excel Workbook (.xlsx) or CSV.");
+                throw SheetProblem.Refused("xlsx-password");
+            throw SheetProblem.WrongType("xlsx-legacy-xls");
         }
         if (!data.AsSpan().StartsWith(Zip))
-            throw SheetProblem.WrongType("The upload claims to be an .xlsx workbook but is not one (an .xlsx file is a zip package).");
+            throw SheetProblem.WrongType("xlsx-not-zip");
 
         ZipArchive archive;
         try { archive = new ZipArchive(new MemoryStream(data, writable: false), ZipArchiveMode.Read); }
         catch (InvalidDataException)
         {
-            throw SheetProblem.Unreadable("The workbook is damaged: its zip package cannot be opened.");
+            throw SheetProblem.Unreadable("xlsx-zip-damaged");
         }
         using (archive)
         {
             if (archive.Entries.Count > 10_000)
-                throw SheetProblem.Unreadable($"The workbook has {archive.Entries.Count} parts; a spreadsheet has a few dozen.");
+                throw SheetProblem.Unreadable("xlsx-too-many-parts", ("parts", archive.Entries.Count));
             if (archive.GetEntry("[Content_Types].xml") is null || archive.GetEntry("xl/workbook.xml") is null)
-                throw SheetProblem.WrongType("The zip package is not an Excel workbook (it has no xl/workbook.xml).");
+                throw SheetProblem.WrongType("xlsx-no-workbook");
             var budget = new InflationBudget(limits.MaxInflatedBytes);
             foreach (var entry in archive.Entries)
             {
@@ -109,7 +109,7 @@ internal static class XlsxUpload
                 }
                 catch (InvalidDataException)
                 {
-                    throw SheetProblem.Unreadable($"The workbook is damaged: its part '{entry.FullName}' cannot be inflated.");
+                    throw SheetProblem.Unreadable("xlsx-part-damaged", ("part", entry.FullName));
                 }
             }
         }
@@ -124,15 +124,15 @@ internal static class XlsxUpload
             using var reader = XmlReader.Create(xml, settings);
             while (reader.Read())
                 if (reader.NodeType == XmlNodeType.Element && reader.Depth >= maxDepth)
-                    throw SheetProblem.Unreadable($"The workbook's part '{part}' nests deeper than {maxDepth} levels; a spreadsheet does not.");
+                    throw SheetProblem.Unreadable("xlsx-too-deep", ("part", part), ("max", maxDepth));
         }
         catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
-            throw SheetProblem.Unreadable($"The workbook's part '{part}' declares a DTD or entities, which a spreadsheet never does; it is refused.");
+            throw SheetProblem.Unreadable("xlsx-dtd", ("part", part));
         }
         catch (XmlException ex)
         {
-            throw SheetProblem.Unreadable($"The workbook's part '{part}' is not well-formed XML (line {ex.LineNumber}).");
+            throw SheetProblem.Unreadable("xlsx-not-xml", ("part", part), ("line", ex.LineNumber));
         }
     }
 
@@ -146,7 +146,7 @@ internal static class XlsxUpload
         {
             _used += bytes;
             if (_used > max)
-                throw SheetProblem.TooLarge($"The workbook inflates to more than {max / (1024 * 1024)} MB: refused as a zip bomb.");
+                throw SheetProblem.TooLarge("xlsx-inflates", ("max", max / (1024 * 1024)));
         }
     }
 

@@ -9,14 +9,14 @@ using System;
 namespace FormsService.Clients.Kiota.Models
 {
     /// <summary>
-    /// Problem details (RFC 9457). A 422 adds `errors`: messages by the JSON path of the field (`convict.surname`), in the language of `Accept-Language`, and their `codes`.
+    /// Problem details (RFC 9457). `title`, `detail` and the messages of `errors` are in the language of `Accept-Language` (kk, ru, en; a payload&apos;s rules default to kk, any other problem to &quot;Kazakh / English&quot;). A 422 adds `errors`: messages by the JSON path of the field (`convict.surname`), query parameter (`dpi`) or spreadsheet cell (`B1`); `codes` names the messages&apos; codes by the same keys, and a problem&apos;s `detail` under what it is about (`formId`, a header, or `$` for the body or request as a whole).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class Problem : ApiException, IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>JSON path of a field → the codes of its messages (`too-long`, `between`): the same in every language; the messages follow `Accept-Language` (kk, the default; ru; en).</summary>
+        /// <summary>JSON path, parameter or cell → the codes of its messages (`too-long`, `between`, `sheet-unknown-column`), or what the problem is about → its `detail`&apos;s code (`formId` → `unknown-form`, `$` → `body-not-json`): the same in every language.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::FormsService.Clients.Kiota.Models.Problem_codes? Codes { get; set; }

@@ -8,7 +8,7 @@ using System;
 namespace FormsService.Clients.Kiota.Models
 {
     /// <summary>
-    /// JSON path of a field → the codes of its messages (`too-long`, `between`): the same in every language; the messages follow `Accept-Language` (kk, the default; ru; en).
+    /// JSON path, parameter or cell → the codes of its messages (`too-long`, `between`, `sheet-unknown-column`), or what the problem is about → its `detail`&apos;s code (`formId` → `unknown-form`, `$` → `body-not-json`): the same in every language.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class Problem_codes : IAdditionalDataHolder, IParsable
