@@ -11,6 +11,7 @@ namespace FormsService.Tests.Operations;
 /// Work and memory stay bounded: renders are admitted by their memory cost, a timed-out render keeps its slot until
 /// its work stops, every JSON route is limited before its body is read, and health never waits behind renders.
 /// </summary>
+[Collection(TimedCollection.Name)]
 public sealed class BoundedLoadTests
 {
     private const string Preview600 = "/api/forms/vest-specimen/preview?dpi=600&letteringScale=";

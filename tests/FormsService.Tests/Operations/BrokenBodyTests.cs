@@ -14,6 +14,7 @@ namespace FormsService.Tests.Operations;
 /// Bodies that break off — too slow, shorter than announced, badly chunked, abandoned — on a real Kestrel: a 400 or
 /// 408 problem, a warning in the log without a stack trace, and nothing counted as a server error.
 /// </summary>
+[Collection(TimedCollection.Name)]
 public sealed class BrokenBodyTests : IAsyncLifetime
 {
     private const string RenderPath = "/api/forms/referral-certificate/render?format=pdf";

@@ -20,6 +20,7 @@ namespace FormsService.Tests.Operations;
 /// encoding, and inside encoding between bands of rows; the SVG and the artwork's PDF stop too. A storm of timed-out
 /// 600 dpi previews leaves no render running half a second after its last answer.
 /// </summary>
+[Collection(TimedCollection.Name)]
 public sealed class RasterCancellationTests
 {
     private static readonly FormsEngine Engine = FormsEngine.Load(Repo.Forms, Repo.Fonts);

@@ -13,6 +13,7 @@ namespace FormsService.Tests.Operations;
 /// second throughout, and Kestrel holds only what it reads ahead per connection, not every queued body whole (its
 /// socket transport's default read-ahead of 1 MB held 276 MB for 256 connections, and health timed out at 5 s).
 /// </summary>
+[Collection(TimedCollection.Name)]
 public sealed class ValidateFloodTests
 {
     private const int Connections = 64;
