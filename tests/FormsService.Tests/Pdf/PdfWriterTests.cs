@@ -159,7 +159,7 @@ public sealed class PdfWriterTests
         var drawn = pdf.GetPages().SelectMany(p => p.Letters).Where(l => letters.Contains(l.Value, StringComparison.Ordinal)).ToList();
         Assert.True(drawn.Count >= letters.Length);
         // A glyph missing from its subset would be .notdef: no outline, so no ink box.
-        Assert.All(drawn, l => Assert.True(l.GlyphRectangle.Width > 0.5, $"'{l.Value}' in {l.FontName} has no outline"));
+        Assert.All(drawn, l => Assert.True(l.BoundingBox.Width > 0.5, $"'{l.Value}' in {l.FontName} has no outline"));
     }
 
     [Fact]

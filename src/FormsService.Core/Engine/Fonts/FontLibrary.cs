@@ -14,9 +14,12 @@ public sealed class FontFace : IDisposable
     /// </summary>
     private readonly float[]?[] _advancePages = new float[]?[256];
 
-    internal FontFace(string key, string path, byte[] data, SKTypeface typeface, string docxName)
+    internal FontFace(string key, string path, byte[] data, SKTypeface typeface, string docxName, FontFamilyKind family, bool bold, bool italic)
     {
         Key = key;
+        Family = family;
+        Bold = bold;
+        Italic = italic;
         Path = path;
         Data = data;
         Typeface = typeface;
@@ -29,6 +32,9 @@ public sealed class FontFace : IDisposable
     }
 
     public string Key { get; }
+    public FontFamilyKind Family { get; }
+    public bool Bold { get; }
+    public bool Italic { get; }
     public string Path { get; }
     public byte[] Data { get; }
     public SKTypeface Typeface { get; }
@@ -136,7 +142,7 @@ public sealed class FontLibrary : IDisposable
                 var data = File.ReadAllBytes(path);
                 var typeface = SKTypeface.FromData(SKData.CreateCopy(data))
                     ?? throw new InvalidDataException($"Font file '{path}' is not a font Skia can read.");
-                var face = new FontFace(System.IO.Path.GetFileNameWithoutExtension(file), path, data, typeface, docxName);
+                var face = new FontFace(System.IO.Path.GetFileNameWithoutExtension(file), path, data, typeface, docxName, family, bold, italic);
                 foreach (var c in RequiredLetters)
                     if (!face.CanDraw(c))
                         throw new InvalidDataException($"Font file '{path}' cannot draw '{c}' (U+{(int)c:X4}).");

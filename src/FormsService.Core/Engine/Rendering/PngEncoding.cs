@@ -113,8 +113,11 @@ public static class PngEncoding
         output.Write(word);
         output.Write(type);
         output.Write(data);
-        var crc = Crc32.Append(Crc32.Append(Crc32.Initial, type), data) ^ 0xFFFFFFFFu;
-        BinaryPrimitives.WriteUInt32BigEndian(word, crc);
+        // PNG's chunk CRC is zlib's CRC-32 over the type and the data.
+        var crc = new System.IO.Hashing.Crc32();
+        crc.Append(type);
+        crc.Append(data);
+        BinaryPrimitives.WriteUInt32BigEndian(word, crc.GetCurrentHashAsUInt32());
         output.Write(word);
     }
 
@@ -160,32 +163,5 @@ public static class PngEncoding
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
-    }
-
-    /// <summary>PNG's CRC-32 (ISO 3309, the zlib polynomial), table-driven.</summary>
-    private static class Crc32
-    {
-        public const uint Initial = 0xFFFFFFFFu;
-        private static readonly uint[] Table = Build();
-
-        private static uint[] Build()
-        {
-            var table = new uint[256];
-            for (uint n = 0; n < 256; n++)
-            {
-                var c = n;
-                for (var k = 0; k < 8; k++)
-                    c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-                table[n] = c;
-            }
-            return table;
-        }
-
-        public static uint Append(uint crc, ReadOnlySpan<byte> data)
-        {
-            foreach (var b in data)
-                crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-            return crc;
-        }
     }
 }

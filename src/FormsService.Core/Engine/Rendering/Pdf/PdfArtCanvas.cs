@@ -75,13 +75,7 @@ internal sealed class PdfArtCanvas(PdfBuffer content, IReadOnlyDictionary<FontFa
         Alpha(paint.Color.Alpha);
         Color(paint.Color).Raw(" rg\nBT /"u8).Ascii(resource.Name).Byte((byte)' ').Number(size).Raw(" Tf 1 0 0 -1 "u8)
             .Number(left).Byte((byte)' ').Number(baseline).Raw(" Tm <"u8);
-        for (var i = 0; i < text.Length; i++)
-        {
-            int cp = text[i];
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                cp = char.ConvertToUtf32(text[i], text[++i]);
-            content.Hex4(resource.Subset.GlyphOf(cp));
-        }
+        resource.WriteGlyphs(content, text);
         content.Raw("> Tj ET\nQ\n"u8);
     }
 

@@ -83,12 +83,12 @@ internal sealed class PdfFontProgram
 
         var m = font.Metrics;
         var italic = ItalicAngle(face.Typeface);
-        var flags = 32 | (face.Key.Contains("Serif", StringComparison.Ordinal) ? 2 : 0) | (italic != 0 ? 64 : 0);
+        var flags = 32 | (face.Family == FontFamilyKind.Serif ? 2 : 0) | (face.Italic ? 64 : 0);
         using var d = new PdfBuffer(256);
         d.Raw("/Type /FontDescriptor /FontName /"u8).Ascii(baseFont).Raw(" /Flags "u8).Int(flags)
             .Raw(" /FontBBox ["u8).Number(m.XMin).Byte((byte)' ').Number(-m.Bottom).Byte((byte)' ').Number(m.XMax).Byte((byte)' ').Number(-m.Top)
             .Raw("] /ItalicAngle "u8).Number(italic).Raw(" /Ascent "u8).Number(-m.Ascent).Raw(" /Descent "u8).Number(-m.Descent)
-            .Raw(" /CapHeight "u8).Number(m.CapHeight).Raw(" /StemV "u8).Int(face.Key.Contains("Bold", StringComparison.Ordinal) ? 120 : 80);
+            .Raw(" /CapHeight "u8).Number(m.CapHeight).Raw(" /StemV "u8).Int(face.Bold ? 120 : 80);
 
         return new PdfFontProgram(baseFont, PdfFile.Deflate(subset.Data, 6), subset.Data.Length, w.ToArray(), PdfFile.Deflate(cmap.Written, 6), d.ToArray());
     }

@@ -63,14 +63,7 @@ internal sealed class PdfPageContent(FontLibrary fonts, IReadOnlyDictionary<Font
                     placed = true;
                     lineX = x;
                     lineY = y;
-                    var text = t.Text;
-                    for (var i = 0; i < text.Length; i++)
-                    {
-                        int cp = text[i];
-                        if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                            cp = char.ConvertToUtf32(text[i], text[++i]);
-                        content.Hex4(resource.Subset.GlyphOf(cp));
-                    }
+                    resource.WriteGlyphs(content, t.Text);
                     content.Raw("> Tj\n"u8);
                     break;
                 case RulePiece r:
@@ -139,4 +132,17 @@ internal sealed class PdfPageContent(FontLibrary fonts, IReadOnlyDictionary<Font
 }
 
 /// <summary>A font subset as one file names it: its resource name on the pages and its objects.</summary>
-internal sealed record PdfFontResource(string Name, FontSubset Subset, PdfFontProgram Program, int Type0Object);
+internal sealed record PdfFontResource(string Name, FontSubset Subset, PdfFontProgram Program, int Type0Object)
+{
+    /// <summary>The text's glyph ids in this subset, as the hex digits of a two-byte (Identity-H) string.</summary>
+    public void WriteGlyphs(PdfBuffer content, string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            int cp = text[i];
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                cp = char.ConvertToUtf32(text[i], text[++i]);
+            content.Hex4(Subset.GlyphOf(cp));
+        }
+    }
+}
