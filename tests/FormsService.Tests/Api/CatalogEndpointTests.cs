@@ -16,7 +16,7 @@ public sealed class CatalogEndpointTests(ServiceFactory factory) : IClassFixture
         var form = json.EnumerateArray().Single(f => f.GetProperty("formId").GetString() == "referral-certificate");
         var version = form.GetProperty("versions").EnumerateArray().Single();
         Assert.Equal("2025-733", version.GetProperty("version").GetString());
-        Assert.Equal("2025-10-11", version.GetProperty("effectiveFrom").GetString());
+        Assert.Equal("2025-10-14", version.GetProperty("effectiveFrom").GetString());
         Assert.Contains("733", version.GetProperty("legalBasis").GetProperty("act").GetString());
     }
 

@@ -23,8 +23,8 @@ public sealed class DeadlineCalculatorTests
         Assert.All(deadlines, d => Assert.True(d.Confirmed, d.Id));
         Assert.All(deadlines, d => Assert.False(string.IsNullOrWhiteSpace(d.Who + d.What + d.Basis + d.WhatEn)));
         Assert.Equal("Жергілікті атқарушы орган", deadlines[0].Who);
-        Assert.Contains("2-тармақ", deadlines[0].Basis, StringComparison.Ordinal);
-        Assert.Contains("12-тармақ", deadlines[2].Basis, StringComparison.Ordinal);
+        Assert.Contains("2-тармағының", deadlines[0].Basis, StringComparison.Ordinal);
+        Assert.Contains("12-тармағының", deadlines[2].Basis, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class DeadlinesEndpointTests(ServiceFactory factory) : IClassFixtu
         Assert.Equal("probation-acquaintance", acquaintance.Key);
         Assert.Equal("2025-11-03", acquaintance.Value.Due);
         Assert.True(acquaintance.Value.Confirmed);
-        Assert.Contains("12-тармақтың 3) тармақшасы", acquaintance.Value.Basis);
+        Assert.Contains("12-тармағының 3) тармақшасы", acquaintance.Value.Basis);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class DeadlinesEndpointTests(ServiceFactory factory) : IClassFixtu
         var talk = Assert.Single(deadlines);
         Assert.Equal("probation-preventive-talk", talk.Key);
         Assert.Equal("2025-11-07", talk.Value.Due);
-        Assert.Contains("12-тармақтың 5) тармақшасы", talk.Value.Basis);
+        Assert.Contains("12-тармағының 5) тармақшасы", talk.Value.Basis);
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public sealed class DeadlinesEndpointTests(ServiceFactory factory) : IClassFixtu
         var report = Assert.Single(await Deadlines("month=" + month));
         Assert.Equal("akimat-monthly-report", report.Key);
         Assert.Equal(due, report.Value.Due);
-        Assert.Contains("2-1-тармақтың 2) тармақшасы", report.Value.Basis);
+        Assert.Contains("2-1-тармағының 2) тармақшасы", report.Value.Basis);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed partial class ProblemLanguageTests(ServiceFactory factory) : IClas
 
     [Theory]
     [InlineData("ru", "Распоряжение просрочено")]
-    [InlineData("kk", "Өкім мерзімі өтіп кеткен")]
+    [InlineData("kk", "Өкім мерзімінен кеш шығарылған")]
     [InlineData("en", "The order is late")]
     public async Task Warnings_of_a_valid_payload_are_told_in_the_language_asked_for(string language, string start)
     {

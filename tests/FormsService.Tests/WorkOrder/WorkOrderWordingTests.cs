@@ -50,9 +50,9 @@ public sealed class WorkOrderWordingTests(ServiceFactory factory) : IClassFixtur
         using var document = PdfDocument.Open(await Render(Example, "pdf"));
         var words = document.GetPage(1).GetWords().Select(w => w.Text).ToList();
         // A blank wider than its value would leave a gap before the punctuation: the extractor would split it off.
-        Assert.Contains("туған;", words);
-        Assert.Contains("ЖШС.", words);
-        Assert.Contains("саябағы.", words);
+        Assert.Contains("туған,", words);
+        Assert.Contains("береді.", words);
+        Assert.Contains("үзіліс.", words);
         Assert.Contains("12-пәтер;", words);
     }
 
@@ -63,7 +63,7 @@ public sealed class WorkOrderWordingTests(ServiceFactory factory) : IClassFixtur
         Assert.Empty(DocumentText.DocxErrors(docx));
         using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
         var body = word.MainDocumentPart!.Document!.Body!;
-        foreach (var value in new[] { "Аумақты абаттандыру", "Сейтқалиев", "«Әуезов Абаттандыру» ЖШС", "Исаев Марат Бекұлы", "Алматы қаласы Әуезов аудандық № 2" })
+        foreach (var value in new[] { "Аумақты абаттандыру", "Сейтқалиев", "«Әуезов Абаттандыру» ЖШС", "М. Исаев", "Алматы қаласы Әуезов аудандық № 2" })
         {
             var runs = body.Descendants<W.Run>().Where(r => r.InnerText.Contains(value, StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(runs);
@@ -80,11 +80,11 @@ public sealed class WorkOrderWordingTests(ServiceFactory factory) : IClassFixtur
         var text = DocumentText.Pdf(await response.Content.ReadAsByteArrayAsync());
         DocumentText.AssertContainsAll(text,
         [
-            "(әкімнің атауы)", "(өкімнің күні)", "(нөмірі)", "(шығарылған жері)", "(сот атауы)", "(үкімнің күні)",
-            "(үкім келіп түскен күн)", "(бабы)", "(сағат саны)", "(тегі, аты, әкесінің аты (ол болған жағдайда), туған жылы)",
+            "(әкімнің атауы)", "(өкімнің күні)", "(нөмірі)", "(шығарылған жері)", "(сот атауы)", "(үкімнің (қаулының) күні)",
+            "(келіп түскен күні)", "(бабы)", "(сағат саны)", "(тегі, аты, әкесінің аты (ол болған жағдайда), туған жылы)",
             "(тұрғылықты жері)", "(тұрақты жұмыс орны бар / жоқ)", "(оқиды / оқымайды)", "(жұмыстың түрі)", "(объект)",
-            "(орындау шарттары)", "(жауапты ұйымның атауы)", "(сағат)", "(күн)", "(демалыс уақыты)", "(лауазымы)", "(қолы)",
-            "(тегі, аты-жөні)",
+            "(орындау шарттары)", "(жауапты ұйымның атауы)", "(сағат)", "(күн)", "(демалу уақыты)", "(лауазымы)", "(қолы)",
+            "(аты-жөнінің бас әрпі, тегі)",
         ]);
         // The blank order keeps the form's blank date shape.
         Assert.Contains("20 жылғы \"", text);

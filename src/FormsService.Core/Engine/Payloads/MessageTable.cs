@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FormsService.Core.Engine.Catalog;
 
 namespace FormsService.Core.Engine.Payloads;
@@ -11,7 +10,7 @@ internal sealed record MessageFile(string Language, Dictionary<string, string> M
 /// clerks (the default), Russian, English for integrators. Every code is in every language with the same
 /// parameters, or start-up stops at the file and code that lack it.
 /// </summary>
-public sealed partial class MessageTable
+public sealed class MessageTable
 {
     public const string Folder = "_messages";
     public const string Default = "kk";
@@ -63,7 +62,7 @@ public sealed partial class MessageTable
         var texts = _byLanguage.GetValueOrDefault(language) ?? _byLanguage[Default];
         if (!texts.TryGetValue(code, out var text))
             throw new InvalidOperationException($"The message code '{code}' is in no table of forms/{Folder}.");
-        return Placeholder().Replace(text, m => args.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+        return MessageTemplate.Fill(text, _byLanguage.ContainsKey(language) ? language : Default, args);
     }
 
     /// <summary>The code of a coded message, or null for literal text.</summary>
@@ -77,9 +76,5 @@ public sealed partial class MessageTable
         return kk == en ? kk : $"{kk} / {en}";
     }
 
-    private static HashSet<string> Parameters(string text) =>
-        Placeholder().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-
-    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
-    private static partial Regex Placeholder();
+    private static HashSet<string> Parameters(string text) => MessageTemplate.Parameters(text);
 }

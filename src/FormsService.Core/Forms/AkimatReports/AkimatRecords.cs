@@ -23,6 +23,19 @@ public sealed record DocumentReference
 }
 
 /// <summary>An official who signs: position and full name.</summary>
+/// <summary>
+/// The executor line Kazakh official letters carry at the foot of the last page (орындаушы, телефон): who prepared
+/// the letter and how to reach them.
+/// </summary>
+public sealed record ExecutorDetails
+{
+    [Description("Name of the official who prepared the letter, as the letter prints it (e.g. 'Д. Ахметова').")]
+    public string? FullName { get; init; }
+
+    [Description("Optional: their telephone (e.g. '8 (727) 300-00-00').")]
+    public string? Phone { get; init; }
+}
+
 public sealed record SignatoryDetails
 {
     [Description("Position of the signatory (e.g. 'Әуезов ауданы әкімінің орынбасары').")]

@@ -43,6 +43,19 @@ internal static class ReportRules
         });
     }
 
+    /// <summary>The optional executor line: when given, a name, and a telephone of at most 50 characters.</summary>
+    public static void ExecutorRules<T>(this AbstractValidator<T> v, Expression<Func<T, ExecutorDetails?>> executor)
+    {
+        var get = executor.Compile();
+        v.When(x => get(x) is not null, () =>
+        {
+            v.RuleFor(Member<T, ExecutorDetails, string?>(executor, nameof(ExecutorDetails.FullName))).RequiredText(Limits.PersonName);
+            v.RuleFor(Member<T, ExecutorDetails, string?>(executor, nameof(ExecutorDetails.Phone))).OptionalText(PhoneLength);
+        });
+    }
+
+    private const int PhoneLength = 50;
+
     /// <summary>A month as YYYY-MM, required.</summary>
     public static void MonthRules<T>(this AbstractValidator<T> v, Expression<Func<T, string?>> month) =>
         v.RuleFor(month).Cascade(CascadeMode.Stop)

@@ -36,6 +36,9 @@ public sealed record ConductReportPayload
 
     [Description("Who signs the report.")]
     public SignatoryDetails? Signatory { get; init; }
+
+    [Description("Optional: the executor line at the foot of the letter (орындаушы, телефон).")]
+    public ExecutorDetails? Executor { get; init; }
 }
 
 public sealed record ConductBreach

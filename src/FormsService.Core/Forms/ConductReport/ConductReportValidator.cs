@@ -42,6 +42,7 @@ public sealed class ConductReportValidator : FormPayloadValidator<ConductReportP
         });
 
         this.SignatoryRules(x => x.Signatory);
+        this.ExecutorRules(x => x.Executor);
 
         // Rules across fields, each at the path it names; hung on a member so the schema's reader sees a named rule.
         RuleFor(x => x.Breaches).Custom((_, context) =>

@@ -23,6 +23,7 @@ public sealed record ConductReportView
     /// </summary>
     public required IReadOnlyList<RowMarker> BreachesHeading { get; init; }
     public required SignatoryDetails Signatory { get; init; }
+    public ExecutorDetails? Executor { get; init; }
 
     internal static ConductReportView Of(ConductReportPayload report)
     {
@@ -43,6 +44,7 @@ public sealed record ConductReportView
             NoBreaches = breaches.Count == 0 ? "Есептік айда еңбек тәртібін және жазаны өтеу тәртібін бұзу фактілері болған жоқ." : null,
             BreachesHeading = breaches.Count == 0 ? [] : [RowMarker.Once],
             Signatory = report.Signatory!,
+            Executor = report.Executor,
         };
     }
 }

@@ -43,6 +43,7 @@ public sealed class EvasionReportValidator : FormPayloadValidator<EvasionReportP
         RuleFor(x => x.Explanation).OptionalText(MaxExplanation);
 
         this.SignatoryRules(x => x.Signatory);
+        this.ExecutorRules(x => x.Executor);
 
         // Rules across fields, each at the path it names; hung on a member so the schema's reader sees a named rule.
         RuleFor(x => x.Facts).Custom((_, context) =>

@@ -13,6 +13,7 @@ public sealed record EvasionReportView
     public required IReadOnlyList<EvasionViewFact> Facts { get; init; }
     public required string Explanation { get; init; }
     public required SignatoryDetails Signatory { get; init; }
+    public ExecutorDetails? Executor { get; init; }
 
     internal static EvasionReportView Of(EvasionReportPayload report) => new()
     {
@@ -24,6 +25,7 @@ public sealed record EvasionReportView
         Facts = [.. (report.Facts ?? []).OfType<EvasionFact>().OrderBy(f => f.Date).Select(EvasionViewFact.Of)],
         Explanation = string.IsNullOrWhiteSpace(report.Explanation) ? "Сотталған түсініктеме берген жоқ." : report.Explanation,
         Signatory = report.Signatory!,
+        Executor = report.Executor,
     };
 }
 

@@ -48,6 +48,9 @@ public sealed record TimeSheetPerson
 
     [Description("The days worked this month, each with its hours; a day appears once.")]
     public IReadOnlyList<TimeSheetDay?>? Days { get; init; }
+
+    [Description("Optional: the days of the previous month that fall in the calendar week of this month's 1st (from that week's Monday to the previous month's last day), with their hours, as that month's sheet gave them. The 40-hour weekly limit is checked over the whole week; they are not printed and not counted in this month's totals (hoursBefore already holds them).")]
+    public IReadOnlyList<TimeSheetDay?>? PreviousMonthDays { get; init; }
 }
 
 public sealed record TimeSheetConvict
@@ -67,7 +70,7 @@ public sealed record TimeSheetConvict
 
 public sealed record TimeSheetDay
 {
-    [Description("Day of the month (1–31, inside the month).")]
+    [Description("Day of the month (1–31, inside the month; in previousMonthDays, a day of the previous month).")]
     public int? Day { get; init; }
 
     [Description("Hours worked that day: 1–4, or up to 8 for a person with no permanent job who does not study.")]

@@ -52,6 +52,14 @@ public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
                     .InclusiveBetween(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy)
                     .WithMessage(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
             });
+            person.RuleForEach(p => p!.PreviousMonthDays).NotNull().WithMessage(Say.Required).ChildRules(day =>
+            {
+                day.RuleFor(d => d!.Day).NotNull().WithMessage(Say.Required)
+                    .InclusiveBetween(1, 31).WithMessage(Say.Between(1, 31));
+                day.RuleFor(d => d!.Hours).NotNull().WithMessage(Say.Required)
+                    .InclusiveBetween(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy)
+                    .WithMessage(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
+            });
         });
 
         RuleFor(x => x.CompiledBy).NotNull().WithMessage(Say.Required);
@@ -79,6 +87,37 @@ public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
         });
     }
 
+    /// <summary>
+    /// The previous month's days of the calendar week the month starts in (Monday to the previous month's last day):
+    /// each must be such a day, once; the valid ones are added to <paramref name="carried"/> for the weekly limit.
+    /// </summary>
+    private static IEnumerable<(string Path, string Message)> CarriedDays(IReadOnlyList<TimeSheetDay?> days, string at, DateOnly first, List<WorkedEntry> carried)
+    {
+        var monday = WorkedHours.Monday(first);
+        var lastBefore = first.AddDays(-1);
+        var seen = new HashSet<int>();
+        for (var j = 0; j < days.Count; j++)
+        {
+            if (days[j] is not { Day: { } day and >= 1 and <= 31 } entry)
+                continue;
+            var path = $"{at}.previousMonthDays[{j}]";
+            if (monday == first || day < monday.Day || day > lastBefore.Day)
+            {
+                yield return ($"{path}.day", Say.Of("weekly-previous-outside", ("from", Iso(monday)), ("to", Iso(lastBefore))));
+                continue;
+            }
+            if (!seen.Add(day))
+            {
+                yield return ($"{path}.day", Say.Of("day-repeated", ("day", day)));
+                continue;
+            }
+            if (entry.Hours is { } hours and >= 1 and <= WorkTimeRules.HoursPerDayWithoutJobOrStudy)
+                carried.Add(new WorkedEntry(new DateOnly(lastBefore.Year, lastBefore.Month, day), hours, $"{path}.hours"));
+        }
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The rules across one person's days and totals, each at the path of the value that breaks it.</summary>
     private static IEnumerable<(string Path, string Message)> PersonBreaches(TimeSheetPerson person, string at, DateOnly first, DateOnly? compiled)
     {
@@ -105,12 +144,15 @@ public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
             if (compiled is { } c && date > c)
                 yield return ($"{at}.days[{j}].day", Say.Of("day-after-compiled", ("day", day)));
             if (entry.Hours is { } hours and >= 1 and <= WorkTimeRules.HoursPerDayWithoutJobOrStudy)
-                entries.Add(new WorkedEntry(date, hours, j));
+                entries.Add(new WorkedEntry(date, hours, $"{at}.days[{j}].hours"));
         }
 
+        var carried = new List<WorkedEntry>();
+        foreach (var breach in CarriedDays(person.PreviousMonthDays ?? [], at, first, carried))
+            yield return breach;
         if (person.HasPermanentJob is { } job && person.IsStudent is { } student)
-            foreach (var breach in WorkedHours.Breaches(entries, WorkTimeRules.MaxHoursPerDay(job, student)))
-                yield return ($"{at}.days[{breach.Index}].hours", breach.Message);
+            foreach (var breach in WorkedHours.Breaches([.. carried, .. entries], WorkTimeRules.MaxHoursPerDay(job, student)))
+                yield return (breach.Path, breach.Message);
 
         if (person.Convict?.BirthYear is { } year and >= 1900 and <= 2100 && !AgeRules.Plausible(year, first))
             yield return ($"{at}.convict.birthYear", Say.Of("age-in-month"));

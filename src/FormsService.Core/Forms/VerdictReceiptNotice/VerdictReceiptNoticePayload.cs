@@ -29,6 +29,9 @@ public sealed record VerdictReceiptNoticePayload
 
     [Description("Who signs the notice.")]
     public SignatoryDetails? Signatory { get; init; }
+
+    [Description("Optional: the executor line at the foot of the letter (орындаушы, телефон).")]
+    public ExecutorDetails? Executor { get; init; }
 }
 
 public sealed record NoticeVerdict : Order733.IVerdictRecord
@@ -47,4 +50,7 @@ public sealed record NoticeVerdict : Order733.IVerdictRecord
 
     [Description("Date the akimat received the verdict (YYYY-MM-DD); rule 2's five working days count from it.")]
     public DateOnly? ReceivedDate { get; init; }
+
+    [Description("Optional: 'verdict' (үкім, the default) or 'ruling' (қаулы): which the court's decision is; the notice prints it in the right case ('үкімін' / 'қаулысын', 'Үкіммен' / 'Қаулымен').")]
+    public string? Kind { get; init; }
 }

@@ -24,6 +24,7 @@ public sealed class VerdictReceiptNoticeValidator : FormPayloadValidator<Verdict
         When(x => x.Verdict is not null, () =>
         {
             RuleFor(x => x.Verdict!.ReceivedDate).RequiredDate();
+            RuleFor(x => x.Verdict!.Kind).OneOf(VerdictKind.All);
             RuleFor(x => x.Verdict!.ReceivedDate)
                 .Must((p, d) => d >= p.Verdict!.Date)
                 .When(p => p.Verdict!.ReceivedDate is not null && p.Verdict!.Date is not null)
@@ -38,5 +39,6 @@ public sealed class VerdictReceiptNoticeValidator : FormPayloadValidator<Verdict
             .WithMessage(NotBeforeReceipt);
 
         this.SignatoryRules(x => x.Signatory);
+        this.ExecutorRules(x => x.Executor);
     }
 }

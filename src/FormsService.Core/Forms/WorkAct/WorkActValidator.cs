@@ -56,9 +56,21 @@ public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>
         });
     }
 
-    /// <summary>The period of the act: <c>from</c>–<c>to</c>, or the whole month.</summary>
-    public static (DateOnly From, DateOnly To)? Period(WorkActPayload act) =>
-        ReportMonth.Parse(act.Month) is { } first ? (act.From ?? first, act.To ?? ReportMonth.Last(first)) : null;
+    /// <summary>
+    /// The period of the act: <c>from</c>–<c>to</c>, or the month. An act certifies work that has been done, so a
+    /// period left open ends on the act's date when the act is dated inside the month (an act of 28 November covers
+    /// 1–28 November); an explicit <c>to</c> after the act's date is refused.
+    /// </summary>
+    public static (DateOnly From, DateOnly To)? Period(WorkActPayload act)
+    {
+        if (ReportMonth.Parse(act.Month) is not { } first)
+            return null;
+        var from = act.From ?? first;
+        var end = ReportMonth.Last(first);
+        if (act.To is null && act.Act?.Date is { } signed && signed >= from && signed < end)
+            end = signed;
+        return (from, act.To ?? end);
+    }
 
     private static IEnumerable<(string Path, string Message)> Breaches(WorkActPayload act)
     {
@@ -78,6 +90,8 @@ public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>
         }
         if (act.Act?.Date is { } actDate && actDate < from)
             yield return ("act.date", Say.Of("act-before-period"));
+        else if (act.To is { } end && act.Act?.Date is { } dated && end > dated)
+            yield return ("to", Say.Of("period-after-act", ("date", Iso(dated))));
 
         var works = act.Works ?? [];
         var entries = new List<WorkedEntry>();
@@ -86,14 +100,16 @@ public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>
             if (works[i] is not { Date: { } date } work)
                 continue;
             if (date < from || date > to)
-                yield return ($"works[{i}].date", Say.Of("outside-act-period", ("from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+                yield return ($"works[{i}].date", Say.Of("outside-act-period", ("from", Iso(from)), ("to", Iso(to))));
             else if (act.Act?.Date is { } signed && date > signed)
                 yield return ($"works[{i}].date", Say.Of("after-act-date"));
             else if (work.Hours is { } hours and >= 1 and <= WorkTimeRules.HoursPerDayWithoutJobOrStudy)
-                entries.Add(new WorkedEntry(date, hours, i));
+                entries.Add(new WorkedEntry(date, hours, $"works[{i}].hours"));
         }
         if (act.Convict is { HasPermanentJob: { } job, IsStudent: { } student })
             foreach (var breach in WorkedHours.Breaches(entries, WorkTimeRules.MaxHoursPerDay(job, student)))
-                yield return ($"works[{breach.Index}].hours", breach.Message);
+                yield return (breach.Path, breach.Message);
     }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -70,6 +70,9 @@ public sealed record WorkOrderVerdict : Order733.IVerdictRecord
 
     [Description("Term of community service in hours.")]
     public int? Hours { get; init; }
+
+    [Description("Optional: 'verdict' (үкім, the default) or 'ruling' (қаулы): which the court's decision is; the order prints it in the right case ('үкімін' / 'қаулысын').")]
+    public string? Kind { get; init; }
 }
 
 public sealed record WorkOrderConvict : Order733.IConvictRecord
@@ -125,6 +128,6 @@ public sealed record WorkOrderSignatory
     [Description("Position of the signatory (e.g. 'Әуезов ауданының әкімі').")]
     public string? Position { get; init; }
 
-    [Description("Surname, name and patronymic of the signatory.")]
+    [Description("Name of the signatory as the payload gives it: 'Исаев Марат Бекұлы' (surname, name, patronymic) prints as akims' acts sign, 'М. Исаев'; a name already written with an initial prints as given.")]
     public string? FullName { get; init; }
 }

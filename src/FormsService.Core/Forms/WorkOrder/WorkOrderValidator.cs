@@ -31,6 +31,7 @@ public sealed class WorkOrderValidator : FormPayloadValidator<WorkOrderPayload>
         When(x => x.Verdict is not null, () =>
         {
             RuleFor(x => x.Verdict!.ReceivedDate).RequiredDate();
+            RuleFor(x => x.Verdict!.Kind).OneOf(VerdictKind.All);
             RuleFor(x => x.Verdict!.ReceivedDate)
                 .Must((p, d) => d >= p.Verdict!.Date)
                 .When(p => p.Verdict!.ReceivedDate is not null && p.Verdict!.Date is not null)

@@ -12,8 +12,12 @@ internal sealed class DeadlineCalculator(WorkingCalendar calendar)
 
     private const string Akimat = "Жергілікті атқарушы орган";
     private const string Probation = "Пробация қызметі";
-    private const string CommunityServiceRules = "Қоғамдық жұмыстарды орындауды ұйымдастыру қағидалары";
-    private const string ProbationRules = "Пробация қызметінің жұмысын ұйымдастыру қағидалары";
+    /// <summary>The rules' official titles, in the genitive a citation of their paragraphs needs.</summary>
+    private const string CommunityServiceRules = "Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының";
+    private const string ProbationRules = "Пробация қызметінің жұмысын ұйымдастыру қағидаларының";
+
+    /// <summary>Said of the first monthly report in every language: its date is the service's inference, not the rule's.</summary>
+    private const string InferredFirstReport = "Пробация қызметіне жұмыс істелген уақытты есепке алу табелін, орындалған жұмыстар актісін және мінез-құлқы туралы ақпаратты алғаш рет жіберу (қызметтің болжамы: жұмыс өкім шығарылуы тиіс айда басталады деп алынды; жұмыс басталған күн белгілі болса, сол айдың мерзімін қараңыз)";
 
     /// <summary>
     /// Every deadline that follows from the day the court's verdict (or ruling) was received, when the akimat and the
@@ -35,7 +39,7 @@ internal sealed class DeadlineCalculator(WorkingCalendar calendar)
         var inTableOrder = new List<Deadline>();
         if (given.ProbationVerdictReceived is { } probation)
             inTableOrder.Add(new("probation-summons", Probation, "Қоғамдық жұмыстарға сотталған адамды шақыру",
-                probation.AddDays(SummonsCalendarDays), $"{ProbationRules}, 12-тармақтың 1) тармақшасы", Confirmed: true)
+                probation.AddDays(SummonsCalendarDays), $"{ProbationRules} 12-тармағының 1) тармақшасы", Confirmed: true)
             {
                 WhatEn = "Summon the person sentenced to community service (10 calendar days)",
             });
@@ -48,14 +52,14 @@ internal sealed class DeadlineCalculator(WorkingCalendar calendar)
             var orderDue = OrderDue(received);
             var orderConfirmed = calendar.IsConfirmed(received, orderDue);
             inTableOrder.Add(new("akimat-order", Akimat, "Қоғамдық жұмыстарды орындауды ұйымдастыру туралы өкім шығару",
-                orderDue, $"{CommunityServiceRules}, 2-тармақтың 2) тармақшасы", orderConfirmed)
+                orderDue, $"{CommunityServiceRules} 2-тармағының 2) тармақшасы", orderConfirmed)
             {
                 WhatEn = "Issue the order organising the community service (5 working days)",
             });
-            inTableOrder.Add(new("akimat-notification", Akimat, "Пробация қызметіне үкімді алғаны туралы хабарламаны және өкімді жіберу",
-                orderDue, $"{CommunityServiceRules}, 2-тармақтың 3) тармақшасы", orderConfirmed)
+            inTableOrder.Add(new("akimat-notification", Akimat, "Пробация қызметіне сот үкімін (қаулысын) алғаны туралы хабарламаны және өкімді жіберу",
+                orderDue, $"{CommunityServiceRules} 2-тармағының 3) тармақшасы", orderConfirmed)
             {
-                WhatEn = "Send the probation service the notice that the verdict was received, with the order (5 working days)",
+                WhatEn = "Send the probation service the notice that the court's verdict (ruling) was received, with the order (5 working days)",
             });
             inTableOrder.Add(FirstMonthlyReport(received));
         }
@@ -87,6 +91,8 @@ internal sealed class DeadlineCalculator(WorkingCalendar calendar)
         return report with
         {
             Id = "akimat-first-monthly-report",
+            What = InferredFirstReport,
+            WhatEn = "Send the probation service the first time sheet, act of work done and conduct report (last working day of the month) (the service's inference: the work is taken to start in the month the order is due; once the day the work started is known, see that month's deadline)",
             Confirmed = report.Confirmed && calendar.IsConfirmed(received, orderDue),
         };
     }
@@ -100,7 +106,7 @@ internal sealed class DeadlineCalculator(WorkingCalendar calendar)
         return new Deadline(
             "akimat-monthly-report", Akimat,
             "Пробация қызметіне жұмыс істелген уақытты есепке алу табелін, орындалған жұмыстар актісін және мінез-құлқы туралы ақпаратты жіберу",
-            due, $"{CommunityServiceRules}, 2-1-тармақтың 2) тармақшасы", wholeMonthConfirmed)
+            due, $"{CommunityServiceRules} 2-1-тармағының 2) тармақшасы", wholeMonthConfirmed)
         {
             WhatEn = "Send the probation service the time sheet, the act of work done and the conduct report (last working day of the month)",
         };
@@ -112,8 +118,8 @@ internal sealed class DeadlineCalculator(WorkingCalendar calendar)
         var due = calendar.AddWorkingDays(received, ProbationWorkingDays);
         return new Deadline(
             "probation-acquaintance", Probation,
-            "Сотталған адамды үкімді алғаны туралы хабарламамен және әкімдіктің өкімімен қолын қойғызып таныстыру",
-            due, $"{ProbationRules}, 12-тармақтың 3) тармақшасы", calendar.IsConfirmed(received, due))
+            "Сотталған адамды сот үкімін (қаулысын) алғаны туралы хабарламамен және әкімдіктің өкімімен қолын қойғызып таныстыру",
+            due, $"{ProbationRules} 12-тармағының 3) тармақшасы", calendar.IsConfirmed(received, due))
         {
             WhatEn = "Have the person sign that they have read the notice and the akimat's order (5 working days)",
         };
@@ -125,7 +131,7 @@ internal sealed class DeadlineCalculator(WorkingCalendar calendar)
         var due = calendar.AddWorkingDays(received, ProbationWorkingDays);
         return new Deadline(
             "probation-preventive-talk", Probation, "Сотталған адаммен профилактикалық әңгімелесу жүргізу",
-            due, $"{ProbationRules}, 12-тармақтың 5) тармақшасы", calendar.IsConfirmed(received, due))
+            due, $"{ProbationRules} 12-тармағының 5) тармақшасы", calendar.IsConfirmed(received, due))
         {
             WhatEn = "Hold a preventive talk with the person (5 working days)",
         };

@@ -1,0 +1,62 @@
+using FormsService.Core.Forms.Order733;
+
+namespace FormsService.Core.Forms.WorkOrder;
+
+/// <summary>
+/// What the order prints: the payload, the verdict's or ruling's words in the cases the sentences need, the limit of
+/// rule 2 2) that applies to this person only, and the signature as akims' acts print it.
+/// </summary>
+public sealed record WorkOrderView
+{
+    public required WorkOrderAkimat Akimat { get; init; }
+    public required WorkOrderDetails Order { get; init; }
+    public required WorkOrderVerdict Verdict { get; init; }
+    public required WorkOrderConvict Convict { get; init; }
+    public required WorkOrderWork Work { get; init; }
+    public required WorkOrderSignatory Signatory { get; init; }
+    public WorkOrderControl? Control { get; init; }
+
+    /// <summary>"үкімін" / "қаулысын" and the other cases.</summary>
+    public required VerdictWords VerdictWords { get; init; }
+
+    /// <summary>The limit of rule 2 2) in the rule's words, for this person's regime only.</summary>
+    public required string WorkingTimeLimit { get; init; }
+
+    /// <summary>"М. Исаев": the initial of the given name, then the surname.</summary>
+    public required string SignedName { get; init; }
+
+    /// <summary>Rule 2 2) in its words: "күніне төрт сағаттан аспайтын", or for a person with no permanent job who does not study "күніне сегіз сағатқа дейін, бірақ аптасына қырық сағаттан аспайтын".</summary>
+    public const string FourHours = "күніне төрт сағаттан аспайтын";
+    public const string EightHours = "тұрақты жұмыс орны жоқ және оқу орындарында оқымайтын сотталғандар үшін күніне сегіз сағатқа дейінгі, бірақ аптасына қырық сағаттан аспайтын";
+
+    internal static WorkOrderView Of(WorkOrderPayload p) => new()
+    {
+        Akimat = p.Akimat!,
+        Order = p.Order!,
+        Verdict = p.Verdict!,
+        Convict = p.Convict!,
+        Work = p.Work!,
+        Signatory = p.Signatory!,
+        Control = p.Control,
+        VerdictWords = VerdictKind.Words(p.Verdict!.Kind),
+        WorkingTimeLimit = WorkTimeRules.MaxHoursPerDay(p.Convict!.HasPermanentJob!.Value, p.Convict.IsStudent!.Value) == WorkTimeRules.HoursPerDay
+            ? FourHours : EightHours,
+        SignedName = SignedNames.Of(p.Signatory!.FullName!),
+    };
+}
+
+/// <summary>
+/// A name as Kazakh acts sign it: the initial of the given name and the surname ("М. Исаев"), from the surname, name
+/// and patronymic the payloads carry ("Исаев Марат Бекұлы"). A name already written with an initial, or of one word,
+/// prints as given.
+/// </summary>
+internal static class SignedNames
+{
+    public static string Of(string fullName)
+    {
+        var words = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length < 2 || words.Any(w => w.Contains('.', StringComparison.Ordinal)))
+            return fullName.Trim();
+        return $"{char.ToUpperInvariant(words[1][0])}. {words[0]}";
+    }
+}
