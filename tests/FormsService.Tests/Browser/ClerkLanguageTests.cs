@@ -191,7 +191,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
     }
 
     [Theory]
-    [InlineData("kk", "Өкім мерзімі өтіп кеткен")]
+    [InlineData("kk", "Өкім мерзімінен кеш шығарылған")]
     [InlineData("ru", "Распоряжение просрочено")]
     public async Task A_late_work_order_downloads_with_its_warning_in_the_page_language(string language, string warning)
     {
@@ -260,7 +260,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
         var order = page.Locator("#deadlines-table tbody tr[data-id='akimat-order']");
         await Expect(order).ToContainTextAsync("Местный исполнительный орган");
         await Expect(order).ToContainTextAsync("Издать распоряжение об организации исполнения общественных работ");
-        await Expect(order).ToContainTextAsync("подпункт 2) пункта 2");
+        await Expect(order).ToContainTextAsync("Подпункт 2) пункта 2");
         await Expect(order).ToContainTextAsync("23.10.2025");
 
         await page.ClickAsync("[data-lang='kk']");

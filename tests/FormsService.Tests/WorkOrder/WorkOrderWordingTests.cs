@@ -53,7 +53,7 @@ public sealed class WorkOrderWordingTests(ServiceFactory factory) : IClassFixtur
         Assert.Contains("туған,", words);
         Assert.Contains("береді.", words);
         Assert.Contains("үзіліс.", words);
-        Assert.Contains("12-пәтер;", words);
+        Assert.Contains("12-пәтер,", words);
     }
 
     [Fact]

@@ -7196,6 +7196,12 @@ namespace FormsService.Clients.NSwag
         [System.ComponentModel.DataAnnotations.Required]
         public Signatory Signatory { get; set; } = new Signatory();
 
+        /// <summary>
+        /// Optional: the executor line at the foot of the letter (орындаушы, телефон).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("executor")]
+        public Executor Executor { get; set; }
+
     }
 
     /// <summary>
@@ -7265,6 +7271,12 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("signatory")]
         [System.ComponentModel.DataAnnotations.Required]
         public Signatory2 Signatory { get; set; } = new Signatory2();
+
+        /// <summary>
+        /// Optional: the executor line at the foot of the letter (орындаушы, телефон).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("executor")]
+        public Executor2 Executor { get; set; }
 
     }
 
@@ -7438,6 +7450,12 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("signatory")]
         [System.ComponentModel.DataAnnotations.Required]
         public Signatory3 Signatory { get; set; } = new Signatory3();
+
+        /// <summary>
+        /// Optional: the executor line at the foot of the letter (орындаушы, телефон).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("executor")]
+        public Executor3 Executor { get; set; }
 
     }
 
@@ -8925,6 +8943,29 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Executor
+    {
+
+        /// <summary>
+        /// Name of the official who prepared the letter, as the letter prints it (e.g. 'Д. Ахметова').
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("fullName")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        public string FullName { get; set; }
+
+        /// <summary>
+        /// Optional: their telephone (e.g. '8 (727) 300-00-00').
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("phone")]
+        [System.ComponentModel.DataAnnotations.StringLength(50)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        public string Phone { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Outgoing2
     {
 
@@ -9064,6 +9105,29 @@ namespace FormsService.Clients.NSwag
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Executor2
+    {
+
+        /// <summary>
+        /// Name of the official who prepared the letter, as the letter prints it (e.g. 'Д. Ахметова').
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("fullName")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        public string FullName { get; set; }
+
+        /// <summary>
+        /// Optional: their telephone (e.g. '8 (727) 300-00-00').
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("phone")]
+        [System.ComponentModel.DataAnnotations.StringLength(50)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        public string Phone { get; set; }
 
     }
 
@@ -9324,6 +9388,12 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("days")]
         public System.Collections.Generic.ICollection<Days> Days { get; set; }
 
+        /// <summary>
+        /// Optional: the days of the previous month that fall in the calendar week of this month's 1st (from that week's Monday to the previous month's last day), with their hours, as that month's sheet gave them. The 40-hour weekly limit is checked over the whole week; they are not printed and not counted in this month's totals (hoursBefore already holds them).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("previousMonthDays")]
+        public System.Collections.Generic.ICollection<PreviousMonthDays> PreviousMonthDays { get; set; }
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -9426,6 +9496,13 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset ReceivedDate { get; set; }
 
+        /// <summary>
+        /// Optional: 'verdict' (үкім, the default) or 'ruling' (қаулы): which the court's decision is; the notice prints it in the right case ('үкімін' / 'қаулысын', 'Үкіммен' / 'Қаулымен').
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Verdict2Kind>))]
+        public Verdict2Kind? Kind { get; set; }
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -9520,6 +9597,29 @@ namespace FormsService.Clients.NSwag
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Executor3
+    {
+
+        /// <summary>
+        /// Name of the official who prepared the letter, as the letter prints it (e.g. 'Д. Ахметова').
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("fullName")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        public string FullName { get; set; }
+
+        /// <summary>
+        /// Optional: their telephone (e.g. '8 (727) 300-00-00').
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("phone")]
+        [System.ComponentModel.DataAnnotations.StringLength(50)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        public string Phone { get; set; }
 
     }
 
@@ -9789,6 +9889,13 @@ namespace FormsService.Clients.NSwag
         [System.ComponentModel.DataAnnotations.Range(1, 1200)]
         public int Hours { get; set; }
 
+        /// <summary>
+        /// Optional: 'verdict' (үкім, the default) or 'ruling' (қаулы): which the court's decision is; the order prints it in the right case ('үкімін' / 'қаулысын').
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Verdict3Kind>))]
+        public Verdict3Kind? Kind { get; set; }
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -9930,7 +10037,7 @@ namespace FormsService.Clients.NSwag
         public string Position { get; set; }
 
         /// <summary>
-        /// Surname, name and patronymic of the signatory.
+        /// Name of the signatory as the payload gives it: 'Исаев Марат Бекұлы' (surname, name, patronymic) prints as akims' acts sign, 'М. Исаев'; a name already written with an initial prints as given.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -10027,6 +10134,52 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("hours")]
         public int? Hours { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PreviousMonthDays
+    {
+
+        /// <summary>
+        /// Day of the previous month (1–31), in the calendar week of this month's 1st.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("day")]
+        public int? Day { get; set; }
+
+        /// <summary>
+        /// Hours worked that day, as the previous month's sheet gave them.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("hours")]
+        public int? Hours { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Verdict2Kind
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"verdict")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"verdict")]
+        Verdict = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"ruling")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ruling")]
+        Ruling = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Verdict3Kind
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"verdict")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"verdict")]
+        Verdict = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"ruling")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ruling")]
+        Ruling = 1,
 
     }
 

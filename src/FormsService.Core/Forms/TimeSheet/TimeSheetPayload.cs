@@ -50,7 +50,7 @@ public sealed record TimeSheetPerson
     public IReadOnlyList<TimeSheetDay?>? Days { get; init; }
 
     [Description("Optional: the days of the previous month that fall in the calendar week of this month's 1st (from that week's Monday to the previous month's last day), with their hours, as that month's sheet gave them. The 40-hour weekly limit is checked over the whole week; they are not printed and not counted in this month's totals (hoursBefore already holds them).")]
-    public IReadOnlyList<TimeSheetDay?>? PreviousMonthDays { get; init; }
+    public IReadOnlyList<TimeSheetPreviousDay?>? PreviousMonthDays { get; init; }
 }
 
 public sealed record TimeSheetConvict
@@ -70,10 +70,20 @@ public sealed record TimeSheetConvict
 
 public sealed record TimeSheetDay
 {
-    [Description("Day of the month (1–31, inside the month; in previousMonthDays, a day of the previous month).")]
+    [Description("Day of the month (1–31, inside the month).")]
     public int? Day { get; init; }
 
     [Description("Hours worked that day: 1–4, or up to 8 for a person with no permanent job who does not study.")]
+    public int? Hours { get; init; }
+}
+
+/// <summary>A day of the previous month in the calendar week this month starts in (its own record: the schema names it apart).</summary>
+public sealed record TimeSheetPreviousDay
+{
+    [Description("Day of the previous month (1–31), in the calendar week of this month's 1st.")]
+    public int? Day { get; init; }
+
+    [Description("Hours worked that day, as the previous month's sheet gave them.")]
     public int? Hours { get; init; }
 }
 

@@ -91,7 +91,7 @@ public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
     /// The previous month's days of the calendar week the month starts in (Monday to the previous month's last day):
     /// each must be such a day, once; the valid ones are added to <paramref name="carried"/> for the weekly limit.
     /// </summary>
-    private static IEnumerable<(string Path, string Message)> CarriedDays(IReadOnlyList<TimeSheetDay?> days, string at, DateOnly first, List<WorkedEntry> carried)
+    private static IEnumerable<(string Path, string Message)> CarriedDays(IReadOnlyList<TimeSheetPreviousDay?> days, string at, DateOnly first, List<WorkedEntry> carried)
     {
         var monday = WorkedHours.Monday(first);
         var lastBefore = first.AddDays(-1);

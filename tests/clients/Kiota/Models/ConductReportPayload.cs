@@ -37,6 +37,14 @@ namespace FormsService.Clients.Kiota.Models
 #else
         public global::FormsService.Clients.Kiota.Models.ConductReportPayload_convict Convict { get; set; }
 #endif
+        /// <summary>Optional: the executor line at the foot of the letter (орындаушы, телефон).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::FormsService.Clients.Kiota.Models.ConductReportPayload_executor? Executor { get; set; }
+#nullable restore
+#else
+        public global::FormsService.Clients.Kiota.Models.ConductReportPayload_executor Executor { get; set; }
+#endif
         /// <summary>The local executive body (akimat) that sends the report.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -106,6 +114,7 @@ namespace FormsService.Clients.Kiota.Models
                 { "assessment", n => { Assessment = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "breaches", n => { Breaches = n.GetCollectionOfObjectValues<global::FormsService.Clients.Kiota.Models.ConductReportPayload_breaches>(global::FormsService.Clients.Kiota.Models.ConductReportPayload_breaches.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "convict", n => { Convict = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.ConductReportPayload_convict>(global::FormsService.Clients.Kiota.Models.ConductReportPayload_convict.CreateFromDiscriminatorValue); } },
+                { "executor", n => { Executor = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.ConductReportPayload_executor>(global::FormsService.Clients.Kiota.Models.ConductReportPayload_executor.CreateFromDiscriminatorValue); } },
                 { "localExecutiveBody", n => { LocalExecutiveBody = n.GetStringValue(); } },
                 { "month", n => { Month = n.GetStringValue(); } },
                 { "outgoing", n => { Outgoing = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.ConductReportPayload_outgoing>(global::FormsService.Clients.Kiota.Models.ConductReportPayload_outgoing.CreateFromDiscriminatorValue); } },
@@ -124,6 +133,7 @@ namespace FormsService.Clients.Kiota.Models
             writer.WriteCollectionOfPrimitiveValues<string>("assessment", Assessment);
             writer.WriteCollectionOfObjectValues<global::FormsService.Clients.Kiota.Models.ConductReportPayload_breaches>("breaches", Breaches);
             writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.ConductReportPayload_convict>("convict", Convict);
+            writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.ConductReportPayload_executor>("executor", Executor);
             writer.WriteStringValue("localExecutiveBody", LocalExecutiveBody);
             writer.WriteStringValue("month", Month);
             writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.ConductReportPayload_outgoing>("outgoing", Outgoing);

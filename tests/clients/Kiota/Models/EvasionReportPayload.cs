@@ -21,6 +21,14 @@ namespace FormsService.Clients.Kiota.Models
 #else
         public global::FormsService.Clients.Kiota.Models.EvasionReportPayload_convict Convict { get; set; }
 #endif
+        /// <summary>Optional: the executor line at the foot of the letter (орындаушы, телефон).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::FormsService.Clients.Kiota.Models.EvasionReportPayload_executor? Executor { get; set; }
+#nullable restore
+#else
+        public global::FormsService.Clients.Kiota.Models.EvasionReportPayload_executor Executor { get; set; }
+#endif
         /// <summary>Optional: the person&apos;s explanation; absent when the person gave none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -96,6 +104,7 @@ namespace FormsService.Clients.Kiota.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "convict", n => { Convict = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.EvasionReportPayload_convict>(global::FormsService.Clients.Kiota.Models.EvasionReportPayload_convict.CreateFromDiscriminatorValue); } },
+                { "executor", n => { Executor = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.EvasionReportPayload_executor>(global::FormsService.Clients.Kiota.Models.EvasionReportPayload_executor.CreateFromDiscriminatorValue); } },
                 { "explanation", n => { Explanation = n.GetStringValue(); } },
                 { "facts", n => { Facts = n.GetCollectionOfObjectValues<global::FormsService.Clients.Kiota.Models.EvasionReportPayload_facts>(global::FormsService.Clients.Kiota.Models.EvasionReportPayload_facts.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "localExecutiveBody", n => { LocalExecutiveBody = n.GetStringValue(); } },
@@ -113,6 +122,7 @@ namespace FormsService.Clients.Kiota.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.EvasionReportPayload_convict>("convict", Convict);
+            writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.EvasionReportPayload_executor>("executor", Executor);
             writer.WriteStringValue("explanation", Explanation);
             writer.WriteCollectionOfObjectValues<global::FormsService.Clients.Kiota.Models.EvasionReportPayload_facts>("facts", Facts);
             writer.WriteStringValue("localExecutiveBody", LocalExecutiveBody);

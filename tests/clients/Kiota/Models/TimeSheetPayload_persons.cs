@@ -34,6 +34,14 @@ namespace FormsService.Clients.Kiota.Models
         public int? HoursBefore { get; set; }
         /// <summary>Whether the person studies.</summary>
         public bool? IsStudent { get; set; }
+        /// <summary>Optional: the days of the previous month that fall in the calendar week of this month&apos;s 1st (from that week&apos;s Monday to the previous month&apos;s last day), with their hours, as that month&apos;s sheet gave them. The 40-hour weekly limit is checked over the whole week; they are not printed and not counted in this month&apos;s totals (hoursBefore already holds them).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::FormsService.Clients.Kiota.Models.TimeSheetPayload_persons_previousMonthDays>? PreviousMonthDays { get; set; }
+#nullable restore
+#else
+        public List<global::FormsService.Clients.Kiota.Models.TimeSheetPayload_persons_previousMonthDays> PreviousMonthDays { get; set; }
+#endif
         /// <summary>Term of community service in hours, as the verdict sets it.</summary>
         public int? SentenceHours { get; set; }
         /// <summary>
@@ -59,6 +67,7 @@ namespace FormsService.Clients.Kiota.Models
                 { "hasPermanentJob", n => { HasPermanentJob = n.GetBoolValue(); } },
                 { "hoursBefore", n => { HoursBefore = n.GetIntValue(); } },
                 { "isStudent", n => { IsStudent = n.GetBoolValue(); } },
+                { "previousMonthDays", n => { PreviousMonthDays = n.GetCollectionOfObjectValues<global::FormsService.Clients.Kiota.Models.TimeSheetPayload_persons_previousMonthDays>(global::FormsService.Clients.Kiota.Models.TimeSheetPayload_persons_previousMonthDays.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "sentenceHours", n => { SentenceHours = n.GetIntValue(); } },
             };
         }
@@ -74,6 +83,7 @@ namespace FormsService.Clients.Kiota.Models
             writer.WriteBoolValue("hasPermanentJob", HasPermanentJob);
             writer.WriteIntValue("hoursBefore", HoursBefore);
             writer.WriteBoolValue("isStudent", IsStudent);
+            writer.WriteCollectionOfObjectValues<global::FormsService.Clients.Kiota.Models.TimeSheetPayload_persons_previousMonthDays>("previousMonthDays", PreviousMonthDays);
             writer.WriteIntValue("sentenceHours", SentenceHours);
         }
     }

@@ -21,6 +21,14 @@ namespace FormsService.Clients.Kiota.Models
 #else
         public global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_convict Convict { get; set; }
 #endif
+        /// <summary>Optional: the executor line at the foot of the letter (орындаушы, телефон).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_executor? Executor { get; set; }
+#nullable restore
+#else
+        public global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_executor Executor { get; set; }
+#endif
         /// <summary>The local executive body (akimat) that sends the notice.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -88,6 +96,7 @@ namespace FormsService.Clients.Kiota.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "convict", n => { Convict = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_convict>(global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_convict.CreateFromDiscriminatorValue); } },
+                { "executor", n => { Executor = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_executor>(global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_executor.CreateFromDiscriminatorValue); } },
                 { "localExecutiveBody", n => { LocalExecutiveBody = n.GetStringValue(); } },
                 { "outgoing", n => { Outgoing = n.GetObjectValue<global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_outgoing>(global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_outgoing.CreateFromDiscriminatorValue); } },
                 { "probationOffice", n => { ProbationOffice = n.GetStringValue(); } },
@@ -104,6 +113,7 @@ namespace FormsService.Clients.Kiota.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_convict>("convict", Convict);
+            writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_executor>("executor", Executor);
             writer.WriteStringValue("localExecutiveBody", LocalExecutiveBody);
             writer.WriteObjectValue<global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_outgoing>("outgoing", Outgoing);
             writer.WriteStringValue("probationOffice", ProbationOffice);

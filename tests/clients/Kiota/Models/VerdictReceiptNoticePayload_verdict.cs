@@ -34,6 +34,8 @@ namespace FormsService.Clients.Kiota.Models
         public Date? Date { get; set; }
         /// <summary>Term of community service in hours.</summary>
         public int? Hours { get; set; }
+        /// <summary>Optional: &apos;verdict&apos; (үкім, the default) or &apos;ruling&apos; (қаулы): which the court&apos;s decision is; the notice prints it in the right case (&apos;үкімін&apos; / &apos;қаулысын&apos;, &apos;Үкіммен&apos; / &apos;Қаулымен&apos;).</summary>
+        public global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_verdict_kind? Kind { get; set; }
         /// <summary>Date the akimat received the verdict (YYYY-MM-DD); rule 2&apos;s five working days count from it.</summary>
         public Date? ReceivedDate { get; set; }
         /// <summary>
@@ -58,6 +60,7 @@ namespace FormsService.Clients.Kiota.Models
                 { "criminalCodeArticle", n => { CriminalCodeArticle = n.GetStringValue(); } },
                 { "date", n => { Date = n.GetDateValue(); } },
                 { "hours", n => { Hours = n.GetIntValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_verdict_kind>(); } },
                 { "receivedDate", n => { ReceivedDate = n.GetDateValue(); } },
             };
         }
@@ -72,6 +75,7 @@ namespace FormsService.Clients.Kiota.Models
             writer.WriteStringValue("criminalCodeArticle", CriminalCodeArticle);
             writer.WriteDateValue("date", Date);
             writer.WriteIntValue("hours", Hours);
+            writer.WriteEnumValue<global::FormsService.Clients.Kiota.Models.VerdictReceiptNoticePayload_verdict_kind>("kind", Kind);
             writer.WriteDateValue("receivedDate", ReceivedDate);
         }
     }

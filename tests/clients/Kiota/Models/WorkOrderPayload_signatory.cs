@@ -13,7 +13,7 @@ namespace FormsService.Clients.Kiota.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WorkOrderPayload_signatory : IParsable
     {
-        /// <summary>Surname, name and patronymic of the signatory.</summary>
+        /// <summary>Name of the signatory as the payload gives it: &apos;Исаев Марат Бекұлы&apos; (surname, name, patronymic) prints as akims&apos; acts sign, &apos;М. Исаев&apos;; a name already written with an initial prints as given.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? FullName { get; set; }
