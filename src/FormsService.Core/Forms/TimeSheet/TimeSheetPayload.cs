@@ -68,7 +68,14 @@ public sealed record TimeSheetConvict
     public int? BirthYear { get; init; }
 }
 
-public sealed record TimeSheetDay
+/// <summary>A day of a sheet with its hours: this month's or the previous month's.</summary>
+public interface IWorkedDay
+{
+    int? Day { get; }
+    int? Hours { get; }
+}
+
+public sealed record TimeSheetDay : IWorkedDay
 {
     [Description("Day of the month (1–31, inside the month).")]
     public int? Day { get; init; }
@@ -78,7 +85,7 @@ public sealed record TimeSheetDay
 }
 
 /// <summary>A day of the previous month in the calendar week this month starts in (its own record: the schema names it apart).</summary>
-public sealed record TimeSheetPreviousDay
+public sealed record TimeSheetPreviousDay : IWorkedDay
 {
     [Description("Day of the previous month (1–31), in the calendar week of this month's 1st.")]
     public int? Day { get; init; }

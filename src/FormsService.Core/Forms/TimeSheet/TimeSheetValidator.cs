@@ -44,22 +44,8 @@ public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
             person.RuleFor(p => p!.HoursBefore).NotNull().WithMessage(Say.Required)
                 .InclusiveBetween(0, MaxHours).WithMessage(Say.Between(0, MaxHours));
             person.RuleFor(p => p!.Days).NotNull().WithMessage(Say.Required);
-            person.RuleForEach(p => p!.Days).NotNull().WithMessage(Say.Required).ChildRules(day =>
-            {
-                day.RuleFor(d => d!.Day).NotNull().WithMessage(Say.Required)
-                    .InclusiveBetween(1, 31).WithMessage(Say.Between(1, 31));
-                day.RuleFor(d => d!.Hours).NotNull().WithMessage(Say.Required)
-                    .InclusiveBetween(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy)
-                    .WithMessage(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
-            });
-            person.RuleForEach(p => p!.PreviousMonthDays).NotNull().WithMessage(Say.Required).ChildRules(day =>
-            {
-                day.RuleFor(d => d!.Day).NotNull().WithMessage(Say.Required)
-                    .InclusiveBetween(1, 31).WithMessage(Say.Between(1, 31));
-                day.RuleFor(d => d!.Hours).NotNull().WithMessage(Say.Required)
-                    .InclusiveBetween(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy)
-                    .WithMessage(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
-            });
+            person.RuleForEach(p => p!.Days).NotNull().WithMessage(Say.Required).ChildRules(DayRules);
+            person.RuleForEach(p => p!.PreviousMonthDays).NotNull().WithMessage(Say.Required).ChildRules(DayRules);
         });
 
         RuleFor(x => x.CompiledBy).NotNull().WithMessage(Say.Required);
@@ -85,6 +71,16 @@ public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
                     foreach (var (path, message) in PersonBreaches(person, $"persons[{i}]", first, sheet.CompiledBy?.Date))
                         context.AddFailure(new ValidationFailure(path, message));
         });
+    }
+
+    /// <summary>A day and its hours, in this month or the previous one: a day of a month, 1–8 hours (rule 2 2)'s largest cap).</summary>
+    private static void DayRules<TDay>(InlineValidator<TDay> day) where TDay : IWorkedDay?
+    {
+        day.RuleFor(d => d!.Day).NotNull().WithMessage(Say.Required)
+            .InclusiveBetween(1, 31).WithMessage(Say.Between(1, 31));
+        day.RuleFor(d => d!.Hours).NotNull().WithMessage(Say.Required)
+            .InclusiveBetween(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy)
+            .WithMessage(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
     }
 
     /// <summary>
