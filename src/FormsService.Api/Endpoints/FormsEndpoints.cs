@@ -3,6 +3,7 @@ using FormsService.Api.Http;
 using FormsService.Api.Operations;
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Modules;
 using FormsService.Core.Engine.Payloads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -90,9 +91,32 @@ public static class FormsEndpoints
         }
     }
 
-    internal static Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> Blank([AsParameters] RenderQuery query,
-        HttpContext context, FormsEngine engine) =>
-        DocumentResponse.SendAsync(context, Document(context, engine, query.Selected, null, query));
+    /// <param name="month">
+    /// <c>YYYY-MM</c>: the blank of a monthly form (the time sheet) for that month, its days and days off printed.
+    /// </param>
+    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> Blank([AsParameters] RenderQuery query,
+        [FromQuery(Name = "month")] string? month, HttpContext context, FormsEngine engine)
+    {
+        var version = query.Selected;
+        if (month is null)
+            return await DocumentResponse.SendAsync(context, Document(context, engine, version, null, query));
+        if (!version.Module.BlankTakesMonth)
+            return Problems.InvalidParameter(context, "month", Say.Of("blank-takes-no-month"));
+        if (Core.Forms.AkimatReports.ReportMonth.Parse(month) is not { } first)
+            return Problems.InvalidParameter(context, "month", Core.Forms.AkimatReports.ReportMonth.Message);
+        var options = new BlankOptions(first);
+        var document = Document(context, engine, version, null, query);
+        var tag = "month=" + month;
+        return await DocumentResponse.SendAsync(context, document with
+        {
+            ETagExtra = document.ETagExtra is { } extra ? extra + ";" + tag : tag,
+            FileName = System.IO.Path.ChangeExtension(document.FileName!, null) + "_" + month + "." + query.SelectedFormat,
+            Render = query.Archival
+                ? token => context.RequestServices.GetRequiredService<Core.Engine.Rendering.PdfBook>()
+                    .Render([engine.LayBlank(version, options, token)], new(version.Definition.Language, true), token)
+                : token => engine.RenderBlank(version, options, query.SelectedFormat, token),
+        });
+    }
 
     internal static async Task<Results<Ok<ValidationAnswer>, ProblemHttpResult>> Validate([AsParameters] FormQuery query, HttpContext context, FormsEngine engine)
     {

@@ -218,10 +218,14 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                 "200 with the warnings a render would report, or the 422 a render would give.",
                 Parameters(false), Body(payloadName), Content(["application/json"], Ref("ValidationAnswer")), withBodyErrors: true),
         };
+        var blankParameters = Parameters(true);
+        if (latest.Module.BlankTakesMonth)
+            blankParameters.Add(Query("month", new JsonObject { ["type"] = "string", ["pattern"] = Core.Forms.AkimatReports.ReportMonth.Pattern },
+                "YYYY-MM: the blank for that month, its days with the days off shaded; without it, 31 numbered days."));
         paths[$"/api/forms/{form.FormId}/blank"] = new JsonObject
         {
             ["get"] = Operation("blank" + name, $"The {form.FormId} form printed blank, to be filled by hand.",
-                "As `GET /api/forms/{formId}/blank` for this form (ETag and 304 as for renders).", Parameters(true), null, documents, withBodyErrors: false),
+                "As `GET /api/forms/{formId}/blank` for this form (ETag and 304 as for renders).", blankParameters, null, documents, withBodyErrors: false),
         };
         if (latest.Module.Artwork is not null)
         {

@@ -125,7 +125,25 @@ public sealed class FormsEngine : IDisposable
     /// <summary>The document model and its layout; a null check gives the form blank.</summary>
     [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
     public LaidOutDocument Lay(FormVersion version, PayloadCheck? filled, CancellationToken cancellationToken = default) =>
-        _layout.Layout(_builder.Build(version, ViewOf(filled)), cancellationToken);
+        filled is null ? LayBlank(version, BlankOptions.None, cancellationToken) : _layout.Layout(_builder.Build(version, ViewOf(filled)), cancellationToken);
+
+    /// <summary>The form blank, to be filled by hand, for what <paramref name="options"/> say (a month).</summary>
+    public LaidOutDocument LayBlank(FormVersion version, BlankOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options.Month is not null && !version.Module.BlankTakesMonth)
+            throw new ArgumentException($"The blank of {version.FormId} takes no month.", nameof(options));
+        return _layout.Layout(_builder.Build(version, version.Module.BlankView(version.Definition, options), blank: true), cancellationToken);
+    }
+
+    /// <summary>Renders the form blank (PDF, DOCX or a PNG of its first page) for what <paramref name="options"/> say.</summary>
+    public byte[] RenderBlank(FormVersion version, BlankOptions options, string format, CancellationToken cancellationToken = default)
+    {
+        if (version.Module.Artwork is not null || options == BlankOptions.None)
+            return Render(version, (PayloadCheck?)null, format, cancellationToken);
+        var laid = LayBlank(version, options, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Write(laid, format, cancellationToken);
+    }
 
     /// <summary>Renders a version filled from a valid <see cref="Check"/> (or blank, when null).</summary>
     [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
@@ -135,14 +153,17 @@ public sealed class FormsEngine : IDisposable
             return artwork.Render(version.Definition, ViewOf(filled) ?? Blank(version), format, cancellationToken);
         var laid = Lay(version, filled, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return format switch
+        return Write(laid, format, cancellationToken);
+    }
+
+    private byte[] Write(LaidOutDocument laid, string format, CancellationToken cancellationToken) =>
+        format switch
         {
             OutputFormats.Pdf => _pdf.Render(laid, cancellationToken),
             OutputFormats.Docx => _docx.Render(laid),
             OutputFormats.Png => _images.RenderPng(laid, 0, 96, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unsupported format."),
         };
-    }
 
     /// <summary>Checks and renders in one call (tools and benchmarks); an invalid payload throws.</summary>
     public byte[] Render(FormVersion version, JsonElement? payload, string format, CancellationToken cancellationToken = default) =>

@@ -18,6 +18,17 @@ public static class DocumentText
 
     public static string Pdf(byte[] pdf) => string.Join(' ', PdfPages(pdf));
 
+    /// <summary>
+    /// The PDF's words printed at <paramref name="minPointSize"/> or more: a form's text without the small captions
+    /// under its blanks, which fall between the words of the lines they sit under wherever those lines break.
+    /// </summary>
+    public static string PdfWithoutSmallText(byte[] pdf, double minPointSize)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join(' ', document.GetPages().SelectMany(p => p.GetWords())
+            .Where(w => w.Letters.Count > 0 && w.Letters.Max(l => l.PointSize) >= minPointSize).Select(w => w.Text));
+    }
+
     /// <summary>The DOCX's text: paragraphs joined by spaces, tabs as spaces, runs of spaces collapsed.</summary>
     public static string Docx(byte[] docx)
     {

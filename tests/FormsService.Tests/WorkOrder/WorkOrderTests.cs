@@ -216,9 +216,10 @@ public sealed class WorkOrderTests(ServiceFactory factory) : IClassFixture<Servi
     {
         var response = await _client.GetAsync("/api/forms/work-order/blank?format=pdf");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        // A blank's caption sits inside the sentence it interrupts: those sentences are checked by their pieces.
+        // A blank's caption sits inside the sentence it interrupts: those sentences are checked by their pieces, in
+        // the text without the captions (printed small), which break into them wherever the lines break.
         var blankPhrases = FixedPhrases.Where(p => !p.Contains("айқындалсын", StringComparison.Ordinal) && !p.StartsWith("10.", StringComparison.Ordinal))
             .Concat(["болып айқындалсын.", "10. Сот үкімін (қаулысын) алғаны туралы хабарлама мен осы өкім пробация қызметіне жіберілсін"]);
-        DocumentText.AssertContainsAll(DocumentText.Pdf(await response.Content.ReadAsByteArrayAsync()), blankPhrases);
+        DocumentText.AssertContainsAll(DocumentText.PdfWithoutSmallText(await response.Content.ReadAsByteArrayAsync(), 9), blankPhrases);
     }
 }

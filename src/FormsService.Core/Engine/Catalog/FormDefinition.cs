@@ -63,4 +63,23 @@ public sealed record TextStyles
     public float CaptionSizePt { get; init; } = 8;
     /// <summary>Line height as a multiple of the font size.</summary>
     public float LineSpacing { get; init; } = 1.15f;
+    /// <summary>What the form printed blank sets otherwise (a smaller size, so that its wider blanks fit its page).</summary>
+    public BlankTextStyles? Blank { get; init; }
+
+    /// <summary>The styles a blank form prints with: these, with what <see cref="Blank"/> sets instead.</summary>
+    public TextStyles ForBlank() => Blank is not { } b ? this : this with
+    {
+        SizePt = b.SizePt ?? SizePt,
+        CaptionSizePt = b.CaptionSizePt ?? CaptionSizePt,
+        LineSpacing = b.LineSpacing ?? LineSpacing,
+        Blank = null,
+    };
+}
+
+/// <summary>The styles of a form printed blank, where they differ from its own (<c>styles.blank</c>).</summary>
+public sealed record BlankTextStyles
+{
+    public float? SizePt { get; init; }
+    public float? CaptionSizePt { get; init; }
+    public float? LineSpacing { get; init; }
 }

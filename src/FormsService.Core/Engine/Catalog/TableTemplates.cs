@@ -12,7 +12,11 @@ public sealed record TableTemplate(
     IReadOnlyList<RowTemplate> Rows,
     CellLook Look,
     float SpaceBeforePt,
-    float SpaceAfterPt) : BlockTemplate;
+    float SpaceAfterPt) : BlockTemplate
+{
+    /// <summary>A path: the table prints only when it has a value (an array with items), or on the blank form.</summary>
+    public string? If { get; init; }
+}
 
 /// <summary>A column, or with <see cref="Each"/> a group of columns: one per item of that payload array.</summary>
 /// <param name="WidthMm">Fixed width; 0 when the column takes a <see cref="Share"/> of the width left.</param>
@@ -28,7 +32,19 @@ public sealed record RowTemplate(
     bool BreakBefore,
     string? BreakWhen,
     float MinHeightMm,
-    CellLook Look);
+    CellLook Look)
+{
+    /// <summary>On the blank form, the row printed empty as many times as fill the page; null: printed as usual.</summary>
+    public BlankFill? Fill { get; init; }
+}
+
+/// <summary>
+/// Empty rows of a blank form, written in by hand: as many as fill the rest of the page the table is on.
+/// </summary>
+/// <param name="MinHeightMm">Their least height (0: the row's own <c>minHeightMm</c>).</param>
+/// <param name="Share">Their part of the page's free space when several tables fill one page.</param>
+/// <param name="Borders">Their borders over the row's (a bottom rule alone: lines to write on).</param>
+public sealed record BlankFill(float MinHeightMm, float Share, EdgeSpec? Borders);
 
 /// <param name="ColumnSpan">Columns covered; 0: the rest of the repeated column group the cell starts in.</param>
 /// <param name="Each">Repeats the cell over the column group it falls on, item i of this array in column i.</param>

@@ -6,9 +6,10 @@ namespace FormsService.Core.Engine.Catalog;
 /// <summary>The table syntax of the definition language (docs/DEFINITIONS.md, "Tables").</summary>
 internal sealed partial class TemplateParser
 {
-    private static readonly HashSet<string> TableKeys = ["columns", "header", "rows", .. LookKeys()];
+    private static readonly HashSet<string> TableKeys = ["if", "columns", "header", "rows", .. LookKeys()];
     private static readonly HashSet<string> ColumnKeys = ["widthMm", "share", "each", "shadeWhen", "shade"];
-    private static readonly HashSet<string> RowKeys = ["cells", "each", "breakBefore", "breakWhen", "minHeightMm", .. LookKeys()];
+    private static readonly HashSet<string> RowKeys = ["cells", "each", "breakBefore", "breakWhen", "minHeightMm", "fillBlank", .. LookKeys()];
+    private static readonly HashSet<string> FillKeys = ["minHeightMm", "share", "borders"];
     private static readonly HashSet<string> CellKeys =
         ["text", "paragraph", "paragraphs", "colSpan", "rowSpan", "each", "indentMm", "firstLineMm", "spaceBeforePt", "spaceAfterPt", .. LookKeys()];
 
@@ -35,7 +36,11 @@ internal sealed partial class TemplateParser
         var rows = ParseRows(r, at + ".rows", allowEach: true);
         CheckStaticWidths(columns, header, at + ".header");
         CheckStaticWidths(columns, rows, at + ".rows");
-        return new TableTemplate(columns, header, rows, Look(t, at), Number(block, "spaceBeforePt", blockAt, 0), Number(block, "spaceAfterPt", blockAt, 0));
+        var when = t.TryGetProperty("if", out var w) ? Path(String(w, at + ".if"), at + ".if") : null;
+        return new TableTemplate(columns, header, rows, Look(t, at), Number(block, "spaceBeforePt", blockAt, 0), Number(block, "spaceAfterPt", blockAt, 0))
+        {
+            If = when,
+        };
     }
 
     private ColumnTemplate ParseColumn(JsonElement c, string at)
@@ -99,7 +104,27 @@ internal sealed partial class TemplateParser
         if (each is null && r.TryGetProperty("breakWhen", out _))
             throw Error(at + ".breakWhen", "only a row repeated with 'each' can break by its item; use 'breakBefore'.");
         bool? keep = r.TryGetProperty("keepTogether", out _) ? Bool(r, "keepTogether", at) : null;
-        return new RowTemplate(parsed, each, keep, Bool(r, "breakBefore", at), breakWhen, Number(r, "minHeightMm", at, 0), Look(r, at));
+        return new RowTemplate(parsed, each, keep, Bool(r, "breakBefore", at), breakWhen, Number(r, "minHeightMm", at, 0), Look(r, at))
+        {
+            Fill = Fill(r, at),
+        };
+    }
+
+    /// <summary>"fillBlank": true, or { "minHeightMm": 8, "share": 2, "borders": { "bottom": 0.5 } }.</summary>
+    private BlankFill? Fill(JsonElement r, string at)
+    {
+        if (!r.TryGetProperty("fillBlank", out var f))
+            return null;
+        var fat = at + ".fillBlank";
+        if (f.ValueKind == JsonValueKind.True)
+            return new BlankFill(0, 1, null);
+        if (f.ValueKind != JsonValueKind.Object)
+            throw Error(fat, "must be true or an object with 'minHeightMm', 'share', 'borders'.");
+        OnlyKeys(f, FillKeys, fat);
+        var share = Number(f, "share", fat, 1);
+        if (share <= 0)
+            throw Error(fat + ".share", "must be a number above 0.");
+        return new BlankFill(Number(f, "minHeightMm", fat, 0), share, Edges(f, fat));
     }
 
     private CellTemplate ParseCell(JsonElement c, string at)

@@ -37,17 +37,24 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
     {
         if (!Languages.Contains(d.Language))
             throw Error("$.language", $"unknown language '{d.Language}'; known: {string.Join(", ", Languages)}.");
-        var s = d.Styles;
-        if (!FontFamilies.ByName.ContainsKey(s.Font))
-            throw Error("$.styles.font", $"unknown font '{s.Font}'; known: {string.Join(", ", FontFamilies.ByName.Keys)}.");
-        if (s.SizePt is < 6 or > 36 || float.IsNaN(s.SizePt))
-            throw Error("$.styles.sizePt", "must be a number from 6 to 36.");
-        if (s.CaptionSizePt < 5 || s.CaptionSizePt > s.SizePt || float.IsNaN(s.CaptionSizePt))
-            throw Error("$.styles.captionSizePt", "must be a number from 5 to the body size (styles.sizePt).");
-        if (s.LineSpacing is < 0.8f or > 3 || float.IsNaN(s.LineSpacing))
-            throw Error("$.styles.lineSpacing", "must be a number from 0.8 to 3.");
+        if (!FontFamilies.ByName.ContainsKey(d.Styles.Font))
+            throw Error("$.styles.font", $"unknown font '{d.Styles.Font}'; known: {string.Join(", ", FontFamilies.ByName.Keys)}.");
+        CheckSizes(d.Styles, "$.styles");
+        // The blank's sizes are checked as they print: the form's, with the blank's instead where it sets them.
+        if (d.Styles.Blank is not null)
+            CheckSizes(d.Styles.ForBlank(), "$.styles.blank");
         try { _ = PageGeometry.From(d.Page); }
         catch (ArgumentException ex) { throw Error("$.page.size", ex.Message); }
+    }
+
+    private void CheckSizes(TextStyles s, string at)
+    {
+        if (s.SizePt is < 6 or > 36 || float.IsNaN(s.SizePt))
+            throw Error(at + ".sizePt", "must be a number from 6 to 36.");
+        if (s.CaptionSizePt < 5 || s.CaptionSizePt > s.SizePt || float.IsNaN(s.CaptionSizePt))
+            throw Error(at + ".captionSizePt", "must be a number from 5 to the body size (styles.sizePt).");
+        if (s.LineSpacing is < 0.8f or > 3 || float.IsNaN(s.LineSpacing))
+            throw Error(at + ".lineSpacing", "must be a number from 0.8 to 3.");
     }
 
     public IReadOnlyList<BlockTemplate> ParseBody(IReadOnlyList<JsonElement> body)

@@ -24,6 +24,12 @@ public sealed class LayoutEngine(FontLibrary fonts)
 
     public LaidOutDocument Layout(Document document, CancellationToken cancellationToken = default)
     {
+        var (laid, flow) = LayoutOnce(document, cancellationToken);
+        return PageFiller.HasRowsToFill(document) ? PageFiller.Fill(laid, flow, d => LayoutOnce(d, cancellationToken)) : laid;
+    }
+
+    private (LaidOutDocument Laid, Flow Flow) LayoutOnce(Document document, CancellationToken cancellationToken)
+    {
         var context = new LayoutContext(fonts, document.Page, new Flow(document.Page), cancellationToken);
         var blocks = new List<LaidOutBlock>(document.Blocks.Count + 2);
         foreach (var block in document.Blocks)
@@ -38,7 +44,7 @@ public sealed class LayoutEngine(FontLibrary fonts)
             if (running is not null)
                 for (var page = 0; page < pages; page++)
                     blocks.Add(RunningTextLayout.Layout(running, page, pages, context));
-        return new LaidOutDocument(document, pages, blocks);
+        return (new LaidOutDocument(document, pages, blocks), context.Flow);
     }
 }
 
@@ -65,8 +71,13 @@ internal sealed record LayoutContext(FontLibrary Fonts, PageGeometry Page, Flow 
 internal sealed class Flow(PageGeometry page)
 {
     private float _y = page.MarginTop;
+    /// <summary>How far down each page the flow has gone (its blocks' bottoms, their space after included).</summary>
+    private readonly List<float> _used = [page.MarginTop];
     public int Page { get; private set; }
     public float Y => _y;
+
+    /// <summary>The room left at the foot of <paramref name="pageIndex"/> once everything on it is placed.</summary>
+    public float FreeOn(int pageIndex) => pageIndex < _used.Count ? Math.Max(0, Bottom - _used[pageIndex]) : page.ContentHeight;
 
     public bool AtTop => _y <= page.MarginTop + 0.01f;
     public float Bottom => page.Height - page.MarginBottom;
@@ -81,12 +92,17 @@ internal sealed class Flow(PageGeometry page)
         return (Page, _y);
     }
 
-    public void Advance(float height) => _y += height;
+    public void Advance(float height)
+    {
+        _y += height;
+        _used[Page] = Math.Max(_used[Page], _y);
+    }
 
     public void NewPage()
     {
         Page++;
         _y = page.MarginTop;
+        _used.Add(_y);
     }
 
     public void KeepTogether(float height, float spaceBefore)

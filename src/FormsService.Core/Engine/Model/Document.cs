@@ -14,6 +14,9 @@ public sealed record Document(DocumentInfo Info, PageGeometry Page, TextStyles S
     public RunningText? Header { get; init; }
     /// <summary>Printed in the bottom margin of every page, when the definition asks for it.</summary>
     public RunningText? Footer { get; init; }
+
+    /// <summary>Its rows to fill are repeated already, as many as fill their pages (laid out again, it stays as it is).</summary>
+    public bool PageFilled { get; init; }
 }
 
 public sealed record DocumentInfo(string Title, string Language, string Subject);

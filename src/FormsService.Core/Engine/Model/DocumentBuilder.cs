@@ -21,14 +21,20 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
     private const float YearMm = 9, DayMm = 8, MonthMm = 24;
 
     /// <param name="values">The values the template reads: the form's record (and what its module derives from it) as JSON.</param>
-    public Document Build(FormVersion version, JsonElement? values)
+    /// <param name="blank">
+    /// The form printed blank, to be filled by hand: its blank styles, its tables always, their rows to fill printed
+    /// empty. <paramref name="values"/> then holds what a blank knows beforehand (a month's days), or nothing.
+    /// </param>
+    public Document Build(FormVersion version, JsonElement? values, bool blank = false)
     {
         var d = version.Definition;
-        var scale = new TypeScale(d.Styles);
+        var styles = blank ? d.Styles.ForBlank() : d.Styles;
+        var scale = new TypeScale(styles);
         var page = PageGeometry.From(d.Page);
         var context = new BuildContext(scale, new PayloadValues(values), page.ContentWidth)
         {
             Dates = locales.Find(d.Language) ?? throw new InvalidOperationException($"No date words for '{d.Language}': the catalogue should have refused it."),
+            Blank = blank,
         };
         var blocks = new List<Block>(version.Body.Count);
         RunningText? header = null, footer = null;
@@ -49,7 +55,11 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
                     blocks.Add(PageBreak.Instance);
                     break;
                 case TableTemplate t:
-                    blocks.Add(TableBuilder.Build(t, context));
+                    if (!blank && t.If is not null && !context.Values.Has(t.If) && context.Values.Items(t.If).Count == 0)
+                        break;
+                    // A table left with no row at all (lines to fill, on a filled form) is no table.
+                    if (TableBuilder.Build(t, context) is { } table && (table.HeaderRows.Count > 0 || table.Rows.Count > 0))
+                        blocks.Add(table);
                     break;
                 case RunningTemplate { Position: RunningPosition.Header } r:
                     header = new RunningText(r.Position, BuildParagraph(r.Content, context, null, null));
@@ -61,7 +71,7 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
                     throw new NotSupportedException($"Block template {template.GetType().Name} has no builder.");
             }
         }
-        return new Document(new DocumentInfo(d.Title, d.Language, $"{d.LegalBasis.Act}, {d.LegalBasis.Appendix}"), page, d.Styles, blocks)
+        return new Document(new DocumentInfo(d.Title, d.Language, $"{d.LegalBasis.Act}, {d.LegalBasis.Appendix}"), page, styles, blocks)
         {
             Header = header,
             Footer = footer,
@@ -237,6 +247,9 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
 {
     /// <summary>The date words of the definition's language.</summary>
     public required Locale.DateLocale Dates { get; init; }
+
+    /// <summary>The form is printed blank: rows to fill are printed empty.</summary>
+    public bool Blank { get; init; }
 
     /// <summary>
     /// The style of the cells of one resolved look and shading, and their paragraphs' styles: the same look object

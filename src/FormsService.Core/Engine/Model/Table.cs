@@ -18,7 +18,14 @@ public sealed record Table(
 /// <param name="KeepTogether">The row moves whole to the next page rather than split between its lines.</param>
 /// <param name="BreakBefore">The row starts a new page.</param>
 /// <param name="MinHeightPt">The row is at least this tall (a blank row to be written in by hand).</param>
-public sealed record TableRow(IReadOnlyList<TableCell> Cells, bool KeepTogether, bool BreakBefore, float MinHeightPt = 0);
+public sealed record TableRow(IReadOnlyList<TableCell> Cells, bool KeepTogether, bool BreakBefore, float MinHeightPt = 0)
+{
+    /// <summary>
+    /// Above 0: an empty row of a blank form, which the layout repeats to fill the rest of its page; the number is
+    /// its part of the free space when several tables fill one page. The laid-out document holds the rows repeated.
+    /// </summary>
+    public float FillShare { get; init; }
+}
 
 public enum VerticalAlignment { Top, Middle, Bottom }
 

@@ -70,17 +70,27 @@ internal static class TableBuilder
             // Each cell's look once per row template: the rows it repeats over share them (and their styles).
             var looks = new CellLook[r.Cells.Count];
             for (var k = 0; k < looks.Length; k++) looks[k] = r.Cells[k].Look.Over(rowLook);
-            if (r.Each is null)
+            if (r.Each is null && r.Fill is null)
             {
                 rows.Add(Row(r, looks, rowLook, context.Values, r.BreakBefore, context, covered, shades, groups));
                 continue;
             }
-            var items = context.Values.Items(r.Each);
+            IReadOnlyList<JsonElement> items = r.Each is null ? [] : context.Values.Items(r.Each);
             for (var i = 0; i < items.Count; i++)
             {
                 var values = context.Values.Item(items[i], i);
                 var breakBefore = (i == 0 && r.BreakBefore) || (r.BreakWhen is not null && values.Flag(r.BreakWhen) == true);
                 rows.Add(Row(r, looks, rowLook, values, breakBefore, context, covered, shades, groups));
+            }
+            // A row to fill is printed empty on the blank form, where the layout repeats it to fill the page; on a
+            // filled form only the items of its array are.
+            if (r.Fill is { } fill && context.Blank)
+            {
+                var fillLook = fill.Borders is null ? rowLook : new CellLook(Borders: fill.Borders).Over(rowLook);
+                var fillLooks = fill.Borders is null ? looks : [.. r.Cells.Select(c => (c.Look with { Borders = null }).Over(fillLook))];
+                var row = Row(r, fillLooks, fillLook, context.Values.Item(null, -1), false, context, covered, shades, groups);
+                var least = Units.MmToPt(fill.MinHeightMm > 0 ? fill.MinHeightMm : r.MinHeightMm);
+                rows.Add(row with { KeepTogether = true, MinHeightPt = least, FillShare = fill.Share });
             }
         }
         return rows;

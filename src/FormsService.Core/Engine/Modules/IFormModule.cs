@@ -42,11 +42,27 @@ public interface IFormModule
     /// </summary>
     PayloadCheck Bind(JsonElement payload, FormDefinition definition);
 
+    /// <summary>True when the form's blank can be printed for a month (<see cref="BlankOptions.Month"/>).</summary>
+    bool BlankTakesMonth => false;
+
+    /// <summary>
+    /// What the form printed blank knows beforehand, as a view its templates read (a time sheet's days of the
+    /// month), or null: nothing.
+    /// </summary>
+    JsonElement? BlankView(FormDefinition definition, BlankOptions options) => null;
+
     /// <summary>Adds what the validator cannot say (the vest's ranges) and annotations for pages to the schema.</summary>
     void Describe(JsonObject schema);
 
     /// <summary>As <see cref="Describe(JsonObject)"/>, for a module whose limits come from the version's own data files.</summary>
     void Describe(JsonObject schema, FormDefinition definition) => Describe(schema);
+}
+
+/// <summary>What a blank form is printed for.</summary>
+/// <param name="Month">The first day of the month a monthly form's blank is for (its days, its days off), or none.</param>
+public sealed record BlankOptions(DateOnly? Month = null)
+{
+    public static readonly BlankOptions None = new();
 }
 
 /// <summary>What a page needs to know about a form that its schema does not say.</summary>

@@ -17,13 +17,17 @@ public sealed class RecordModule<TPayload, TView> : IFormModule where TPayload :
     private readonly PayloadType<TPayload> _payload;
     private readonly Func<TPayload, TView> _view;
     private readonly Action<JsonObject> _describe;
+    private readonly Func<BlankOptions, object>? _blank;
 
+    /// <param name="blank">What the form's blank knows beforehand, for a month (or none): a form that has it takes a month.</param>
     public RecordModule(string name, PayloadType<TPayload> payload, Func<TPayload, TView> view,
-        PageHints? hints = null, Action<JsonObject>? describe = null, IReadOnlyList<IFigureSource>? figures = null)
+        PageHints? hints = null, Action<JsonObject>? describe = null, IReadOnlyList<IFigureSource>? figures = null,
+        Func<BlankOptions, object>? blank = null)
     {
         Name = name;
         _payload = payload;
         _view = view;
+        _blank = blank;
         _describe = describe ?? (_ => { });
         Hints = hints ?? PageHints.None;
         Figures = figures ?? [];
@@ -47,6 +51,11 @@ public sealed class RecordModule<TPayload, TView> : IFormModule where TPayload :
     }
 
     public void Describe(JsonObject schema) => _describe(schema);
+
+    public bool BlankTakesMonth => _blank is not null;
+
+    public JsonElement? BlankView(FormDefinition definition, BlankOptions options) =>
+        _blank is null ? null : JsonSerializer.SerializeToElement(_blank(options), PayloadJson.Options);
 }
 
 /// <summary>Shorthands for the usual case: the view is the record itself.</summary>

@@ -15,13 +15,8 @@ public sealed record ConductReportView
     public string? WorkObject { get; init; }
     public required IReadOnlyList<TextParagraph> Assessment { get; init; }
     public required IReadOnlyList<ConductViewBreach> Breaches { get; init; }
-    /// <summary>Set when the month had no breach: the report says so instead of an empty table.</summary>
+    /// <summary>Set when the month had no breach: the report says so instead of the table (printed only with breaches).</summary>
     public string? NoBreaches { get; init; }
-    /// <summary>
-    /// One item when there are breaches, none otherwise: the table's heading row repeats over it, so a month without
-    /// breaches prints no empty table.
-    /// </summary>
-    public required IReadOnlyList<RowMarker> BreachesHeading { get; init; }
     public required SignatoryDetails Signatory { get; init; }
     public ExecutorDetails? Executor { get; init; }
 
@@ -42,7 +37,6 @@ public sealed record ConductReportView
             Assessment = [.. (report.Assessment ?? []).OfType<string>().Select(p => new TextParagraph(p))],
             Breaches = breaches,
             NoBreaches = breaches.Count == 0 ? "Есептік айда еңбек тәртібін және жазаны өтеу тәртібін бұзу фактілері болған жоқ." : null,
-            BreachesHeading = breaches.Count == 0 ? [] : [RowMarker.Once],
             Signatory = report.Signatory!,
             Executor = report.Executor,
         };

@@ -51,6 +51,23 @@ public sealed record TimeSheetView
         };
     }
 
+    /// <summary>
+    /// What the blank sheet knows beforehand: for a month, its days with their days off, its title and due date;
+    /// with none, 31 numbered days, none shaded (a blank for any month).
+    /// </summary>
+    internal static TimeSheetBlankView Blank(DateOnly? month, WorkingCalendar calendar)
+    {
+        if (month is not { } first)
+            return new TimeSheetBlankView(null, null, null,
+                [.. Enumerable.Range(1, 31).Select(d => new TimeSheetViewDay(d, false))], [.. Enumerable.Range(1, 31).Select(_ => new TimeSheetViewCell(null, false))]);
+        var last = ReportMonth.Last(first);
+        var days = new List<TimeSheetViewDay>(last.Day);
+        for (var d = first; d <= last; d = d.AddDays(1))
+            days.Add(new TimeSheetViewDay(d.Day, !calendar.IsWorkingDay(d)));
+        return new TimeSheetBlankView(first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), DateTexts.Month(first),
+            calendar.LastWorkingDayOfMonth(first.Year, first.Month), days, [.. days.Select(d => new TimeSheetViewCell(null, d.DayOff))]);
+    }
+
     /// <summary>The rows of a valid sheet's persons, in payload order, numbered from 1.</summary>
     internal static IReadOnlyList<TimeSheetViewRow> RowsOf(IReadOnlyList<TimeSheetPerson?> persons) => RowsOf(persons, new bool[31]);
 
@@ -95,6 +112,10 @@ public sealed record TimeSheetView
     private static string FullName(TimeSheetConvict? c) =>
         c is null ? "" : string.Join(' ', new[] { c.Surname, c.Name, c.Patronymic }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()));
 }
+
+/// <summary>The blank sheet's view: the paths of <see cref="TimeSheetView"/> a blank knows, the others absent.</summary>
+internal sealed record TimeSheetBlankView(string? Month, string? MonthTitle, DateOnly? DueDate,
+    IReadOnlyList<TimeSheetViewDay> MonthDays, IReadOnlyList<TimeSheetViewCell> DayTotals);
 
 /// <summary>One day of the month: its number and whether it is a day off (weekend, holiday or moved day off).</summary>
 public sealed record TimeSheetViewDay(int Day, bool DayOff);
