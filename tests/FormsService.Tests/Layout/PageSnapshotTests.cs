@@ -5,9 +5,9 @@ using SkiaSharp;
 namespace FormsService.Tests.Layout;
 
 /// <summary>
-/// Every page of every shipped form's example at 96 dpi against an approved PNG (Approved/pages), with a small
-/// tolerance for anti-aliasing. A missing or different snapshot fails; with APPROVE=1 the render is written as the
-/// approved file instead (look at it, then commit it).
+/// Every page of every shipped form's example and of its blank (a monthly form's also for one month) at 96 dpi against
+/// an approved PNG (Approved/pages), with a small tolerance for anti-aliasing. A missing or different snapshot fails;
+/// with APPROVE=1 the render is written as the approved file instead (look at it, then commit it).
 /// </summary>
 public sealed class PageSnapshotTests
 {
@@ -16,6 +16,9 @@ public sealed class PageSnapshotTests
     private const double MinMatchingShare = 0.998;
 
     private static bool Approving => Environment.GetEnvironmentVariable("APPROVE") == "1";
+
+    /// <summary>The month a monthly form's blank is also approved for (its days off shaded).</summary>
+    private const string BlankMonth = "2025-11";
 
     public static TheoryData<string, string, int> Pages()
     {
@@ -27,6 +30,23 @@ public sealed class PageSnapshotTests
         return data;
     }
 
+    /// <summary>Every page of every form's blank (the forms printed by hand), and a monthly blank for its month.</summary>
+    public static TheoryData<string, string, string, int> BlankPages()
+    {
+        var engine = TimeSheetFixture.Engine;
+        var data = new TheoryData<string, string, string, int>();
+        foreach (var form in engine.Catalog.Forms.OrderBy(f => f.FormId, StringComparer.Ordinal))
+            foreach (var version in form.Versions.Where(v => !FormsService.Core.Engine.FormsEngine.HasArtwork(v)))
+                foreach (var month in version.Module.BlankTakesMonth ? new[] { "", BlankMonth } : [""])
+                    for (var page = 0; page < Blank(version, month).PageCount; page++)
+                        data.Add(form.FormId, version.Version, month, page + 1);
+        return data;
+    }
+
+    private static FormsService.Core.Engine.Layout.LaidOutDocument Blank(FormsService.Core.Engine.Catalog.FormVersion version, string month) =>
+        TimeSheetFixture.Engine.LayBlank(version, month.Length == 0 ? FormsService.Core.Engine.Modules.BlankOptions.None
+            : new FormsService.Core.Engine.Modules.BlankOptions(DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+
     [Theory]
     [MemberData(nameof(Pages))]
     public void Each_page_of_each_form_matches_its_approved_snapshot(string formId, string version, int page)
@@ -34,8 +54,21 @@ public sealed class PageSnapshotTests
         var engine = TimeSheetFixture.Engine;
         var form = engine.Catalog.Find(formId)!.Versions.Single(v => v.Version == version);
         var png = new PageImageRenderer(engine.Fonts).RenderPng(engine.Lay(form, form.Example), page - 1, Dpi);
+        Approve($"{formId}_{version}_p{page}.png", png);
+    }
 
-        var name = $"{formId}_{version}_p{page}.png";
+    [Theory]
+    [MemberData(nameof(BlankPages))]
+    public void Each_page_of_each_blank_matches_its_approved_snapshot(string formId, string version, string month, int page)
+    {
+        var engine = TimeSheetFixture.Engine;
+        var form = engine.Catalog.Find(formId)!.Versions.Single(v => v.Version == version);
+        var png = new PageImageRenderer(engine.Fonts).RenderPng(Blank(form, month), page - 1, Dpi);
+        Approve($"{formId}_{version}_blank{(month.Length > 0 ? "_" + month : "")}_p{page}.png", png);
+    }
+
+    private static void Approve(string name, byte[] png)
+    {
         var approvedPath = Path.Combine(Repo.Root, "tests", "FormsService.Tests", "Approved", "pages", name);
         var problem = Compare(approvedPath, png);
         if (problem is null)

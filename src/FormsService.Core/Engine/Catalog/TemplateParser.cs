@@ -175,6 +175,7 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
             return new FieldTemplate(ParseValue(String(field, at + ".field"), at + ".field"), caption, width, fill, when, style)
             {
                 Prose = Bool(e, "prose", at),
+                NoBreak = Bool(e, "noBreak", at),
             };
         }
         if (e.TryGetProperty("value", out var plain))

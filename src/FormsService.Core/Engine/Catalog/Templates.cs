@@ -27,6 +27,9 @@ public sealed record FieldTemplate(ValueTemplate Value, string? Caption, float M
 {
     /// <summary>Filled, the value reads as text (no underline, no caption); empty, it is still the captioned blank.</summary>
     public bool Prose { get; init; }
+
+    /// <summary>A prose value whose spaces do not break a line (a month, <c>2025 жылғы қараша</c>: a date is not split).</summary>
+    public bool NoBreak { get; init; }
 }
 
 /// <summary>A value printed as plain text (a table cell's), nothing when it has no value.</summary>

@@ -14,6 +14,7 @@ internal sealed class DraftLine(float left, float right)
     /// <summary>Most lines have none: the list is made for the first.</summary>
     public IReadOnlyList<DraftCaption> Captions => (IReadOnlyList<DraftCaption>?)_captions ?? [];
     public void AddCaption(DraftCaption caption) => (_captions ??= []).Add(caption);
+    public void ClearCaptions() => _captions?.Clear();
     public float Start => Segments.Count > 0 ? Segments[0].X : Left;
     public float End { get; set; } = left;
     public bool IsEmpty => Segments.Count == 0;
@@ -35,6 +36,14 @@ internal sealed class LineBreaker
     private DraftLine _line;
     private float _x;
     private float _pendingSpace;
+    /// <summary>
+    /// Where the line's last unbreakable stretch starts: the segment, and the character in it (a text segment holds
+    /// several words). Text and blanks written with no space between them (<c>жылғы "</c>, a blank, <c>"</c>) are one
+    /// stretch: a line breaks at spaces only, as Word and LibreOffice break it.
+    /// </summary>
+    private (int Segment, int Offset) _glued;
+    /// <summary>The pending space is one that does not break a line (inside a date).</summary>
+    private bool _pendingGlue;
 
     public LineBreaker(FontLibrary fonts, ParagraphStyle style, float contentWidth)
     {
@@ -80,6 +89,67 @@ internal sealed class LineBreaker
         _line = new DraftLine(Math.Clamp(_style.IndentLeftPt, 0, _contentWidth * 0.9f), _contentWidth);
         _x = _line.Left;
         _pendingSpace = 0;
+        _pendingGlue = false;
+        _glued = (0, 0);
+    }
+
+    /// <summary>
+    /// Breaks the line before something <paramref name="width"/> wide. Where no space precedes it (or a space that does
+    /// not break, inside a date), it is glued to what is before it: that stretch moves to the new line with it, unless
+    /// the stretch is the whole line or would not fit a line with it.
+    /// </summary>
+    private void BreakBefore(float width)
+    {
+        if ((_pendingSpace > 0 && !_pendingGlue) || _glued == (0, 0) || _glued.Segment >= _line.Segments.Count)
+        {
+            NewLine();
+            return;
+        }
+        var (space, glue) = (_pendingSpace, _pendingGlue);
+        var (index, offset) = _glued;
+        var segments = _line.Segments;
+        var first = segments[index];
+        var from = offset > 0 ? first.X + Measure(first.Text[..offset], first.Type) : first.X;
+        var left = Math.Clamp(_style.IndentLeftPt, 0, _contentWidth * 0.9f);
+        if (_x - from + space + width > _contentWidth - left + Epsilon)
+        {
+            NewLine();
+            return;
+        }
+        var moved = new List<Segment>(segments.Count - index);
+        if (offset > 0 && first is TextSegment t)
+        {
+            var kept = t.Text[..offset].TrimEnd(' ');
+            var rest = t.Text[offset..];
+            segments[index] = t with { Text = kept, Width = Measure(kept, t.Type) };
+            moved.Add(t with { X = from, Text = rest, Width = Measure(rest, t.Type) });
+            index++;
+        }
+        var captions = _line.Captions.Where(c => c.SegmentIndex >= index).ToList();
+        var firstMoved = index - moved.Count;
+        moved.AddRange(segments.Skip(index));
+        segments.RemoveRange(index, segments.Count - index);
+        var keptCaptions = _line.Captions.Where(c => c.SegmentIndex < index).ToList();
+        _line.ClearCaptions();
+        foreach (var c in keptCaptions) _line.AddCaption(c);
+        _line.End = segments.Count > 0 ? segments[^1].X + segments[^1].Width : _line.Left;
+        NewLine();
+        var dx = _x - from;
+        foreach (var m in moved)
+            _line.Segments.Add(ParagraphSetter.Shift(m, dx));
+        foreach (var c in captions)
+            _line.AddCaption(c with { SegmentIndex = c.SegmentIndex - firstMoved });
+        _x += moved.Count > 0 ? moved[^1].X + moved[^1].Width - from : 0;
+        _line.End = _x;
+        (_pendingSpace, _pendingGlue) = (space, glue);
+    }
+
+    /// <summary>Notes where a piece about to be placed starts a new unbreakable stretch: after a space, or first on its line.</summary>
+    private void MarkStretch(bool joinsLastSegment)
+    {
+        if ((_pendingSpace == 0 || _pendingGlue) && !_line.IsEmpty)
+            return;
+        _glued = joinsLastSegment ? (_line.Segments.Count - 1, _line.Segments[^1].Text.Length + 1) : (_line.Segments.Count, 0);
     }
 
     private void AddText(TextRun run)
@@ -91,7 +161,10 @@ internal sealed class LineBreaker
             if (text[i] == ' ')
             {
                 if (!_line.IsEmpty)
+                {
                     _pendingSpace = Measure(" ", run.Type);
+                    _pendingGlue = run.NoBreak;
+                }
                 i++;
                 continue;
             }
@@ -106,7 +179,7 @@ internal sealed class LineBreaker
     {
         var width = Measure(word, style);
         if (_x + _pendingSpace + width > Right + Epsilon && !_line.IsEmpty)
-            NewLine();
+            BreakBefore(width);
         // A word wider than a whole line is cut where it must be: never drawn over the margin.
         while (width > Right - _x + Epsilon)
         {
@@ -122,7 +195,9 @@ internal sealed class LineBreaker
     private void AppendText(string word, Typography style, float width)
     {
         // Consecutive words of one style become one segment, so the text is drawn, and extracted, with its spaces.
-        if (_line.Segments.Count > 0 && _line.Segments[^1] is TextSegment last && last.Type == style)
+        var joins = _line.Segments.Count > 0 && _line.Segments[^1] is TextSegment { } previous && previous.Type == style;
+        MarkStretch(joins && _pendingSpace > 0);
+        if (joins && _line.Segments[^1] is TextSegment last)
         {
             var joined = last.Text + (_pendingSpace > 0 ? " " : "") + word;
             _line.Segments[^1] = last with { Text = joined, Width = last.Width + _pendingSpace + width };
@@ -134,6 +209,7 @@ internal sealed class LineBreaker
         _x += _pendingSpace + width;
         _line.End = _x;
         _pendingSpace = 0;
+        _pendingGlue = false;
     }
 
     private void AddField(Field field)
@@ -149,7 +225,7 @@ internal sealed class LineBreaker
         {
             if (start + min > Right + Epsilon && !_line.IsEmpty)
             {
-                NewLine();
+                BreakBefore(min);
                 start = _x;
             }
             PlaceField(start, field.Fill ? Math.Max(min, Right - start) : min, "", start + pad, style, field.Caption, field.CaptionType);
@@ -162,7 +238,7 @@ internal sealed class LineBreaker
             var firstWord = text.Split(' ')[0];
             if (start + Measure(firstWord, style) + 2 * pad > Right + Epsilon || need <= fullWidth)
             {
-                NewLine();
+                BreakBefore(need <= fullWidth ? need : Measure(firstWord, style) + 2 * pad);
                 start = _x;
             }
         }
@@ -192,12 +268,14 @@ internal sealed class LineBreaker
 
     private void PlaceField(float x, float width, string text, float textX, Typography style, string? caption, Typography captionType)
     {
+        MarkStretch(false);
         _line.Segments.Add(new FieldSegment(x, width, text, style, textX) { TextWidth = text.Length == 0 ? 0 : Measure(text, style) });
         if (!string.IsNullOrEmpty(caption))
             _line.AddCaption(new DraftCaption(_line.Segments.Count - 1, caption, captionType));
         _x = x + width;
         _line.End = _x;
         _pendingSpace = 0;
+        _pendingGlue = false;
     }
 
     /// <summary>Takes from <paramref name="rest"/> the words that fit in <paramref name="avail"/>; at least one piece.</summary>

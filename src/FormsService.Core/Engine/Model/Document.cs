@@ -130,7 +130,14 @@ public sealed record RunStyle(bool Bold = false, bool Italic = false, bool Small
     public static readonly RunStyle Normal = new();
 }
 
-public sealed record TextRun(string Text, Typography Type) : Inline;
+public sealed record TextRun(string Text, Typography Type) : Inline
+{
+    /// <summary>
+    /// Its spaces do not break a line (a date's: <c>2025 жылғы 14 қазан</c>, <c>20__ жылғы "__" ____</c> stay on one
+    /// line); the text keeps ordinary spaces, a writer keeps the words together as its format can.
+    /// </summary>
+    public bool NoBreak { get; init; }
+}
 
 /// <summary>
 /// A blank of the form: its value (null when the form is printed blank), an underline at least

@@ -110,7 +110,7 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
             case FieldTemplate f:
                 var value = f.When is not null && !values.Has(f.When) ? null : Render(f.Value.Parts, values);
                 into.Add(f.Prose && value is not null
-                    ? context.Run(value, scale.Run(paragraph, f.Style))
+                    ? f.NoBreak ? new TextRun(value, scale.Run(paragraph, f.Style)) { NoBreak = true } : context.Run(value, scale.Run(paragraph, f.Style))
                     : new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, scale.Run(paragraph, f.Style), scale.Caption));
                 break;
             case ValueTextTemplate v:
@@ -144,9 +144,10 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
 
     private static IEnumerable<Inline> DateInlines(DateOnly? date, DateTemplate template, Locale.DateLocale dates, Typography normal, Typography caption)
     {
+        // A date is one piece of a line: its spaces do not break it, and no space separates it from its blanks.
         if (date is { } filled && template.Style != Locale.DateStyle.Blank)
         {
-            yield return new TextRun(dates.Format(filled, template.Style), normal);
+            yield return new TextRun(dates.Format(filled, template.Style), normal) { NoBreak = true };
             yield break;
         }
         // The form's drawn shape: every part a blank, filled or not; a caption goes under the last part.
@@ -156,7 +157,7 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
         {
             if (pattern[i] is Locale.DateText text)
             {
-                yield return new TextRun(text.Text, normal);
+                yield return new TextRun(text.Text, normal) { NoBreak = true };
                 continue;
             }
             var slot = (Locale.DateSlot)pattern[i];
@@ -167,7 +168,7 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
             else
             {
                 if (slot.Part == Locale.DatePart.Year && dates.BlankYearPrefix.Length > 0)
-                    yield return new TextRun(dates.BlankYearPrefix, normal);
+                    yield return new TextRun(dates.BlankYearPrefix, normal) { NoBreak = true };
                 yield return new Field(null, under, width, false, normal, caption);
             }
         }
