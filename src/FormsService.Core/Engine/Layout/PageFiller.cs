@@ -42,6 +42,25 @@ internal static class PageFiller
             var room = flow.FreeOn(s.Page) * s.Share / shares;
             counts[i] = 1 + (s.Height > 0 ? (int)Math.Floor((room + 0.01f) / s.Height) : 0);
         }
+        // What the shares leave over (each rounds down) goes, a row at a time, to the tables it still fits, largest
+        // share first: less than one row of any of them stays empty at the foot.
+        foreach (var page in slots.Select(s => s.Page).Distinct().ToList())
+        {
+            var on = Enumerable.Range(0, slots.Count).Where(i => slots[i].Page == page && slots[i].Height > 0)
+                .OrderByDescending(i => slots[i].Share).ThenBy(i => i).ToList();
+            var left = flow.FreeOn(page) - on.Sum(i => (counts[i] - 1) * slots[i].Height);
+            for (var added = true; added;)
+            {
+                added = false;
+                foreach (var i in on)
+                {
+                    if (slots[i].Height > left + 0.01f) continue;
+                    counts[i]++;
+                    left -= slots[i].Height;
+                    added = true;
+                }
+            }
+        }
         for (var attempt = 0; ; attempt++)
         {
             var (laid, _) = layout(Repeated(first.Source, slots, counts));

@@ -43,7 +43,11 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
             switch (template)
             {
                 case ParagraphTemplate p:
-                    blocks.Add(BuildParagraph(p, context, null, null));
+                    var paragraph = BuildParagraph(p, context, null, null);
+                    // On a blank, a paragraph all of whose text depends on values (the executor's line) prints
+                    // nothing and has nothing to write on: it takes no room that the rows to fill could have.
+                    if (!blank || paragraph.Inlines.Count > 0 || p.Inlines.Count == 0)
+                        blocks.Add(paragraph);
                     break;
                 case CutLineTemplate c:
                     blocks.Add(new CutLine(c.Label, scale.CutLabel, c.SpaceBeforePt, c.SpaceAfterPt));
