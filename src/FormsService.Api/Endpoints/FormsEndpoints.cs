@@ -95,7 +95,8 @@ public static class FormsEndpoints
     /// <c>YYYY-MM</c>: the blank of a monthly form (the time sheet) for that month, its days and days off printed.
     /// </param>
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> Blank([AsParameters] RenderQuery query,
-        [FromQuery(Name = "month")] string? month, HttpContext context, FormsEngine engine)
+        [FromQuery(Name = "month"), System.ComponentModel.Description("YYYY-MM: a monthly form's blank (the time sheet) for that month, its days with the days off shaded; any other form's blank takes none.")] string? month,
+        HttpContext context, FormsEngine engine)
     {
         var version = query.Selected;
         if (month is null)

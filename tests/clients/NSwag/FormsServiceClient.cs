@@ -906,9 +906,10 @@ namespace FormsService.Clients.NSwag
         /// <param name="format">The output format; without it, the `Accept` header's, else the form's first.</param>
         /// <param name="version">An exact version; without it, the version in force today (or on `asOf`).</param>
         /// <param name="asOf">The date (YYYY-MM-DD) whose version in force is wanted.</param>
+        /// <param name="month">YYYY-MM: a monthly form's blank (the time sheet) for that month, its days with the days off shaded; any other form's blank takes none.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> BlankFormAsync(FormId4 formId, Format3? format = null, string pdfa = null, string conformance = null, Version3? version = null, System.DateTimeOffset? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> BlankFormAsync(FormId4 formId, Format3? format = null, string pdfa = null, string conformance = null, Version3? version = null, System.DateTimeOffset? asOf = null, string month = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (formId == null)
                 throw new System.ArgumentNullException("formId");
@@ -948,6 +949,10 @@ namespace FormsService.Clients.NSwag
                     if (asOf != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (month != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("month")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(month, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -4150,9 +4155,10 @@ namespace FormsService.Clients.NSwag
         /// <param name="format">The output format: pdf, docx. Without it, the `Accept` header's, else pdf.</param>
         /// <param name="version">An exact version; without it, the version in force today (or on `asOf`).</param>
         /// <param name="asOf">The date (YYYY-MM-DD) whose version in force is wanted.</param>
+        /// <param name="month">YYYY-MM: the blank for that month, its days with the days off shaded; without it, 31 numbered days.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> BlankTimeSheetAsync(Format12? format = null, Version23? version = null, System.DateTimeOffset? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> BlankTimeSheetAsync(Format12? format = null, Version23? version = null, System.DateTimeOffset? asOf = null, string month = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4179,6 +4185,10 @@ namespace FormsService.Clients.NSwag
                     if (asOf != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (month != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("month")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(month, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 

@@ -22,7 +22,7 @@ namespace FormsService.Clients.Kiota.Api.Forms.Item.Blank
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public BlankRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/forms/{formId}/blank{?asOf*,conformance*,format*,pdfa*,version*}", pathParameters)
+        public BlankRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/forms/{formId}/blank{?asOf*,conformance*,format*,month*,pdfa*,version*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace FormsService.Clients.Kiota.Api.Forms.Item.Blank
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public BlankRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/forms/{formId}/blank{?asOf*,conformance*,format*,pdfa*,version*}", rawUrl)
+        public BlankRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/forms/{formId}/blank{?asOf*,conformance*,format*,month*,pdfa*,version*}", rawUrl)
         {
         }
         /// <summary>
@@ -115,6 +115,16 @@ namespace FormsService.Clients.Kiota.Api.Forms.Item.Blank
             /// <summary>The output format; without it, the `Accept` header&apos;s, else the form&apos;s first.</summary>
             [QueryParameter("format")]
             public global::FormsService.Clients.Kiota.Api.Forms.Item.Blank.GetFormatQueryParameterType? Format { get; set; }
+            /// <summary>YYYY-MM: a monthly form&apos;s blank (the time sheet) for that month, its days with the days off shaded; any other form&apos;s blank takes none.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("month")]
+            public string? Month { get; set; }
+#nullable restore
+#else
+            [QueryParameter("month")]
+            public string Month { get; set; }
+#endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591

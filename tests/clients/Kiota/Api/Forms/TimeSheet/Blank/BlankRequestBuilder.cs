@@ -22,7 +22,7 @@ namespace FormsService.Clients.Kiota.Api.Forms.TimeSheet.Blank
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public BlankRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/forms/time-sheet/blank{?asOf*,format*,version*}", pathParameters)
+        public BlankRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/forms/time-sheet/blank{?asOf*,format*,month*,version*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace FormsService.Clients.Kiota.Api.Forms.TimeSheet.Blank
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public BlankRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/forms/time-sheet/blank{?asOf*,format*,version*}", rawUrl)
+        public BlankRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/forms/time-sheet/blank{?asOf*,format*,month*,version*}", rawUrl)
         {
         }
         /// <summary>
@@ -106,6 +106,16 @@ namespace FormsService.Clients.Kiota.Api.Forms.TimeSheet.Blank
             /// <summary>The output format: pdf, docx. Without it, the `Accept` header&apos;s, else pdf.</summary>
             [QueryParameter("format")]
             public global::FormsService.Clients.Kiota.Api.Forms.TimeSheet.Blank.GetFormatQueryParameterType? Format { get; set; }
+            /// <summary>YYYY-MM: the blank for that month, its days with the days off shaded; without it, 31 numbered days.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("month")]
+            public string? Month { get; set; }
+#nullable restore
+#else
+            [QueryParameter("month")]
+            public string Month { get; set; }
+#endif
             /// <summary>An exact version; without it, the version in force today (or on `asOf`).</summary>
             [QueryParameter("version")]
             public global::FormsService.Clients.Kiota.Api.Forms.TimeSheet.Blank.GetVersionQueryParameterType? Version { get; set; }
