@@ -98,7 +98,8 @@ internal sealed class DocxFlowParagraph
             switch (inline)
             {
                 case TextRun t:
-                    TextWithCuts(t.Text, DocxLooks.Of(t.Type), cuts, cutLines);
+                    // A run that must not break (a date) keeps its words together the one way Word can.
+                    TextWithCuts(t.NoBreak ? t.Text.Replace(' ', '\u00A0') : t.Text, DocxLooks.Of(t.Type), cuts, cutLines);
                     break;
                 case Field f:
                     FieldRuns(f, i, cuts, cutLines);
