@@ -14,7 +14,7 @@ public sealed class CatalogEndpointTests(ServiceFactory factory) : IClassFixture
     {
         var json = JsonDocument.Parse(await _client.GetStringAsync("/api/forms")).RootElement;
         var form = json.EnumerateArray().Single(f => f.GetProperty("formId").GetString() == "referral-certificate");
-        var version = form.GetProperty("versions").EnumerateArray().Single();
+        var version = form.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("version").GetString() == "2025-733");
         Assert.Equal("2025-733", version.GetProperty("version").GetString());
         Assert.Equal("2025-10-14", version.GetProperty("effectiveFrom").GetString());
         Assert.Contains("733", version.GetProperty("legalBasis").GetProperty("act").GetString());

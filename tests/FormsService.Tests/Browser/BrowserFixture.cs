@@ -56,7 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         Api = new HttpClient { BaseAddress = BaseAddress };
         if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install chromium (see README).");
+            throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install chromium (see docs/testing.md).");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

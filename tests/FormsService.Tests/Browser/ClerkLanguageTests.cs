@@ -86,7 +86,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
         var helps = await page.Locator("#fields .field > p.help:not([hidden])").CountAsync();
         Assert.True(fields > 0 && helps == fields, $"{formId}: {helps} help texts for {fields} fields");
         // …and the words are the ones labels.json gives for that language.
-        var schema = JsonNode.Parse(await fixture.Api.GetStringAsync($"/api/forms/{formId}/versions/{Catalogue.LatestVersion(formId)}/schema"))!.AsObject();
+        var schema = JsonNode.Parse(await fixture.Api.GetStringAsync($"/api/forms/{formId}/versions/{Catalogue.InForceVersion(formId)}/schema"))!.AsObject();
         var first = page.Locator("#fields .field").First;
         var path = (await first.GetAttributeAsync("data-path"))!;
         Assert.Equal(Node(schema, path)["x-labels"]!["help"]![language]!.GetValue<string>(), await first.Locator("p.help").TextContentAsync());
@@ -97,7 +97,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
     [MemberData(nameof(FormsAndLanguages))]
     public async Task Fields_with_fixed_values_are_selects_with_named_options(string formId, string language)
     {
-        var schema = JsonNode.Parse(await fixture.Api.GetStringAsync($"/api/forms/{formId}/versions/{Catalogue.LatestVersion(formId)}/schema"))!.AsObject();
+        var schema = JsonNode.Parse(await fixture.Api.GetStringAsync($"/api/forms/{formId}/versions/{Catalogue.InForceVersion(formId)}/schema"))!.AsObject();
         await using var browser = await OpenAsync(formId, language);
         var page = browser.Page;
         await FillExampleAsync(page);

@@ -130,7 +130,7 @@ public sealed class ClerkPageTests(BrowserFixture fixture)
     [MemberData(nameof(Catalogue.Forms), MemberType = typeof(Catalogue))]
     public async Task The_page_shows_the_designer_link_and_the_deadlines_as_the_API_describes_the_form(string formId)
     {
-        var version = Catalogue.LatestVersion(formId);
+        var version = Catalogue.InForceVersion(formId);
         var detail = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/forms/{formId}/versions/{version}");
         var schema = await fixture.Api.GetStringAsync($"/api/forms/{formId}/versions/{version}/schema");
         var hasDeadlines = schema.Contains("\"x-deadlines\": true", StringComparison.Ordinal);

@@ -16,10 +16,10 @@ public sealed class VersionedCatalogTests
         var dir = Tools.TempDir("forms");
         CopyDirectory(Repo.Forms, dir);
         var source = Path.Combine(dir, "referral-certificate", "2025-733");
-        var target = Path.Combine(dir, "referral-certificate", "2027-001");
+        var target = Path.Combine(dir, "referral-certificate", "test-2027");
         CopyDirectory(source, target);
         var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "definition.json")))!.AsObject();
-        definition["version"] = "2027-001";
+        definition["version"] = "test-2027";
         definition["effectiveFrom"] = "2027-01-01";
         definition["effectiveFromSource"] = "Test fixture.";
         definition["body"]![4]!["paragraph"]![0] = "ЖАҢА НҰСҚА: АНЫҚТАМА-ЖОЛДАМА";
@@ -41,9 +41,9 @@ public sealed class VersionedCatalogTests
     {
         using var engine = FormsEngine.Load(FormsWithSecondVersion(), Repo.Fonts);
         var versions = engine.Catalog.Find("referral-certificate")!.Versions.Select(v => v.Version);
-        Assert.Equal(["2025-733", "2027-001"], versions);
+        Assert.Equal(["2025-733", "test-2027"], versions.Where(v => v is "2025-733" or "test-2027"));
         Pick(engine, new DateOnly(2026, 12, 31), "2025-733");
-        Pick(engine, new DateOnly(2027, 1, 1), "2027-001");
+        Pick(engine, new DateOnly(2027, 1, 1), "test-2027");
         Assert.IsType<VersionLookup.NoneInForce>(engine.Catalog.Select("referral-certificate", null, new DateOnly(2025, 10, 10), default));
         var exact = engine.Catalog.Select("referral-certificate", "2025-733", null, new DateOnly(2030, 1, 1));
         Assert.Equal("2025-733", Assert.IsType<VersionLookup.Found>(exact).Version.Version);
@@ -61,11 +61,11 @@ public sealed class VersionedCatalogTests
         await using var factory = new ConfiguredServiceFactory(FormsWithSecondVersion());
         var client = factory.CreateClient();
         var form = JsonNode.Parse(await client.GetStringAsync("/api/forms/referral-certificate"))!;
-        Assert.Equal(2, form["versions"]!.AsArray().Count);
+        Assert.Contains(form["versions"]!.AsArray(), v => v!["version"]!.GetValue<string>() == "test-2027");
 
         var later = await client.PostJson(RenderUrl + "?format=pdf&asOf=2027-03-01", Example);
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
-        Assert.Equal("2027-001", later.Headers.GetValues("X-Form-Version").Single());
+        Assert.Equal("test-2027", later.Headers.GetValues("X-Form-Version").Single());
         Assert.Contains("ЖАҢА НҰСҚА", DocumentText.Pdf(await later.Content.ReadAsByteArrayAsync()));
 
         var earlier = await client.PostJson(RenderUrl + "?format=pdf&asOf=2026-03-01", Example);
@@ -79,7 +79,7 @@ public sealed class VersionedCatalogTests
     public void A_broken_definition_stops_start_up_naming_its_file_and_path(string field, string path)
     {
         var dir = FormsWithSecondVersion();
-        var file = Path.Combine(dir, "referral-certificate", "2027-001", "definition.json");
+        var file = Path.Combine(dir, "referral-certificate", "test-2027", "definition.json");
         var definition = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
         definition["body"]![5]!["paragraph"]![3]!["field"] = field;
         File.WriteAllText(file, definition.ToJsonString());
@@ -93,7 +93,7 @@ public sealed class VersionedCatalogTests
     public void A_definition_with_a_wrong_type_names_the_path()
     {
         var dir = FormsWithSecondVersion();
-        var file = Path.Combine(dir, "referral-certificate", "2027-001", "definition.json");
+        var file = Path.Combine(dir, "referral-certificate", "test-2027", "definition.json");
         var definition = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
         definition["effectiveFrom"] = "soon";
         File.WriteAllText(file, definition.ToJsonString());

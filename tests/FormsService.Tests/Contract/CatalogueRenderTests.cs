@@ -48,7 +48,7 @@ public sealed class CatalogueRenderTests(ServiceFactory factory) : IClassFixture
         var response = await _client.PostJson(url, example);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(MediaTypes[format], response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(Catalogue.LatestVersion(formId), response.Headers.GetValues("X-Form-Version").Single());
+        Assert.Equal(Catalogue.InForceVersion(formId), response.Headers.GetValues("X-Form-Version").Single());
         var bytes = await response.Content.ReadAsByteArrayAsync();
         AssertOpens(format, bytes);
 

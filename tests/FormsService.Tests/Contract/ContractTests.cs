@@ -16,7 +16,7 @@ public sealed class ContractTests(ServiceFactory factory) : IClassFixture<Servic
 
     private async Task<JsonSchema> Schema(string formId)
     {
-        var response = await _client.GetAsync($"/api/forms/{formId}/versions/{Catalogue.LatestVersion(formId)}/schema");
+        var response = await _client.GetAsync($"/api/forms/{formId}/versions/{Catalogue.InForceVersion(formId)}/schema");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return Parse(await response.Content.ReadAsStringAsync());
     }
@@ -31,7 +31,7 @@ public sealed class ContractTests(ServiceFactory factory) : IClassFixture<Servic
     [MemberData(nameof(Forms))]
     public async Task The_version_links_to_its_schema_and_example(string formId)
     {
-        var version = Catalogue.LatestVersion(formId);
+        var version = Catalogue.InForceVersion(formId);
         var definition = Catalogue.Definition(formId);
         var detail = JsonNode.Parse(await _client.GetStringAsync($"/api/forms/{formId}/versions/{version}"))!;
         Assert.Equal(version, detail["version"]!.GetValue<string>());
@@ -60,7 +60,7 @@ public sealed class ContractTests(ServiceFactory factory) : IClassFixture<Servic
     [MemberData(nameof(Forms))]
     public async Task Schema_and_validator_agree_on_every_published_constraint(string formId)
     {
-        var schemaText = await _client.GetStringAsync($"/api/forms/{formId}/versions/{Catalogue.LatestVersion(formId)}/schema");
+        var schemaText = await _client.GetStringAsync($"/api/forms/{formId}/versions/{Catalogue.InForceVersion(formId)}/schema");
         var schema = Parse(schemaText);
         var root = JsonNode.Parse(schemaText)!.AsObject();
         var example = JsonNode.Parse(Catalogue.Example(formId))!.AsObject();
@@ -93,7 +93,10 @@ public sealed class ContractTests(ServiceFactory factory) : IClassFixture<Servic
                 checkedConstraints++;
             }
         }
-        Assert.True(checkedConstraints >= 5, $"Only {checkedConstraints} constraints checked for {formId}.");
+        // Relative to the form: at least every required top-level field was broken once (no floor of a large form).
+        var requiredFields = root["required"]?.AsArray().Count ?? 0;
+        Assert.True(checkedConstraints > 0 && checkedConstraints >= requiredFields,
+            $"Only {checkedConstraints} constraints checked for {formId}, which requires {requiredFields} fields.");
     }
 
     /// <summary>The object holding <paramref name="path"/>'s value; null when the example leaves an optional object out.</summary>

@@ -45,7 +45,7 @@ public sealed class OpenApiDocumentTests(ServiceFactory factory) : IClassFixture
         Assert.Equal("blank" + name, document["paths"]![$"/api/forms/{formId}/blank"]!["get"]!["operationId"]!.GetValue<string>());
 
         // The component is the published schema of the version: same properties, same rules.
-        var published = JsonNode.Parse(await _client.GetStringAsync($"/api/forms/{formId}/versions/{Catalogue.LatestVersion(formId)}/schema"))!;
+        var published = JsonNode.Parse(await _client.GetStringAsync($"/api/forms/{formId}/versions/{Catalogue.InForceVersion(formId)}/schema"))!;
         Assert.Equal(published["properties"]!.ToJsonString(), document["components"]!["schemas"]![name + "Payload"]!["properties"]!.ToJsonString());
     }
 

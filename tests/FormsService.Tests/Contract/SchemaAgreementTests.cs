@@ -23,11 +23,13 @@ public sealed class SchemaAgreementTests(ServiceFactory factory) : IClassFixture
         var verdicts = new Dictionary<string, (bool Valid, string Answer)>();
         foreach (var formId in Catalogue.FormIds)
         {
-            var version = Catalogue.LatestVersion(formId);
+            var version = Catalogue.InForceVersion(formId);
             var id = $"{formId}@{version}";
             schemas[id] = JsonNode.Parse(await _client.GetStringAsync($"/api/forms/{formId}/versions/{version}/schema"));
             var example = JsonNode.Parse(await _client.GetStringAsync($"/api/forms/{formId}/versions/{version}/example"))!;
-            foreach (var (name, probe) in Probes(example, schemas[id]!.AsObject()).Prepend(("example", example.ToJsonString())))
+            var probes = Probes(example, schemas[id]!.AsObject()).ToList();
+            Assert.True(probes.Count > 0, $"{id}: no probe made from its schema");
+            foreach (var (name, probe) in probes.Prepend(("example", example.ToJsonString())))
             {
                 var caseName = $"{id} {name}";
                 var response = await _client.PostAsync($"/api/forms/{formId}/validate?version={version}", HttpExtensions.Json(probe));
@@ -57,7 +59,6 @@ public sealed class SchemaAgreementTests(ServiceFactory factory) : IClassFixture
                 disagreements.Add($"{name}: ajv {(ajv ? "accepts" : "refuses")} ({string.Join("; ", verdict["errors"]!.AsArray())}), the service {(service ? "accepts" : "refuses")}: {answer}");
         }
         Assert.True(disagreements.Count == 0, $"{disagreements.Count} of {cases.Count} probes disagree:\n" + string.Join("\n", disagreements));
-        Assert.True(cases.Count > 20 * Catalogue.FormIds.Count / 3, $"only {cases.Count} probes");
     }
 
     /// <summary>One change of the example per probe, at each field the schema says something about.</summary>

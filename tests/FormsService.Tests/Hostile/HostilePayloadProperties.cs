@@ -31,7 +31,7 @@ public sealed class HostilePayloadProperties(QuietServiceFactory factory, ITestO
             var data = new TheoryData<string, int, string>();
             var cases = Math.Max(300, 2400 / Catalogue.FormIds.Count);
             foreach (var formId in Catalogue.FormIds)
-                data.Add(formId, cases, $"hostile/{formId}/{Catalogue.LatestVersion(formId)}");
+                data.Add(formId, cases, $"hostile/{formId}/{Catalogue.InForceVersion(formId)}");
             return data;
         }
     }

@@ -1,3 +1,4 @@
+using FormsService.Tests.Support;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormsService.Core.Engine;
@@ -18,7 +19,7 @@ public sealed class CaptionLayoutTests
     private const float Tolerance = 0.5f;
 
     private static FormsEngine Engine => TimeSheetFixture.Engine;
-    private static FormVersion Certificate => Engine.Catalog.Find("referral-certificate")!.Versions[^1];
+    private static FormVersion Certificate => Catalogue.InForce(Engine, "referral-certificate");
 
     private static JsonElement Payload(string json) => JsonDocument.Parse(json).RootElement.Clone();
 

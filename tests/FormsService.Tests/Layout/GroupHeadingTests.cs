@@ -1,3 +1,4 @@
+using FormsService.Tests.Support;
 using System.Text.Json;
 using FormsService.Core.Engine.Layout;
 using FormsService.Core.Engine.Model;
@@ -16,7 +17,7 @@ public sealed class GroupHeadingTests
     private static readonly Lazy<LaidOutTable> Sheet = new(() =>
     {
         var engine = TimeSheetFixture.Engine;
-        var version = engine.Catalog.Find("time-sheet")!.Versions[^1];
+        var version = Catalogue.InForce(engine, "time-sheet");
         var laid = engine.Lay(version, JsonDocument.Parse(TimeSheetDocumentTests.Sheet(60)).RootElement.Clone());
         Assert.True(laid.PageCount >= 2, $"{laid.PageCount} page(s)");
         return laid.Blocks.OfType<LaidOutTable>().Single();

@@ -1,3 +1,4 @@
+using FormsService.Tests.Support;
 using System.Text.Json;
 using FormsService.Core.Engine.Layout;
 using FormsService.Tests.TimeSheet;
@@ -13,7 +14,7 @@ public sealed class PlacedCellLinesTests
     private static LaidOutDocument Lay()
     {
         var engine = TimeSheetFixture.Engine;
-        var version = engine.Catalog.Find("time-sheet")!.Versions[^1];
+        var version = Catalogue.InForce(engine, "time-sheet");
         return engine.Lay(version, JsonDocument.Parse(TimeSheetDocumentTests.Sheet(60)).RootElement.Clone());
     }
 

@@ -1,3 +1,4 @@
+using FormsService.Tests.Support;
 using System.Text.Json;
 using FormsService.Core.Engine.Layout;
 using FormsService.Tests.TimeSheet;
@@ -16,7 +17,7 @@ public sealed class TableDrawingTests
     private static readonly Lazy<(LaidOutTable Table, List<Piece> Pieces)> Sheet = new(() =>
     {
         var engine = TimeSheetFixture.Engine;
-        var laid = engine.Lay(engine.Catalog.Find("time-sheet")!.Versions[^1], JsonDocument.Parse(TimeSheetDocumentTests.Sheet(60)).RootElement.Clone());
+        var laid = engine.Lay(Catalogue.InForce(engine, "time-sheet"), JsonDocument.Parse(TimeSheetDocumentTests.Sheet(60)).RootElement.Clone());
         var table = laid.Blocks.OfType<LaidOutTable>().Single();
         var pieces = new List<Piece>();
         table.Emit(pieces.Add);

@@ -24,7 +24,7 @@ namespace FormsService.Tests.Operations;
 public sealed class RasterCancellationTests
 {
     private static readonly FormsEngine Engine = FormsEngine.Load(Repo.Forms, Repo.Fonts);
-    private static FormVersion Vest => Engine.Catalog.Find("vest-specimen")!.Versions[^1];
+    private static FormVersion Vest => Catalogue.InForce(Engine, "vest-specimen");
     private static JsonElement Payload(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
     [Theory]
@@ -45,7 +45,7 @@ public sealed class RasterCancellationTests
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        var version = Engine.Catalog.Find("referral-certificate")!.Versions[^1];
+        var version = Catalogue.InForce(Engine, "referral-certificate");
         var payload = Payload(Repo.Example("referral-certificate"));
         Assert.ThrowsAny<OperationCanceledException>(() => Engine.PreviewPng(version, payload, 600, cancelled.Token));
         Assert.NotEmpty(Engine.PreviewPng(version, payload, 48));

@@ -23,34 +23,42 @@ public sealed class PdfWriterTests
     {
         var data = new TheoryData<string>();
         foreach (var form in Engine.Catalog.Forms.OrderBy(f => f.FormId, StringComparer.Ordinal))
-            if (form.Versions[^1].Definition.Formats.Contains(OutputFormats.Pdf) && form.Versions[^1].Example is not null)
+            if (InForce(form.FormId) is { Example: not null } version && version.Definition.Formats.Contains(OutputFormats.Pdf))
                 data.Add(form.FormId);
         return data;
     }
 
-    private static FormVersion Latest(string formId) => Engine.Catalog.Find(formId)!.Versions[^1];
+    private static FormVersion InForce(string formId) => Catalogue.InForce(Engine, formId);
 
+    /// <summary>
+    /// Every glyph the layout placed as text is in the PDF at its place, in its face and size, and reads back as its
+    /// letter. A figure's own text (the vest's lettering and dimensions) is drawn by its art, not placed by the layout:
+    /// letters inside a figure's box are set apart, and what the figure prints is held by the page-image test below.
+    /// </summary>
     [Theory]
     [MemberData(nameof(PdfForms))]
     public void Every_glyph_is_where_layout_put_it_in_its_face_and_size_and_reads_back_as_its_letter(string formId)
     {
-        var version = Latest(formId);
+        var version = InForce(formId);
         var laid = Engine.Lay(version, version.Example);
-        if (Enumerable.Range(0, laid.PageCount).Any(p => laid.PiecesOn(p).Any(x => x is FigurePiece)))
-            return; // figure text is checked by what the page prints (below)
         using var pdf = PdfDocument.Open(Engine.Render(version, version.Example, OutputFormats.Pdf));
         Assert.Equal(laid.PageCount, pdf.NumberOfPages);
         var margin = laid.Source.Page.MarginLeft;
-        var checkedGlyphs = 0;
+        var placed = 0;
         for (var p = 0; p < laid.PageCount; p++)
         {
             var page = pdf.GetPage(p + 1);
-            var letters = page.Letters;
+            var figures = laid.PiecesOn(p).OfType<FigurePiece>()
+                .Select(f => (Left: margin + f.X, Right: margin + f.X + f.Figure.WidthPt, Top: page.Height - f.Top, Bottom: page.Height - f.Top - f.Figure.HeightPt))
+                .ToList();
+            var letters = page.Letters.Where(l => !figures.Any(f =>
+                l.StartBaseLine.X >= f.Left - 1 && l.StartBaseLine.X <= f.Right + 1 && l.StartBaseLine.Y >= f.Bottom - 1 && l.StartBaseLine.Y <= f.Top + 1)).ToList();
             var at = 0;
             foreach (var t in laid.PiecesOn(p).OfType<TextPiece>())
             {
                 var face = Engine.Fonts.Get(t.Type.Face);
                 var x = margin + t.X;
+                placed += t.Text.Length;
                 foreach (var c in t.Text)
                 {
                     Assert.True(at < letters.Count, $"{formId} p{p + 1}: the PDF has fewer glyphs than the layout ('{t.Text}')");
@@ -62,12 +70,12 @@ public sealed class PdfWriterTests
                     Assert.EndsWith(face.Key, letter.FontName);
                     x += face.Advance(c) * t.Type.SizePt;
                     Assert.Equal(x, letter.EndBaseLine.X, 0.01);
-                    checkedGlyphs++;
                 }
             }
             Assert.Equal(letters.Count, at);
         }
-        Assert.True(checkedGlyphs > 100, $"{formId}: only {checkedGlyphs} glyphs checked");
+        // Every glyph placed was checked above; no floor of a size only today's forms reach, but never an empty check.
+        Assert.True(placed > 0, $"{formId}: the example places no text");
     }
 
     public static TheoryData<string, int> ExamplePages()
@@ -75,7 +83,7 @@ public sealed class PdfWriterTests
         var data = new TheoryData<string, int>();
         foreach (var form in Engine.Catalog.Forms.OrderBy(f => f.FormId, StringComparer.Ordinal))
         {
-            var version = form.Versions[^1];
+            var version = InForce(form.FormId);
             if (!version.Definition.Formats.Contains(OutputFormats.Pdf) || version.Example is null) continue;
             for (var page = 0; page < Engine.Lay(version, version.Example).PageCount; page++)
                 data.Add(form.FormId, page + 1);
@@ -95,7 +103,7 @@ public sealed class PdfWriterTests
     public void The_pdf_prints_what_the_page_image_shows(string formId, int page)
     {
         const int dpi = 96, block = 4;
-        var version = Latest(formId);
+        var version = InForce(formId);
         var laid = Engine.Lay(version, version.Example);
         var dir = Tools.TempDir("pdf-print");
         var file = Path.Combine(dir, "page.pdf");
@@ -150,7 +158,7 @@ public sealed class PdfWriterTests
     [Fact]
     public void Every_kazakh_letter_prints_in_the_embedded_subset_and_copies_back()
     {
-        var version = Latest("referral-certificate");
+        var version = InForce("referral-certificate");
         var letters = "ӘәҒғҚқҢңӨөҰұҮүҺһІі";
         var payload = JsonDocument.Parse(ReferralCertificateSamples.With(n => n["convict"]!["surname"] = letters)).RootElement.Clone();
         var bytes = Engine.Render(version, payload, OutputFormats.Pdf);
@@ -165,7 +173,7 @@ public sealed class PdfWriterTests
     [Fact]
     public void The_file_id_follows_the_content_and_the_file_passes_qpdf()
     {
-        var version = Latest("work-order");
+        var version = InForce("work-order");
         var example = version.Example!.Value;
         var first = Engine.Render(version, example, OutputFormats.Pdf);
         var again = Engine.Render(version, example, OutputFormats.Pdf);

@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
+using FormsService.Core.Engine;
+using FormsService.Core.Engine.Catalog;
 
 namespace FormsService.Tests.Support;
 
 /// <summary>
-/// The shipped catalogue as the tests see it, read from <c>forms/</c>: every form, its latest version, its formats
-/// and its example. Suites that take their cases from here cover a new form as soon as its folder is added.
+/// The shipped catalogue as the tests see it, read from <c>forms/</c>: every form, the version in force today (picked as
+/// the service picks it), its formats and its example. Suites that take their cases from here cover a new form as soon
+/// as its folder is added, and a version added with a future <c>effectiveFrom</c> does not change what they test.
 /// </summary>
 public static class Catalogue
 {
@@ -14,11 +17,26 @@ public static class Catalogue
         .Where(name => !name.StartsWith('_') && !name.StartsWith('.'))
         .Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>The version that takes effect last (the one in force today, for the shipped data).</summary>
-    public static string LatestVersion(string formId) => Versions(formId)[^1].Version;
+    /// <summary>Today in Kazakhstan (UTC+5), the day the service picks the version in force by.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5));
+
+    /// <summary>
+    /// The version the service renders when a request names none: of the versions in force today (took effect on or
+    /// before it and not ended), the one that took effect last.
+    /// </summary>
+    public static string InForceVersion(string formId) => InForceVersion(Repo.Forms, formId, Today);
+
+    /// <inheritdoc cref="InForceVersion(string)"/>
+    public static string InForceVersion(string formsRoot, string formId, DateOnly day) =>
+        Versions(formsRoot, formId).LastOrDefault(v => v.From <= day && (v.To is null || day <= v.To)).Version
+        ?? throw new InvalidOperationException($"{formId}: no version in force on {day:yyyy-MM-dd}");
+
+    /// <summary>The engine's version in force today, by the engine's own rule (what the API does without <c>version=</c>).</summary>
+    public static FormVersion InForce(FormsEngine engine, string formId) =>
+        Assert.IsType<VersionLookup.Found>(engine.Catalog.Select(formId, null, null, Today)).Version;
 
     public static JsonObject Definition(string formId, string? version = null) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Forms, formId, version ?? LatestVersion(formId), "definition.json")))!.AsObject();
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Forms, formId, version ?? InForceVersion(formId), "definition.json")))!.AsObject();
 
     public static IReadOnlyList<string> Formats(string formId) =>
         Definition(formId)["formats"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
@@ -26,11 +44,11 @@ public static class Catalogue
     /// <summary>The formats drawn on pages (the artwork-only formats of a form are tested by its own suite).</summary>
     public static bool IsPageFormat(string format) => format is "pdf" or "docx";
 
-    public static string Example(string formId) => Repo.Example(formId, LatestVersion(formId));
+    public static string Example(string formId) => Repo.Example(formId, InForceVersion(formId));
 
     public static TheoryData<string> Forms => [.. FormIds];
 
-    /// <summary>Every form × every format its latest definition lists.</summary>
+    /// <summary>Every form × every format its version in force lists.</summary>
     public static TheoryData<string, string> FormsAndFormats
     {
         get
@@ -43,10 +61,12 @@ public static class Catalogue
         }
     }
 
-    private static IReadOnlyList<(string Version, string EffectiveFrom)> Versions(string formId) =>
-        Directory.GetDirectories(Path.Combine(Repo.Forms, formId))
+    private static IReadOnlyList<(string Version, DateOnly From, DateOnly? To)> Versions(string formsRoot, string formId) =>
+        Directory.GetDirectories(Path.Combine(formsRoot, formId))
             .Select(dir => (Version: Path.GetFileName(dir), Definition: Path.Combine(dir, "definition.json")))
             .Where(v => File.Exists(v.Definition))
-            .Select(v => (v.Version, JsonNode.Parse(File.ReadAllText(v.Definition))!["effectiveFrom"]!.GetValue<string>()))
-            .OrderBy(v => v.Item2, StringComparer.Ordinal).ToList();
+            .Select(v => (v.Version, Node: JsonNode.Parse(File.ReadAllText(v.Definition))!))
+            .Select(v => (v.Version, From: DateOnly.Parse(v.Node["effectiveFrom"]!.GetValue<string>()),
+                To: v.Node["effectiveTo"] is { } to ? DateOnly.Parse(to.GetValue<string>()) : (DateOnly?)null))
+            .OrderBy(v => v.From).ToList();
 }

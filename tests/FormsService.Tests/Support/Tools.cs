@@ -23,7 +23,7 @@ public static class Tools
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new InvalidOperationException($"'{file}' is not installed: run .ci/run once, or install it (see README).", ex);
+            throw new InvalidOperationException($"'{file}' is not installed: run .ci/run once, or install it (see docs/testing.md).", ex);
         }
         using (process)
         {

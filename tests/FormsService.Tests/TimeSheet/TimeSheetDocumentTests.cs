@@ -111,7 +111,7 @@ public sealed class TimeSheetDocumentTests(ServiceFactory factory) : IClassFixtu
     {
         var payload = Sheet(60);
         var engine = FormsService.Tests.Layout.TimeSheetFixture.Engine;
-        var version = engine.Catalog.Find("time-sheet")!.Versions[^1];
+        var version = Catalogue.InForce(engine, "time-sheet");
         var laid = engine.Lay(version, System.Text.Json.JsonDocument.Parse(payload).RootElement.Clone());
         var placed = laid.Blocks.OfType<FormsService.Core.Engine.Layout.LaidOutTable>().Single().Rows.Where(r => r.IsHeader && r.Page == 0).ToList();
         var docx = await Render(payload, "docx");

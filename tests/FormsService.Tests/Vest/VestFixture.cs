@@ -1,3 +1,4 @@
+using FormsService.Tests.Support;
 using System.Text.Json;
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Payloads;
@@ -42,7 +43,7 @@ public sealed class VestFixture : IDisposable
     internal byte[] RealSizePdf(VestParameters p)
     {
         var engine = _engine.Value;
-        var version = engine.Catalog.Find("vest-specimen")!.Versions[^1];
+        var version = Catalogue.InForce(engine, "vest-specimen");
         return engine.RenderArtwork(version, JsonSerializer.SerializeToElement(p, PayloadJson.Options), "pdf");
     }
 
