@@ -7123,7 +7123,7 @@ namespace FormsService.Clients.NSwag
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: ақпаратты Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 2) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.
     /// <br/>
-    /// <br/>Rules this schema cannot state (POST …/validate checks them and names the field):
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
     /// <br/>- assessment: its paragraphs hold at most 2,000 characters together.
     /// <br/>- outgoing.date: not before the first day of month.
     /// <br/>- breaches[].date: inside month and not after outgoing.date.
@@ -7216,7 +7216,7 @@ namespace FormsService.Clients.NSwag
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: хабарламаны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 3) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын да, мерзімін де белгілемейді.
     /// <br/>
-    /// <br/>Rules this schema cannot state (POST …/validate checks them and names the field):
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
     /// <br/>- outgoing.date: not before workOrder.date.
     /// <br/>- facts[].date: not before workOrder.date and not after outgoing.date.
     /// <br/>- facts[].description: required (not blank) when kind is "other".
@@ -7300,7 +7300,7 @@ namespace FormsService.Clients.NSwag
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Пробация қызметінің жұмысын ұйымдастыру қағидаларына 3-қосымша (№ 733 бұйрыққа 1-қосымша).
     /// <br/>
-    /// <br/>Rules this schema cannot state (POST …/validate checks them and names the field):
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
     /// <br/>- issuer.date: not before verdict.date.
     /// <br/>- notification.startDate: not before issuer.date.
     /// <br/>- notification.date, notification.signedDate: not before notification.startDate nor issuer.date.
@@ -7359,7 +7359,7 @@ namespace FormsService.Clients.NSwag
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: табельді Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 2) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.
     /// <br/>
-    /// <br/>Rules this schema cannot state (POST …/validate checks them and names the field):
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
     /// <br/>- compiledBy.date: not before the first day of the month.
     /// <br/>- persons[].days[].day: a day of the sheet's month (its length), once per person, not after compiledBy.date.
     /// <br/>- persons[].days[].hours: at most 4 a day, or 8 for a person with no permanent job who does not study; at most 40 in a calendar week (previousMonthDays count in the week of the 1st).
@@ -7427,7 +7427,7 @@ namespace FormsService.Clients.NSwag
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: хабарламаны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-тармағының 3) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.
     /// <br/>
-    /// <br/>Rules this schema cannot state (POST …/validate checks them and names the field):
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
     /// <br/>- verdict.receivedDate: not before verdict.date.
     /// <br/>- outgoing.date, workOrder.date: not before verdict.receivedDate.
     /// <br/>- convict.birthYear: the person is 14–100 years old (by year) on verdict.date.
@@ -7543,7 +7543,7 @@ namespace FormsService.Clients.NSwag
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: актіні Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 2) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.
     /// <br/>
-    /// <br/>Rules this schema cannot state (POST …/validate checks them and names the field):
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
     /// <br/>- from, to: inside the month; from not after to; to not after act.date.
     /// <br/>- act.date: not before the period's start.
     /// <br/>- works[].date: inside the period (from–to, or the month up to act.date) and not after act.date.
@@ -7647,7 +7647,7 @@ namespace FormsService.Clients.NSwag
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: мазмұны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-тармағымен (№ 733 бұйрықтың редакциясында) белгіленген.
     /// <br/>
-    /// <br/>Rules this schema cannot state (POST …/validate checks them and names the field):
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
     /// <br/>- verdict.receivedDate: not before verdict.date; order.date not before verdict.receivedDate.
     /// <br/>- work.hoursPerDay: at most 4 unless convict.hasPermanentJob and convict.isStudent are both false (then 8).
     /// <br/>- work.daysPerWeek: hoursPerDay × daysPerWeek at most 40.
