@@ -43,10 +43,10 @@ internal static class BodyReader
         if (request.ContentLength > limits.MaxBodyBytes)
             return (null, TooLarge(request.HttpContext, limits));
 
+        var length = 0;
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limits.MaxBodyBytes + 1, (int)(request.ContentLength ?? 16 * 1024) + 1));
         try
         {
-            var length = 0;
             while (true)
             {
                 if (length == buffer.Length)
@@ -80,7 +80,9 @@ internal static class BodyReader
         }
         catch (JsonException ex)
         {
-            var message = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? Say.Of("body-too-deep", ("max", MaxDepth))
+            // The parser's message says "depth" also for a body that merely ends early (an object left open): only
+            // the text's own nesting tells the two apart.
+            var message = NestsDeeperThanAllowed(buffer.AsSpan(0, length)) ? Say.Of("body-too-deep", ("max", MaxDepth))
                 : ex.LineNumber is { } line ? Say.Of("body-not-json", ("line", line + 1), ("byte", ex.BytePositionInLine + 1))
                 : Say.Of("body-not-json-here");
             return (null, Problems.BadJson(request.HttpContext, message));
@@ -112,6 +114,32 @@ internal static class BodyReader
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Whether objects and arrays in the text (outside strings) ever open more than <see cref="MaxDepth"/> deep.</summary>
+    internal static bool NestsDeeperThanAllowed(ReadOnlySpan<byte> text)
+    {
+        var depth = 0;
+        var inString = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var b = text[i];
+            if (inString)
+            {
+                if (b == (byte)'\\') i++;
+                else if (b == (byte)'"') inString = false;
+                continue;
+            }
+            switch (b)
+            {
+                case (byte)'"': inString = true; break;
+                case (byte)'{' or (byte)'[':
+                    if (++depth > MaxDepth) return true;
+                    break;
+                case (byte)'}' or (byte)']': depth--; break;
+            }
+        }
+        return false;
     }
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };

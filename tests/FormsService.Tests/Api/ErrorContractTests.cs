@@ -30,7 +30,28 @@ public sealed class ErrorContractTests(ServiceFactory factory) : IClassFixture<S
         var body = "{\"a\":" + string.Concat(Enumerable.Repeat("[", 40)) + string.Concat(Enumerable.Repeat("]", 40)) + "}";
         var response = await _client.PostJson(RenderUrl, body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await response.ProblemAsync();
+        var problem = await response.ProblemAsync();
+        Assert.Equal("body-too-deep", problem.GetProperty("codes").GetProperty("$")[0].GetString());
+    }
+
+    /// <summary>A body that breaks off or is malformed is not JSON, however shallow or deep it got before it broke.</summary>
+    [Theory]
+    [InlineData("{")]
+    [InlineData("[")]
+    [InlineData("[{\"a\":1}")]
+    [InlineData("{\"view\": \"front\"")]
+    [InlineData("{\"convict\": {\"surname\": \"Ә")]
+    [InlineData("{\"a\": [[[[[[[[[[")]
+    [InlineData("{\"a\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"")]
+    [InlineData("{\"a\": 1,}")]
+    [InlineData("{\"a\": 1]")]
+    [InlineData("}")]
+    public async Task A_truncated_or_malformed_body_is_body_not_json(string body)
+    {
+        var response = await _client.PostJson(RenderUrl, body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal("body-not-json", problem.GetProperty("codes").GetProperty("$")[0].GetString());
     }
 
     public static TheoryData<string, string> RuleBreaks => new()

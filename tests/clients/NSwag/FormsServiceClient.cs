@@ -7132,6 +7132,12 @@ namespace FormsService.Clients.NSwag
 
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: ақпаратты Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 2) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.
+    /// <br/>
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
+    /// <br/>- assessment: its paragraphs hold at most 2,000 characters together.
+    /// <br/>- outgoing.date: not before the first day of month.
+    /// <br/>- breaches[].date: inside month and not after outgoing.date.
+    /// <br/>- convict.birthYear: the person is 14–100 years old (by year) in the report's month.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ConductReportPayload
@@ -7190,6 +7196,8 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("assessment")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(20)]
         public System.Collections.Generic.ICollection<string> Assessment { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
         /// <summary>
@@ -7197,6 +7205,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("breaches")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(50)]
         public System.Collections.Generic.ICollection<Breaches> Breaches { get; set; } = new System.Collections.ObjectModel.Collection<Breaches>();
 
         /// <summary>
@@ -7216,6 +7225,12 @@ namespace FormsService.Clients.NSwag
 
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: хабарламаны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 3) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын да, мерзімін де белгілемейді.
+    /// <br/>
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
+    /// <br/>- outgoing.date: not before workOrder.date.
+    /// <br/>- facts[].date: not before workOrder.date and not after outgoing.date.
+    /// <br/>- facts[].description: required (not blank) when kind is "other".
+    /// <br/>- convict.birthYear: the person is 14–100 years old (by year) on workOrder.date.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class EvasionReportPayload
@@ -7265,6 +7280,8 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("facts")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(50)]
         public System.Collections.Generic.ICollection<Facts> Facts { get; set; } = new System.Collections.ObjectModel.Collection<Facts>();
 
         /// <summary>
@@ -7292,6 +7309,12 @@ namespace FormsService.Clients.NSwag
 
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Пробация қызметінің жұмысын ұйымдастыру қағидаларына 3-қосымша (№ 733 бұйрыққа 1-қосымша).
+    /// <br/>
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
+    /// <br/>- issuer.date: not before verdict.date.
+    /// <br/>- notification.startDate: not before issuer.date.
+    /// <br/>- notification.date, notification.signedDate: not before notification.startDate nor issuer.date.
+    /// <br/>- convict.birthYear: the person is 14–100 years old (by year) on verdict.date.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ReferralCertificatePayload
@@ -7345,6 +7368,14 @@ namespace FormsService.Clients.NSwag
 
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: табельді Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 2) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.
+    /// <br/>
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
+    /// <br/>- compiledBy.date: not before the first day of the month.
+    /// <br/>- persons[].days[].day: a day of the sheet's month (its length), once per person, not after compiledBy.date.
+    /// <br/>- persons[].days[].hours: at most 4 a day, or 8 for a person with no permanent job who does not study; at most 40 in a calendar week (previousMonthDays count in the week of the 1st).
+    /// <br/>- persons[].previousMonthDays[].day: a day of the previous month in the calendar week of this month's 1st, once.
+    /// <br/>- persons[].hoursBefore: not more than sentenceHours; hoursBefore plus this month's hours not more than sentenceHours (reported at persons[].days).
+    /// <br/>- persons[].convict.birthYear: the person is 14–100 years old (by year) in the sheet's month.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TimeSheetPayload
@@ -7390,6 +7421,8 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("persons")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(200)]
         public System.Collections.Generic.ICollection<Persons> Persons { get; set; } = new System.Collections.ObjectModel.Collection<Persons>();
 
         /// <summary>
@@ -7403,6 +7436,11 @@ namespace FormsService.Clients.NSwag
 
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: хабарламаны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-тармағының 3) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.
+    /// <br/>
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
+    /// <br/>- verdict.receivedDate: not before verdict.date.
+    /// <br/>- outgoing.date, workOrder.date: not before verdict.receivedDate.
+    /// <br/>- convict.birthYear: the person is 14–100 years old (by year) on verdict.date.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class VerdictReceiptNoticePayload
@@ -7514,6 +7552,13 @@ namespace FormsService.Clients.NSwag
 
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: актіні Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 2) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.
+    /// <br/>
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
+    /// <br/>- from, to: inside the month; from not after to; to not after act.date.
+    /// <br/>- act.date: not before the period's start.
+    /// <br/>- works[].date: inside the period (from–to, or the month up to act.date) and not after act.date.
+    /// <br/>- works[].hours: at most 4 a day, or 8 for a person with no permanent job who does not study, summed per day; at most 40 in a calendar week.
+    /// <br/>- convict.birthYear: the person is 14–100 years old (by year) in the act's month.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WorkActPayload
@@ -7538,6 +7583,7 @@ namespace FormsService.Clients.NSwag
         /// Optional: first day of the period inside the month (YYYY-MM-DD); the month's first day when absent.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("from")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? From { get; set; }
 
@@ -7545,6 +7591,7 @@ namespace FormsService.Clients.NSwag
         /// Optional: last day of the period inside the month (YYYY-MM-DD); the month's last day when absent.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("to")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? To { get; set; }
 
@@ -7587,6 +7634,8 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("works")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.ICollection<Works> Works { get; set; } = new System.Collections.ObjectModel.Collection<Works>();
 
         /// <summary>
@@ -7607,6 +7656,12 @@ namespace FormsService.Clients.NSwag
 
     /// <summary>
     /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: мазмұны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-тармағымен (№ 733 бұйрықтың редакциясында) белгіленген.
+    /// <br/>
+    /// <br/>Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):
+    /// <br/>- verdict.receivedDate: not before verdict.date; order.date not before verdict.receivedDate.
+    /// <br/>- work.hoursPerDay: at most 4 unless convict.hasPermanentJob and convict.isStudent are both false (then 8).
+    /// <br/>- work.daysPerWeek: hoursPerDay × daysPerWeek at most 40.
+    /// <br/>- convict.birthYear: the person is 14–100 years old (by year) on verdict.date.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WorkOrderPayload
@@ -8856,6 +8911,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -8917,13 +8973,18 @@ namespace FormsService.Clients.NSwag
         /// Date of the breach (YYYY-MM-DD), inside the month.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
-        public System.DateTimeOffset? Date { get; set; }
+        public System.DateTimeOffset Date { get; set; }
 
         /// <summary>
         /// What happened.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Description { get; set; }
 
     }
@@ -8993,6 +9054,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -9064,6 +9126,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -9077,19 +9140,25 @@ namespace FormsService.Clients.NSwag
         /// Date of the fact (YYYY-MM-DD).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
-        public System.DateTimeOffset? Date { get; set; }
+        public System.DateTimeOffset Date { get; set; }
 
         /// <summary>
         /// Kind: 'absent' (did not come to work), 'refused' (refused to work), 'left' (left the work without leave), 'other'.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
-        public string Kind { get; set; }
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<FactsKind>))]
+        public FactsKind Kind { get; set; }
 
         /// <summary>
         /// What happened; required for kind 'other'.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.StringLength(500)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Description { get; set; }
 
     }
@@ -9150,6 +9219,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -9280,6 +9350,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -9294,6 +9365,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -9328,6 +9400,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset StartDate { get; set; }
 
@@ -9353,6 +9426,7 @@ namespace FormsService.Clients.NSwag
         /// Optional: date under the head's signature (YYYY-MM-DD), the notification's last line; absent, notification.date is printed there.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("signedDate")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? SignedDate { get; set; }
 
@@ -9366,37 +9440,41 @@ namespace FormsService.Clients.NSwag
         /// The person.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("convict")]
-        public Convict7 Convict { get; set; }
+        [System.ComponentModel.DataAnnotations.Required]
+        public Convict7 Convict { get; set; } = new Convict7();
 
         /// <summary>
         /// Whether the person has a permanent job (decides the daily limit: 4 h, or up to 8 h for those with no job who do not study).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("hasPermanentJob")]
-        public bool? HasPermanentJob { get; set; }
+        public bool HasPermanentJob { get; set; }
 
         /// <summary>
         /// Whether the person studies.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("isStudent")]
-        public bool? IsStudent { get; set; }
+        public bool IsStudent { get; set; }
 
         /// <summary>
         /// Term of community service in hours, as the verdict sets it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sentenceHours")]
-        public int? SentenceHours { get; set; }
+        [System.ComponentModel.DataAnnotations.Range(1, 1200)]
+        public int SentenceHours { get; set; }
 
         /// <summary>
         /// Hours worked before this month.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("hoursBefore")]
-        public int? HoursBefore { get; set; }
+        [System.ComponentModel.DataAnnotations.Range(0, 1200)]
+        public int HoursBefore { get; set; }
 
         /// <summary>
         /// The days worked this month, each with its hours; a day appears once.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("days")]
-        public System.Collections.Generic.ICollection<Days> Days { get; set; }
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<Days> Days { get; set; } = new System.Collections.ObjectModel.Collection<Days>();
 
         /// <summary>
         /// Optional: the days of the previous month that fall in the calendar week of this month's 1st (from that week's Monday to the previous month's last day), with their hours, as that month's sheet gave them. The 40-hour weekly limit is checked over the whole week; they are not printed and not counted in this month's totals (hoursBefore already holds them).
@@ -9433,6 +9511,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -9456,6 +9535,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -9470,6 +9550,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -9503,6 +9584,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("receivedDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset ReceivedDate { get; set; }
 
@@ -9581,6 +9663,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -9669,6 +9752,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -9742,20 +9826,26 @@ namespace FormsService.Clients.NSwag
         /// Date the work was done (YYYY-MM-DD), inside the period.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
-        public System.DateTimeOffset? Date { get; set; }
+        public System.DateTimeOffset Date { get; set; }
 
         /// <summary>
         /// What was done.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Description { get; set; }
 
         /// <summary>
         /// Hours worked: 1–4 a day, or up to 8 for a person with no permanent job who does not study.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("hours")]
-        public int? Hours { get; set; }
+        [System.ComponentModel.DataAnnotations.Range(1, 8)]
+        public int Hours { get; set; }
 
     }
 
@@ -9849,6 +9939,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -9872,6 +9963,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Date { get; set; }
 
@@ -9880,6 +9972,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("receivedDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(199[0-9]|20[0-9][0-9]|2100)-")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset ReceivedDate { get; set; }
 
@@ -10082,6 +10175,28 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum FactsKind
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"absent")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"absent")]
+        Absent = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"refused")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"refused")]
+        Refused = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"left")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"left")]
+        Left = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"other")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"other")]
+        Other = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum IssuerPosition
     {
 
@@ -10107,25 +10222,34 @@ namespace FormsService.Clients.NSwag
         /// Surname.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("surname")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Surname { get; set; }
 
         /// <summary>
         /// Given name.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Name { get; set; }
 
         /// <summary>
         /// Patronymic, if the person has one.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("patronymic")]
+        [System.ComponentModel.DataAnnotations.StringLength(100)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Patronymic { get; set; }
 
         /// <summary>
         /// Year of birth.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("birthYear")]
-        public int? BirthYear { get; set; }
+        [System.ComponentModel.DataAnnotations.Range(1900, 2100)]
+        public int BirthYear { get; set; }
 
     }
 
@@ -10137,13 +10261,15 @@ namespace FormsService.Clients.NSwag
         /// Day of the month (1–31, inside the month).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("day")]
-        public int? Day { get; set; }
+        [System.ComponentModel.DataAnnotations.Range(1, 31)]
+        public int Day { get; set; }
 
         /// <summary>
         /// Hours worked that day: 1–4, or up to 8 for a person with no permanent job who does not study.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("hours")]
-        public int? Hours { get; set; }
+        [System.ComponentModel.DataAnnotations.Range(1, 8)]
+        public int Hours { get; set; }
 
     }
 
@@ -10155,13 +10281,15 @@ namespace FormsService.Clients.NSwag
         /// Day of the previous month (1–31), in the calendar week of this month's 1st.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("day")]
-        public int? Day { get; set; }
+        [System.ComponentModel.DataAnnotations.Range(1, 31)]
+        public int Day { get; set; }
 
         /// <summary>
         /// Hours worked that day, as the previous month's sheet gave them.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("hours")]
-        public int? Hours { get; set; }
+        [System.ComponentModel.DataAnnotations.Range(1, 8)]
+        public int Hours { get; set; }
 
     }
 

@@ -428,11 +428,9 @@ function relabel() {
 // ---------------------------------------------------------------- reading and filling the form
 
 function readField(field) {
-  const { input, kind, node, required } = field;
-  if (kind === 'boolean') {
-    if (input.checked) return true;
-    return required || node.default === true ? false : undefined;
-  }
+  const { input, kind, node } = field;
+  // A box has two states: unticked is false, said as such (a rule may require the answer).
+  if (kind === 'boolean') return input.checked;
   const raw = input.value;
   if (raw.trim() === '') {
     // A number input holding text the browser cannot parse reports "": say so rather than omit it silently.
@@ -455,19 +453,26 @@ function collectObject(path) {
   const result = {};
   const seen = new Set();
   const directChildren = (key) => key.startsWith(prefix) && !key.slice(prefix.length).includes('.') && !key.slice(prefix.length).includes('[');
+  // Unticked boxes alone do not make an optional part exist: it is sent when something else in it is filled.
+  let filled = false;
   for (const [key, field] of state.fields) {
     if (!directChildren(key)) continue;
     const value = readField(field);
-    if (value !== undefined) result[key.slice(prefix.length)] = value;
+    if (value === undefined) continue;
+    result[key.slice(prefix.length)] = value;
+    if (!(field.kind === 'boolean' && value === false)) filled = true;
   }
   for (const [key, group] of state.groups) {
     if (key === '' || !directChildren(key) || seen.has(key)) continue;
     seen.add(key);
     const value = group.list ? collectArray(key) : collectObject(key);
     const name = key.slice(prefix.length);
-    if (group.list ? value.length > 0 : value !== undefined) result[name] = value;
+    if (group.list ? value.length > 0 : value !== undefined) {
+      result[name] = value;
+      filled = true;
+    }
   }
-  return Object.keys(result).length > 0 ? result : undefined;
+  return filled || (path === '' && Object.keys(result).length > 0) ? result : undefined;
 }
 
 function collectArray(path) {

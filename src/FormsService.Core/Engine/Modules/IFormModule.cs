@@ -25,6 +25,9 @@ public interface IFormModule
     /// <summary>The rules the schema publishes (required fields, bounds, maximum lengths), when a validator has them.</summary>
     IValidatorDescriptor? Rules { get; }
 
+    /// <summary>The rules the validator keeps that JSON Schema cannot state (they compare fields): the schema's description lists them.</summary>
+    IReadOnlyList<string> RulesBeyondSchema => [];
+
     PageHints Hints { get; }
 
     /// <summary>The figures a definition of this form may place, by id.</summary>

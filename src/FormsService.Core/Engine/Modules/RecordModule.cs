@@ -38,6 +38,7 @@ public sealed class RecordModule<TPayload, TView> : IFormModule where TPayload :
     public Type PayloadRecord => typeof(TPayload);
     public IReadOnlySet<string> Paths { get; }
     public IValidatorDescriptor Rules => _payload.Descriptor;
+    public IReadOnlyList<string> RulesBeyondSchema => _payload.RulesBeyondSchema;
     public PageHints Hints { get; }
     public IReadOnlyList<IFigureSource> Figures { get; }
     public IArtwork? Artwork => null;

@@ -27,8 +27,20 @@ public static class CommonRules
     public static IRuleBuilderOptions<T, DateOnly?> RequiredDate<T>(this IRuleBuilderInitial<T, DateOnly?> rule) =>
         rule.Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(Say.Required)
-            .Must(d => d!.Value.Year is >= FirstYear and <= LastYear)
+            .SetValidator(new YearsValidator<T>(FirstYear, LastYear))
             .WithMessage(Say.Of("years-between", ("min", FirstYear), ("max", LastYear)));
+
+    /// <summary>An optional date, when given, in 1990–2100 (the schema's pattern on the year).</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> DateInYears<T>(this IRuleBuilder<T, DateOnly?> rule, string message) =>
+        rule.SetValidator(new YearsValidator<T>(FirstYear, LastYear)).WithMessage(message);
+
+    /// <summary>A list of <paramref name="min"/>–<paramref name="max"/> items (the schema's <c>minItems</c>/<c>maxItems</c>).</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<TItem>?> CountBetween<T, TItem>(this IRuleBuilder<T, IReadOnlyList<TItem>?> rule, int min, int max) =>
+        rule.SetValidator(new CountValidator<T, TItem>(min, max));
+
+    /// <summary>Text with something besides spaces in it (the schema's <c>minLength</c> and pattern); null is left to other rules.</summary>
+    public static IRuleBuilderOptions<T, string?> NotBlank<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.SetValidator(new NotBlankValidator<T>()).WithMessage(Say.NotBlank);
 
     /// <summary>One of a fixed set of codes, exactly as written (the schema's <c>enum</c>; codes are not free text).</summary>
     public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, IReadOnlyList<string> values) =>
@@ -58,6 +70,45 @@ public interface INotBlankValidator;
 public interface IOneOfValidator
 {
     IReadOnlyList<string> Values { get; }
+}
+
+/// <summary>
+/// A validator's rules that JSON Schema cannot state (they compare fields, or read the calendar): published in the
+/// schema's description so that a client knows what only <c>/validate</c> checks.
+/// </summary>
+public interface IRulesBeyondSchema
+{
+    IReadOnlyList<string> RulesBeyondSchema { get; }
+}
+
+/// <summary>A list whose length is bounded; the schema says so with <c>minItems</c> and <c>maxItems</c>.</summary>
+public interface ICountValidator
+{
+    int Min { get; }
+    int Max { get; }
+}
+
+/// <summary>A date whose year is bounded; the schema says so with a pattern on the year (its format checks the rest).</summary>
+public interface IYearsValidator
+{
+    int Min { get; }
+    int Max { get; }
+}
+
+internal sealed class CountValidator<T, TItem>(int min, int max) : PropertyValidator<T, IReadOnlyList<TItem>?>, ICountValidator
+{
+    public int Min => min;
+    public int Max => max;
+    public override string Name => "CountValidator";
+    public override bool IsValid(ValidationContext<T> context, IReadOnlyList<TItem>? value) => value is null || (value.Count >= min && value.Count <= max);
+}
+
+internal sealed class YearsValidator<T>(int min, int max) : PropertyValidator<T, DateOnly?>, IYearsValidator
+{
+    public int Min => min;
+    public int Max => max;
+    public override string Name => "YearsValidator";
+    public override bool IsValid(ValidationContext<T> context, DateOnly? value) => value is not { } d || (d.Year >= min && d.Year <= max);
 }
 
 internal sealed class NotBlankValidator<T> : PropertyValidator<T, string?>, INotBlankValidator

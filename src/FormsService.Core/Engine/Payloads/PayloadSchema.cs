@@ -68,11 +68,15 @@ public static class PayloadSchema
         if (module.Rules is { } rules)
             ApplyRules(root, rules);
         module.Describe(root, version.Definition);
+        if (module.RulesBeyondSchema is { Count: > 0 } beyond)
+            root["description"] = root["description"]!.GetValue<string>() + "\n\nRules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):\n"
+                + string.Join("\n", beyond.Select(r => "- " + r));
         // Every string of a payload passes the text guard: what a pattern can say of it, every string says.
         Walk(root, "", (node, _) =>
         {
-            if (node["properties"] is not JsonObject properties) return;
-            foreach (var (_, child) in properties)
+            var children = (node["properties"] as JsonObject)?.Select(p => p.Value) ?? [];
+            if (node["items"] is JsonObject items) children = children.Append(items);
+            foreach (var child in children.ToList())
                 if (child is JsonObject property && IsText(property) && property["pattern"] is null && property["enum"] is null && property["format"] is null)
                     property["pattern"] = TextPatterns.Printable;
         });
@@ -82,47 +86,120 @@ public static class PayloadSchema
         return root;
     }
 
-    private static void ApplyRules(JsonObject root, IValidatorDescriptor descriptor)
+    /// <summary>
+    /// Writes what each rule states into the schema of the object it validates, at every depth: a rule for each item
+    /// of a list (<c>RuleForEach</c>) speaks of the list's <c>items</c>, and a child validator (<c>ChildRules</c>) of
+    /// the object it is given. Rules with a condition of their own (<c>.When</c> on one check) are cross-field rules:
+    /// the schema cannot state them, the description lists them.
+    /// </summary>
+    private static void ApplyRules(JsonObject node, IValidatorDescriptor descriptor)
     {
-        foreach (var member in descriptor.GetMembersWithValidators())
+        foreach (var rule in descriptor.Rules)
         {
-            var path = PayloadJson.ToCamelPath(member.Key);
-            var (parent, name) = Locate(root, path);
+            if (string.IsNullOrEmpty(rule.PropertyName))
+                continue;
+            var (parent, name) = Locate(node, PayloadJson.ToCamelPath(rule.PropertyName));
             if (parent?["properties"]?[name] is not JsonObject property)
                 continue;
-            foreach (var (validator, _) in member)
+            var forEach = IsCollectionRule(rule);
+            if (forEach && property["items"] is not JsonObject)
+                continue;
+            foreach (var component in rule.Components)
             {
-                switch (validator)
-                {
-                    case INotNullValidator or INotEmptyValidator:
-                        Require(parent, name, property);
-                        break;
-                    case INotBlankValidator:
-                        property["minLength"] = 1;
-                        property["pattern"] = TextPatterns.NotBlank;
-                        break;
-                    case IOneOfValidator oneOf:
-                        var values = new JsonArray(oneOf.Values.Select(v => (JsonNode?)v).ToArray());
-                        if (property["type"] is JsonArray kinds && kinds.Any(t => t?.GetValue<string>() == "null"))
-                            values.Add(null); // optional: null stays allowed
-                        property["enum"] = values;
-                        property.Remove("pattern");
-                        property.Remove("minLength");
-                        break;
-                    case ILengthValidator length when length.Max > 0:
-                        property["maxLength"] = length.Max;
-                        break;
-                    case IBetweenValidator between when between.From is IConvertible from && between.To is IConvertible to:
-                        property["minimum"] = Convert.ToDouble(from, System.Globalization.CultureInfo.InvariantCulture);
-                        property["maximum"] = Convert.ToDouble(to, System.Globalization.CultureInfo.InvariantCulture);
-                        if (property["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "integer"))
-                        {
-                            property["minimum"] = Convert.ToInt64(from, System.Globalization.CultureInfo.InvariantCulture);
-                            property["maximum"] = Convert.ToInt64(to, System.Globalization.CultureInfo.InvariantCulture);
-                        }
-                        break;
-                }
+                if (component.HasCondition || component.HasAsyncCondition)
+                    continue;
+                if (forEach)
+                    ApplyToItems((JsonObject)property["items"]!, component.Validator);
+                else
+                    Apply(parent, name, property, component.Validator);
             }
+        }
+    }
+
+    private static bool IsCollectionRule(IValidationRule rule) =>
+        rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
+
+    /// <summary>A rule on each item: not null removes null from the items' type; the rest speaks of the item itself.</summary>
+    private static void ApplyToItems(JsonObject items, IPropertyValidator validator)
+    {
+        if (validator is INotNullValidator or INotEmptyValidator)
+            RemoveNull(items);
+        else
+            Apply(null, null, items, validator);
+    }
+
+    private static void Apply(JsonObject? parent, string? name, JsonObject property, IPropertyValidator validator)
+    {
+        switch (validator)
+        {
+            case INotNullValidator or INotEmptyValidator when parent is not null:
+                Require(parent, name!, property);
+                break;
+            case INotBlankValidator:
+                property["minLength"] = 1;
+                property["pattern"] = TextPatterns.NotBlank;
+                break;
+            case IOneOfValidator oneOf:
+                var values = new JsonArray(oneOf.Values.Select(v => (JsonNode?)v).ToArray());
+                if (property["type"] is JsonArray kinds && kinds.Any(t => t?.GetValue<string>() == "null"))
+                    values.Add(null); // optional: null stays allowed
+                property["enum"] = values;
+                property.Remove("pattern");
+                property.Remove("minLength");
+                break;
+            case ILengthValidator length when length.Max > 0:
+                property["maxLength"] = length.Max;
+                break;
+            case ICountValidator count:
+                if (count.Min > 0) property["minItems"] = count.Min;
+                property["maxItems"] = count.Max;
+                break;
+            case IYearsValidator years when years is { Min: 1990, Max: 2100 }:
+                // format: date checks the calendar; the pattern bounds the year, as the rule does.
+                property["pattern"] = "^(199[0-9]|20[0-9][0-9]|2100)-";
+                break;
+            case IBetweenValidator between when between.From is IConvertible from && between.To is IConvertible to:
+                property["minimum"] = Convert.ToDouble(from, System.Globalization.CultureInfo.InvariantCulture);
+                property["maximum"] = Convert.ToDouble(to, System.Globalization.CultureInfo.InvariantCulture);
+                if (Types(property).Contains("integer"))
+                {
+                    property["minimum"] = Convert.ToInt64(from, System.Globalization.CultureInfo.InvariantCulture);
+                    property["maximum"] = Convert.ToInt64(to, System.Globalization.CultureInfo.InvariantCulture);
+                }
+                break;
+            case IChildValidatorAdaptor child when ChildValidator(child) is { } inner:
+                ApplyRules(property, inner.CreateDescriptor());
+                break;
+        }
+    }
+
+    /// <summary>The validator a <c>ChildRules</c> or <c>SetValidator</c> adaptor holds.</summary>
+    private static IValidator? ChildValidator(IChildValidatorAdaptor adaptor)
+    {
+        var get = adaptor.GetType().GetMethod("GetValidator");
+        if (get is null) return null;
+        try
+        {
+            // An empty context: the adaptor refuses null, and one that holds its validator never reads it.
+            var context = Activator.CreateInstance(get.GetParameters()[0].ParameterType, [null]);
+            return get.Invoke(adaptor, [context, null]) as IValidator;
+        }
+        catch (TargetInvocationException) { return null; }
+    }
+
+    private static IEnumerable<string> Types(JsonObject property) => property["type"] switch
+    {
+        JsonValue v => [v.GetValue<string>()],
+        JsonArray a => a.Select(t => t!.GetValue<string>()),
+        _ => [],
+    };
+
+    private static void RemoveNull(JsonObject property)
+    {
+        if (property["type"] is JsonArray types)
+        {
+            var withoutNull = types.Select(t => t!.GetValue<string>()).Where(t => t != "null").ToList();
+            property["type"] = withoutNull.Count == 1 ? withoutNull[0] : new JsonArray(withoutNull.Select(t => (JsonNode)t!).ToArray());
         }
     }
 
@@ -133,11 +210,7 @@ public static class PayloadSchema
         if (!required.Any(r => r?.GetValue<string>() == name))
             required.Add(name);
         parent["required"] = required;
-        if (property["type"] is JsonArray types)
-        {
-            var withoutNull = types.Select(t => t!.GetValue<string>()).Where(t => t != "null").ToList();
-            property["type"] = withoutNull.Count == 1 ? withoutNull[0] : new JsonArray(withoutNull.Select(t => (JsonNode)t!).ToArray());
-        }
+        RemoveNull(property);
     }
 
     internal static (JsonObject? Parent, string Name) Locate(JsonObject root, string path)
@@ -203,9 +276,12 @@ public static class PayloadSchema
         _ => false,
     };
 
+    /// <summary>Visits every object schema: properties' and list items' alike (<c>persons[]</c>).</summary>
     private static void Walk(JsonObject node, string path, Action<JsonObject, string> visit)
     {
         visit(node, path);
+        if (node["items"] is JsonObject items)
+            Walk(items, path + "[]", visit);
         if (node["properties"] is JsonObject properties)
             foreach (var (name, child) in properties)
                 if (child is JsonObject obj)

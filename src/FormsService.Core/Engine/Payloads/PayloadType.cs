@@ -23,6 +23,9 @@ public sealed class PayloadType<T> where T : class
 
     public IValidatorDescriptor Descriptor => _validator.CreateDescriptor();
 
+    /// <summary>The rules the validator keeps that the schema cannot state.</summary>
+    public IReadOnlyList<string> RulesBeyondSchema => (_validator as IRulesBeyondSchema)?.RulesBeyondSchema ?? [];
+
     /// <summary>The check of <paramref name="payload"/>; <paramref name="record"/> is the bound record when it is valid.</summary>
     public PayloadCheck Bind(JsonElement payload, out T? record)
     {

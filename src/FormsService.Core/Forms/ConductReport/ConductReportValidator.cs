@@ -7,8 +7,16 @@ using FormsService.Core.Forms.Order733;
 namespace FormsService.Core.Forms.ConductReport;
 
 /// <summary>The conduct report's rules: an assessment of at most 2,000 characters, breaches inside the month and before the report.</summary>
-public sealed class ConductReportValidator : FormPayloadValidator<ConductReportPayload>
+public sealed class ConductReportValidator : FormPayloadValidator<ConductReportPayload>, IRulesBeyondSchema
 {
+    public IReadOnlyList<string> RulesBeyondSchema { get; } =
+    [
+        "assessment: its paragraphs hold at most 2,000 characters together.",
+        "outgoing.date: not before the first day of month.",
+        "breaches[].date: inside month and not after outgoing.date.",
+        "convict.birthYear: the person is 14–100 years old (by year) in the report's month.",
+    ];
+
     public const int MaxAssessment = 2000;
     public const int MaxParagraphs = 20;
     public const int MaxBreaches = 50;
@@ -24,17 +32,19 @@ public sealed class ConductReportValidator : FormPayloadValidator<ConductReportP
 
         RuleFor(x => x.Assessment).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(Say.Required)
-            .Must(a => a!.Count is >= 1 and <= MaxParagraphs)
+            .CountBetween(1, MaxParagraphs)
             .WithMessage(Say.Of("paragraphs-between", ("max", MaxParagraphs)))
             .Must(a => a!.Sum(p => p?.Length ?? 0) <= MaxAssessment)
             .WithMessage(Say.TooLong(MaxAssessment));
         RuleForEach(x => x.Assessment).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(Say.Required)
-            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage(Say.NotBlank);
+            .NotBlank()
+            // Implied by the total, stated per paragraph so that the schema can say it (items' maxLength).
+            .MaximumLength(MaxAssessment).WithMessage(Say.TooLong(MaxAssessment));
 
         RuleFor(x => x.Breaches).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(Say.Required)
-            .Must(b => b!.Count <= MaxBreaches).WithMessage(Say.Of("breaches-at-most", ("max", MaxBreaches)));
+            .CountBetween(0, MaxBreaches).WithMessage(Say.Of("breaches-at-most", ("max", MaxBreaches)));
         RuleForEach(x => x.Breaches).NotNull().WithMessage(Say.Required).ChildRules(breach =>
         {
             breach.RuleFor(b => b!.Date).RequiredDate();

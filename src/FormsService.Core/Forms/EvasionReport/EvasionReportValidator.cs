@@ -7,8 +7,16 @@ using FormsService.Core.Forms.Order733;
 namespace FormsService.Core.Forms.EvasionReport;
 
 /// <summary>The evasion report's rules: at least one fact, each after the work order and not after the report.</summary>
-public sealed class EvasionReportValidator : FormPayloadValidator<EvasionReportPayload>
+public sealed class EvasionReportValidator : FormPayloadValidator<EvasionReportPayload>, IRulesBeyondSchema
 {
+    public IReadOnlyList<string> RulesBeyondSchema { get; } =
+    [
+        "outgoing.date: not before workOrder.date.",
+        "facts[].date: not before workOrder.date and not after outgoing.date.",
+        "facts[].description: required (not blank) when kind is \"other\".",
+        "convict.birthYear: the person is 14–100 years old (by year) on workOrder.date.",
+    ];
+
     public const int MaxFacts = 50;
     public const int MaxExplanation = 2000;
 
@@ -26,15 +34,14 @@ public sealed class EvasionReportValidator : FormPayloadValidator<EvasionReportP
 
         RuleFor(x => x.Facts).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(Say.Required)
-            .Must(f => f!.Count is >= 1 and <= MaxFacts)
+            .CountBetween(1, MaxFacts)
             .WithMessage(Say.Of("facts-between", ("max", MaxFacts)));
         RuleForEach(x => x.Facts).NotNull().WithMessage(Say.Required).ChildRules(fact =>
         {
             fact.RuleFor(f => f!.Date).RequiredDate();
             fact.RuleFor(f => f!.Kind).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage(Say.Required)
-                .Must(k => EvasionKinds.Texts.ContainsKey(k!))
-                .WithMessage(Say.Of("one-of", ("values", string.Join(", ", EvasionKinds.Texts.Keys))));
+                .OneOf([.. EvasionKinds.Texts.Keys]);
             fact.RuleFor(f => f!.Description).OptionalText(Limits.LongText);
             fact.RuleFor(f => f!.Description).Must(d => !string.IsNullOrWhiteSpace(d))
                 .When(f => f!.Kind == EvasionKinds.Other)

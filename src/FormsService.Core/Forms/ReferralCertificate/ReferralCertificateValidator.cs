@@ -5,8 +5,16 @@ using FormsService.Core.Engine.Payloads;
 namespace FormsService.Core.Forms.ReferralCertificate;
 
 /// <summary>The rules a referral-certificate must keep (rule 14 of the probation-service rules, and common sense).</summary>
-public sealed class ReferralCertificateValidator : FormPayloadValidator<ReferralCertificatePayload>
+public sealed class ReferralCertificateValidator : FormPayloadValidator<ReferralCertificatePayload>, IRulesBeyondSchema
 {
+    public IReadOnlyList<string> RulesBeyondSchema { get; } =
+    [
+        "issuer.date: not before verdict.date.",
+        "notification.startDate: not before issuer.date.",
+        "notification.date, notification.signedDate: not before notification.startDate nor issuer.date.",
+        "convict.birthYear: the person is 14–100 years old (by year) on verdict.date.",
+    ];
+
     /// <summary>The notification reports that the person started (кірісті): it is dated on or after the start and the referral.</summary>
     private void NotBeforeStartOrIssue(System.Linq.Expressions.Expression<Func<ReferralCertificatePayload, DateOnly?>> date)
     {
@@ -34,7 +42,8 @@ public sealed class ReferralCertificateValidator : FormPayloadValidator<Referral
 
         VerdictRules(x => x.Verdict);
         ConvictRules(x => x.Convict, x => x.Verdict?.Date);
-        RuleFor(x => x.Convict!.WorkOrStudyPlace).OptionalText(Limits.Address).When(x => x.Convict is not null);
+        // The whole rule under the parent's presence (not a condition on the check): the schema states its length.
+        When(x => x.Convict is not null, () => RuleFor(x => x.Convict!.WorkOrStudyPlace).OptionalText(Limits.Address));
 
         RuleFor(x => x.Issuer).NotNull().WithMessage(Say.Required);
         When(x => x.Issuer is not null, () =>
@@ -65,8 +74,7 @@ public sealed class ReferralCertificateValidator : FormPayloadValidator<Referral
             RuleFor(x => x.Notification!.BodyName).RequiredText(Limits.Name);
             RuleFor(x => x.Notification!.HeadFullName).RequiredText(Limits.PersonName);
             RuleFor(x => x.Notification!.SignedDate)
-                .Must(d => d is not { } v || v.Year is >= CommonRules.FirstYear and <= CommonRules.LastYear)
-                .WithMessage(Say.Of("years-between", ("min", CommonRules.FirstYear), ("max", CommonRules.LastYear)));
+                .DateInYears(Say.Of("years-between", ("min", CommonRules.FirstYear), ("max", CommonRules.LastYear)));
             NotBeforeStartOrIssue(x => x.Notification!.SignedDate);
         });
     }

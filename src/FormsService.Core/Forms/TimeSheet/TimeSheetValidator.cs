@@ -11,8 +11,18 @@ namespace FormsService.Core.Forms.TimeSheet;
 /// The rules of the monthly time sheet: every day inside the month and once, the working-time limits of rule 2 2)
 /// on each day and each calendar week, and no more hours since the start than the sentence.
 /// </summary>
-public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
+public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>, IRulesBeyondSchema
 {
+    public IReadOnlyList<string> RulesBeyondSchema { get; } =
+    [
+        "compiledBy.date: not before the first day of the month.",
+        "persons[].days[].day: a day of the sheet's month (its length), once per person, not after compiledBy.date.",
+        "persons[].days[].hours: at most 4 a day, or 8 for a person with no permanent job who does not study; at most 40 in a calendar week (previousMonthDays count in the week of the 1st).",
+        "persons[].previousMonthDays[].day: a day of the previous month in the calendar week of this month's 1st, once.",
+        "persons[].hoursBefore: not more than sentenceHours; hoursBefore plus this month's hours not more than sentenceHours (reported at persons[].days).",
+        "persons[].convict.birthYear: the person is 14–100 years old (by year) in the sheet's month.",
+    ];
+
     public const int MaxPersons = 200;
 
     public TimeSheetValidator()
@@ -24,7 +34,7 @@ public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>
 
         RuleFor(x => x.Persons).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(Say.Required)
-            .Must(p => p!.Count is >= 1 and <= MaxPersons)
+            .CountBetween(1, MaxPersons)
             .WithMessage(Say.Of("persons-between", ("max", MaxPersons)));
         RuleForEach(x => x.Persons).NotNull().WithMessage(Say.Required).ChildRules(person =>
         {

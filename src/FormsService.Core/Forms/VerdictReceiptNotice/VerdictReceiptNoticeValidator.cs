@@ -6,8 +6,15 @@ using FormsService.Core.Forms.Order733;
 namespace FormsService.Core.Forms.VerdictReceiptNotice;
 
 /// <summary>The notice's rules: the verdict received after it was passed; neither the notice nor the order before receipt.</summary>
-public sealed class VerdictReceiptNoticeValidator : FormPayloadValidator<VerdictReceiptNoticePayload>
+public sealed class VerdictReceiptNoticeValidator : FormPayloadValidator<VerdictReceiptNoticePayload>, IRulesBeyondSchema
 {
+    public IReadOnlyList<string> RulesBeyondSchema { get; } =
+    [
+        "verdict.receivedDate: not before verdict.date.",
+        "outgoing.date, workOrder.date: not before verdict.receivedDate.",
+        "convict.birthYear: the person is 14–100 years old (by year) on verdict.date.",
+    ];
+
     private static readonly string NotBeforeReceipt = Say.Of("before-verdict-received");
 
     public VerdictReceiptNoticeValidator()

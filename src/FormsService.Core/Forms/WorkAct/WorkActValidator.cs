@@ -8,18 +8,25 @@ using FormsService.Core.Forms.WorkOrder;
 namespace FormsService.Core.Forms.WorkAct;
 
 /// <summary>The act's rules: a period inside one month, every work inside it, and the time sheet's limits on each day and week.</summary>
-public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>
+public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>, IRulesBeyondSchema
 {
+    public IReadOnlyList<string> RulesBeyondSchema { get; } =
+    [
+        "from, to: inside the month; from not after to; to not after act.date.",
+        "act.date: not before the period's start.",
+        "works[].date: inside the period (from–to, or the month up to act.date) and not after act.date.",
+        "works[].hours: at most 4 a day, or 8 for a person with no permanent job who does not study, summed per day; at most 40 in a calendar week.",
+        "convict.birthYear: the person is 14–100 years old (by year) in the act's month.",
+    ];
+
     public const int MaxWorks = 100;
 
     public WorkActValidator()
     {
         this.DocumentRules(x => x.Act);
         this.MonthRules(x => x.Month);
-        RuleFor(x => x.From).Must(d => d!.Value.Year is >= CommonRules.FirstYear and <= CommonRules.LastYear).When(x => x.From is not null)
-            .WithMessage(Say.Between(CommonRules.FirstYear, CommonRules.LastYear));
-        RuleFor(x => x.To).Must(d => d!.Value.Year is >= CommonRules.FirstYear and <= CommonRules.LastYear).When(x => x.To is not null)
-            .WithMessage(Say.Between(CommonRules.FirstYear, CommonRules.LastYear));
+        RuleFor(x => x.From).DateInYears(Say.Between(CommonRules.FirstYear, CommonRules.LastYear));
+        RuleFor(x => x.To).DateInYears(Say.Between(CommonRules.FirstYear, CommonRules.LastYear));
         RuleFor(x => x.LocalExecutiveBody).RequiredText(Limits.Name);
         RuleFor(x => x.ResponsibleOrganization).RequiredText(Limits.Name);
         RuleFor(x => x.WorkObject).RequiredText(Limits.Name);
@@ -33,7 +40,7 @@ public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>
 
         RuleFor(x => x.Works).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(Say.Required)
-            .Must(w => w!.Count is >= 1 and <= MaxWorks)
+            .CountBetween(1, MaxWorks)
             .WithMessage(Say.Of("works-between", ("max", MaxWorks)));
         RuleForEach(x => x.Works).NotNull().WithMessage(Say.Required).ChildRules(work =>
         {

@@ -5,8 +5,16 @@ using FormsService.Core.Engine.Payloads;
 namespace FormsService.Core.Forms.WorkOrder;
 
 /// <summary>The rules of the akimat's order: rule 2 of the community-service rules, and the order of its dates.</summary>
-public sealed class WorkOrderValidator : FormPayloadValidator<WorkOrderPayload>
+public sealed class WorkOrderValidator : FormPayloadValidator<WorkOrderPayload>, IRulesBeyondSchema
 {
+    public IReadOnlyList<string> RulesBeyondSchema { get; } =
+    [
+        "verdict.receivedDate: not before verdict.date; order.date not before verdict.receivedDate.",
+        "work.hoursPerDay: at most 4 unless convict.hasPermanentJob and convict.isStudent are both false (then 8).",
+        "work.daysPerWeek: hoursPerDay × daysPerWeek at most 40.",
+        "convict.birthYear: the person is 14–100 years old (by year) on verdict.date.",
+    ];
+
     public WorkOrderValidator()
     {
         RuleFor(x => x.Akimat).NotNull().WithMessage(Say.Required);

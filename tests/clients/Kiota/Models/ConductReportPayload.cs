@@ -8,7 +8,7 @@ using System;
 namespace FormsService.Clients.Kiota.Models
 {
     /// <summary>
-    /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: ақпаратты Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 2) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.
+    /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: ақпаратты Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 2) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):- assessment: its paragraphs hold at most 2,000 characters together.- outgoing.date: not before the first day of month.- breaches[].date: inside month and not after outgoing.date.- convict.birthYear: the person is 14–100 years old (by year) in the report&apos;s month.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ConductReportPayload : IParsable

@@ -8,7 +8,7 @@ using System;
 namespace FormsService.Clients.Kiota.Models
 {
     /// <summary>
-    /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: хабарламаны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 3) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын да, мерзімін де белгілемейді.
+    /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: хабарламаны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 3) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын да, мерзімін де белгілемейді.Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):- outgoing.date: not before workOrder.date.- facts[].date: not before workOrder.date and not after outgoing.date.- facts[].description: required (not blank) when kind is &quot;other&quot;.- convict.birthYear: the person is 14–100 years old (by year) on workOrder.date.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class EvasionReportPayload : IParsable

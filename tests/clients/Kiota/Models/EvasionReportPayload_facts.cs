@@ -24,13 +24,7 @@ namespace FormsService.Clients.Kiota.Models
         public string Description { get; set; }
 #endif
         /// <summary>Kind: &apos;absent&apos; (did not come to work), &apos;refused&apos; (refused to work), &apos;left&apos; (left the work without leave), &apos;other&apos;.</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::FormsService.Clients.Kiota.Models.EvasionReportPayload_facts_kind? Kind { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -51,7 +45,7 @@ namespace FormsService.Clients.Kiota.Models
             {
                 { "date", n => { Date = n.GetDateValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::FormsService.Clients.Kiota.Models.EvasionReportPayload_facts_kind>(); } },
             };
         }
         /// <summary>
@@ -63,7 +57,7 @@ namespace FormsService.Clients.Kiota.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateValue("date", Date);
             writer.WriteStringValue("description", Description);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::FormsService.Clients.Kiota.Models.EvasionReportPayload_facts_kind>("kind", Kind);
         }
     }
 }

@@ -8,7 +8,7 @@ using System;
 namespace FormsService.Clients.Kiota.Models
 {
     /// <summary>
-    /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Пробация қызметінің жұмысын ұйымдастыру қағидаларына 3-қосымша (№ 733 бұйрыққа 1-қосымша).
+    /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Пробация қызметінің жұмысын ұйымдастыру қағидаларына 3-қосымша (№ 733 бұйрыққа 1-қосымша).Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):- issuer.date: not before verdict.date.- notification.startDate: not before issuer.date.- notification.date, notification.signedDate: not before notification.startDate nor issuer.date.- convict.birthYear: the person is 14–100 years old (by year) on verdict.date.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ReferralCertificatePayload : IParsable

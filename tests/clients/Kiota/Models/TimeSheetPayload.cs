@@ -8,7 +8,7 @@ using System;
 namespace FormsService.Clients.Kiota.Models
 {
     /// <summary>
-    /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: табельді Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 2) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.
+    /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: табельді Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 2) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):- compiledBy.date: not before the first day of the month.- persons[].days[].day: a day of the sheet&apos;s month (its length), once per person, not after compiledBy.date.- persons[].days[].hours: at most 4 a day, or 8 for a person with no permanent job who does not study; at most 40 in a calendar week (previousMonthDays count in the week of the 1st).- persons[].previousMonthDays[].day: a day of the previous month in the calendar week of this month&apos;s 1st, once.- persons[].hoursBefore: not more than sentenceHours; hoursBefore plus this month&apos;s hours not more than sentenceHours (reported at persons[].days).- persons[].convict.birthYear: the person is 14–100 years old (by year) in the sheet&apos;s month.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class TimeSheetPayload : IParsable

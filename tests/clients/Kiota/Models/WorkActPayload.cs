@@ -9,7 +9,7 @@ using System;
 namespace FormsService.Clients.Kiota.Models
 {
     /// <summary>
-    /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: актіні Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 2) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.
+    /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: актіні Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 2) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын белгілемейді.Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):- from, to: inside the month; from not after to; to not after act.date.- act.date: not before the period&apos;s start.- works[].date: inside the period (from–to, or the month up to act.date) and not after act.date.- works[].hours: at most 4 a day, or 8 for a person with no permanent job who does not study, summed per day; at most 40 in a calendar week.- convict.birthYear: the person is 14–100 years old (by year) in the act&apos;s month.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WorkActPayload : IParsable

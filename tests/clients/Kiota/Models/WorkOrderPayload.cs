@@ -8,7 +8,7 @@ using System;
 namespace FormsService.Clients.Kiota.Models
 {
     /// <summary>
-    /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: мазмұны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-тармағымен (№ 733 бұйрықтың редакциясында) белгіленген.
+    /// Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: мазмұны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-тармағымен (№ 733 бұйрықтың редакциясында) белгіленген.Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):- verdict.receivedDate: not before verdict.date; order.date not before verdict.receivedDate.- work.hoursPerDay: at most 4 unless convict.hasPermanentJob and convict.isStudent are both false (then 8).- work.daysPerWeek: hoursPerDay × daysPerWeek at most 40.- convict.birthYear: the person is 14–100 years old (by year) on verdict.date.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WorkOrderPayload : IParsable

@@ -37,7 +37,7 @@ namespace FormsService.Clients.Kiota.Api.Forms.EvasionReport.Validate
         /// 200 with the warnings a render would report, or the 422 a render would give.
         /// </summary>
         /// <returns>A <see cref="global::FormsService.Clients.Kiota.Models.ValidationAnswer"/></returns>
-        /// <param name="body">Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: хабарламаны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 3) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын да, мерзімін де белгілемейді.</param>
+        /// <param name="body">Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: хабарламаны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 3) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын да, мерзімін де белгілемейді.Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):- outgoing.date: not before workOrder.date.- facts[].date: not before workOrder.date and not after outgoing.date.- facts[].description: required (not blank) when kind is &quot;other&quot;.- convict.birthYear: the person is 14–100 years old (by year) on workOrder.date.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::FormsService.Clients.Kiota.Models.Problem">When receiving a 400 status code</exception>
@@ -78,7 +78,7 @@ namespace FormsService.Clients.Kiota.Api.Forms.EvasionReport.Validate
         /// 200 with the warnings a render would report, or the 422 a render would give.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: хабарламаны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 3) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын да, мерзімін де белгілемейді.</param>
+        /// <param name="body">Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: хабарламаны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-1-тармағының 3) тармақшасы (№ 733 бұйрықтың редакциясында) атайды, нысанын да, мерзімін де белгілемейді.Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):- outgoing.date: not before workOrder.date.- facts[].date: not before workOrder.date and not after outgoing.date.- facts[].description: required (not blank) when kind is &quot;other&quot;.- convict.birthYear: the person is 14–100 years old (by year) on workOrder.date.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

@@ -37,7 +37,7 @@ namespace FormsService.Clients.Kiota.Api.Forms.WorkOrder.Validate
         /// 200 with the warnings a render would report, or the 422 a render would give.
         /// </summary>
         /// <returns>A <see cref="global::FormsService.Clients.Kiota.Models.ValidationAnswer"/></returns>
-        /// <param name="body">Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: мазмұны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-тармағымен (№ 733 бұйрықтың редакциясында) белгіленген.</param>
+        /// <param name="body">Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: мазмұны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-тармағымен (№ 733 бұйрықтың редакциясында) белгіленген.Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):- verdict.receivedDate: not before verdict.date; order.date not before verdict.receivedDate.- work.hoursPerDay: at most 4 unless convict.hasPermanentJob and convict.isStudent are both false (then 8).- work.daysPerWeek: hoursPerDay × daysPerWeek at most 40.- convict.birthYear: the person is 14–100 years old (by year) on verdict.date.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::FormsService.Clients.Kiota.Models.Problem">When receiving a 400 status code</exception>
@@ -78,7 +78,7 @@ namespace FormsService.Clients.Kiota.Api.Forms.WorkOrder.Validate
         /// 200 with the warnings a render would report, or the 422 a render would give.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: мазмұны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-тармағымен (№ 733 бұйрықтың редакциясында) белгіленген.</param>
+        /// <param name="body">Қазақстан Республикасы Ішкі істер министрінің 2025 жылғы 30 қыркүйектегі № 733 бұйрығы. Ресми үлгісі жоқ: мазмұны Жазалаудың осы түріне сотталған адамдардың қоғамдық жұмыстарды орындауын ұйымдастыру қағидаларының 2-тармағымен (№ 733 бұйрықтың редакциясында) белгіленген.Rules this schema does not state, across fields or from the calendar (POST …/validate checks them and names the field):- verdict.receivedDate: not before verdict.date; order.date not before verdict.receivedDate.- work.hoursPerDay: at most 4 unless convict.hasPermanentJob and convict.isStudent are both false (then 8).- work.daysPerWeek: hoursPerDay × daysPerWeek at most 40.- convict.birthYear: the person is 14–100 years old (by year) on verdict.date.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
