@@ -116,7 +116,7 @@ public static class MergeEndpoints
         {
             (rows, checkedRows) = await Task.Run(() =>
             {
-                var workbook = UploadedWorkbook.Read(upload.Data!, upload.Kind, charset ?? upload.Charset, limits);
+                var workbook = UploadedWorkbook.Read(upload.Data!, upload.Kind, charset ?? upload.Charset, limits, timeout.Token);
                 var bound = SheetBinder.Bind(workbook, SheetLayout.For(selected), limits);
                 var checks = bound.Rows.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(timeout.Token)
                     .Select(r => (r, r.Payload is { } p ? engine.Check(selected, p) : null)).ToList();
