@@ -44,11 +44,18 @@ internal static class CsvUpload
         if (!string.IsNullOrWhiteSpace(charset))
         {
             Encoding declared;
-            try { declared = Encoding.GetEncoding(charset.Trim().Trim('"'), EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback); }
-            catch (ArgumentException)
+            var name = charset.Trim().Trim('"');
+            // UTF-7 spells markup in plain letters ("+ADw-" is '<'): the runtime refuses it, and so does the service.
+            if (name.Replace("-", "").Replace("_", "").StartsWith("utf7", StringComparison.OrdinalIgnoreCase)
+                || name.Contains("unicode-1-1-utf-7", StringComparison.OrdinalIgnoreCase))
+                throw SheetProblem.WrongType("csv-unsupported-charset", ("charset", name));
+            try { declared = Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback); }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
             {
-                throw SheetProblem.WrongType("csv-unknown-charset", ("charset", charset));
+                throw SheetProblem.WrongType("csv-unknown-charset", ("charset", name));
             }
+            if (declared.CodePage == 65000)
+                throw SheetProblem.WrongType("csv-unsupported-charset", ("charset", name));
             try { return StripBom(declared.GetString(data)); }
             catch (DecoderFallbackException)
             {
