@@ -53,6 +53,7 @@ internal static class ServiceSetup
         services.Configure<BatchOptions>(builder.Configuration.GetSection("Batch"));
         services.AddSingleton<RenderMetrics>();
         services.AddSingleton<RenderRunner>();
+        services.AddSingleton<BodyBudget>();
         services.AddSingleton<RequestActivity>();
         services.AddSingleton<IdleTrimmer>();
         services.AddHostedService(s => s.GetRequiredService<IdleTrimmer>());
@@ -90,9 +91,10 @@ internal static class ServiceSetup
 
         var rendering = builder.Configuration.GetSection("Rendering").Get<RenderingOptions>() ?? new RenderingOptions();
         var limits = builder.Configuration.GetSection("Limits").Get<RequestLimits>() ?? new RequestLimits();
-        // Every route that reads a JSON body or renders is admitted here, before its body is read: under overload a
-        // request is refused (or queued) for the price of its headers. Batches have their own, smaller door, so that a
-        // few long batches cannot hold every slot single renders need.
+        // Every route that reads a body or renders is admitted here, its body already read (BodyFirstMiddleware, within
+        // the body budget): under overload a request is refused (or queued) for the price of its headers and body, and
+        // a slow body never holds a slot. Batches have their own, smaller door, so that a few long batches cannot hold
+        // every slot single renders need.
         services.AddRateLimiter(limiter =>
         {
             var patience = TimeSpan.FromMilliseconds(Math.Max(0, rendering.QueueTimeoutMilliseconds));
@@ -121,8 +123,8 @@ internal static class ServiceSetup
             kestrel.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(
                 Math.Max(1, limits.MinBodyBytesPerSecond), TimeSpan.FromSeconds(Math.Max(2, limits.BodyGraceSeconds)));
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(Math.Max(1, limits.RequestHeadersTimeoutSeconds));
-            // A queued request's body waits in the socket, not in the service: Kestrel reads ahead at most this much
-            // per request.
+            // A body waiting for room in the body budget waits in the socket, not in the service: Kestrel reads ahead at
+            // most this much per request.
             kestrel.Limits.MaxRequestBufferSize = RequestBufferBytes;
         });
         // The socket transport's input pipe has a limit of its own (1 MB by default), and it is the one that held
@@ -187,6 +189,8 @@ internal static class ServiceSetup
         app.UseStaticFiles();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseOutputCache();
+        // Bodies are read before the limiter admits their request: a slow body holds a connection, never a slot.
+        app.UseMiddleware<BodyFirstMiddleware>();
         app.UseRateLimiter();
 
         // The document generated clients are made from: ASP.NET's, completed from the catalogue (OpenApiContract).

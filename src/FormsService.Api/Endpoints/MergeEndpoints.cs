@@ -61,6 +61,7 @@ public static class MergeEndpoints
             .Produces(200, contentType: "application/zip", additionalContentTypes: ["application/pdf", "application/json"])
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesValidationProblem(422).ProducesProblem(503)
             .DisableAntiforgery()
+            .WithMetadata(new SpreadsheetUploadMetadata())
             .RequireRateLimiting(ServiceSetup.RenderPolicy);
     }
 
@@ -107,30 +108,37 @@ public static class MergeEndpoints
         var upload = await UploadReader.ReadAsync(context, limits, cancellationToken);
         if (upload.Problem is not null) return upload.Problem;
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(MergeTimeout(rendering.Value));
+        // The merge runs as renders do (RenderRunner): admitted by its memory cost, on a render slot and thread, within
+        // its time, stopped when its client leaves. Twice: the reading (its cost from the upload's size) and the
+        // rendering (from the rows to render), within one deadline.
+        var runner = context.RequestServices.GetRequiredService<RenderRunner>();
+        var deadline = MergeTimeout(rendering.Value);
         var watch = Stopwatch.StartNew();
-        SheetRows rows;
-        List<(SheetRow Row, PayloadCheck? Check)> checkedRows;
+        SheetRows rows = null!;
+        List<(SheetRow Row, PayloadCheck? Check)> checkedRows = null!;
+        var mergeFormat = mode switch { Output.Report => "merge-report", Output.Single => "merge-pdf", _ => "merge-zip" };
+        RenderOutcome read;
         try
         {
-            (rows, checkedRows) = await Task.Run(() =>
+            read = await runner.RunAsync(new RenderJob(selected, "merge-read", ReadCost(upload.Data!.Length), token =>
             {
-                var workbook = UploadedWorkbook.Read(upload.Data!, upload.Kind, charset ?? upload.Charset, limits);
-                var bound = SheetBinder.Bind(workbook, SheetLayout.For(selected), limits);
-                var checks = bound.Rows.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(timeout.Token)
-                    .Select(r => (r, r.Payload is { } p ? engine.Check(selected, p) : null)).ToList();
-                return (bound, checks);
-            }, timeout.Token);
+                var workbook = UploadedWorkbook.Read(upload.Data!, upload.Kind, charset ?? upload.Charset, limits, token);
+                rows = SheetBinder.Bind(workbook, SheetLayout.For(selected), limits);
+                checkedRows = new List<(SheetRow, PayloadCheck?)>(rows.Rows.Count);
+                foreach (var r in rows.Rows)
+                {
+                    token.ThrowIfCancellationRequested();
+                    checkedRows.Add((r, r.Payload is { } p ? engine.Check(selected, p) : null));
+                }
+                return [];
+            }) { Timeout = deadline }, waitForMemory: true, context.TraceIdentifier, cancellationToken);
         }
         catch (SheetProblem problem)
         {
             return Problem(context, problem);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return TimedOut(context, rendering.Value);
-        }
+        if (!read.Succeeded)
+            return Failed(context, read);
 
         // The rows' messages are codes until here: worded once for the reader, in the manifest, errors.xlsx and a 422 alike.
         var wording = ProblemWording.Of(context, bilingualWhenUnasked: true);
@@ -142,72 +150,84 @@ public static class MergeEndpoints
         var valid = checkedRows.Where(c => c.Check is { IsValid: true }).ToList();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var files = valid.ToDictionary(v => v.Row.Number, v => Unique(names, $"{v.Row.Number:0000}_{DownloadNames.FileName(definition, v.Check!.View, fmt)}"));
+        var checks = checkedRows.ToDictionary(c => c.Row.Number, c => c.Check);
         var manifest = new MergeManifest(selected.FormId, selected.Version, fmt, outcomes.Count, valid.Count, outcomes.Count - valid.Count,
             outcomes.Select(r => r.Errors.Count > 0
                 ? new MergeRowOutcome(r.Number, 422, null, r.Errors, null) { Codes = codes[r.Number] }
                 : new MergeRowOutcome(r.Number, 200, files[r.Number], null,
-                    Warnings(engine, wording, checkedRows.First(c => c.Row.Number == r.Number).Check!) is { Count: > 0 } w ? w : null)).ToList());
+                    Warnings(engine, wording, checks[r.Number]!) is { Count: > 0 } w ? w : null)).ToList());
         var bound = new SheetRows(rows.Headers, outcomes);
         context.Response.Headers[RenderRequest.VersionHeader] = selected.Version;
-        var logger = loggers.CreateLogger("FormsService.Merge");
 
         if (mode == Output.Report)
             return TypedResults.Json(manifest, ManifestJson);
+        if (mode == Output.Single && valid.Count == 0)
+            return Problems.Refused(context, RowErrors(coded), "problem-merge-rows");
 
+        var left = deadline - watch.Elapsed;
+        if (left <= TimeSpan.Zero)
+            return TimedOut(context, rendering.Value);
+        // One render thread for the whole merge, document after document: a merge is as fair to other requests as
+        // any render, and its memory is what one document at a time and the output so far hold.
+        var outcome = await runner.RunAsync(new RenderJob(selected, mergeFormat, RenderCost(valid.Count, archival), token => mode == Output.Single
+            ? book.Render(valid.Select(v => engine.Lay(selected, v.Check, token)).ToList(), new PdfBookOptions(definition.Language, archival), token)
+            : Zip(engine, book, selected, fmt, archival, valid, files, manifest, bound, token)) { Timeout = left },
+            waitForMemory: true, context.TraceIdentifier, cancellationToken);
+        if (!outcome.Succeeded)
+            return Failed(context, outcome);
+        var bytes = outcome.Bytes!;
         if (mode == Output.Single)
         {
-            if (valid.Count == 0)
-                return Problems.Refused(context, RowErrors(coded), "problem-merge-rows");
-            byte[] pdf;
-            try
-            {
-                pdf = await Task.Run(() =>
-                {
-                    var documents = valid.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(timeout.Token)
-                        .Select(v => engine.Lay(selected, v.Check, timeout.Token)).ToList();
-                    return book.Render(documents, new PdfBookOptions(definition.Language, archival), timeout.Token);
-                }, timeout.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return TimedOut(context, rendering.Value);
-            }
-            metrics.Rendered(selected.FormId, "merge-pdf", watch.Elapsed.TotalMilliseconds, pdf.Length);
-            logger.LogInformation("Merged {Rows} rows of {FormId} {Version} into one PDF: {Bytes} bytes in {ElapsedMs:0} ms (request {RequestId})",
-                valid.Count, selected.FormId, selected.Version, pdf.Length, watch.Elapsed.TotalMilliseconds, context.TraceIdentifier);
             if (valid.Count < outcomes.Count)
                 context.Response.Headers[SkippedRowsHeader] = string.Join(",", outcomes.Where(r => r.Errors.Count > 0).Select(r => r.Number));
             context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"{definition.ShortTitle}_{valid.Count}.pdf");
-            return TypedResults.File(pdf, OutputFormats.MediaTypes[OutputFormats.Pdf]);
+            return TypedResults.File(bytes, OutputFormats.MediaTypes[OutputFormats.Pdf]);
         }
-
-        // The ZIP streams as it is written: a long merge never sits whole in memory.
         context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"{definition.ShortTitle}_{valid.Count}.zip");
-        var zipTimeout = MergeTimeout(rendering.Value);
-        return new ZipStreamResult(zipTimeout, async (body, token) =>
-        {
-            await Task.Run(() => WriteZip(body, engine, book, selected, fmt, archival, valid, files, manifest, bound, token), token);
-            metrics.Rendered(selected.FormId, "merge-zip", watch.Elapsed.TotalMilliseconds, 0);
-            logger.LogInformation("Merged {Rows} rows of {FormId} {Version} as {Format} into a ZIP in {ElapsedMs:0} ms (request {RequestId})",
-                valid.Count, selected.FormId, selected.Version, fmt, watch.Elapsed.TotalMilliseconds, context.TraceIdentifier);
-        });
+        return TypedResults.File(bytes, "application/zip");
+    }
+
+    /// <summary>
+    /// What reading an upload may hold at its peak: its decoded text or inflated parts, the shared strings and the
+    /// rows, bounded by the limits; measured at about eight times the upload for a dense sheet, plus the SDK's own.
+    /// </summary>
+    private static long ReadCost(int uploadBytes) => Operations.RenderCost.DocumentBytes + 8L * uploadBytes;
+
+    /// <summary>
+    /// What rendering a merge may hold at its peak: one document in the making, and the output so far (a page
+    /// document is tens of KB; a PDF/A one carries its fonts and profile again).
+    /// </summary>
+    private static long RenderCost(int documents, bool archival) =>
+        Operations.RenderCost.DocumentBytes + documents * (archival ? 192L : 64L) * 1024;
+
+    private static IResult Failed(HttpContext context, RenderOutcome outcome)
+    {
+        if (outcome.Status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "1";
+        return outcome.Problem(context);
+    }
+
+    private static byte[] Zip(FormsEngine engine, PdfBook book, FormVersion version, string format, bool archival,
+        List<(SheetRow Row, PayloadCheck? Check)> valid, Dictionary<int, string> files, MergeManifest manifest, SheetRows rows, CancellationToken cancellationToken)
+    {
+        using var output = new MemoryStream();
+        WriteZip(output, engine, book, version, format, archival, valid, files, manifest, rows, cancellationToken);
+        return output.ToArray();
     }
 
     private static void WriteZip(Stream body, FormsEngine engine, PdfBook book, FormVersion version, string format, bool archival,
         List<(SheetRow Row, PayloadCheck? Check)> valid, Dictionary<int, string> files, MergeManifest manifest, SheetRows rows, CancellationToken cancellationToken)
     {
         using var archive = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true);
-        // Rendered a chunk at a time on every core, written in row order: memory holds one chunk, not the whole ZIP.
-        foreach (var chunk in valid.Chunk(8 * Environment.ProcessorCount))
+        // Rendered one at a time on the merge's render thread, each written as it is done.
+        foreach (var (row, check) in valid)
         {
-            var rendered = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).WithCancellation(cancellationToken)
-                .Select(v => (v.Row.Number, Bytes: archival
-                    ? book.Render([engine.Lay(version, v.Check, cancellationToken)], new PdfBookOptions(version.Definition.Language, true))
-                    : engine.Render(version, v.Check, format, cancellationToken)))
-                .ToList();
+            cancellationToken.ThrowIfCancellationRequested();
+            var bytes = archival
+                ? book.Render([engine.Lay(version, check, cancellationToken)], new PdfBookOptions(version.Definition.Language, true), cancellationToken)
+                : engine.Render(version, check, format, cancellationToken);
             // PDF streams and DOCX packages are compressed already: stored, not deflated twice.
-            foreach (var (number, bytes) in rendered)
-                Entry(archive, files[number], bytes, CompressionLevel.NoCompression);
+            Entry(archive, files[row.Number], bytes, CompressionLevel.NoCompression);
         }
         if (manifest.Failed > 0)
             Entry(archive, "errors.xlsx", SheetWorkbooks.Errors(rows, SheetLayout.For(version)), CompressionLevel.NoCompression);
@@ -259,28 +279,6 @@ public static class MergeEndpoints
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-
-    /// <summary>Writes a ZIP straight to the response body; the archive writes synchronously, so this request may.</summary>
-    private sealed class ZipStreamResult(TimeSpan timeout, Func<Stream, CancellationToken, Task> write) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext context)
-        {
-            context.Response.ContentType = "application/zip";
-            if (context.Features.Get<IHttpBodyControlFeature>() is { } control)
-                control.AllowSynchronousIO = true;
-            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-            cancel.CancelAfter(timeout);
-            try
-            {
-                await write(context.Response.Body, cancel.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Headers are gone: a cut connection is the only honest answer to a merge that ran out of time mid-stream.
-                context.Abort();
-            }
-        }
-    }
 }
 
 /// <summary>The archival switch of the PDF routes: <c>pdfa=2b</c> or <c>conformance=pdfa-2b</c>.</summary>
@@ -346,9 +344,20 @@ internal static class UploadReader
                 ? Fail(TooLarge(context, limits))
                 : Fail(Problems.Coded(context, 400, "problem-malformed-upload", Problems.Body, Say.Of("multipart-malformed")));
         }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The body is read already (BodyFirstMiddleware): a multipart that ends before its closing boundary.
+            return Fail(Problems.Coded(context, 400, "problem-malformed-upload", Problems.Body, Say.Of("multipart-unfinished")));
+        }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Fail(TooLarge(context, limits));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return Fail(Problems.Coded(context, ex.StatusCode,
+                ex.StatusCode == StatusCodes.Status408RequestTimeout ? "problem-body-too-slow" : "problem-body-broken", Problems.Body,
+                Say.Of("body-unreadable", ("reason", ex.Message))));
         }
     }
 

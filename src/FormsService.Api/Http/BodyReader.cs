@@ -18,6 +18,12 @@ public sealed class RequestLimits
     /// <summary>…measured after this grace period (default 5 s; Kestrel needs more than 1 s).</summary>
     public int BodyGraceSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Memory the bodies read ahead of their render slot may hold together, in MB (default 64): a body waits in its
+    /// socket for room as long as a request waits for a slot, then is refused with 503.
+    /// </summary>
+    public int BodyBudgetMb { get; set; } = 64;
+
     /// <summary>Time for the request line and headers to arrive (default 10 s; Kestrel's own is 30 s).</summary>
     public int RequestHeadersTimeoutSeconds { get; set; } = 10;
 }
@@ -40,6 +46,9 @@ internal static class BodyReader
         if (!IsJson(request.ContentType))
             return (null, Problems.Coded(request.HttpContext, StatusCodes.Status415UnsupportedMediaType, "problem-unsupported-media",
                 "Content-Type", Say.Of("send-json")));
+        if (Charset(request.ContentType) is { } charset && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+            return (null, Problems.Coded(request.HttpContext, StatusCodes.Status415UnsupportedMediaType, "problem-unsupported-media",
+                "Content-Type", Say.Of("body-charset", ("charset", charset))));
         if (request.ContentLength > limits.MaxBodyBytes)
             return (null, TooLarge(request.HttpContext, limits));
 
@@ -194,6 +203,11 @@ internal static class BodyReader
 
     private static ProblemHttpResult TooLarge(HttpContext context, RequestLimits limits) => Problems.Coded(context,
         StatusCodes.Status413PayloadTooLarge, "problem-too-large", Problems.Body, Say.Of("body-too-large", ("max", limits.MaxBodyBytes)));
+
+    /// <summary>The charset a Content-Type names; JSON is UTF-8 (RFC 8259), and a body that says otherwise is refused, not guessed at.</summary>
+    private static string? Charset(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) && media.Charset.HasValue
+            ? media.Charset.Value!.Trim('"').Trim() : null;
 
     private static bool IsJson(string? contentType)
     {

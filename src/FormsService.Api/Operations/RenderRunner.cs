@@ -9,7 +9,11 @@ using Microsoft.Extensions.Options;
 namespace FormsService.Api.Operations;
 
 /// <summary>One render to run: what it is (for logs and metrics), what it may cost in memory, and the work itself.</summary>
-public sealed record RenderJob(FormVersion Version, string Format, long CostBytes, Func<CancellationToken, byte[]> Render);
+public sealed record RenderJob(FormVersion Version, string Format, long CostBytes, Func<CancellationToken, byte[]> Render)
+{
+    /// <summary>The job's own time limit (a merge's is longer than a render's); null for the render timeout.</summary>
+    public TimeSpan? Timeout { get; init; }
+}
 
 /// <summary>How a render ended: its bytes, or the status and why not (a title code and a coded message, <see cref="Say"/>).</summary>
 public sealed record RenderOutcome(byte[]? Bytes, int Status, string? Title, string? Detail)
@@ -73,7 +77,7 @@ public sealed class RenderRunner : IDisposable
     /// <param name="cancellation">The request's abort (or the batch's end): the render stops at its next stage.</param>
     public async Task<RenderOutcome> RunAsync(RenderJob job, bool waitForMemory, string requestId, CancellationToken cancellation)
     {
-        var timeoutMs = _options.Value.TimeoutMilliseconds;
+        var timeoutMs = job.Timeout is { } own ? (int)Math.Min(int.MaxValue, Math.Ceiling(own.TotalMilliseconds)) : _options.Value.TimeoutMilliseconds;
         var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         // A timer of zero may still fire after a fast render: no time at all means cancelled before it starts.
         if (timeoutMs <= 0) timeout.Cancel();

@@ -9,7 +9,7 @@ namespace FormsService.Tests.Operations;
 
 /// <summary>
 /// Work and memory stay bounded: renders are admitted by their memory cost, a timed-out render keeps its slot until
-/// its work stops, every JSON route is limited before its body is read, and health never waits behind renders.
+/// its work stops, every JSON route is limited before its body is parsed, and health never waits behind renders.
 /// </summary>
 [Collection(TimedCollection.Name)]
 public sealed class BoundedLoadTests
@@ -88,7 +88,7 @@ public sealed class BoundedLoadTests
     }
 
     [Fact]
-    public async Task Validate_is_limited_and_refused_before_its_body_is_read()
+    public async Task Validate_is_limited_and_refused_before_its_body_is_parsed()
     {
         await using var service = new KestrelService(new() { ["Rendering:MaxConcurrentRenders"] = "1", ["Rendering:QueueLimit"] = "0" });
         using var holding = await service.HoldSlotAsync("/api/forms/referral-certificate/validate");
@@ -202,7 +202,11 @@ public sealed class BoundedLoadTests
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(3));
     }
 
-    /// <summary>The service on a real Kestrel, with a way to hold its only slot: a request whose body never comes.</summary>
+    /// <summary>
+    /// The service on a real Kestrel, with a way to hold its only slot: a render admitted by the limiter that waits for
+    /// the runner, whose one thread a job of the test's holds. (A body that never comes no longer holds a slot: bodies
+    /// are read before admission.)
+    /// </summary>
     private sealed class KestrelService : IAsyncDisposable
     {
         private readonly ConfiguredServiceFactory _factory;
@@ -219,14 +223,26 @@ public sealed class BoundedLoadTests
 
         public async Task<IDisposable> HoldSlotAsync(string path)
         {
-            var address = _factory.ClientOptions.BaseAddress;
-            var tcp = new System.Net.Sockets.TcpClient();
-            await tcp.ConnectAsync(address.Host, address.Port);
-            var head = $"POST {path} HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{{";
-            await tcp.GetStream().WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
-            // Admitted and reading its body: the slot is taken.
+            var runner = _factory.Services.GetRequiredService<RenderRunner>();
+            var version = _factory.Services.GetRequiredService<FormsEngine>().Catalog.Find("referral-certificate")!.Versions[0];
+            var release = new ManualResetEventSlim();
+            _ = runner.RunAsync(new RenderJob(version, "pdf", 1, _ => { release.Wait(TimeSpan.FromSeconds(30)); return [1]; }) { Timeout = TimeSpan.FromSeconds(30) },
+                false, "hold", CancellationToken.None);
+            var holder = new HttpClient { BaseAddress = Client.BaseAddress };
+            _ = holder.PostJson("/api/forms/referral-certificate/render?format=pdf", Repo.Example("referral-certificate"));
+            // Admitted and waiting for the runner: the limiter's slot is taken.
             await Task.Delay(500);
-            return tcp;
+            _ = path;
+            return new Release(release, holder);
+        }
+
+        private sealed class Release(ManualResetEventSlim release, HttpClient holder) : IDisposable
+        {
+            public void Dispose()
+            {
+                release.Set();
+                holder.Dispose();
+            }
         }
 
         public async ValueTask DisposeAsync()

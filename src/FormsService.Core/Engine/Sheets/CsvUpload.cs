@@ -13,7 +13,7 @@ internal static class CsvUpload
 {
     static CsvUpload() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static UploadedWorkbook Read(byte[] data, string? charset, SheetLimits limits)
+    public static UploadedWorkbook Read(byte[] data, string? charset, SheetLimits limits, CancellationToken cancellationToken = default)
     {
         if (data.AsSpan().StartsWith("PK\u0003\u0004"u8) || data.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
             throw SheetProblem.WrongType("csv-is-workbook");
@@ -23,16 +23,18 @@ internal static class CsvUpload
 
         var delimiter = Delimiter(text);
         var rows = new List<UploadedRow>();
-        foreach (var (line, fields) in Records(text, delimiter))
+        var cells = 0L;
+        foreach (var (line, fields) in Records(text, delimiter, limits, cancellationToken))
         {
-            if (fields.Count > limits.MaxColumns)
-                throw SheetProblem.TooLarge("csv-too-many-columns", ("columns", fields.Count), ("max", limits.MaxColumns));
-            var row = new UploadedRow(line, fields.Select(f => (object?)f).ToList());
+            var row = new UploadedRow(line, fields.ToArray());
             if (row.IsEmpty)
                 continue;
             rows.Add(row);
             if (rows.Count > limits.MaxRows + XlsxUpload.HeaderRows)
                 throw SheetProblem.TooLarge("csv-too-many-rows", ("max", limits.MaxRows));
+            cells += fields.Count;
+            if (cells > limits.MaxCells)
+                throw SheetProblem.TooLarge("xlsx-too-many-cells", ("max", limits.MaxCells));
         }
         return new UploadedWorkbook(UploadKind.Csv, [new UploadedSheet("csv", rows)]);
     }
@@ -42,11 +44,18 @@ internal static class CsvUpload
         if (!string.IsNullOrWhiteSpace(charset))
         {
             Encoding declared;
-            try { declared = Encoding.GetEncoding(charset.Trim().Trim('"'), EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback); }
-            catch (ArgumentException)
+            var name = charset.Trim().Trim('"');
+            // UTF-7 spells markup in plain letters ("+ADw-" is '<'): the runtime refuses it, and so does the service.
+            if (name.Replace("-", "").Replace("_", "").StartsWith("utf7", StringComparison.OrdinalIgnoreCase)
+                || name.Contains("unicode-1-1-utf-7", StringComparison.OrdinalIgnoreCase))
+                throw SheetProblem.WrongType("csv-unsupported-charset", ("charset", name));
+            try { declared = Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback); }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
             {
-                throw SheetProblem.WrongType("csv-unknown-charset", ("charset", charset));
+                throw SheetProblem.WrongType("csv-unknown-charset", ("charset", name));
             }
+            if (declared.CodePage == 65000)
+                throw SheetProblem.WrongType("csv-unsupported-charset", ("charset", name));
             try { return StripBom(declared.GetString(data)); }
             catch (DecoderFallbackException)
             {
@@ -71,18 +80,40 @@ internal static class CsvUpload
     private static string StripBom(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
 
     /// <summary>
-    /// The records with the line each starts on. A small reader of our own: MiniExcel's CSV reader drops blank lines,
-    /// and with them the line numbers errors.xlsx reports to the clerk.
+    /// The records with the line each starts on, every limit checked per field as it is split: a field's length, and
+    /// the column of each field with a value (blank fields past the last value, as a spreadsheet program pads a
+    /// stretched range, are counted, never kept). A small reader of our own: common CSV readers drop blank
+    /// lines, and with them the line numbers errors.xlsx reports to the clerk.
     /// </summary>
-    private static IEnumerable<(int Line, List<string> Fields)> Records(string text, char delimiter)
+    private static IEnumerable<(int Line, List<object?> Fields)> Records(string text, char delimiter, SheetLimits limits, CancellationToken cancellationToken)
     {
-        var fields = new List<string>();
+        var fields = new List<object?>();
         var field = new StringBuilder();
         var quoted = false;
         var line = 1;
         var start = 1;
+        var column = 0;
+        var blanks = 0;
+
+        void EndField()
+        {
+            if (field.Length == 0 || (field.Length < 64 && string.IsNullOrWhiteSpace(field.ToString())))
+                blanks++; // kept back until a value follows it on the line
+            else
+            {
+                if (column >= limits.MaxColumns)
+                    throw SheetProblem.TooLarge("csv-too-many-columns", ("columns", column + 1), ("max", limits.MaxColumns));
+                for (; blanks > 0; blanks--) fields.Add("");
+                fields.Add(field.ToString());
+            }
+            column++;
+            field.Clear();
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
+            if ((i & 0xFFFF) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
             var c = text[i];
             if (quoted)
             {
@@ -95,25 +126,26 @@ internal static class CsvUpload
                 }
             }
             else if (c == '"' && field.Length == 0) quoted = true;
-            else if (c == delimiter) { fields.Add(field.ToString()); field.Clear(); }
+            else if (c == delimiter) EndField();
             else if (c is '\r' or '\n')
             {
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                fields.Add(field.ToString());
-                field.Clear();
+                EndField();
                 yield return (start, fields);
                 fields = [];
+                column = 0;
+                blanks = 0;
                 start = ++line;
             }
             else field.Append(c);
-            if (field.Length > 32_768)
-                throw SheetProblem.Unreadable("csv-field-too-long", ("line", start));
+            if (field.Length > limits.MaxCellChars)
+                throw SheetProblem.TooLarge("csv-field-too-long", ("line", start), ("max", limits.MaxCellChars));
         }
         if (quoted)
             throw SheetProblem.Unreadable("csv-quote-open", ("line", start));
-        if (field.Length > 0 || fields.Count > 0)
+        if (field.Length > 0 || column > 0)
         {
-            fields.Add(field.ToString());
+            EndField();
             yield return (start, fields);
         }
     }

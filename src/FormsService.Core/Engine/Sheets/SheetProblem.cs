@@ -37,6 +37,18 @@ public sealed class SheetLimits
     /// <summary>Nesting of a workbook's XML (default 64; real workbooks stay under 20).</summary>
     public int MaxXmlDepth { get; set; } = 64;
 
-    /// <summary>Columns read per sheet (default 512).</summary>
+    /// <summary>Columns read per sheet (default 512): a value further right is 413; blank cells there cost nothing.</summary>
     public int MaxColumns { get; set; } = 512;
+
+    /// <summary>Cells with a value, all sheets together (default 300,000); more is 413.</summary>
+    public int MaxCells { get; set; } = 300_000;
+
+    /// <summary>Characters in one cell or CSV field (default 32,767, Excel's own limit); more is 413.</summary>
+    public int MaxCellChars { get; set; } = 32_767;
+
+    /// <summary>Entries of a workbook's shared-string table (default 200,000); more is 413.</summary>
+    public int MaxSharedStrings { get; set; } = 200_000;
+
+    /// <summary>Characters of text read from a workbook, shared strings and cells together (default 16 M); more is 413.</summary>
+    public long MaxTextChars { get; set; } = 16L * 1024 * 1024;
 }

@@ -12,17 +12,18 @@ public sealed record UploadedSheet(string Name, IReadOnlyList<UploadedRow> Rows)
 /// <summary>The kinds of upload a merge takes.</summary>
 public enum UploadKind { Xlsx, Csv }
 
-/// <summary>An uploaded spreadsheet, read whole (it is small: the upload limit bounds it) but never evaluated.</summary>
+/// <summary>An uploaded spreadsheet's rows that hold something (bounded by <see cref="SheetLimits"/> as it is read), never evaluated.</summary>
 public sealed record UploadedWorkbook(UploadKind Kind, IReadOnlyList<UploadedSheet> Sheets)
 {
     public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string CsvMediaType = "text/csv";
 
     /// <summary>Reads an upload of the kind its media type (or file name) claims, after checking it is that kind.</summary>
-    public static UploadedWorkbook Read(byte[] data, UploadKind kind, string? charset, SheetLimits limits) => kind switch
+    /// <param name="cancellationToken">The caller's deadline or a client gone: checked as the file is read.</param>
+    public static UploadedWorkbook Read(byte[] data, UploadKind kind, string? charset, SheetLimits limits, CancellationToken cancellationToken = default) => kind switch
     {
-        UploadKind.Xlsx => XlsxUpload.Read(data, limits),
-        _ => CsvUpload.Read(data, charset, limits),
+        UploadKind.Xlsx => XlsxUpload.Read(data, limits, cancellationToken),
+        _ => CsvUpload.Read(data, charset, limits, cancellationToken),
     };
 
     /// <summary>The kind a media type or, for a generic one, a file name names; null when neither names a spreadsheet.</summary>
