@@ -138,7 +138,7 @@ public sealed class FormsEngine : IDisposable
         return format switch
         {
             OutputFormats.Pdf => _pdf.Render(laid, cancellationToken),
-            OutputFormats.Docx => _docx.Render(laid),
+            OutputFormats.Docx => _docx.Render(laid, filled is null ? null : version.Module.CarriedPayload(filled)),
             OutputFormats.Png => _images.RenderPng(laid, 0, 96, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unsupported format."),
         };
@@ -150,6 +150,12 @@ public sealed class FormsEngine : IDisposable
 
     /// <inheritdoc cref="Lay(FormVersion, PayloadCheck?, CancellationToken)"/>
     public LaidOutDocument Lay(FormVersion version, JsonElement? payload) => Lay(version, Filled(version, payload));
+
+    /// <summary>
+    /// The payload of a Word document this service made for <paramref name="form"/>, as a clerk filled or changed it:
+    /// the payload it carries overlaid with its content controls' text. Not checked yet: check it as any payload.
+    /// </summary>
+    public DocxReading ReadDocx(FormEntry form, Stream docx) => DocxReadBack.Read(form, docx, _builder.Locales);
 
     /// <summary>True when the form's artwork renders on its own (an image, without a page).</summary>
     public static bool HasArtwork(FormVersion version) => version.Module.Artwork is not null;

@@ -169,7 +169,7 @@ public sealed class DocxPrintCases : IDisposable
     }
 
     /// <summary>How a value the layout kept on one line is stored: its spaces no-break spaces.</summary>
-    private static string Stored(string value) => value.Replace(' ', '\u00A0');
+    private static string Stored(string value) => value;
 
     private static string? Value(JsonElement e, string path)
     {
