@@ -14,6 +14,7 @@ app.MapContractEndpoints();
 app.MapBatchEndpoints();
 app.MapSchemaEndpoints();
 app.MapMergeEndpoints();
+app.MapReadBackEndpoints();
 return StartupFailure.Run(app);
 
 /// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>

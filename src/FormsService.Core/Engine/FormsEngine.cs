@@ -142,7 +142,7 @@ public sealed class FormsEngine : IDisposable
             return Render(version, (PayloadCheck?)null, format, cancellationToken);
         var laid = LayBlank(version, options, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return Write(laid, format, cancellationToken);
+        return Write(laid, format, null, cancellationToken);
     }
 
     /// <summary>Renders a version filled from a valid <see cref="Check"/> (or blank, when null).</summary>
@@ -153,14 +153,15 @@ public sealed class FormsEngine : IDisposable
             return artwork.Render(version.Definition, ViewOf(filled) ?? Blank(version), format, cancellationToken);
         var laid = Lay(version, filled, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return Write(laid, format, cancellationToken);
+        return Write(laid, format, filled is null ? null : version.Module.CarriedPayload(filled), cancellationToken);
     }
 
-    private byte[] Write(LaidOutDocument laid, string format, CancellationToken cancellationToken) =>
+    /// <param name="carried">The payload a Word document carries to be read back (null for a blank).</param>
+    private byte[] Write(LaidOutDocument laid, string format, byte[]? carried, CancellationToken cancellationToken) =>
         format switch
         {
             OutputFormats.Pdf => _pdf.Render(laid, cancellationToken),
-            OutputFormats.Docx => _docx.Render(laid),
+            OutputFormats.Docx => _docx.Render(laid, carried),
             OutputFormats.Png => _images.RenderPng(laid, 0, 96, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unsupported format."),
         };
@@ -171,6 +172,12 @@ public sealed class FormsEngine : IDisposable
 
     /// <inheritdoc cref="Lay(FormVersion, PayloadCheck?, CancellationToken)"/>
     public LaidOutDocument Lay(FormVersion version, JsonElement? payload) => Lay(version, Filled(version, payload));
+
+    /// <summary>
+    /// The payload of a Word document this service made for <paramref name="form"/>, as a clerk filled or changed it:
+    /// the payload it carries overlaid with its content controls' text. Not checked yet: check it as any payload.
+    /// </summary>
+    public DocxReading ReadDocx(FormEntry form, Stream docx) => DocxReadBack.Read(form, docx, _builder.Locales);
 
     /// <summary>True when the form's artwork renders on its own (an image, without a page).</summary>
     public static bool HasArtwork(FormVersion version) => version.Module.Artwork is not null;

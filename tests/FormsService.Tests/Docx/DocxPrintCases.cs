@@ -29,6 +29,16 @@ public sealed record EditCase(string Name, PrintCase Original, string Value, str
 }
 
 /// <summary>
+/// A blank DOCX with the example's values typed into its empty content controls, as a clerk types them in Word (a
+/// date's year as its last two digits after the printed "20", the day, the month's name), and the print of it.
+/// </summary>
+public sealed record TypedCase(string Name, PrintCase Blank, IReadOnlyList<string> Values, byte[] Docx)
+{
+    public byte[] Printed { get; set; } = [];
+    public override string ToString() => Name;
+}
+
+/// <summary>
 /// Every shipped form's example, its blank form and long values, rendered to PDF and DOCX; a value of each edited in
 /// the DOCX; all printed by LibreOffice in one run (it takes about a second and a half a document).
 /// </summary>
@@ -50,6 +60,7 @@ public sealed class DocxPrintCases : IDisposable
 
     public FormsEngine Engine { get; } = FormsEngine.Load(Repo.Forms, Repo.Fonts);
     public List<PrintCase> Cases { get; } = [];
+    public List<TypedCase> Typed { get; } = [];
     public List<EditCase> Edits { get; } = [];
 
     public DocxPrintCases()
@@ -79,13 +90,25 @@ public sealed class DocxPrintCases : IDisposable
             {
                 var longer = string.Join(' ', value, value, value);
                 Edits.Add(new EditCase($"{c.Name} with '{value}' three times longer", c, value, longer, Edit(c.Docx, Stored(value), longer)));
+                Edits.Add(new EditCase($"{c.Name} with '{value}' emptied", c, value, "", Edit(c.Docx, Stored(value), "")));
             }
         }
-        var printed = LibreOffice.PrintToPdf(Cases.Select(c => c.Docx).Concat(Edits.Select(e => e.Docx)).ToList());
+        foreach (var c in Cases.Where(c => c.Name.EndsWith(" blank", StringComparison.Ordinal)).ToList())
+        {
+            var version = DocxVersions(Engine).First(v => c.Name.StartsWith($"{v.FormId}/{v.Version} ", StringComparison.Ordinal));
+            var example = JsonNode.Parse(version.Example!.Value.GetRawText())!.AsObject();
+            var values = new List<string>();
+            var typed = TypeInto(c.Docx, tag => TypedValue(example, tag, version.Definition.Language), values);
+            if (values.Count > 0)
+                Typed.Add(new TypedCase($"{c.Name} typed in", c, values, typed));
+        }
+        var printed = LibreOffice.PrintToPdf(Cases.Select(c => c.Docx).Concat(Edits.Select(e => e.Docx)).Concat(Typed.Select(t => t.Docx)).ToList());
         for (var i = 0; i < Cases.Count; i++)
             Cases[i].Printed = printed[i];
         for (var i = 0; i < Edits.Count; i++)
             Edits[i].Printed = printed[Cases.Count + i];
+        for (var i = 0; i < Typed.Count; i++)
+            Typed[i].Printed = printed[Cases.Count + Edits.Count + i];
         if (Environment.GetEnvironmentVariable("DOCX_PRINT_DIR") is { Length: > 0 } dir)
             Keep(dir);
     }
@@ -169,7 +192,50 @@ public sealed class DocxPrintCases : IDisposable
     }
 
     /// <summary>How a value the layout kept on one line is stored: its spaces no-break spaces.</summary>
-    private static string Stored(string value) => value.Replace(' ', '\u00A0');
+    private static string Stored(string value) => value;
+
+    private static readonly string[] KazakhMonths = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
+
+    /// <summary>What a clerk types into the control of a tag for the example's value; null where the example has none.</summary>
+    private static string? TypedValue(JsonObject example, string tag, string language)
+    {
+        var parts = tag.Split(':');
+        JsonNode? n = example;
+        foreach (var name in parts[0].Split('.'))
+            n = n is JsonObject o && o.TryGetPropertyValue(name, out var next) ? next : null;
+        if (n is not JsonValue v) return null;
+        var text = v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString();
+        if (parts.Length == 1) return text;
+        var date = DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return parts[1] switch
+        {
+            "year" => (date.Year % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture),
+            "day" => date.Day.ToString("00", System.Globalization.CultureInfo.InvariantCulture),
+            _ => language == "kk" ? KazakhMonths[date.Month - 1] : date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>Replaces each empty control's placeholder with its value, as typing in Word does; the values typed, in order.</summary>
+    private static byte[] TypeInto(byte[] docx, Func<string, string?> value, List<string> typed)
+    {
+        var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, true))
+        {
+            foreach (var sdt in word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.SdtElement>().ToList())
+            {
+                var tag = sdt.SdtProperties!.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.Tag>()?.Val?.Value ?? "";
+                if (value(tag) is not { Length: > 0 } v) continue;
+                var texts = sdt.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().ToList();
+                texts[0].Text = v;
+                foreach (var t in texts.Skip(1)) t.Text = "";
+                sdt.SdtProperties!.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.ShowingPlaceholder>()?.Remove();
+                typed.Add(v);
+            }
+            word.MainDocumentPart.Document.Save();
+        }
+        return stream.ToArray();
+    }
 
     private static string? Value(JsonElement e, string path)
     {

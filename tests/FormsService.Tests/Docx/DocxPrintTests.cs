@@ -60,7 +60,7 @@ public sealed class DocxPrintTests(DocxPrintCases cases, Xunit.Abstractions.ITes
     }
 
     [Fact]
-    public void A_value_edited_three_times_longer_reflows_in_order_without_stray_leaders()
+    public void A_value_edited_three_times_longer_or_emptied_reflows_in_order_without_stray_leaders()
     {
         Assert.NotEmpty(cases.Edits);
         var failures = new List<string>();
@@ -82,6 +82,43 @@ public sealed class DocxPrintTests(DocxPrintCases cases, Xunit.Abstractions.ITes
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    [Fact]
+    public void A_blank_typed_in_prints_every_value_in_order_on_the_blanks_pages_within_the_margins()
+    {
+        Assert.NotEmpty(cases.Typed);
+        var failures = new List<string>();
+        foreach (var t in cases.Typed)
+        {
+            var pages = PrintedLines.PageCount(t.Printed);
+            var blankPages = PrintedLines.PageCount(t.Blank.Printed);
+            if (pages != blankPages)
+                failures.Add($"{t}: {pages} pages printed, the blank {blankPages}");
+            var text = PrintedLines.Text(PrintedLines.Of(t.Printed));
+            var at = 0;
+            foreach (var value in t.Values)
+            {
+                var key = PrintedLine.KeyOf(value);
+                var found = text.IndexOf(key, at, StringComparison.Ordinal);
+                if (found < 0) { failures.Add($"{t}: '{value}' is not printed after what was typed before it"); break; }
+                at = found + key.Length;
+            }
+            var bare = PrintedLines.Of(t.Printed).Count(l => l.LeaderOnly);
+            if (bare > t.Blank.PrintedLinesOfDocx.Count(l => l.LeaderOnly))
+                failures.Add($"{t}: {bare} lines printed with only a leader, more than the blank has");
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(t.Printed);
+            foreach (var page in pdf.GetPages())
+                foreach (var letter in page.Letters.Where(l => l.Value.Trim().Length > 0 && l.Value != "_"))
+                    if (letter.GlyphRectangle.Right > page.Width - 0.5 * Units(10) || letter.GlyphRectangle.Left < 0)
+                    {
+                        failures.Add($"{t}: '{letter.Value}' printed past the page's edge on page {page.Number}");
+                        break;
+                    }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static double Units(double mm) => mm * 72 / 25.4;
 
     private static int Diverges(string a, string b)
     {

@@ -38,24 +38,26 @@ public sealed class DocxStructureTests(DocxEngine fixture) : IClassFixture<DocxE
     }
 
     [Fact]
-    public void The_referral_certificates_body_sentence_is_one_Word_paragraph_with_its_captions()
+    public void The_referral_certificates_body_sentence_reads_as_the_law_with_its_captions_in_caption_paragraphs_under_it()
     {
         var version = Version("referral-certificate");
         using var word = Open(Engine.Render(version, version.Example, OutputFormats.Docx));
-        var sentence = word.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>()
-            .Where(p => p.InnerText.Contains("Қазақстан Республикасы ҚАК", StringComparison.Ordinal)).ToList();
-        var paragraph = Assert.Single(sentence);
-        var text = DocumentText.Collapse(string.Concat(paragraph.Descendants().Select(e => e switch
-        {
-            Text t => t.Text.Replace('\u00A0', ' ').Replace("\u2060", ""),
-            NoBreakHyphen => "-",
-            Break or TabChar => " ",
-            _ => "",
-        })));
+        var paragraphs = word.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().ToList();
+        var first = paragraphs.FindIndex(p => p.InnerText.StartsWith("Қазақстан Республикасы ҚАК", StringComparison.Ordinal));
+        var last = paragraphs.FindIndex(first, p => p.InnerText.TrimEnd().EndsWith("жазасын өтеу үшін жіберіледі.", StringComparison.Ordinal));
+        Assert.True(first >= 0 && last > first, "the sentence is not found in order");
+        var sentence = paragraphs.GetRange(first, last - first + 1);
+        static bool IsCaption(Paragraph p) => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "CaptionUnderBlank";
+        var text = DocumentText.Collapse(string.Join(' ', sentence.Where(p => !IsCaption(p)).Select(p => p.InnerText)));
         Assert.StartsWith("Қазақстан Республикасы ҚАК-тың 57, 58, 59-баптарына сәйкес", text);
-        Assert.EndsWith("жазасын өтеу үшін жіберіледі.", text);
+        Assert.DoesNotContain('\u00A0', text);
+        Assert.DoesNotContain('\u2060', text);
+        var captions = string.Join(' ', sentence.Where(IsCaption).Select(p => DocumentText.Collapse(p.InnerText)));
         foreach (var caption in new[] { "(сот атауы)", "(тегі, аты, әкесінің аты (ол болған жағдайда), туған жылы,", "тұрғылықты жері, негізгі жұмыс (оқу) орны)" })
-            Assert.Contains(caption, text);
+            Assert.Contains(caption, captions);
+        // A caption paragraph keeps with the line it is under.
+        foreach (var (p, i) in sentence.Select((p, i) => (p, i)).Where(x => x.i + 1 < sentence.Count && IsCaption(sentence[x.i + 1])))
+            Assert.NotNull(p.ParagraphProperties?.KeepNext);
     }
 
     [Fact]

@@ -13,7 +13,9 @@ public static class DocumentText
     public static IReadOnlyList<string> PdfPages(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
-        return document.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))).ToList();
+        // A word the layout broke after its hyphen at a line's end ("ҚАК-" / "тың") reads as one word, as printed text does.
+        return document.GetPages().Select(p => System.Text.RegularExpressions.Regex.Replace(
+            string.Join(' ', p.GetWords().Select(w => w.Text)), @"(?<=[\p{L}\d]-) (?=\p{L})", "")).ToList();
     }
 
     public static string Pdf(byte[] pdf) => string.Join(' ', PdfPages(pdf));

@@ -515,6 +515,155 @@ namespace FormsService.Clients.NSwag
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Reads the payload back from a filled Word document of this form.
+        /// </summary>
+        /// <remarks>
+        /// Body: the DOCX (`application/vnd.openxmlformats-officedocument.wordprocessingml.document` or `application/octet-stream`), or multipart/form-data with the file as `file`. 200 with the payload read from the document's content controls and the warnings a render would report; 422 with problems by JSON path.
+        /// </remarks>
+        /// <param name="formId">The form (`GET /api/forms` lists them).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ReadAnswer> ReadDocxAsync(FormId2 formId, FileParameter body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (formId == null)
+                throw new System.ArgumentNullException("formId");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var content_ = new System.Net.Http.StreamContent(body.Data);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(body.ContentType);
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/forms/{formId}/read"
+                    urlBuilder_.Append("api/forms/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(formId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/read");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ReadAnswer>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Payload Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<Problem>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Lists the forms with their versions.
         /// </summary>
         /// <remarks>
@@ -600,7 +749,7 @@ namespace FormsService.Clients.NSwag
         /// <param name="formId">The form (`GET /api/forms` lists them).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FormSummary> GetFormAsync(FormId2 formId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FormSummary> GetFormAsync(FormId3 formId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (formId == null)
                 throw new System.ArgumentNullException("formId");
@@ -695,7 +844,7 @@ namespace FormsService.Clients.NSwag
         /// <param name="asOf">The date (YYYY-MM-DD) whose version in force is wanted.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> RenderFormAsync(FormId3 formId, Payload body, Format2? format = null, string pdfa = null, string conformance = null, Version2? version = null, System.DateTimeOffset? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> RenderFormAsync(FormId4 formId, Payload body, Format2? format = null, string pdfa = null, string conformance = null, Version2? version = null, System.DateTimeOffset? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (formId == null)
                 throw new System.ArgumentNullException("formId");
@@ -909,7 +1058,7 @@ namespace FormsService.Clients.NSwag
         /// <param name="month">YYYY-MM: a monthly form's blank (the time sheet) for that month, its days with the days off shaded; any other form's blank takes none.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> BlankFormAsync(FormId4 formId, Format3? format = null, string pdfa = null, string conformance = null, Version3? version = null, System.DateTimeOffset? asOf = null, string month = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> BlankFormAsync(FormId5 formId, Format3? format = null, string pdfa = null, string conformance = null, Version3? version = null, System.DateTimeOffset? asOf = null, string month = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (formId == null)
                 throw new System.ArgumentNullException("formId");
@@ -1058,7 +1207,7 @@ namespace FormsService.Clients.NSwag
         /// <param name="asOf">The date (YYYY-MM-DD) whose version in force is wanted.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ValidationAnswer> ValidatePayloadAsync(FormId5 formId, Payload body, Version4? version = null, System.DateTimeOffset? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ValidationAnswer> ValidatePayloadAsync(FormId6 formId, Payload body, Version4? version = null, System.DateTimeOffset? asOf = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (formId == null)
                 throw new System.ArgumentNullException("formId");
@@ -1231,7 +1380,7 @@ namespace FormsService.Clients.NSwag
         /// <param name="dpi">Resolution of the PNG, 48–200 (96 by default).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> PreviewPageAsync(FormId6 formId, Payload body, Version5? version = null, System.DateTimeOffset? asOf = null, int? dpi = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> PreviewPageAsync(FormId7 formId, Payload body, Version5? version = null, System.DateTimeOffset? asOf = null, int? dpi = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (formId == null)
                 throw new System.ArgumentNullException("formId");
@@ -1416,7 +1565,7 @@ namespace FormsService.Clients.NSwag
         /// <param name="format">The output format; without it, the `Accept` header's, else the form's first.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> PreviewArtworkAsync(FormId7 formId, Version6? version = null, System.DateTimeOffset? asOf = null, Format4? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> PreviewArtworkAsync(FormId8 formId, Version6? version = null, System.DateTimeOffset? asOf = null, Format4? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (formId == null)
                 throw new System.ArgumentNullException("formId");
@@ -1542,7 +1691,7 @@ namespace FormsService.Clients.NSwag
         /// <param name="version">An exact version; without it, the version in force today (or on `asOf`).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<VersionDetail> GetVersionAsync(FormId8 formId, Version7 version, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<VersionDetail> GetVersionAsync(FormId9 formId, Version7 version, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (formId == null)
                 throw new System.ArgumentNullException("formId");
@@ -1640,7 +1789,7 @@ namespace FormsService.Clients.NSwag
         /// <param name="version">An exact version; without it, the version in force today (or on `asOf`).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<object> GetSchemaAsync(FormId9 formId, Version8 version, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<object> GetSchemaAsync(FormId10 formId, Version8 version, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (formId == null)
                 throw new System.ArgumentNullException("formId");
@@ -1739,7 +1888,7 @@ namespace FormsService.Clients.NSwag
         /// <param name="version">An exact version; without it, the version in force today (or on `asOf`).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<object> GetExampleAsync(FormId10 formId, Version9 version, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<object> GetExampleAsync(FormId11 formId, Version9 version, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (formId == null)
                 throw new System.ArgumentNullException("formId");
@@ -2006,7 +2155,7 @@ namespace FormsService.Clients.NSwag
         /// <param name="version">An exact version; without it, the version in force today (or on `asOf`).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetTemplateXlsxAsync(FormId11 formId, Version10 version, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetTemplateXlsxAsync(FormId12 formId, Version10 version, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (formId == null)
                 throw new System.ArgumentNullException("formId");
@@ -2103,7 +2252,7 @@ namespace FormsService.Clients.NSwag
         /// <param name="version">An exact version; without it, the version in force today (or on `asOf`).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetTemplateCsvAsync(FormId12 formId, Version11 version, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetTemplateCsvAsync(FormId13 formId, Version11 version, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (formId == null)
                 throw new System.ArgumentNullException("formId");
@@ -6912,6 +7061,40 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ReadAnswer
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("valid")]
+        public bool Valid { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("formId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string FormId { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Version { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("payload")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Payload Payload { get; set; } = new Payload();
+
+        [System.Text.Json.Serialization.JsonPropertyName("warnings")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<PayloadWarning> Warnings { get; set; } = new System.Collections.ObjectModel.Collection<PayloadWarning>();
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ValidationAnswer
     {
 
@@ -7864,6 +8047,44 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum FormId4
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"conduct-report")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"conduct-report")]
+        ConductReport = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"evasion-report")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"evasion-report")]
+        EvasionReport = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"referral-certificate")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"referral-certificate")]
+        ReferralCertificate = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"time-sheet")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"time-sheet")]
+        TimeSheet = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"verdict-receipt-notice")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"verdict-receipt-notice")]
+        VerdictReceiptNotice = 4,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"vest-specimen")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"vest-specimen")]
+        VestSpecimen = 5,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"work-act")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"work-act")]
+        WorkAct = 6,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"work-order")]
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"work-order")]
+        WorkOrder = 7,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum Format2
     {
 
@@ -7896,7 +8117,7 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum FormId4
+    public enum FormId5
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"conduct-report")]
@@ -7966,7 +8187,7 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum FormId5
+    public enum FormId6
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"conduct-report")]
@@ -8014,7 +8235,7 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum FormId6
+    public enum FormId7
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"conduct-report")]
@@ -8062,7 +8283,7 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum FormId7
+    public enum FormId8
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"conduct-report")]
@@ -8128,7 +8349,7 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum FormId8
+    public enum FormId9
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"conduct-report")]
@@ -8176,7 +8397,7 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum FormId9
+    public enum FormId10
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"conduct-report")]
@@ -8224,7 +8445,7 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum FormId10
+    public enum FormId11
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"conduct-report")]
@@ -8272,7 +8493,7 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum FormId11
+    public enum FormId12
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"conduct-report")]
@@ -8320,7 +8541,7 @@ namespace FormsService.Clients.NSwag
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum FormId12
+    public enum FormId13
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"conduct-report")]
@@ -10339,6 +10560,33 @@ namespace FormsService.Clients.NSwag
         {
             writer.WriteStringValue(value.ToString("yyyy-MM-dd"));
         }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FileParameter
+    {
+        public FileParameter(System.IO.Stream data)
+            : this (data, null, null)
+        {
+        }
+
+        public FileParameter(System.IO.Stream data, string fileName)
+            : this (data, fileName, null)
+        {
+        }
+
+        public FileParameter(System.IO.Stream data, string fileName, string contentType)
+        {
+            Data = data;
+            FileName = fileName;
+            ContentType = contentType;
+        }
+
+        public System.IO.Stream Data { get; private set; }
+
+        public string FileName { get; private set; }
+
+        public string ContentType { get; private set; }
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]

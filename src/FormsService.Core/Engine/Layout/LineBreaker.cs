@@ -179,7 +179,19 @@ internal sealed class LineBreaker
     {
         var width = Measure(word, style);
         if (_x + _pendingSpace + width > Right + Epsilon && !_line.IsEmpty)
-            BreakBefore(width);
+        {
+            // Word and LibreOffice break a word after its hyphen ("ҚАК-" / "тың"): so does the layout, or a Word
+            // document of the same text would break its lines elsewhere.
+            var cut = _pendingGlue ? 0 : HyphenCut(word, style, Right - _x - _pendingSpace);
+            if (cut > 0)
+            {
+                AppendText(word[..cut], style, Measure(word[..cut], style));
+                word = word[cut..];
+                width = Measure(word, style);
+            }
+            if (cut > 0) NewLine();
+            else BreakBefore(width);
+        }
         // A word wider than a whole line is cut where it must be: never drawn over the margin.
         while (width > Right - _x + Epsilon)
         {
@@ -190,6 +202,21 @@ internal sealed class LineBreaker
             width = Measure(word, style);
         }
         AppendText(word, style, width);
+    }
+
+    /// <summary>
+    /// The length of the longest start of <paramref name="word"/> that ends with a hyphen inside it and fits in
+    /// <paramref name="room"/>; 0 when none. Not before a digit ("2-1-тармақ" keeps "1"), where LibreOffice does not break.
+    /// </summary>
+    private int HyphenCut(string word, Typography style, float room)
+    {
+        if (word.Length < 3) return 0;
+        for (var h = word.LastIndexOf('-', word.Length - 2); h > 0; h = word.LastIndexOf('-', h - 1))
+        {
+            if (char.IsDigit(word[h + 1]) || !char.IsLetterOrDigit(word[h - 1])) continue;
+            if (Measure(word[..(h + 1)], style) <= room + Epsilon) return h + 1;
+        }
+        return 0;
     }
 
     private void AppendText(string word, Typography style, float width)
@@ -235,8 +262,9 @@ internal sealed class LineBreaker
         var need = Math.Max(Measure(text, style) + 2 * pad, min);
         if (start + need > Right + Epsilon && !_line.IsEmpty)
         {
+            // The value flows on from this line when its first word fits, as typed text flows in Word.
             var firstWord = text.Split(' ')[0];
-            if (start + Measure(firstWord, style) + 2 * pad > Right + Epsilon || need <= fullWidth)
+            if (start + Measure(firstWord, style) + 2 * pad > Right + Epsilon || text.IndexOf(' ') < 0)
             {
                 BreakBefore(need <= fullWidth ? need : Measure(firstWord, style) + 2 * pad);
                 start = _x;

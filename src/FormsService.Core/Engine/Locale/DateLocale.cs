@@ -52,6 +52,20 @@ public sealed class DateLocale
         _ => Month(date.Month, slot.Form),
     };
 
+    /// <summary>The month a word names in any form this language prints it in (ignoring case); null when none.</summary>
+    public int? MonthOf(string word)
+    {
+        for (var month = 1; month <= 12; month++)
+        {
+            var name = _months[month - 1];
+            if (string.Equals(name, word, StringComparison.OrdinalIgnoreCase)
+                || (_suffixes is { } s && (string.Equals(s.Locative(name), word, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(s.Attributive(name), word, StringComparison.OrdinalIgnoreCase))))
+                return month;
+        }
+        return null;
+    }
+
     public string Month(int month, MonthForm form)
     {
         var name = _months[month - 1];

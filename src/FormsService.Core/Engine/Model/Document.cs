@@ -17,9 +17,16 @@ public sealed record Document(DocumentInfo Info, PageGeometry Page, TextStyles S
 
     /// <summary>Its rows to fill are repeated already, as many as fill their pages (laid out again, it stays as it is).</summary>
     public bool PageFilled { get; init; }
+    /// <summary>Each payload field's label in the document's language, by path: Word shows it as a content control's name.</summary>
+    public IReadOnlyDictionary<string, string> FieldLabels { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record DocumentInfo(string Title, string Language, string Subject);
+public sealed record DocumentInfo(string Title, string Language, string Subject)
+{
+    /// <summary>The form and version the document was made from (carried in a Word document, to read it back).</summary>
+    public string FormId { get; init; } = "";
+    public string Version { get; init; } = "";
+}
 
 /// <summary>Page size and margins in points.</summary>
 public sealed record PageGeometry(float Width, float Height, float MarginTop, float MarginRight, float MarginBottom, float MarginLeft)
@@ -144,7 +151,47 @@ public sealed record TextRun(string Text, Typography Type) : Inline
 /// <see cref="MinWidthPt"/> wide (or to the end of the line when <see cref="Fill"/>), and the small caption under it.
 /// </summary>
 /// <param name="CaptionType">How the caption is printed: the definition's one small size.</param>
-public sealed record Field(string? Value, string? Caption, float MinWidthPt, bool Fill, Typography Type, Typography CaptionType) : Inline;
+public sealed record Field(string? Value, string? Caption, float MinWidthPt, bool Fill, Typography Type, Typography CaptionType) : Inline
+{
+    /// <summary>
+    /// Where the value comes from in the payload, piece by piece, when a clerk may fill or change it in a Word
+    /// document and it can be read back (null: a printed value only). Filled, the pieces' texts make
+    /// <see cref="Value"/>; blank, each bound piece is a place to type.
+    /// </summary>
+    public IReadOnlyList<FieldPart>? Parts { get; init; }
+}
+
+/// <summary>A piece of a field's value: literal text, or the value of one payload path (or of a part of a date).</summary>
+public sealed record FieldPart(string Text, Binding? Binding);
+
+public enum BindingPart { Whole, Year, Day, Month }
+
+/// <summary>A payload path a piece of a document shows; a blank date's parts are bound one by one.</summary>
+public sealed record Binding(string Path, BindingPart Part = BindingPart.Whole)
+{
+    /// <summary>How a Word content control names it: the JSON path, with ":year", ":day" or ":month" for a date's part.</summary>
+    public string Tag => Part switch
+    {
+        BindingPart.Whole => Path,
+        BindingPart.Year => Path + ":year",
+        BindingPart.Day => Path + ":day",
+        _ => Path + ":month",
+    };
+
+    public static Binding? FromTag(string tag)
+    {
+        var colon = tag.LastIndexOf(':');
+        if (colon < 0) return new Binding(tag);
+        var part = tag[(colon + 1)..] switch
+        {
+            "year" => BindingPart.Year,
+            "day" => BindingPart.Day,
+            "month" => BindingPart.Month,
+            _ => (BindingPart?)null,
+        };
+        return part is { } p && colon > 0 ? new Binding(tag[..colon], p) : null;
+    }
+}
 
 public sealed record LineBreak : Inline
 {

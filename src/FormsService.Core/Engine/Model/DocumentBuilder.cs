@@ -17,6 +17,9 @@ public interface IFigureSource
 /// </summary>
 public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> figures, Locale.DateLocales locales)
 {
+    /// <summary>The date words of every language, by which the builder prints dates (and a Word document's dates are read back).</summary>
+    internal Locale.DateLocales Locales => locales;
+
     // Blank widths of the parts of a date, as the forms print them: 20__ жылғы "___" _________.
     private const float YearMm = 9, DayMm = 8, MonthMm = 24;
 
@@ -35,6 +38,7 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
         {
             Dates = locales.Find(d.Language) ?? throw new InvalidOperationException($"No date words for '{d.Language}': the catalogue should have refused it."),
             Blank = blank,
+            Bindable = version.Module.BoundPaths,
         };
         var blocks = new List<Block>(version.Body.Count);
         RunningText? header = null, footer = null;
@@ -75,11 +79,20 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
                     throw new NotSupportedException($"Block template {template.GetType().Name} has no builder.");
             }
         }
-        return new Document(new DocumentInfo(d.Title, d.Language, $"{d.LegalBasis.Act}, {d.LegalBasis.Appendix}"), page, styles, blocks)
+        return new Document(new DocumentInfo(d.Title, d.Language, $"{d.LegalBasis.Act}, {d.LegalBasis.Appendix}") { FormId = d.FormId, Version = d.Version },
+            page, styles, blocks)
         {
             Header = header,
             Footer = footer,
+            FieldLabels = FieldLabels(version),
         };
+    }
+
+    /// <summary>Each payload field's label in the document's language: what a Word content control is called.</summary>
+    private static IReadOnlyDictionary<string, string> FieldLabels(FormVersion version)
+    {
+        var russian = version.Definition.Language == "ru";
+        return version.Labels.Words.ToDictionary(w => w.Key, w => w.Value.Label[russian ? 1 : 0], StringComparer.Ordinal);
     }
 
     /// <param name="bold">The surrounding default (a table cell's) where the paragraph does not say.</param>
@@ -115,7 +128,10 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
                 var value = f.When is not null && !values.Has(f.When) ? null : Render(f.Value.Parts, values);
                 into.Add(f.Prose && value is not null
                     ? f.NoBreak ? new TextRun(value, scale.Run(paragraph, f.Style)) { NoBreak = true } : context.Run(value, scale.Run(paragraph, f.Style))
-                    : new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, scale.Run(paragraph, f.Style), scale.Caption));
+                    : new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, scale.Run(paragraph, f.Style), scale.Caption)
+                    {
+                        Parts = values.IsRoot ? context.PartsOf(f.Value.Parts, value, values) : null,
+                    });
                 break;
             case ValueTextTemplate v:
                 if ((v.When is null || values.Has(v.When)) && Render(v.Value.Parts, values) is { } plain)
@@ -125,7 +141,8 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
                 var raw = dt.When is not null && !values.Has(dt.When) ? null : values.Get(dt.Path);
                 var date = raw is not null && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
                     ? parsed : (DateOnly?)null;
-                into.AddRange(DateInlines(date, dt, context.Dates, scale.Run(paragraph, RunStyle.Normal), scale.Caption));
+                var bound = values.IsRoot && context.Bindable.Contains(dt.Path) ? dt.Path : null;
+                into.AddRange(DateInlines(date, dt, context.Dates, scale.Run(paragraph, RunStyle.Normal), scale.Caption, bound));
                 break;
             case ConditionalTemplate c:
                 if (values.Has(c.Path) == c.WhenPresent)
@@ -146,7 +163,9 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
         }
     }
 
-    private static IEnumerable<Inline> DateInlines(DateOnly? date, DateTemplate template, Locale.DateLocale dates, Typography normal, Typography caption)
+    /// <param name="bound">The date's payload path when a Word document may bind its parts, else null.</param>
+    private static IEnumerable<Inline> DateInlines(DateOnly? date, DateTemplate template, Locale.DateLocale dates, Typography normal, Typography caption,
+        string? bound)
     {
         // A date is one piece of a line: its spaces do not break it, and no space separates it from its blanks.
         if (date is { } filled && template.Style != Locale.DateStyle.Blank)
@@ -167,13 +186,28 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
             var slot = (Locale.DateSlot)pattern[i];
             var width = Units.MmToPt(slot.Part switch { Locale.DatePart.Year => YearMm, Locale.DatePart.Day => DayMm, _ => MonthMm });
             var under = i == last ? template.Caption : null;
+            var part = slot.Part switch
+            {
+                Locale.DatePart.Year => BindingPart.Year,
+                Locale.DatePart.Day => BindingPart.Day,
+                _ => BindingPart.Month,
+            };
             if (date is { } v)
-                yield return new Field(dates.Value(v, slot, Locale.DateStyle.Blank), under, width, false, normal, caption);
+            {
+                var shown = dates.Value(v, slot, Locale.DateStyle.Blank);
+                yield return new Field(shown, under, width, false, normal, caption)
+                {
+                    Parts = bound is null ? null : [new FieldPart(shown, new Binding(bound, part))],
+                };
+            }
             else
             {
                 if (slot.Part == Locale.DatePart.Year && dates.BlankYearPrefix.Length > 0)
                     yield return new TextRun(dates.BlankYearPrefix, normal) { NoBreak = true };
-                yield return new Field(null, under, width, false, normal, caption);
+                yield return new Field(null, under, width, false, normal, caption)
+                {
+                    Parts = bound is null ? null : [new FieldPart("", new Binding(bound, part))],
+                };
             }
         }
     }
@@ -265,6 +299,71 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
 
     /// <summary>The last cell style found: the next cell mostly has the same.</summary>
     internal (CellLook Look, InkColor? Shading, (CellStyle Style, ParagraphStyle[] Paragraphs) Shared)? LastCellStyle { get; set; }
+
+    /// <summary>The payload paths a Word document binds to content controls (<see cref="Modules.IFormModule.BoundPaths"/>).</summary>
+    public IReadOnlySet<string> Bindable { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// A field's value piece by piece, each path's piece bound to it: null when a path of it is not bindable, or when
+    /// the pieces do not make the printed value exactly (the field then prints as one unbound value).
+    /// </summary>
+    internal IReadOnlyList<FieldPart>? PartsOf(IReadOnlyList<ValuePart> parts, string? value, PayloadValues values)
+    {
+        if (Bindable.Count == 0) return null;
+        var list = new List<FieldPart>();
+        if (value is null)
+        {
+            // Blank: a place to type for each path, a space between them.
+            if (!BlankParts(parts, list)) return null;
+            return list.Count > 0 ? list : null;
+        }
+        if (!FilledParts(parts, values, list)) return null;
+        var joined = string.Concat(list.Select(p => p.Text));
+        return string.Equals(joined, value, StringComparison.Ordinal) ? list : null;
+    }
+
+    private bool BlankParts(IReadOnlyList<ValuePart> parts, List<FieldPart> into)
+    {
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case PathPart p:
+                    if (!Bindable.Contains(p.Path)) return false;
+                    if (into.Count > 0) into.Add(new FieldPart(" ", null));
+                    into.Add(new FieldPart("", new Binding(p.Path)));
+                    break;
+                case OptionalGroup g:
+                    if (!BlankParts(g.Parts, into)) return false;
+                    break;
+            }
+        }
+        return true;
+    }
+
+    private bool FilledParts(IReadOnlyList<ValuePart> parts, PayloadValues values, List<FieldPart> into)
+    {
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case LiteralPart l:
+                    if (into.Count > 0 && into[^1].Binding is null) into[^1] = into[^1] with { Text = into[^1].Text + l.Text };
+                    else into.Add(new FieldPart(l.Text, null));
+                    break;
+                case PathPart p:
+                    if (!Bindable.Contains(p.Path)) return false;
+                    into.Add(new FieldPart(values.Get(p.Path) ?? "", new Binding(p.Path)));
+                    break;
+                case OptionalGroup g:
+                    var all = true;
+                    foreach (var path in g.Paths) all &= values.Has(path);
+                    if (all && !FilledParts(g.Parts, values, into)) return false;
+                    break;
+            }
+        }
+        return true;
+    }
 
     /// <summary>Where a paragraph's inlines are gathered before the paragraph is made.</summary>
     internal List<Inline> Inlines { get; } = [];

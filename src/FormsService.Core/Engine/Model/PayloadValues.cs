@@ -31,6 +31,9 @@ internal readonly struct PayloadValues
         _index = index;
     }
 
+    /// <summary>The whole payload, not an item of one of its arrays: its paths are the payload's own.</summary>
+    public bool IsRoot => _index < 0;
+
     /// <summary>The values of one item of an array, numbered from <paramref name="index"/>.</summary>
     public PayloadValues Item(JsonElement? item, int index) => new(_root, item, index);
 

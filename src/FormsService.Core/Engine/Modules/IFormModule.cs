@@ -22,6 +22,17 @@ public interface IFormModule
     /// <summary>Every path a definition may bind: the view's (payload fields and derived values).</summary>
     IReadOnlySet<string> Paths { get; }
 
+    /// <summary>
+    /// The payload paths whose values a Word document holds in content controls, to be filled or changed there and
+    /// read back: the view's paths that are the payload's own, outside arrays (a view may reshape an array's items).
+    /// </summary>
+    IReadOnlySet<string> BoundPaths => NoPaths;
+
+    /// <summary>The payload as bound, serialized (a Word document carries it to be read back); null when invalid.</summary>
+    byte[]? CarriedPayload(PayloadCheck check) => null;
+
+    private static readonly IReadOnlySet<string> NoPaths = new HashSet<string>();
+
     /// <summary>The rules the schema publishes (required fields, bounds, maximum lengths), when a validator has them.</summary>
     IValidatorDescriptor? Rules { get; }
 

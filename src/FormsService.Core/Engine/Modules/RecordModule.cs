@@ -32,11 +32,17 @@ public sealed class RecordModule<TPayload, TView> : IFormModule where TPayload :
         Hints = hints ?? PageHints.None;
         Figures = figures ?? [];
         Paths = PayloadPaths.Of(typeof(TView));
+        var own = PayloadPaths.Of(typeof(TPayload));
+        BoundPaths = own.Where(p => Paths.Contains(p) && !p.Contains('[', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
     }
 
     public string Name { get; }
     public Type PayloadRecord => typeof(TPayload);
     public IReadOnlySet<string> Paths { get; }
+    public IReadOnlySet<string> BoundPaths { get; }
+
+    public byte[]? CarriedPayload(PayloadCheck check) =>
+        check.Record is TPayload record ? JsonSerializer.SerializeToUtf8Bytes(record, Payloads.PayloadJson.Options) : null;
     public IValidatorDescriptor Rules => _payload.Descriptor;
     public IReadOnlyList<string> RulesBeyondSchema => _payload.RulesBeyondSchema;
     public PageHints Hints { get; }
@@ -48,7 +54,7 @@ public sealed class RecordModule<TPayload, TView> : IFormModule where TPayload :
     public PayloadCheck Bind(JsonElement payload, FormDefinition definition)
     {
         var check = _payload.Bind(payload, out var record);
-        return record is null ? check : check with { View = JsonSerializer.SerializeToElement(_view(record), PayloadJson.Options) };
+        return record is null ? check : check with { View = JsonSerializer.SerializeToElement(_view(record), Payloads.PayloadJson.Options), Record = record };
     }
 
     public void Describe(JsonObject schema) => _describe(schema);

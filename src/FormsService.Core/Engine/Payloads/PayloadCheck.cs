@@ -19,6 +19,9 @@ public sealed record PayloadCheck(IReadOnlyDictionary<string, string[]> Errors, 
     /// </summary>
     public PayloadCheck? Coded { get; init; }
 
+    /// <summary>For a valid payload, the record it was bound to (a Word document carries it, serialized).</summary>
+    internal object? Record { get; init; }
+
     /// <summary>This check with every message worded by <paramref name="text"/> (its codes kept in <see cref="Coded"/>).</summary>
     public PayloadCheck In(Func<string, string> text) => Errors.Count == 0 && Warnings.Count == 0 ? this : this with
     {

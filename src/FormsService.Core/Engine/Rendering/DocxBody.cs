@@ -22,11 +22,11 @@ internal sealed class DocxBody
     private bool _lastWasTable;
     private bool _pageBreak;
 
-    public DocxBody(DocxXml x, DocxLooks looks, PageGeometry page)
+    public DocxBody(DocxXml x, DocxLooks looks, PageGeometry page, IReadOnlyDictionary<string, string> labels)
     {
         _x = x;
         _page = page;
-        _runs = new DocxRuns(x, looks.Family, looks.SizePt);
+        _runs = new DocxRuns(x, looks.Family, looks.SizePt) { Labels = labels };
     }
 
     public List<DocxPackage.Image> Images { get; } = [];

@@ -126,8 +126,18 @@ internal sealed class DocxCaptionTable
                 SpaceBeforePt = style.SpaceBeforePt,
                 Mark = look,
             }.Write(runs);
-            if (c.Field?.Value is { Length: > 0 } value)
+            if (c.Field?.Parts is { } parts)
+            {
+                foreach (var part in parts)
+                {
+                    if (part.Binding is { } b) runs.Control(b.Tag, runs.Alias(b), part.Text, look, underline: false);
+                    else runs.Text(part.Text, look);
+                }
+            }
+            else if (c.Field?.Value is { Length: > 0 } value)
+            {
                 runs.Text(value, look);
+            }
             x.Raw("</w:p></w:tc>"u8);
         }
         x.Raw("</w:tr>"u8);

@@ -1,24 +1,26 @@
+using System.Globalization;
+using System.Text;
 using FormsService.Core.Engine.Layout;
 using FormsService.Core.Engine.Model;
 
 namespace FormsService.Core.Engine.Rendering;
 
 /// <summary>
-/// A model paragraph as one Word paragraph that Word reflows: real runs; a filled blank an underlined run; a blank
-/// that runs to the end of its line a tab with an underscore leader to the paragraph's one tab stop at the right
-/// edge; a blank's minimum width a no-break space widened to it. A blank whose caption must sit under it gets the
-/// caption as a line of small text inside the paragraph, after a line break at the end of the blank's printed line,
-/// moved to where the layout centred it.
+/// A model paragraph as Word paragraphs that Word reflows. Text is written as it is (no glued words: the layout breaks
+/// lines where Word does, at spaces and after hyphens). A field is its value, underlined, in content controls tagged
+/// with its payload paths; the rest of its blank is a tab to a stop at the blank's printed end, with an underscore
+/// leader (to the right margin for a blank that fills its line). A printed line whose blanks carry captions ends its
+/// Word paragraph; the captions follow as a paragraph of small text, each centred on a tab stop under its blank, and
+/// the text goes on in a new paragraph.
 /// </summary>
 internal sealed class DocxFlowParagraph
 {
     private readonly DocxRuns _runs;
     private readonly LaidOutParagraph _laid;
     private readonly Model.Paragraph _p;
-    private readonly DocxLineMap _map;
+    private readonly DocxLineMap? _map;
     private readonly float _origin;
     private readonly float _right;
-    private Line? _lastLine;
     private bool _lineStart = true;
     private bool _spaceWritten;
 
@@ -27,7 +29,7 @@ internal sealed class DocxFlowParagraph
         _runs = runs;
         _laid = laid;
         _p = laid.Source;
-        _map = DocxLineMap.Of(laid);
+        _map = _p.Inlines.Any(i => i is Field) ? DocxLineMap.Of(laid) : null;
         _origin = origin;
         _right = width;
     }
@@ -42,94 +44,135 @@ internal sealed class DocxFlowParagraph
 
     private DocxLook Body => DocxLooks.Of(_p.Text);
 
+    /// <summary>A piece of the paragraph written as one Word paragraph, then maybe the captions of its last line.</summary>
+    private sealed record Chunk(InlinePosition From, InlinePosition To, Line? Captions);
+
     private void Write(bool pageBreakBefore, ParagraphStyle style)
     {
-        var lines = _laid.Lines;
-        var endsWithCaptions = lines.Count > 0 && lines[^1].Captions.Count > 0;
-        var x = _runs.Xml;
-        x.Raw("<w:p>"u8);
-        new DocxParagraphProperties
+        var chunks = Chunks();
+        for (var k = 0; k < chunks.Count; k++)
         {
-            KeepLines = style.KeepTogether,
-            PageBreakBefore = pageBreakBefore,
-            LeaderTabAt = _p.Inlines.Any(i => i is Field { Fill: true }) ? _right : null,
-            SpaceBeforePt = style.SpaceBeforePt,
-            SpaceAfterPt = style.SpaceAfterPt,
-            IndentLeftPt = style.IndentLeftPt,
-            FirstLinePt = style.FirstLinePt,
-            Align = style.Align,
-            Mark = endsWithCaptions ? DocxLooks.Of(lines[^1].Captions[0].Type) : Body,
-        }.Write(_runs);
-
-        var breaks = new List<(InlinePosition At, Line Line)>();
-        for (var k = 0; k < lines.Count; k++)
-            if (lines[k].Captions.Count > 0)
-                breaks.Add((_map.LineEnds[k], lines[k]));
-        _lastLine = lines.Count > 0 ? lines[^1] : null;
-
-        var next = 0;
-        var skipBreak = false;
-        List<int>? cuts = null;
-        List<Line>? cutLines = null;
-        for (var i = 0; i < _p.Inlines.Count; i++)
-        {
-            while (next < breaks.Count && breaks[next].At is { Offset: 0 } at && at.Inline == i)
+            var chunk = chunks[k];
+            var first = k == 0;
+            var last = k == chunks.Count - 1;
+            var x = _runs.Xml;
+            x.Raw("<w:p>"u8);
+            new DocxParagraphProperties
             {
-                CaptionLine(breaks[next].Line);
-                skipBreak = true;
-                next++;
-            }
-            var inline = _p.Inlines[i];
-            if (inline is LineBreak && skipBreak)
+                KeepLines = style.KeepTogether,
+                KeepNext = chunk.Captions is not null,
+                PageBreakBefore = pageBreakBefore && first,
+                TabsXml = Stops(chunk),
+                SpaceBeforePt = first ? style.SpaceBeforePt : 0,
+                SpaceAfterPt = last && chunk.Captions is null ? style.SpaceAfterPt : 0,
+                IndentLeftPt = style.IndentLeftPt,
+                FirstLinePt = first ? style.FirstLinePt : 0,
+                Align = style.Align,
+                Mark = Body,
+            }.Write(_runs);
+            _lineStart = true;
+            _spaceWritten = false;
+            var to = chunk.To.Offset > 0 ? chunk.To.Inline + 1 : chunk.To.Inline;
+            for (var i = chunk.From.Inline; i < to; i++)
             {
-                // The caption's line already ends where the model breaks the line.
-                skipBreak = false;
-                continue;
+                var start = i == chunk.From.Inline ? chunk.From.Offset : 0;
+                var end = i == chunk.To.Inline ? chunk.To.Offset : int.MaxValue;
+                Inline(i, start, end, i == chunk.From.Inline && start == 0);
             }
-            skipBreak = false;
-            cuts?.Clear();
-            cutLines?.Clear();
-            while (next < breaks.Count && breaks[next].At.Inline == i)
-            {
-                (cuts ??= []).Add(breaks[next].At.Offset);
-                (cutLines ??= []).Add(breaks[next].Line);
-                next++;
-            }
-            switch (inline)
-            {
-                case TextRun t:
-                    // A run that must not break (a date) keeps its words together the one way Word can.
-                    TextWithCuts(t.NoBreak ? t.Text.Replace(' ', '\u00A0') : t.Text, DocxLooks.Of(t.Type), cuts, cutLines);
-                    break;
-                case Field f:
-                    FieldRuns(f, i, cuts, cutLines);
-                    break;
-                case LineBreak:
-                    _runs.Break(Body);
-                    _lineStart = true;
-                    break;
-                case PageNumber n:
-                    _runs.Field(n.Kind == PageNumberKind.Page ? "PAGE" : "NUMPAGES", "1", DocxLooks.Of(n.Type));
-                    _lineStart = false;
-                    _spaceWritten = false;
-                    break;
-            }
+            x.Raw("</w:p>"u8);
+            if (chunk.Captions is { } line)
+                CaptionParagraph(line, last ? style.SpaceAfterPt : 0, keepNext: !last);
         }
-        while (next < breaks.Count)
-            CaptionLine(breaks[next++].Line);
-        x.Raw("</w:p>"u8);
     }
 
-    private void TextWithCuts(string text, DocxLook look, List<int>? cuts, List<Line>? lines)
+    /// <summary>
+    /// The paragraph cut after each printed line with captions, where the layout ended that line: inside a text run
+    /// if need be, after a field (a field's value is never cut).
+    /// </summary>
+    private List<Chunk> Chunks()
     {
-        var from = 0;
-        for (var k = 0; k < (cuts?.Count ?? 0); k++)
+        var count = _p.Inlines.Count;
+        var chunks = new List<Chunk>();
+        var lines = _laid.Lines;
+        var from = new InlinePosition(0, 0);
+        if (_map is not null)
         {
-            Text(text[from..cuts![k]], look);
-            CaptionLine(lines![k]);
-            from = cuts[k];
+            for (var k = 0; k < lines.Count; k++)
+            {
+                if (lines[k].Captions.Count == 0) continue;
+                var end = _map.LineEnds[k];
+                if (end.Inline < count && end.Offset > 0 && _p.Inlines[end.Inline] is not TextRun)
+                    end = new InlinePosition(end.Inline + 1, 0);
+                if (end.Inline >= count) end = new InlinePosition(count, 0);
+                if (end.CompareTo(from) <= 0 && chunks.Count > 0)
+                    continue; // two caption lines in one piece of text (rare): their captions share one line
+                chunks.Add(new Chunk(from, end, lines[k]));
+                from = end;
+                // The model's own break where the caption line already ends the line.
+                if (from.Offset == 0 && from.Inline < count && _p.Inlines[from.Inline] is LineBreak)
+                    from = new InlinePosition(from.Inline + 1, 0);
+            }
         }
-        Text(text[from..], look);
+        if (from.Inline < count || chunks.Count == 0)
+            chunks.Add(new Chunk(from, new InlinePosition(count, 0), null));
+        return chunks;
+    }
+
+    /// <summary>The tab stops of a chunk's blanks, left to right: where each blank ends as printed.</summary>
+    private string? Stops(Chunk chunk)
+    {
+        if (_map is null) return null;
+        var stops = new SortedSet<int>();
+        var to = chunk.To.Offset > 0 ? chunk.To.Inline + 1 : chunk.To.Inline;
+        for (var i = chunk.From.Inline; i < to; i++)
+        {
+            if (_p.Inlines[i] is not Field f || Rest(f, i) is not { } last) continue;
+            if (f.Fill && _origin == 0) continue; // a positional tab to the margin
+            stops.Add(Units.PtToTwips(f.Fill ? _right : last.X + last.Width - _origin));
+        }
+        if (stops.Count == 0) return null;
+        var sb = new StringBuilder();
+        foreach (var s in stops)
+            sb.Append("<w:tab w:val=\"left\" w:leader=\"underscore\" w:pos=\"").Append(s.ToString(CultureInfo.InvariantCulture)).Append("\"/>");
+        return sb.ToString();
+    }
+
+    /// <summary>The last printed piece of a field when its blank reaches past its value (a tab draws the rest), else null.</summary>
+    private FieldSegment? Rest(Field f, int index)
+    {
+        if (_map?.Pieces[index] is not { Count: > 0 } pieces) return null;
+        var last = pieces[^1];
+        if (f.Fill || string.IsNullOrEmpty(f.Value)) return last;
+        var pad = last.TextX - last.X;
+        return last.Width - last.TextWidth > 2 * pad + 1f ? last : null;
+    }
+
+    /// <param name="start">Where in a text run the chunk starts; <paramref name="end"/>, where it ends.</param>
+    private void Inline(int i, int start, int end, bool chunkStart)
+    {
+        switch (_p.Inlines[i])
+        {
+            case TextRun t:
+                var from = Math.Min(start, t.Text.Length);
+                var piece = t.Text[from..Math.Min(end, t.Text.Length)];
+                // A run that must not break (a date) keeps its words together the one way Word can.
+                Text(t.NoBreak ? piece.Replace(' ', '\u00A0') : piece, DocxLooks.Of(t.Type));
+                break;
+            case Field f:
+                FieldRuns(f, i);
+                break;
+            case LineBreak:
+                if (chunkStart) break;
+                _runs.Break(Body);
+                _lineStart = true;
+                _spaceWritten = false;
+                break;
+            case PageNumber n:
+                _runs.Field(n.Kind == PageNumberKind.Page ? "PAGE" : "NUMPAGES", "1", DocxLooks.Of(n.Type));
+                _lineStart = false;
+                _spaceWritten = false;
+                break;
+        }
     }
 
     /// <summary>Text with white space as the layout treats it: one space between words, none at a line's start.</summary>
@@ -144,7 +187,7 @@ internal sealed class DocxFlowParagraph
             _spaceWritten = text[^1] == ' ';
             return;
         }
-        var sb = new System.Text.StringBuilder(text.Length);
+        var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {
             if (c == ' ')
@@ -161,115 +204,72 @@ internal sealed class DocxFlowParagraph
         _runs.Text(sb.ToString(), look);
     }
 
-    private void FieldRuns(Field f, int index, List<int>? cuts, List<Line>? lines)
+    private void FieldRuns(Field f, int index)
     {
         var look = DocxLooks.Of(f.Type);
-        var pieces = _map.Pieces[index];
-        var value = f.Value ?? "";
+        if (WrappedBlank(f, index))
+        {
+            // The layout moved this empty blank to a line of its own start: a tab would instead run to a stop behind.
+            _runs.Break(Body);
+        }
         _lineStart = false;
         _spaceWritten = false;
-        if (pieces is null || pieces.Count == 0)
+        if (f.Parts is { } parts)
         {
-            // Not laid out (nothing printed it): keep the value, underlined.
-            _runs.Text(value, look.Underlined());
-            return;
-        }
-        var last = pieces[^1];
-        if (value.Length > 0)
-        {
-            // A value the layout kept on one line is placed like one long word: so does Word, with no-break spaces.
-            var text = pieces.Count == 1 ? value.Replace(' ', '\u00A0') : value;
-            var from = 0;
-            for (var k = 0; k < (cuts?.Count ?? 0); k++)
+            foreach (var part in parts)
             {
-                _runs.Text(text[from..cuts![k]], look.Underlined());
-                CaptionLine(lines![k]);
-                from = cuts[k];
-            }
-            _runs.Text(text[from..], look.Underlined());
-            if (f.Fill)
-            {
-                var pad = last.TextX - last.X;
-                var need = Math.Max(last.TextWidth + 2 * pad, Math.Min(f.MinWidthPt, last.Width));
-                _runs.Space(Math.Min(need, last.Width) - last.TextWidth, look.Underlined());
-                _runs.Tab(look.Underlined(false));
-            }
-            else
-            {
-                _runs.Space(last.Width - last.TextWidth, look.Underlined());
+                if (part.Binding is { } b)
+                    _runs.Control(b.Tag, _runs.Alias(b), part.Text, look);
+                else
+                    _runs.Text(part.Text, look.Underlined());
             }
         }
-        else
+        else if (!string.IsNullOrEmpty(f.Value))
         {
-            if (WrappedBlank(pieces[0], index))
-            {
-                // The layout moved this empty blank to a line of its own start; LibreOffice would let a widened
-                // space hang past the margin instead, so the break is written (Word would make it anyway).
-                _runs.Break(Body);
-            }
-            if (f.Fill)
-            {
-                _runs.Space(Math.Min(f.MinWidthPt, last.Width), look.Underlined());
-                _runs.Tab(look.Underlined(false));
-            }
-            else
-            {
-                _runs.Space(last.Width, look.Underlined());
-            }
+            _runs.Text(f.Value, look.Underlined());
         }
+        if (Rest(f, index) is null) return;
+        if (f.Fill && _origin == 0) _runs.MarginTab(look);
+        else _runs.LeaderTab(look);
     }
 
-    /// <summary>True when <paramref name="piece"/> starts a printed line the layout broke before it (not after a break or a caption line).</summary>
-    private bool WrappedBlank(FieldSegment piece, int index)
+    /// <summary>True for an empty blank that starts a printed line the layout broke before it (not after a break or a caption line).</summary>
+    private bool WrappedBlank(Field f, int index)
     {
-        if (index == 0 || _p.Inlines[index - 1] is LineBreak) return false;
+        if (!string.IsNullOrEmpty(f.Value) || index == 0 || _p.Inlines[index - 1] is LineBreak) return false;
+        if (_map?.Pieces[index] is not { Count: > 0 } pieces) return false;
         var lines = _laid.Lines;
         for (var k = 1; k < lines.Count; k++)
-            if (lines[k].Segments.Count > 0 && ReferenceEquals(lines[k].Segments[0], piece))
+            if (lines[k].Segments.Count > 0 && ReferenceEquals(lines[k].Segments[0], pieces[0]))
                 return lines[k - 1].Captions.Count == 0;
         return false;
     }
 
-    /// <summary>
-    /// Ends the printed line and writes its captions as a line of small text, each moved by a widened space to where
-    /// the layout centred it under its blank; then (unless the paragraph ends there) a break to go on with the text.
-    /// </summary>
-    private void CaptionLine(Line line)
+    /// <summary>The captions of a printed line as a paragraph of small text, each centred on a tab stop under its blank.</summary>
+    private void CaptionParagraph(Line line, float spaceAfterPt, bool keepNext)
     {
-        var last = ReferenceEquals(line, _lastLine);
-        _runs.Break(Body);
-        var style = _p.Style;
-        var x = style.IndentLeftPt;
-        var captionLook = DocxLooks.Of(line.Captions[0].Type);
         var captions = line.Captions;
-        if (style.Align == Alignment.Left)
+        var tabs = new StringBuilder();
+        foreach (var c in captions)
+            tabs.Append("<w:tab w:val=\"center\" w:pos=\"")
+                .Append(Units.PtToTwips(Math.Max(c.Width / 2f, c.CenterX - _origin)).ToString(CultureInfo.InvariantCulture)).Append("\"/>");
+        var look = DocxLooks.Of(captions[0].Type);
+        var x = _runs.Xml;
+        x.Raw("<w:p>"u8);
+        new DocxParagraphProperties
         {
-            foreach (var c in captions)
-            {
-                var left = c.CenterX - c.Width / 2f - _origin;
-                _runs.Space(MathF.Floor((left - x) * 20f) / 20f, DocxLooks.Of(c.Type));
-                _runs.Text(c.Text, DocxLooks.Of(c.Type));
-                x = left + c.Width;
-            }
-        }
-        else
+            StyleId = DocxStyles.CaptionStyleId,
+            KeepNext = keepNext,
+            TabsXml = tabs.ToString(),
+            SpaceAfterPt = spaceAfterPt,
+            Mark = look,
+        }.Write(_runs);
+        foreach (var c in captions)
         {
-            // Centred or right-aligned: spaces on both sides make the line as wide as the text area, so Word's
-            // alignment leaves the captions where the layout put them.
-            var cursor = captions[0].CenterX - captions[0].Width / 2f - _origin;
-            _runs.Space(cursor - x - 0.5f, captionLook);
-            foreach (var c in captions)
-            {
-                var left = c.CenterX - c.Width / 2f - _origin;
-                if (left > cursor) _runs.Space(left - cursor, DocxLooks.Of(c.Type));
-                _runs.Text(c.Text, DocxLooks.Of(c.Type));
-                cursor = left + c.Width;
-            }
-            _runs.Space(_right - cursor - 0.5f, captionLook);
+            var own = DocxLooks.Of(c.Type);
+            _runs.Tab(own);
+            _runs.Text(c.Text, own);
         }
-        if (!last)
-            _runs.Break(captionLook);
-        _lineStart = true;
-        _spaceWritten = false;
+        x.Raw("</w:p>"u8);
     }
 }

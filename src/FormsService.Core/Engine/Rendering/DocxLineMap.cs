@@ -4,7 +4,10 @@ using FormsService.Core.Engine.Model;
 namespace FormsService.Core.Engine.Rendering;
 
 /// <summary>A place in a paragraph's inlines: before character <see cref="Offset"/> of inline <see cref="Inline"/>.</summary>
-internal readonly record struct InlinePosition(int Inline, int Offset);
+internal readonly record struct InlinePosition(int Inline, int Offset) : IComparable<InlinePosition>
+{
+    public int CompareTo(InlinePosition other) => Inline != other.Inline ? Inline.CompareTo(other.Inline) : Offset.CompareTo(other.Offset);
+}
 
 /// <summary>
 /// Reads a laid-out paragraph back onto its model: where in the inlines each printed line ends, and which pieces each

@@ -41,7 +41,7 @@ internal static class DocxPackage
 
     /// <param name="parts">Parts deflated before, by their text (each is written after the XML declaration).</param>
     public static byte[] Write(DocxXml document, string stylesXml, string coreXml, IReadOnlyList<Image> images, IReadOnlyList<Margin> margins,
-        DocxZip.Cache parts)
+        DocxZip.Cache parts, byte[] sourceXml)
     {
         var contentTypes = new StringBuilder(ContentTypesStart);
         foreach (var m in margins)
@@ -52,7 +52,8 @@ internal static class DocxPackage
         var relationships = new StringBuilder()
             .Append("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
             .Append("<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>")
-            .Append("<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>");
+            .Append("<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>")
+            .Append("<Relationship Id=\"rIdSource\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml\" Target=\"../").Append(DocxSource.PartName).Append("\"/>");
         foreach (var image in images)
             relationships.Append("<Relationship Id=\"").Append(image.RelationshipId)
                 .Append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"")
@@ -75,6 +76,7 @@ internal static class DocxPackage
         foreach (var m in margins)
             zip.Add("word/" + m.Target, parts.Of(m.Xml));
         zip.Add("docProps/core.xml", parts.Of(coreXml));
+        zip.Add(DocxSource.PartName, DocxZip.Deflate(sourceXml));
         foreach (var image in images)
             zip.Add("word/" + image.Target, DocxZip.Deflate(image.Png, stored: true));
         return zip.Finish();

@@ -16,7 +16,11 @@ public sealed class DocxRenderer
     private readonly System.Collections.Concurrent.ConcurrentDictionary<DocumentInfo, string> _core = new();
     private readonly DocxZip.Cache _parts = new(limit: 512);
 
-    public byte[] Render(LaidOutDocument document)
+    /// <param name="payloadJson">
+    /// The payload as bound, carried in the document (a custom XML part) so that a filled document reads back whole;
+    /// null for a blank.
+    /// </param>
+    public byte[] Render(LaidOutDocument document, byte[]? payloadJson = null)
     {
         var source = document.Source;
         var looks = new DocxLooks(source.Styles);
@@ -26,7 +30,7 @@ public sealed class DocxRenderer
             .Raw(" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"")
             .Raw(" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"")
             .Raw(" xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>");
-        var body = new DocxBody(x, looks, source.Page);
+        var body = new DocxBody(x, looks, source.Page, source.FieldLabels);
         foreach (var block in document.Blocks)
             body.Write(block);
         body.Finish();
@@ -35,7 +39,8 @@ public sealed class DocxRenderer
         x.Raw("</w:body></w:document>");
         // The package is written directly, with fixed ids, names and times: the same document gives the same bytes.
         var styles = _styles.GetOrAdd((source.Styles, source.Info.Language), key => DocxStyles.Xml(looks.Family, key.Styles, LanguageTag(key.Language)));
-        return DocxPackage.Write(x, styles, _core.GetOrAdd(source.Info, CoreXml), body.Images, margins.Select(m => m.Part).ToList(), _parts);
+        return DocxPackage.Write(x, styles, _core.GetOrAdd(source.Info, CoreXml), body.Images, margins.Select(m => m.Part).ToList(), _parts,
+            DocxSource.Xml(source.Info, payloadJson));
     }
 
     private static string CoreXml(DocumentInfo info)

@@ -3,29 +3,67 @@ using FormsService.Core.Engine.Model;
 
 namespace FormsService.Core.Engine.Rendering;
 
-/// <summary>Writes runs (text, tabs, breaks, widened spaces) with the properties of their look.</summary>
+/// <summary>Writes runs (text, tabs, breaks, content controls) with the properties of their look.</summary>
 internal sealed class DocxRuns(DocxXml x, FontFamilyKind defaultFamily, float defaultSizePt)
 {
     public DocxXml Xml => x;
 
-    /// <summary>
-    /// Text as one run. The layout breaks lines only at spaces; Word would also break after a hyphen, so every hyphen
-    /// is Word's non-breaking one (printed the same).
-    /// </summary>
+    /// <summary>The payload fields' labels by path (a content control's name).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What Word names a bound place: its field's label (with the date part), else its path.</summary>
+    public string Alias(Binding b)
+    {
+        var label = Labels.TryGetValue(b.Path, out var l) ? l : b.Path;
+        return b.Part == BindingPart.Whole ? label : label + " (" + b.Tag[(b.Path.Length + 1)..] + ")";
+    }
+
+    /// <summary>Text as one run, as it is: hyphens and spaces are the text's own (the layout breaks where Word may).</summary>
     public void Text(string text, DocxLook look)
     {
         if (text.Length == 0) return;
         x.Raw("<w:r>"u8);
         Props(look, null);
-        var from = 0;
-        for (var hyphen = text.IndexOf('-'); hyphen >= 0; hyphen = text.IndexOf('-', from))
-        {
-            if (hyphen > from) x.Raw("<w:t xml:space=\"preserve\">"u8).Escaped(text.AsSpan(from, hyphen - from)).Raw("</w:t>"u8);
-            x.Raw("<w:noBreakHyphen/>"u8);
-            from = hyphen + 1;
-        }
-        if (from < text.Length) x.Raw("<w:t xml:space=\"preserve\">"u8).Escaped(text.AsSpan(from)).Raw("</w:t>"u8);
-        x.Raw("</w:r>"u8);
+        x.Raw("<w:t xml:space=\"preserve\">"u8).Escaped(text).Raw("</w:t></w:r>"u8);
+    }
+
+    /// <summary>
+    /// A place a clerk fills: a content control named by <paramref name="alias"/> (the field's label) and tagged with
+    /// its payload path. Filled, it holds the value, underlined; empty, an underlined space shown as its placeholder,
+    /// which Word replaces with what is typed, keeping the control's underlined look. A rich-text control, not a
+    /// plain-text one: LibreOffice drops a plain-text control's run formatting.
+    /// </summary>
+    /// <param name="underline">False where a border draws the blank's line (a cell of a caption table).</param>
+    public void Control(string tag, string alias, string? value, DocxLook look, bool underline = true)
+    {
+        var underlined = look.Underlined(underline);
+        x.Raw("<w:sdt><w:sdtPr>"u8);
+        Props(underlined, null, always: true);
+        x.Raw("<w:alias w:val=\""u8).Escaped(alias).Raw("\"/><w:tag w:val=\""u8).Escaped(tag).Raw("\"/>"u8);
+        var empty = string.IsNullOrEmpty(value);
+        if (empty) x.Raw("<w:showingPlcHdr/>"u8);
+        x.Raw("</w:sdtPr><w:sdtContent>"u8);
+        Text(empty ? " " : value!, underlined);
+        x.Raw("</w:sdtContent></w:sdt>"u8);
+    }
+
+    /// <summary>A tab to the paragraph's next stop, drawn by the stop's underscore leader (a blank's rest).</summary>
+    public void LeaderTab(DocxLook look)
+    {
+        x.Raw("<w:r>"u8);
+        Props(look.Underlined(false), null);
+        x.Raw("<w:tab/></w:r>"u8);
+    }
+
+    /// <summary>
+    /// A tab to the right margin with an underscore leader (a blank that runs to the end of its line): a positional
+    /// tab, so typed text before it never makes it jump to a stop on the next line.
+    /// </summary>
+    public void MarginTab(DocxLook look)
+    {
+        x.Raw("<w:r>"u8);
+        Props(look.Underlined(false), null);
+        x.Raw("<w:ptab w:relativeTo=\"margin\" w:alignment=\"right\" w:leader=\"underscore\"/></w:r>"u8);
     }
 
     /// <summary>A tab: to the paragraph's tab stop, with its leader.</summary>
@@ -43,22 +81,6 @@ internal sealed class DocxRuns(DocxXml x, FontFamilyKind defaultFamily, float de
         x.Raw("<w:br/></w:r>"u8);
     }
 
-    /// <summary>
-    /// A no-break space widened by character spacing to <paramref name="widthPt"/>: a width Word keeps on one line,
-    /// where a tab would jump to whichever tab stop of the paragraph comes next. A word joiner follows it: white space
-    /// that ends a line is neither widened nor underlined, and the joiner, which prints nothing, is not white space.
-    /// </summary>
-    public void Space(float widthPt, DocxLook look)
-    {
-        if (widthPt <= 0.05f) return;
-        var spacing = Units.PtToTwips(widthPt - DocxFonts.SpaceEm(look.Family) * look.SizePt);
-        x.Raw("<w:r>"u8);
-        Props(look, spacing);
-        x.Raw("<w:t>\u00A0</w:t></w:r><w:r>"u8);
-        Props(look, null);
-        x.Raw("<w:t>\u2060</w:t></w:r>"u8);
-    }
-
     /// <summary>A field Word fills in as it prints (PAGE, NUMPAGES), with a number shown until it does.</summary>
     public void Field(string instruction, string shown, DocxLook look)
     {
@@ -70,10 +92,10 @@ internal sealed class DocxRuns(DocxXml x, FontFamilyKind defaultFamily, float de
     }
 
     /// <summary>Run properties in the order CT_RPr requires; nothing when the look is the document's default.</summary>
-    public void Props(DocxLook look, int? spacingTwips)
+    public void Props(DocxLook look, int? spacingTwips, bool always = false)
     {
         var size = look.SizePt != defaultSizePt;
-        if (look.Family == defaultFamily && !look.Bold && !look.Italic && look.Color is null && spacingTwips is null && !size && !look.Underline)
+        if (!always && look.Family == defaultFamily && !look.Bold && !look.Italic && look.Color is null && spacingTwips is null && !size && !look.Underline)
             return;
         x.Raw("<w:rPr>"u8);
         if (look.Family != defaultFamily)

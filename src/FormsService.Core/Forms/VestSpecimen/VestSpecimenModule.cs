@@ -110,6 +110,9 @@ internal sealed class VestSpecimenModule : IFormModule, IArtwork, IFigureSource
             ? exporters
             : throw new InvalidOperationException($"The vest specimen of '{definition.Directory}' was not loaded.");
 
+    /// <summary>The parameters as bound: the view is the payload itself.</summary>
+    public byte[]? CarriedPayload(PayloadCheck check) => check.View is { } view ? JsonSerializer.SerializeToUtf8Bytes(view) : null;
+
     public PayloadCheck Bind(JsonElement payload, FormDefinition definition)
     {
         var errors = Parse(payload, out var parameters);

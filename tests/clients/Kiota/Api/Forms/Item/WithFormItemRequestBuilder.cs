@@ -3,6 +3,7 @@
 using FormsService.Clients.Kiota.Api.Forms.Item.Blank;
 using FormsService.Clients.Kiota.Api.Forms.Item.Merge;
 using FormsService.Clients.Kiota.Api.Forms.Item.Preview;
+using FormsService.Clients.Kiota.Api.Forms.Item.Read;
 using FormsService.Clients.Kiota.Api.Forms.Item.Render;
 using FormsService.Clients.Kiota.Api.Forms.Item.Validate;
 using FormsService.Clients.Kiota.Api.Forms.Item.Versions;
@@ -37,6 +38,11 @@ namespace FormsService.Clients.Kiota.Api.Forms.Item
         public global::FormsService.Clients.Kiota.Api.Forms.Item.Preview.PreviewRequestBuilder Preview
         {
             get => new global::FormsService.Clients.Kiota.Api.Forms.Item.Preview.PreviewRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The read property</summary>
+        public global::FormsService.Clients.Kiota.Api.Forms.Item.Read.ReadRequestBuilder Read
+        {
+            get => new global::FormsService.Clients.Kiota.Api.Forms.Item.Read.ReadRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The render property</summary>
         public global::FormsService.Clients.Kiota.Api.Forms.Item.Render.RenderRequestBuilder Render
