@@ -89,7 +89,7 @@ public sealed partial class BlankFormTests(ServiceFactory factory) : IClassFixtu
 
     [Theory]
     [MemberData(nameof(BlanksWithRowsToFill))]
-    public async Task Empty_ruled_rows_fill_the_page_down_to_less_than_one_row_from_its_foot(string formId, string query)
+    public async Task Empty_ruled_rows_fill_the_page_but_for_two_rows_kept_for_values_typed_longer_than_their_blanks(string formId, string query)
     {
         var pdf = await Blank(formId, query);
         var margins = Engine.Catalog.Find(formId)!.Versions[^1].Definition.Page.MarginsMm;
@@ -103,7 +103,8 @@ public sealed partial class BlankFormTests(ServiceFactory factory) : IClassFixtu
         var rows = gaps.Count(g => Math.Abs(g - pitch.Key) <= 1);
         Assert.True(rows >= 2, $"{formId}{query}: {rows} rule spacing(s) of {pitch.Key} pt: no empty rows to write in");
         var free = bottom - printed.LowestInk(left, right, bottom);
-        Assert.True(free < pitch.Key + 1, $"{formId}{query}: {free} pt free at the foot of the page, room for another row of {pitch.Key} pt");
+        // Two rows' room stays free for values typed longer than their blanks; a third would be a row not printed.
+        Assert.True(free < 3 * pitch.Key + 1, $"{formId}{query}: {free} pt free at the foot of the page, room for a third row of {pitch.Key} pt");
         using var document = PdfDocument.Open(pdf);
         Assert.Equal(1, document.NumberOfPages);
     }
@@ -131,6 +132,16 @@ public sealed partial class BlankFormTests(ServiceFactory factory) : IClassFixtu
         return data;
     }
 
+    /// <summary>Every form's blank (a monthly blank also for a month), as PDF.</summary>
+    public static TheoryData<string, string> BlankDocuments()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var row in Documents())
+            if ((string)row[1] != "example")
+                data.Add((string)row[0], (string)row[1]);
+        return data;
+    }
+
     private static byte[] Pdf(string formId, string which)
     {
         var version = Engine.Catalog.Find(formId)!.Versions[^1];
@@ -142,9 +153,13 @@ public sealed partial class BlankFormTests(ServiceFactory factory) : IClassFixtu
         };
     }
 
+    /// <summary>
+    /// A blank's date is written by hand into its shape, which must stay on one line. A filled date breaks at its
+    /// spaces like any text, as Word breaks it in the DOCX.
+    /// </summary>
     [Theory]
-    [MemberData(nameof(Documents))]
-    public void No_date_is_broken_over_two_lines(string formId, string which)
+    [MemberData(nameof(BlankDocuments))]
+    public void No_blank_date_is_broken_over_two_lines(string formId, string which)
     {
         var file = Path.Combine(Tools.TempDir("dates"), "doc.pdf");
         File.WriteAllBytes(file, Pdf(formId, which));

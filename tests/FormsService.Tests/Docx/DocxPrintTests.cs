@@ -91,9 +91,13 @@ public sealed class DocxPrintTests(DocxPrintCases cases, Xunit.Abstractions.ITes
         foreach (var t in cases.Typed)
         {
             var pages = PrintedLines.PageCount(t.Printed);
+            // Typed values longer than their blanks may lengthen a document, as far as the same values do in our PDF.
             var blankPages = PrintedLines.PageCount(t.Blank.Printed);
-            if (pages != blankPages)
-                failures.Add($"{t}: {pages} pages printed, the blank {blankPages}");
+            var filled = cases.Cases.First(c => c.Name == t.Blank.Name[..^" blank".Length] + " example");
+            var allowed = Math.Max(blankPages, PrintedLines.PageCount(filled.Pdf));
+            if (pages > allowed)
+                failures.Add($"{t}: {pages} pages printed, the blank {blankPages}, our filled PDF {allowed}; the last page: "
+                    + PrintedLines.Text(PrintedLines.Of(t.Printed).Where(l => l.Page == pages)));
             var text = PrintedLines.Text(PrintedLines.Of(t.Printed));
             var at = 0;
             foreach (var value in t.Values)

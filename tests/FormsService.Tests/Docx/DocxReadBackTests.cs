@@ -400,8 +400,10 @@ public sealed partial class DocxReadBackTests(DocxEngine fixture) : IClassFixtur
             var expected = Words(PageNumber().Replace(pdfText, " "));
             foreach (var f in figures)
                 pandocText = pandocText.Replace("[" + f.Source.Art.Description + "]", "", StringComparison.Ordinal); // its alt text
-            foreach (var (reader, text) in new[] { ("pandoc", pandocText), ("python-docx", pyText) })
+            foreach (var (reader, read) in new[] { ("pandoc", pandocText), ("python-docx", pyText) })
             {
+                // A blank date's shape ("20", "жылғы \"") is the one place no-break spaces are written on purpose.
+                var text = payload is null ? read.Replace('\u00A0', ' ') : read;
                 var got = Words(text);
                 if (!got.SequenceEqual(expected))
                     failures.Add($"{name}, {reader}: missing [{string.Join(' ', Difference(expected, got).Take(12))}], extra [{string.Join(' ', Difference(got, expected).Take(12))}]");

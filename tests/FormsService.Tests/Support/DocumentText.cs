@@ -13,10 +13,11 @@ public static class DocumentText
     public static IReadOnlyList<string> PdfPages(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
-        // A word the layout broke after its hyphen at a line's end ("ҚАК-" / "тың") reads as one word, as printed text does.
-        return document.GetPages().Select(p => System.Text.RegularExpressions.Regex.Replace(
-            string.Join(' ', p.GetWords().Select(w => w.Text)), @"(?<=[\p{L}\d]-) (?=\p{L})", "")).ToList();
+        return document.GetPages().Select(p => Rejoined(string.Join(' ', p.GetWords().Select(w => w.Text)))).ToList();
     }
+
+    /// <summary>A word the layout broke after its hyphen at a line's end ("ҚАК-" / "тың") reads as one word, as printed text does.</summary>
+    private static string Rejoined(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"(?<=[\p{L}\d]-) (?=\p{L})", "");
 
     public static string Pdf(byte[] pdf) => string.Join(' ', PdfPages(pdf));
 
@@ -27,8 +28,8 @@ public static class DocumentText
     public static string PdfWithoutSmallText(byte[] pdf, double minPointSize)
     {
         using var document = PdfDocument.Open(pdf);
-        return string.Join(' ', document.GetPages().SelectMany(p => p.GetWords())
-            .Where(w => w.Letters.Count > 0 && w.Letters.Max(l => l.PointSize) >= minPointSize).Select(w => w.Text));
+        return Rejoined(string.Join(' ', document.GetPages().SelectMany(p => p.GetWords())
+            .Where(w => w.Letters.Count > 0 && w.Letters.Max(l => l.PointSize) >= minPointSize).Select(w => w.Text)));
     }
 
     /// <summary>The DOCX's text: paragraphs joined by spaces, tabs as spaces, runs of spaces collapsed.</summary>

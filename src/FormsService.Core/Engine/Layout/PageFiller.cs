@@ -39,7 +39,7 @@ internal static class PageFiller
         {
             var s = slots[i];
             var shares = slots.Where(o => o.Page == s.Page).Sum(o => o.Share);
-            var room = flow.FreeOn(s.Page) * s.Share / shares;
+            var room = Free(flow, s.Page, slots) * s.Share / shares;
             counts[i] = 1 + (s.Height > 0 ? (int)Math.Floor((room + 0.01f) / s.Height) : 0);
         }
         // What the shares leave over (each rounds down) goes, a row at a time, to the tables it still fits, largest
@@ -48,7 +48,7 @@ internal static class PageFiller
         {
             var on = Enumerable.Range(0, slots.Count).Where(i => slots[i].Page == page && slots[i].Height > 0)
                 .OrderByDescending(i => slots[i].Share).ThenBy(i => i).ToList();
-            var left = flow.FreeOn(page) - on.Sum(i => (counts[i] - 1) * slots[i].Height);
+            var left = Free(flow, page, slots) - on.Sum(i => (counts[i] - 1) * slots[i].Height);
             for (var added = true; added;)
             {
                 added = false;
@@ -69,6 +69,15 @@ internal static class PageFiller
             counts[Array.IndexOf(counts, counts.Max())]--;
         }
     }
+
+    /// <summary>
+    /// The room rows may fill on a page: all of it but <see cref="ReserveRows"/> of its tallest row to fill, kept for
+    /// values a clerk types longer than their blanks (in Word, or by hand) without pushing the signature off the page.
+    /// </summary>
+    private static float Free(Flow flow, int page, List<Slot> slots) =>
+        Math.Max(0, flow.FreeOn(page) - ReserveRows * slots.Where(s => s.Page == page).Max(s => s.Height));
+
+    private const int ReserveRows = 2;
 
     /// <summary>The document with each slot's row printed <paramref name="counts"/> times.</summary>
     private static Document Repeated(Document document, List<Slot> slots, int[] counts)

@@ -140,8 +140,8 @@ public sealed record RunStyle(bool Bold = false, bool Italic = false, bool Small
 public sealed record TextRun(string Text, Typography Type) : Inline
 {
     /// <summary>
-    /// Its spaces do not break a line (a date's: <c>2025 жылғы 14 қазан</c>, <c>20__ жылғы "__" ____</c> stay on one
-    /// line); the text keeps ordinary spaces, a writer keeps the words together as its format can.
+    /// Its spaces do not break a line (a blank date's shape <c>20__ жылғы "__" ____</c>, a value its definition asks
+    /// to keep whole); a writer keeps the words together as its format can (no-break spaces in Word).
     /// </summary>
     public bool NoBreak { get; init; }
 }

@@ -167,10 +167,11 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
     private static IEnumerable<Inline> DateInlines(DateOnly? date, DateTemplate template, Locale.DateLocale dates, Typography normal, Typography caption,
         string? bound)
     {
-        // A date is one piece of a line: its spaces do not break it, and no space separates it from its blanks.
+        // A filled date breaks at its spaces as Word breaks it; a blank date's shape is one piece of a line, glued to
+        // its blanks, so that nobody writes a date across two lines.
         if (date is { } filled && template.Style != Locale.DateStyle.Blank)
         {
-            yield return new TextRun(dates.Format(filled, template.Style), normal) { NoBreak = true };
+            yield return new TextRun(dates.Format(filled, template.Style), normal);
             yield break;
         }
         // The form's drawn shape: every part a blank, filled or not; a caption goes under the last part.
@@ -180,7 +181,7 @@ public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> f
         {
             if (pattern[i] is Locale.DateText text)
             {
-                yield return new TextRun(text.Text, normal) { NoBreak = true };
+                yield return new TextRun(text.Text, normal) { NoBreak = date is null };
                 continue;
             }
             var slot = (Locale.DateSlot)pattern[i];

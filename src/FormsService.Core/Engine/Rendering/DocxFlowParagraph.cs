@@ -155,7 +155,7 @@ internal sealed class DocxFlowParagraph
             case TextRun t:
                 var from = Math.Min(start, t.Text.Length);
                 var piece = t.Text[from..Math.Min(end, t.Text.Length)];
-                // A run that must not break (a date) keeps its words together the one way Word can.
+                // A blank date's shape (or a value its definition keeps whole) stays together the one way Word can.
                 Text(t.NoBreak ? piece.Replace(' ', '\u00A0') : piece, DocxLooks.Of(t.Type));
                 break;
             case Field f:
