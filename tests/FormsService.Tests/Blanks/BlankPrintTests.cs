@@ -92,7 +92,9 @@ public sealed partial class BlankPrintTests(BlankPrintCases cases) : IClassFixtu
         Assert.Equal(ours.NumberOfPages, printed.NumberOfPages);
         // The ruled rows of a blank, where nothing written decides a row's height; a filled row's height follows its
         // text, as the word processor sets it.
-        if (!name.Contains(" blank", StringComparison.Ordinal))
+        // The work order has no rows: its blanks are underscore leaders in Word, drawn lines in our PDF, which a
+        // pixel count of rules cannot compare (its page count is compared above).
+        if (!name.Contains(" blank", StringComparison.Ordinal) || name.StartsWith("work-order", StringComparison.Ordinal))
             return;
         for (var page = 1; page <= ours.NumberOfPages; page++)
         {

@@ -130,6 +130,12 @@ public sealed class DocxPrintCases : IDisposable
             File.WriteAllBytes(Path.Combine(dir, name + ".docx"), e.Docx);
             File.WriteAllBytes(Path.Combine(dir, name + ".printed.pdf"), e.Printed);
         }
+        foreach (var t in Typed)
+        {
+            var name = t.Name.Replace('/', '_').Replace(' ', '_');
+            File.WriteAllBytes(Path.Combine(dir, name + ".docx"), t.Docx);
+            File.WriteAllBytes(Path.Combine(dir, name + ".printed.pdf"), t.Printed);
+        }
     }
 
     public static IEnumerable<FormVersion> DocxVersions(FormsEngine engine) =>

@@ -45,7 +45,8 @@ internal sealed class DocxFlowParagraph
     private DocxLook Body => DocxLooks.Of(_p.Text);
 
     /// <summary>A piece of the paragraph written as one Word paragraph, then maybe the captions of its last line.</summary>
-    private sealed record Chunk(InlinePosition From, InlinePosition To, Line? Captions);
+    /// <param name="FirstLine">The first printed line the chunk holds; <paramref name="LastLine"/>, its last.</param>
+    private sealed record Chunk(InlinePosition From, InlinePosition To, Line? Captions, int FirstLine, int LastLine);
 
     private void Write(bool pageBreakBefore, ParagraphStyle style)
     {
@@ -57,17 +58,22 @@ internal sealed class DocxFlowParagraph
             var last = k == chunks.Count - 1;
             var x = _runs.Xml;
             x.Raw("<w:p>"u8);
+            var stops = Stops(chunk);
+            // Word and LibreOffice run a centred line's tabs from its left edge, not from where centring puts the text:
+            // a centred line of blanks is written left-aligned from where it is printed, so each tab ends its blank.
+            var placed = stops is not null && style.Align != Alignment.Left && chunk.FirstLine == chunk.LastLine
+                && chunk.FirstLine >= 0 && chunk.FirstLine < _laid.Lines.Count && _laid.Lines[chunk.FirstLine].Segments.Count > 0;
             new DocxParagraphProperties
             {
                 KeepLines = style.KeepTogether,
                 KeepNext = chunk.Captions is not null,
                 PageBreakBefore = pageBreakBefore && first,
-                TabsXml = Stops(chunk),
+                TabsXml = stops,
                 SpaceBeforePt = first ? style.SpaceBeforePt : 0,
                 SpaceAfterPt = last && chunk.Captions is null ? style.SpaceAfterPt : 0,
-                IndentLeftPt = style.IndentLeftPt,
-                FirstLinePt = first ? style.FirstLinePt : 0,
-                Align = style.Align,
+                IndentLeftPt = placed ? Math.Max(0, _laid.Lines[chunk.FirstLine].Segments[0].X - _origin) : style.IndentLeftPt,
+                FirstLinePt = first && !placed ? style.FirstLinePt : 0,
+                Align = placed ? Alignment.Left : style.Align,
                 Mark = Body,
             }.Write(_runs);
             _lineStart = true;
@@ -95,6 +101,7 @@ internal sealed class DocxFlowParagraph
         var chunks = new List<Chunk>();
         var lines = _laid.Lines;
         var from = new InlinePosition(0, 0);
+        var firstLine = 0;
         if (_map is not null)
         {
             for (var k = 0; k < lines.Count; k++)
@@ -106,7 +113,8 @@ internal sealed class DocxFlowParagraph
                 if (end.Inline >= count) end = new InlinePosition(count, 0);
                 if (end.CompareTo(from) <= 0 && chunks.Count > 0)
                     continue; // two caption lines in one piece of text (rare): their captions share one line
-                chunks.Add(new Chunk(from, end, lines[k]));
+                chunks.Add(new Chunk(from, end, lines[k], firstLine, k));
+                firstLine = k + 1;
                 from = end;
                 // The model's own break where the caption line already ends the line.
                 if (from.Offset == 0 && from.Inline < count && _p.Inlines[from.Inline] is LineBreak)
@@ -114,7 +122,7 @@ internal sealed class DocxFlowParagraph
             }
         }
         if (from.Inline < count || chunks.Count == 0)
-            chunks.Add(new Chunk(from, new InlinePosition(count, 0), null));
+            chunks.Add(new Chunk(from, new InlinePosition(count, 0), null, firstLine, lines.Count - 1));
         return chunks;
     }
 
