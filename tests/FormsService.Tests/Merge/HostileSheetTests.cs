@@ -10,6 +10,8 @@ namespace FormsService.Tests.Merge;
 /// Hostile and unusual spreadsheets, with the service's default limits: each answered with a 4xx or a result within
 /// seconds, read with bounded memory (what the reading thread allocates, measured around the reader itself).
 /// </summary>
+// Bounded in time as well as memory: run alone, after the parallel tests, so that their CPU cannot break the bound.
+[Collection(TimedCollection.Name)]
 public sealed class HostileSheetTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
 {
     private const string Merge = "/api/forms/referral-certificate/merge";

@@ -23,6 +23,7 @@ internal sealed class DocxFlowParagraph
     private readonly float _right;
     private bool _lineStart = true;
     private bool _spaceWritten;
+    private List<int> _stops = [];
 
     private DocxFlowParagraph(DocxRuns runs, LaidOutParagraph laid, float origin, float width)
     {
@@ -135,9 +136,9 @@ internal sealed class DocxFlowParagraph
         for (var i = chunk.From.Inline; i < to; i++)
         {
             if (_p.Inlines[i] is not Field f || Rest(f, i) is not { } last) continue;
-            if (f.Fill && _origin == 0) continue; // a positional tab to the margin
             stops.Add(Units.PtToTwips(f.Fill ? _right : last.X + last.Width - _origin));
         }
+        _stops = [.. stops];
         if (stops.Count == 0) return null;
         var sb = new StringBuilder();
         foreach (var s in stops)
@@ -161,6 +162,14 @@ internal sealed class DocxFlowParagraph
         switch (_p.Inlines[i])
         {
             case TextRun t:
+                if (start == 0 && !chunkStart && GluedToBlank(t, i) && StartsWrappedLine(i))
+                {
+                    // Text glued to a blank ("20" of a blank date) that the layout moved with it to the next line:
+                    // the blank's tab would find no stop on this one.
+                    _runs.Break(Body);
+                    _lineStart = true;
+                    _spaceWritten = false;
+                }
                 var from = Math.Min(start, t.Text.Length);
                 var piece = t.Text[from..Math.Min(end, t.Text.Length)];
                 // A blank date's shape (or a value its definition keeps whole) stays together the one way Word can.
@@ -236,9 +245,34 @@ internal sealed class DocxFlowParagraph
         {
             _runs.Text(f.Value, look.Underlined());
         }
-        if (Rest(f, index) is null) return;
-        if (f.Fill && _origin == 0) _runs.MarginTab(look);
-        else _runs.LeaderTab(look);
+        if (Rest(f, index) is not { } rest) return;
+        // A tab runs to the paragraph's next stop: where a stop of a blank on another line lies between this blank's
+        // start and its end, one tab more passes it (the leader draws on), so the blank ends where it is printed.
+        var from = Units.PtToTwips((string.IsNullOrEmpty(f.Value) ? rest.X : rest.TextX + rest.TextWidth) - _origin);
+        var to = Units.PtToTwips(f.Fill ? _right : rest.X + rest.Width - _origin);
+        var passed = _stops.Count(s => s > from + 20 && s < to - 20);
+        for (var k = 0; k <= passed; k++)
+            _runs.LeaderTab(look);
+    }
+
+    /// <summary>True for text that runs into an empty blank with no space between (a blank date's <c>20</c>).</summary>
+    private bool GluedToBlank(TextRun t, int index) =>
+        t.Text.Length > 0 && t.Text[^1] != ' ' && index + 1 < _p.Inlines.Count && _p.Inlines[index + 1] is Field { Value: null or "" };
+
+    /// <summary>True when the printed line before the one inline <paramref name="index"/> starts ends just before it, with no captions.</summary>
+    private bool StartsWrappedLine(int index)
+    {
+        if (_map is null || index == 0 || _p.Inlines[index - 1] is LineBreak) return false;
+        var lines = _laid.Lines;
+        for (var k = 0; k < lines.Count - 1; k++)
+        {
+            var end = _map.LineEnds[k];
+            var before = end == new InlinePosition(index, 0)
+                || (end.Inline == index - 1 && _p.Inlines[index - 1] is TextRun p && p.Text[Math.Min(end.Offset, p.Text.Length)..].Trim().Length == 0);
+            if (before)
+                return lines[k].Captions.Count == 0;
+        }
+        return false;
     }
 
     /// <summary>True for an empty blank that starts a printed line the layout broke before it (not after a break or a caption line).</summary>

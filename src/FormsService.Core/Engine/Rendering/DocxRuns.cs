@@ -55,17 +55,6 @@ internal sealed class DocxRuns(DocxXml x, FontFamilyKind defaultFamily, float de
         x.Raw("<w:tab/></w:r>"u8);
     }
 
-    /// <summary>
-    /// A tab to the right margin with an underscore leader (a blank that runs to the end of its line): a positional
-    /// tab, so typed text before it never makes it jump to a stop on the next line.
-    /// </summary>
-    public void MarginTab(DocxLook look)
-    {
-        x.Raw("<w:r>"u8);
-        Props(look.Underlined(false), null);
-        x.Raw("<w:ptab w:relativeTo=\"margin\" w:alignment=\"right\" w:leader=\"underscore\"/></w:r>"u8);
-    }
-
     /// <summary>A tab: to the paragraph's tab stop, with its leader.</summary>
     public void Tab(DocxLook look)
     {
