@@ -215,6 +215,7 @@ internal static class ServiceSetup
                 forms = context.RequestServices.GetRequiredService<FormsEngine>().Catalog.Forms.Count,
             }),
         });
+        ClerkPageData.Map(app);
         // The designers' page: a static file, served at a clean address.
         app.MapGet("/designer", () => Results.File(Path.Combine(app.Environment.WebRootPath ?? "", "designer", "index.html"), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
