@@ -160,7 +160,7 @@ public sealed class ClerkPageLocaleTests(BrowserFixture fixture)
         // Each translated text says so, and the note says the law's text is Kazakh; the official (Kazakh) name is shown.
         Assert.True(await meta.Locator(".translated .translated-mark").CountAsync() >= 2);
         await Expect(meta.Locator(".translated-mark").First).ToHaveTextAsync(" (перевод)");
-        await Expect(meta.Locator(".translated-note")).ToHaveTextAsync("Перевод: текст приказа — на казахском языке.");
+        await Expect(page.Locator("#translated-note")).ToHaveTextAsync("Перевод: текст приказа — на казахском языке.");
         await Expect(meta).ToContainTextAsync(forms[0].GetProperty("title").GetString()!);
         Assert.Equal("kk", await meta.Locator("[lang=kk]").First.GetAttributeAsync("lang"));
 
@@ -168,6 +168,7 @@ public sealed class ClerkPageLocaleTests(BrowserFixture fixture)
         await page.ClickAsync("[data-lang='kk']");
         await Expect(page.Locator($"#form-picker option[value='{first}']")).ToHaveTextAsync(forms[0].GetProperty("title").GetString()!);
         Assert.Equal(0, await meta.Locator(".translated").CountAsync());
+        await Expect(page.Locator("#translated-note")).ToBeHiddenAsync();
         Assert.Empty(browser.ScriptProblems);
     }
 

@@ -195,6 +195,7 @@ async function selectVersion(summary) {
 function renderMeta() {
   const v = state.version;
   ui.meta.replaceChildren();
+  translatedNote.hidden = true;
   if (!v) return;
   const basis = v.legalBasis ?? {};
   const translation = state.form ? translationOf(state.form.formId, v.version) : null;
@@ -217,8 +218,13 @@ function renderMeta() {
   const effective = formatDate(v.effectiveFrom) + (v.effectiveTo ? ` — ${t('form.effectiveTo')} ${formatDate(v.effectiveTo)}` : '');
   // The source of the date is an English note for integrators (the API has it): the clerks' page does not show it.
   add('form.effective', el('span', { class: 'effective', text: effective }));
-  if (translation) ui.meta.append(el('p', { class: 'help translated-note', text: t('form.translatedNote') }));
+  // After the list, not in it: a definition list holds only its terms and descriptions.
+  translatedNote.textContent = t('form.translatedNote');
+  translatedNote.hidden = !translation;
 }
+
+const translatedNote = el('p', { class: 'help translated-note', id: 'translated-note', hidden: true });
+ui.meta.after(translatedNote);
 
 ui.formPicker.addEventListener('change', () => selectForm(ui.formPicker.value));
 ui.versionPicker.addEventListener('change', () => {
