@@ -104,7 +104,7 @@ public sealed class ClerkPageLocaleTests(BrowserFixture fixture)
         await Expect(error).ToContainTextAsync(invalid);
         // Sent anyway (a download asked for), the service's refusal is shown in the same words, not as ISO.
         await page.ClickAsync("#download-pdf");
-        await Expect(page.Locator("#form-status")).ToBeVisibleAsync();
+        await Expect(page.Locator("#form-status")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(error).ToContainTextAsync(invalid);
         Assert.Empty(browser.ScriptProblems);
     }
