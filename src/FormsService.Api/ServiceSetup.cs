@@ -51,6 +51,8 @@ internal static class ServiceSetup
         services.Configure<RenderingOptions>(builder.Configuration.GetSection("Rendering"));
         services.Configure<AuthOptions>(builder.Configuration.GetSection("Auth"));
         services.Configure<BatchOptions>(builder.Configuration.GetSection("Batch"));
+        var crossOrigin = builder.Configuration.GetSection("Cors").Get<CrossOriginOptions>() ?? new CrossOriginOptions();
+        services.AddCors(o => o.AddDefaultPolicy(crossOrigin.Policy()));
         services.AddSingleton<RenderMetrics>();
         services.AddSingleton<RenderRunner>();
         services.AddSingleton<BodyBudget>();
@@ -113,7 +115,7 @@ internal static class ServiceSetup
             limiter.OnRejected = (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
-                http.RequestServices.GetRequiredService<RenderMetrics>().Rejected("overload");
+                http.RequestServices.GetRequiredService<RenderMetrics>().Rejected(http, "overload");
                 return http.RequestServices.GetRequiredService<OverloadProblem>().WriteAsync(http, cancellationToken);
             };
         });
@@ -157,7 +159,8 @@ internal static class ServiceSetup
         var otlp = builder.Configuration["OpenTelemetry:OtlpEndpoint"];
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("formsservice", serviceVersion: ServiceVersion))
-            .WithMetrics(m => m.AddMeter(RenderMetrics.MeterName).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddPrometheusExporter())
+            .WithMetrics(m => m.AddMeter(RenderMetrics.MeterName).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation()
+                .AddView(RenderMetrics.RuntimeView).AddPrometheusExporter())
             .WithTracing(t =>
             {
                 t.AddAspNetCoreInstrumentation(o => o.RecordException = false);
@@ -182,6 +185,8 @@ internal static class ServiceSetup
         // routing comes after it, so that the GET endpoint is the one found.
         app.UseMiddleware<HeadAsGetMiddleware>();
         app.UseRouting();
+        // Before the API key and the limiter: a browser's preflight carries no key and renders nothing.
+        app.UseCors();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RejectionMetricsMiddleware>();
@@ -210,6 +215,7 @@ internal static class ServiceSetup
                 forms = context.RequestServices.GetRequiredService<FormsEngine>().Catalog.Forms.Count,
             }),
         });
+        ClerkPageData.Map(app);
         // The designers' page: a static file, served at a clean address.
         app.MapGet("/designer", () => Results.File(Path.Combine(app.Environment.WebRootPath ?? "", "designer", "index.html"), "text/html; charset=utf-8"))
             .ExcludeFromDescription();

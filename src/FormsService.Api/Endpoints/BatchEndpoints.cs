@@ -168,9 +168,14 @@ public static class BatchEndpoints
             }
         }
 
-        private BatchItemOutcome Late(int index, JsonElement item) =>
-            Outcome(index, Text(item, "formId"), Text(item, "format"), null, StatusCodes.Status503ServiceUnavailable, null,
+        private readonly RenderMetrics _metrics = context.RequestServices.GetRequiredService<RenderMetrics>();
+
+        private BatchItemOutcome Late(int index, JsonElement item)
+        {
+            _metrics.TimedOut(Text(item, "formId"), "batch");
+            return Outcome(index, Text(item, "formId"), Text(item, "format"), null, StatusCodes.Status503ServiceUnavailable, null,
                 Say.Of("item-late", ("seconds", options.TimeoutSeconds)));
+        }
 
         /// <summary>An item that failed: its errors and detail (coded messages) worded, their codes beside them.</summary>
         private BatchItemOutcome Outcome(int index, string? formId, string? format, string? version, int status,
@@ -226,9 +231,9 @@ public static class BatchEndpoints
                 waitForMemory: true, context.TraceIdentifier, cancellation);
             if (!outcome.Succeeded)
             {
-                var detail = outcome.Status == StatusCodes.Status499ClientClosedRequest && !context.RequestAborted.IsCancellationRequested
-                    ? Say.Of("item-cancelled", ("seconds", options.TimeoutSeconds))
-                    : outcome.Detail;
+                var cutOff = outcome.Status == StatusCodes.Status499ClientClosedRequest && !context.RequestAborted.IsCancellationRequested;
+                if (cutOff) _metrics.TimedOut(formId, "batch");
+                var detail = cutOff ? Say.Of("item-cancelled", ("seconds", options.TimeoutSeconds)) : outcome.Detail;
                 return (Fail(StatusCodes.Status503ServiceUnavailable, formId, format, version.Version, null, detail), null);
             }
             var name = Unique($"{index + 1:000}_{DownloadNames.FileName(version.Definition, view, format)}");

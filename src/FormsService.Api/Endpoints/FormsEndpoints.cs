@@ -56,7 +56,7 @@ public static class FormsEndpoints
     }
 
     internal static Ok<IReadOnlyList<FormSummary>> ListForms(FormsEngine engine) =>
-        TypedResults.Ok<IReadOnlyList<FormSummary>>(engine.Catalog.Forms.OrderBy(f => f.FormId, StringComparer.Ordinal).Select(Summary).ToList());
+        TypedResults.Ok<IReadOnlyList<FormSummary>>(engine.Catalog.Forms.Select(Summary).ToList()); // catalogue order: the order a clerk meets them
 
     internal static Results<Ok<FormSummary>, ProblemHttpResult> GetForm(string formId, HttpContext context, FormsEngine engine)
     {

@@ -166,7 +166,10 @@ public static class MergeEndpoints
 
         var left = deadline - watch.Elapsed;
         if (left <= TimeSpan.Zero)
+        {
+            metrics.TimedOut(selected.FormId, "merge");
             return TimedOut(context, rendering.Value);
+        }
         // One render thread for the whole merge, document after document: a merge is as fair to other requests as
         // any render, and its memory is what one document at a time and the output so far hold.
         var outcome = await runner.RunAsync(new RenderJob(selected, mergeFormat, RenderCost(valid.Count, archival), token => mode == Output.Single

@@ -78,7 +78,7 @@ internal sealed class BodyFirstMiddleware(RequestDelegate next, BodyBudget budge
             {
                 if (!await budget.TakeAsync(context.RequestAborted))
                 {
-                    metrics.Rejected("body-budget");
+                    metrics.Rejected(context, "body-budget");
                     logger.LogWarning("Request body refused: the {Budget} MB of bodies read ahead are full (request {RequestId})", budget.Megabytes, context.TraceIdentifier);
                     context.Response.Headers.RetryAfter = "1";
                     await Problems.Coded(context, StatusCodes.Status503ServiceUnavailable, "problem-busy", Problems.Body,

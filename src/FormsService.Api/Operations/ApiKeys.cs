@@ -32,7 +32,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<AuthOptions>
         var presented = context.Request.Headers[AuthOptions.Header].ToString();
         if (string.IsNullOrEmpty(presented))
         {
-            metrics.Rejected("unauthorized");
+            metrics.Rejected(context, "unauthorized");
             await Problem(context, StatusCodes.Status401Unauthorized, "problem-api-key-required", Say.Of("api-key-required", ("header", AuthOptions.Header)));
             return;
         }
@@ -42,7 +42,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<AuthOptions>
             match |= CryptographicOperations.FixedTimeEquals(hash, key);
         if (!match)
         {
-            metrics.Rejected("forbidden");
+            metrics.Rejected(context, "forbidden");
             await Problem(context, StatusCodes.Status403Forbidden, "problem-api-key-refused", Say.Of("api-key-refused", ("header", AuthOptions.Header)));
             return;
         }

@@ -57,7 +57,7 @@ public sealed class RenderRunner : IDisposable
         var slots = Math.Max(1, options.Value.MaxConcurrentRenders);
         _slots = new SemaphoreSlim(slots, slots);
         _threads = new RenderThreads(slots);
-        metrics.ObserveBudget(() => BudgetMegabytes - (int)(_budget.GetStatistics()?.CurrentAvailablePermits ?? 0), BudgetMegabytes);
+        metrics.ObserveBudget(() => (BudgetMegabytes - (_budget.GetStatistics()?.CurrentAvailablePermits ?? 0)) * Megabyte, BudgetMegabytes * Megabyte);
     }
 
     public int BudgetMegabytes { get; }
@@ -91,7 +91,7 @@ public sealed class RenderRunner : IDisposable
             memory = waitForMemory ? await _budget.AcquireAsync(megabytes, timeout.Token) : _budget.AttemptAcquire(megabytes);
             if (!memory.IsAcquired)
             {
-                _metrics.Rejected("memory");
+                _metrics.Rejected(job.Version.FormId, "memory");
                 _logger.LogWarning("Render of {FormId} {Version} as {Format} refused: {Megabytes} MB does not fit the memory budget of {Budget} MB now (request {RequestId})",
                     job.Version.FormId, job.Version.Version, job.Format, megabytes, BudgetMegabytes, requestId);
                 return new RenderOutcome(null, StatusCodes.Status503ServiceUnavailable, "problem-busy",
@@ -99,6 +99,7 @@ public sealed class RenderRunner : IDisposable
             }
             await _slots.WaitAsync(timeout.Token);
             Interlocked.Increment(ref _inFlight);
+            _metrics.InFlight(job.Version.FormId, job.Format, +1);
             var lease = memory;
             var token = timeout.Token;
             var work = _threads.Run(() =>
@@ -112,6 +113,7 @@ public sealed class RenderRunner : IDisposable
                 {
                     Interlocked.Exchange(ref _lastFinished, Stopwatch.GetTimestamp());
                     Interlocked.Decrement(ref _inFlight);
+                    _metrics.InFlight(job.Version.FormId, job.Format, -1);
                     _slots.Release();
                     lease.Dispose();
                     timeout.Dispose();
@@ -119,7 +121,7 @@ public sealed class RenderRunner : IDisposable
             });
             handedOver = true;
             var bytes = await work.WaitAsync(token);
-            _metrics.Rendered(job.Version.FormId, job.Format, watch.Elapsed.TotalMilliseconds, bytes.Length);
+            _metrics.Rendered(job.Version.FormId, job.Format, watch.Elapsed, bytes.Length);
             _logger.LogInformation("Rendered {FormId} {Version} as {Format}: {Bytes} bytes in {ElapsedMs:0.0} ms (request {RequestId})",
                 job.Version.FormId, job.Version.Version, job.Format, bytes.Length, watch.Elapsed.TotalMilliseconds, requestId);
             return new RenderOutcome(bytes, StatusCodes.Status200OK, null, null);
@@ -130,7 +132,7 @@ public sealed class RenderRunner : IDisposable
         }
         catch (OperationCanceledException)
         {
-            _metrics.Rejected("timeout");
+            _metrics.TimedOut(job.Version.FormId, job.Timeout is null ? "render" : "merge");
             _logger.LogWarning("Render of {FormId} {Version} as {Format} timed out after {ElapsedMs:0} ms (request {RequestId})",
                 job.Version.FormId, job.Version.Version, job.Format, watch.Elapsed.TotalMilliseconds, requestId);
             return new RenderOutcome(null, StatusCodes.Status503ServiceUnavailable, "problem-render-timeout",

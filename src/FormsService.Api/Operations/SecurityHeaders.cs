@@ -25,7 +25,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     }
 }
 
-/// <summary>Counts refused API requests by reason, for the metrics.</summary>
+/// <summary>Counts refused API requests by form and reason, for the metrics.</summary>
 public sealed class RejectionMetricsMiddleware(RequestDelegate next, RenderMetrics metrics)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -42,6 +42,6 @@ public sealed class RejectionMetricsMiddleware(RequestDelegate next, RenderMetri
             422 => "invalid",
             _ => null,
         };
-        if (reason is not null) metrics.Rejected(reason);
+        if (reason is not null) metrics.Rejected(context, reason);
     }
 }

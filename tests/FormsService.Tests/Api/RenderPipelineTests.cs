@@ -43,7 +43,7 @@ public sealed class RenderPipelineTests(ServiceFactory factory) : IClassFixture<
 
         var single = await client.PostJson(RenderUrl, Repo.Example("referral-certificate"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, single.StatusCode);
-        Assert.Equal(1, metrics.Rejected("timeout"));
+        Assert.Equal(1, metrics.TimedOut("render"));
 
         var response = await client.PostJson("/api/render/batch", Batch(
             ("referral-certificate", "pdf", Repo.Example("referral-certificate")),
@@ -57,7 +57,7 @@ public sealed class RenderPipelineTests(ServiceFactory factory) : IClassFixture<
             Assert.Contains("took longer than 0 ms", item["detail"]!.GetValue<string>());
             Assert.Null(item["file"]);
         });
-        Assert.Equal(4, metrics.Rejected("timeout"));
+        Assert.Equal(4, metrics.TimedOut("render"));
     }
 
     [Fact]

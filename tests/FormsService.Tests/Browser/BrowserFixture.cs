@@ -71,14 +71,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A fresh page (own context: own sessionStorage) at a viewport width. Console errors and CSP violations are
     /// collected in <see cref="BrowserPage.Problems"/>.
     /// </summary>
-    public async Task<BrowserPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <param name="locale">The browser's language (what its own widgets would speak): Kazakh unless a test says otherwise.</param>
+    public async Task<BrowserPage> NewPageAsync(int width = 1280, int height = 900, string locale = "kk-KZ")
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new() { Width = width, Height = height },
             AcceptDownloads = true,
-            Locale = "kk-KZ",
+            Locale = locale,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

@@ -113,11 +113,14 @@ public sealed class ClerkPageTests(BrowserFixture fixture)
         await FillWithExampleAsync(page, "verdict.receivedDate");
         await Expect(page.Locator("#deadlines")).ToBeVisibleAsync();
 
-        var received = await Input(page, "verdict.receivedDate").InputValueAsync();
+        // The day is shown as the clerk writes it (dd.mm.yyyy) and asked for as ISO.
+        var received = System.Text.Json.Nodes.JsonNode.Parse(Repo.Example("work-order"))!["verdict"]!["receivedDate"]!.GetValue<string>();
+        await Expect(Input(page, "verdict.receivedDate")).ToHaveValueAsync(
+            DateOnly.ParseExact(received, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
         await ExpectDeadlinesAsync(page, received);
 
         // Changing the day recomputes them.
-        await Input(page, "verdict.receivedDate").FillAsync("2025-12-26");
+        await Input(page, "verdict.receivedDate").FillAsync("26.12.2025");
         await ExpectDeadlinesAsync(page, "2025-12-26");
         Assert.Empty(browser.ScriptProblems);
     }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FormsService.Tests.Operations;
 
 /// <summary>
-/// Counts one service's own measurements (renders and rejections by reason), as an exporter would see them: only the
+/// Counts one service's own measurements (renders, rejections and timeouts by reason), as an exporter would see them: only the
 /// meters of that factory's container, so tests running beside it do not count.
 /// </summary>
 internal sealed class RenderMetricsProbe : IDisposable
@@ -27,8 +27,11 @@ internal sealed class RenderMetricsProbe : IDisposable
         _listener.Start();
     }
 
-    /// <summary>Rejections with this reason ("timeout", "memory", "overload", …).</summary>
+    /// <summary>Rejections with this reason ("memory", "overload", …), of any form.</summary>
     public long Rejected(string reason) => _counts.GetValueOrDefault($"formsservice.rejections/{reason}");
+
+    /// <summary>Renders and batch items cut off by their time limit, with this reason ("render", "merge", "batch"), of any form.</summary>
+    public long TimedOut(string reason) => _counts.GetValueOrDefault($"formsservice.timeouts/{reason}");
 
     /// <summary>Renders that finished, of this form and format.</summary>
     public long Rendered(string formId, string format) => _counts.GetValueOrDefault($"formsservice.render.duration/{formId}/{format}");
@@ -36,7 +39,7 @@ internal sealed class RenderMetricsProbe : IDisposable
     private void Record(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags, long count)
     {
         string key;
-        if (instrument.Name == "formsservice.rejections")
+        if (instrument.Name is "formsservice.rejections" or "formsservice.timeouts")
             key = $"{instrument.Name}/{Tag(tags, "reason")}";
         else if (instrument.Name == "formsservice.render.duration")
             key = $"{instrument.Name}/{Tag(tags, "form")}/{Tag(tags, "format")}";

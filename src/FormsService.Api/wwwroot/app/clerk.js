@@ -36,6 +36,7 @@ const ui = {
 
 const state = {
   forms: [],
+  translations: {}, // formId → version → { ru: { title, shortTitle, legalBasis } }: translations made here, not the law's text
   form: null, // the catalogue entry
   version: null, // the version summary (with schemaHref/exampleHref once fetched)
   schema: null,
@@ -57,6 +58,7 @@ const openSettings = initSettings({
 initLangSwitch();
 onLangChange(() => {
   relabel();
+  renderPickerTitles();
   renderMeta();
   // Problems on the page were worded in the language they were asked in: ask again in the new one.
   if (!ui.formStatus.hidden && ui.formStatus.dataset.kind === 'error') refreshPreview();
@@ -94,16 +96,46 @@ function versionInForce(form) {
   return (inForce.at(-1) ?? form.versions.at(-1)) || null;
 }
 
+/** The translations of the forms' names and legal basis (a page resource); without them the page shows the Kazakh text. */
+async function loadTranslations() {
+  try {
+    const response = await fetch('/app/translations.json', { headers: { Accept: 'application/json' } });
+    return response.ok ? await response.json() : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The version's translation into the page's language, if the page is not in the form's language and one exists. */
+function translationOf(formId, version) {
+  if (lang() === 'kk') return null;
+  return state.translations?.[formId]?.[version]?.[lang()] ?? null;
+}
+
+/** In Russian the picker names each form by its in-force version's translated title. */
+function renderPickerTitles() {
+  for (const option of ui.formPicker.options) {
+    const form = state.forms.find((f) => f.formId === option.value);
+    if (!form) continue;
+    const version = versionInForce(form);
+    const translated = version ? translationOf(form.formId, version.version)?.title : null;
+    option.textContent = translated ?? form.title;
+    option.lang = translated ? lang() : 'kk';
+  }
+}
+
 async function loadCatalogue() {
   try {
-    state.forms = await getJson('/api/forms');
+    [state.forms, state.translations] = await Promise.all([getJson('/api/forms'), loadTranslations()]);
   } catch (error) {
     handleError(error);
     return;
   }
+  // The catalogue's order is the order a clerk meets the documents: its first form is the one selected.
   ui.formPicker.replaceChildren(
     ...state.forms.map((f) => el('option', { value: f.formId, text: f.title })),
   );
+  renderPickerTitles();
   const wanted = decodeURIComponent(location.hash.replace(/^#/, ''));
   const initial = state.forms.find((f) => f.formId === wanted) ?? state.forms[0];
   if (initial) {
@@ -163,21 +195,36 @@ async function selectVersion(summary) {
 function renderMeta() {
   const v = state.version;
   ui.meta.replaceChildren();
+  translatedNote.hidden = true;
   if (!v) return;
   const basis = v.legalBasis ?? {};
+  const translation = state.form ? translationOf(state.form.formId, v.version) : null;
   const add = (key, ...values) => {
     const dd = el('dd');
     for (const value of values) if (value) dd.append(value);
     ui.meta.append(el('div', { class: 'meta-row' }, el('dt', { text: t(key) }), dd));
   };
+  // A translated text is marked as such and keeps the law's Kazakh words at hand (its title).
+  const text = (kazakh, translated) => translated
+    ? el('span', { class: 'translated', title: kazakh, lang: lang(), text: translated },
+      el('span', { class: 'translated-mark', text: ` (${t('form.translated')})` }))
+    : el('span', { lang: 'kk', text: kazakh });
   add('form.version', v.version);
-  if (basis.act) add('form.act', basis.act);
-  if (basis.appendix) add('form.appendix', basis.appendix);
-  if (basis.registration) add('form.registration', basis.registration);
+  if (translation) add('form.titleKk', el('span', { lang: 'kk', text: v.title ?? state.form.title }));
+  if (basis.act) add('form.act', text(basis.act, translation?.legalBasis?.act));
+  if (basis.appendix) add('form.appendix', text(basis.appendix, translation?.legalBasis?.appendix));
+  if (basis.rule) add('form.rule', text(basis.rule, translation?.legalBasis?.rule));
+  if (basis.registration) add('form.registration', text(basis.registration, translation?.legalBasis?.registration));
   const effective = formatDate(v.effectiveFrom) + (v.effectiveTo ? ` — ${t('form.effectiveTo')} ${formatDate(v.effectiveTo)}` : '');
   // The source of the date is an English note for integrators (the API has it): the clerks' page does not show it.
   add('form.effective', el('span', { class: 'effective', text: effective }));
+  // After the list, not in it: a definition list holds only its terms and descriptions.
+  translatedNote.textContent = t('form.translatedNote');
+  translatedNote.hidden = !translation;
 }
+
+const translatedNote = el('p', { class: 'help translated-note', id: 'translated-note', hidden: true });
+ui.meta.after(translatedNote);
 
 ui.formPicker.addEventListener('change', () => selectForm(ui.formPicker.value));
 ui.versionPicker.addEventListener('change', () => {
@@ -374,9 +421,15 @@ function buildField(node, name, path, required, kind, index) {
     const digits = Math.max(String(node.maximum ?? '').length, String(node.minimum ?? '').length, 4);
     input.style.width = `${digits + 5}ch`;
   } else if (node.format === 'date') {
-    input = el('input', { id, name: path, type: 'date' });
-  } else if ((node.maxLength ?? 0) > 300) {
-    input = el('textarea', { id, name: path, rows: 3 });
+    // A text box in the page's own format, not the browser's date picker (its format is the browser's language).
+    input = el('input', { id, name: path, type: 'text', inputmode: 'numeric', autocomplete: 'off', class: 'date-input' });
+    input.maxLength = 10;
+    input.style.width = '12ch';
+    state.labels.push({ el: input, attr: 'placeholder', key: 'form.datePlaceholder' });
+    input.addEventListener('change', () => checkDate(path));
+  } else if ((node.maxLength ?? 0) >= LongText) {
+    // A paragraph: several lines to see it whole (line breaks are sent as spaces: the form sets its own lines).
+    input = el('textarea', { id, name: path, rows: Math.min(8, Math.max(3, Math.round(node.maxLength / 250))) });
   } else {
     input = el('input', { id, name: path, type: 'text' });
   }
@@ -385,7 +438,7 @@ function buildField(node, name, path, required, kind, index) {
     // Short values get a box their size; longer ones take the width of their row (see styles.css).
     if (input.type === 'text' && node.maxLength <= 24) input.style.width = `${Math.max(node.maxLength, 6) + 3}ch`;
   }
-  if (typeof node.pattern === 'string' && input.tagName === 'INPUT' && input.type === 'text') input.pattern = node.pattern;
+  if (typeof node.pattern === 'string' && input.tagName === 'INPUT' && input.type === 'text' && node.format !== 'date') input.pattern = node.pattern;
   if (required) input.setAttribute('aria-required', 'true');
   input.dataset.path = path;
 
@@ -403,10 +456,45 @@ function buildField(node, name, path, required, kind, index) {
   if (kind === 'boolean') wrapper.append(el('div', { class: 'check' }, input, label), help, error);
   else wrapper.append(label, input, help, error);
 
-  state.fields.set(path, { input, kind, node, required, error, wrapper });
+  state.fields.set(path, { input, kind, node, required, error, wrapper, date: node.format === 'date' && input.tagName === 'INPUT' });
   input.addEventListener('input', () => clearFieldError(path));
   if (path === 'month' && kind === 'string') wireMonthDue(input, wrapper);
   return wrapper;
+}
+
+/** Texts this long or longer are paragraphs: typed in a box of several lines. */
+const LongText = 400;
+
+/** A date as the clerk types it: dd.mm.yyyy (also d.m.yyyy, with / or -), or ISO yyyy-mm-dd; null if not a real date. */
+export function parseDate(text) {
+  const value = String(text ?? '').trim();
+  let m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(value);
+  let day, month, year;
+  if (m) [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  const pad = (n, w = 2) => String(n).padStart(w, '0');
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** On leaving a date field: shown as dd.mm.yyyy, or marked in the page's words if it is not a date. */
+function checkDate(path) {
+  const field = state.fields.get(path);
+  if (!field?.date) return;
+  const raw = field.input.value.trim();
+  if (raw === '') return;
+  const iso = parseDate(raw);
+  if (iso) field.input.value = formatDate(iso);
+  else markField(field, t('form.dateInvalid'));
+}
+
+function markField(field, message) {
+  field.error.textContent = message;
+  field.error.hidden = false;
+  field.wrapper.classList.add('invalid');
+  field.input.setAttribute('aria-invalid', 'true');
 }
 
 function relabel() {
@@ -432,6 +520,9 @@ function readField(field) {
   // A box has two states: unticked is false, said as such (a rule may require the answer).
   if (kind === 'boolean') return input.checked;
   const raw = input.value;
+  // A date is sent as ISO yyyy-mm-dd; what is not a date goes as typed, for the service to refuse by its field.
+  if (field.date) return raw.trim() === '' ? undefined : parseDate(raw) ?? raw.trim();
+  if (input.tagName === 'TEXTAREA') return raw.trim() === '' ? undefined : raw.replace(/\s*[\r\n]+\s*/g, ' ').trim();
   if (raw.trim() === '') {
     // A number input holding text the browser cannot parse reports "": say so rather than omit it silently.
     if ((kind === 'integer' || kind === 'number') && input.validity?.badInput) return 'NaN';
@@ -501,8 +592,9 @@ function fillArrayItem(path, value) {
 
 function fillValue(path, value) {
   if (state.fields.has(path)) {
-    const { input, kind } = state.fields.get(path);
+    const { input, kind, date } = state.fields.get(path);
     if (kind === 'boolean') input.checked = value === true;
+    else if (date && typeof value === 'string') input.value = formatDate(value);
     else input.value = value === null || value === undefined ? '' : String(value);
     return;
   }
@@ -608,10 +700,8 @@ function showProblem(problem) {
     const path = findPath(key);
     if (path !== null && path !== '' && state.fields.has(path)) {
       const field = state.fields.get(path);
-      field.error.textContent = messages.join(' ');
-      field.error.hidden = false;
-      field.wrapper.classList.add('invalid');
-      field.input.setAttribute('aria-invalid', 'true');
+      const notADate = field.date && field.input.value.trim() !== '' && !parseDate(field.input.value);
+      markField(field, notADate ? t('form.dateInvalid') : messages.join(' '));
       first ??= field.input;
     } else if (path !== null && path !== '' && state.groups.has(path)) {
       const group = state.groups.get(path);
@@ -863,7 +953,7 @@ let deadlineSeq = 0;
 const onDeadlineFieldChange = debounce(async () => {
   const field = deadlineField();
   if (!field || ui.deadlines.hidden) return;
-  const date = field.input.value;
+  const date = readField(field) ?? '';
   const seq = ++deadlineSeq;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     ui.deadlinesBody.replaceChildren();

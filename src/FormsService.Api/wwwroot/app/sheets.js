@@ -12,6 +12,8 @@ const words = {
     templateXlsx: 'Үлгі (XLSX)',
     templateCsv: 'Үлгі (CSV)',
     file: 'Толтырылған файл',
+    chooseFile: 'Файлды таңдау',
+    noFileChosen: 'Файл таңдалмаған',
     check: 'Тексеру',
     zip: 'ZIP жүктеу',
     single: 'Бір PDF (басып шығару үшін)',
@@ -31,6 +33,8 @@ const words = {
     templateXlsx: 'Шаблон (XLSX)',
     templateCsv: 'Шаблон (CSV)',
     file: 'Заполненный файл',
+    chooseFile: 'Выбрать файл',
+    noFileChosen: 'Файл не выбран',
     check: 'Проверить',
     zip: 'Скачать ZIP',
     single: 'Один PDF (для печати)',
@@ -56,8 +60,13 @@ const ui = {
   help: el('p', { class: 'help' }),
   templateXlsx: el('button', { type: 'button', id: 'sheet-template-xlsx', class: 'secondary' }),
   templateCsv: el('button', { type: 'button', id: 'sheet-template-csv', class: 'secondary' }),
-  fileLabel: el('label', { for: 'sheet-file' }),
-  file: el('input', { type: 'file', id: 'sheet-file', accept: '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  fileLabel: el('span', { id: 'sheet-file-label', class: 'field-label' }),
+  // The browser's own file input words its button and "no file" in the browser's language: it stays hidden, and the
+  // page's button (in the page's language) opens it.
+  file: el('input', { type: 'file', id: 'sheet-file', class: 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true',
+    accept: '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  fileButton: el('button', { type: 'button', id: 'sheet-file-button', class: 'secondary', 'aria-labelledby': 'sheet-file-label sheet-file-button sheet-file-name' }),
+  fileName: el('span', { id: 'sheet-file-name', class: 'file-name', 'aria-live': 'polite' }),
   check: el('button', { type: 'button', id: 'sheet-check' }),
   zip: el('button', { type: 'button', id: 'sheet-zip' }),
   single: el('button', { type: 'button', id: 'sheet-single' }),
@@ -74,6 +83,8 @@ function relabel() {
   ui.templateXlsx.textContent = w('templateXlsx');
   ui.templateCsv.textContent = w('templateCsv');
   ui.fileLabel.textContent = w('file');
+  ui.fileButton.textContent = w('chooseFile');
+  showFileName();
   ui.check.textContent = w('check');
   ui.zip.textContent = w('zip');
   ui.single.textContent = w('single');
@@ -85,13 +96,19 @@ function build() {
   section.append(
     ui.title, ui.help,
     el('div', { class: 'toolbar' }, ui.templateXlsx, ui.templateCsv),
-    el('div', { class: 'picker-field' }, ui.fileLabel, ui.file),
+    el('div', { class: 'picker-field file-field' }, ui.fileLabel, el('div', { class: 'file-row' }, ui.fileButton, ui.fileName, ui.file)),
     el('div', { class: 'sheets-option' }, ui.pdfa, ui.pdfaLabel),
     el('div', { class: 'downloads' }, ui.check, ui.zip, ui.single),
     ui.progress, ui.status,
     el('div', { class: 'table-wrap' }, ui.table),
   );
   relabel();
+}
+
+function showFileName() {
+  const file = ui.file.files?.[0];
+  ui.fileName.textContent = file ? file.name : w('noFileChosen');
+  ui.fileName.classList.toggle('empty', !file);
 }
 
 const form = () => picker.value;
@@ -199,7 +216,9 @@ if (section) {
   ui.check.addEventListener('click', () => run('report'));
   ui.zip.addEventListener('click', () => run('zip'));
   ui.single.addEventListener('click', () => run('single'));
+  ui.fileButton.addEventListener('click', () => ui.file.click());
   ui.file.addEventListener('change', () => {
+    showFileName();
     ui.table.hidden = true;
     showStatus(ui.status, 'info', '');
   });

@@ -35,10 +35,18 @@ public sealed class FormCatalog
     public static readonly string[] KnownFormats = ["pdf", "docx", "png", "svg"];
 
     private readonly Dictionary<string, FormEntry> _forms;
+    private readonly FormEntry[] _ordered;
 
-    private FormCatalog(Dictionary<string, FormEntry> forms) => _forms = forms;
+    private FormCatalog(Dictionary<string, FormEntry> forms)
+    {
+        _forms = forms;
+        // The order a clerk meets the documents (each form's newest catalogueOrder), then the rest by id.
+        _ordered = forms.Values.OrderBy(f => f.Versions[^1].Definition.CatalogueOrder ?? int.MaxValue)
+            .ThenBy(f => f.FormId, StringComparer.Ordinal).ToArray();
+    }
 
-    public IReadOnlyCollection<FormEntry> Forms => _forms.Values;
+    /// <summary>The forms in catalogue order (<see cref="FormDefinition.CatalogueOrder"/>).</summary>
+    public IReadOnlyCollection<FormEntry> Forms => _ordered;
 
     public static FormCatalog Load(string directory, IReadOnlyDictionary<string, IFormModule> modules)
     {

@@ -17,6 +17,13 @@ public sealed record FormDefinition
     /// <summary>Short title used in file names ("Анықтама-жолдама").</summary>
     public required string ShortTitle { get; init; }
     public required LegalBasis LegalBasis { get; init; }
+    /// <summary>The form's place in the catalogue: the order a clerk meets the documents; none comes last.</summary>
+    public int? CatalogueOrder { get; init; }
+    /// <summary>
+    /// The names and legal basis in other languages (<c>ru</c>), for readers of those languages. Translations made
+    /// here, not the law's text (the order's source text is Kazakh): shown marked as such, never printed.
+    /// </summary>
+    public IReadOnlyDictionary<string, FormTranslation> Translations { get; init; } = new Dictionary<string, FormTranslation>();
     public required DateOnly EffectiveFrom { get; init; }
     /// <summary>Where <see cref="EffectiveFrom"/> comes from, and how certain it is.</summary>
     public required string EffectiveFromSource { get; init; }
@@ -30,6 +37,23 @@ public sealed record FormDefinition
     public required IReadOnlyList<JsonElement> Body { get; init; }
 
     [JsonIgnore] public string Directory { get; init; } = "";
+}
+
+/// <summary>A form's names and legal basis translated (<see cref="FormDefinition.Translations"/>).</summary>
+public sealed record FormTranslation
+{
+    public required string Title { get; init; }
+    public string? ShortTitle { get; init; }
+    public LegalBasisTranslation LegalBasis { get; init; } = new();
+}
+
+/// <summary>The texts of a <see cref="LegalBasis"/> translated; a text left out has no translation.</summary>
+public sealed record LegalBasisTranslation
+{
+    public string? Act { get; init; }
+    public string? Registration { get; init; }
+    public string? Appendix { get; init; }
+    public string? Rule { get; init; }
 }
 
 public sealed record LegalBasis
