@@ -95,6 +95,73 @@ public sealed class RasterCancellationTests
         Assert.Equal((7016 + 63) / 64, bands.Count);
     }
 
+    [Fact]
+    public void A_600_dpi_vest_cancelled_while_encoding_stops_at_the_next_band_and_paints_no_more()
+    {
+        var exporter = ((Core.Forms.VestSpecimen.VestSpecimenModule)Vest.Module).Exporter(Vest.Definition);
+        var parameters = new Core.Forms.VestSpecimen.VestParameters { Dpi = 600 };
+        using var cancel = new CancellationTokenSource();
+        List<int> bands = [], painted = [];
+        // Cancelled when the encoder reaches row 640 of about 4,000: it stops at that band's check, and of the
+        // bands of 256 rows only the three up to that row were painted. By the work's own progress, not a clock.
+        Assert.ThrowsAny<OperationCanceledException>(() => exporter.Png(parameters, cancel.Token, y =>
+        {
+            bands.Add(y);
+            if (y == 640) cancel.Cancel();
+        }, painted.Add));
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => i * 64), bands);
+        Assert.Equal([0, 256, 512], painted);
+
+        // Cancelled as the fifth band is about to be painted: that band is the last painted, and its rows are not encoded.
+        using var cancel2 = new CancellationTokenSource();
+        bands.Clear(); painted.Clear();
+        Assert.ThrowsAny<OperationCanceledException>(() => exporter.Png(parameters, cancel2.Token, bands.Add, top =>
+        {
+            painted.Add(top);
+            if (top == 1024) cancel2.Cancel();
+        }));
+        Assert.Equal([0, 256, 512, 768, 1024], painted);
+        Assert.Equal(1024, bands[^1]);
+
+        // Not cancelled, every band is painted and encoded, and the PNG is the whole artwork.
+        bands.Clear(); painted.Clear();
+        var png = exporter.Png(parameters, CancellationToken.None, bands.Add, painted.Add);
+        using var image = SKBitmap.Decode(png);
+        Assert.Equal((image.Height + 63) / 64, bands.Count);
+        Assert.Equal((image.Height + 255) / 256, painted.Count);
+        Assert.Equal(png, exporter.Png(parameters));
+    }
+
+    [Fact]
+    public void A_vest_painted_in_bands_has_the_pixels_of_one_painted_whole()
+    {
+        // 300 dpi: about 2,000 rows, eight bands, the seams crossing the stripe and the lettering.
+        var exporter = ((Core.Forms.VestSpecimen.VestSpecimenModule)Vest.Module).Exporter(Vest.Definition);
+        var parameters = new Core.Forms.VestSpecimen.VestParameters { Dpi = 300 };
+        using var banded = SKBitmap.Decode(exporter.Png(parameters));
+        var pxPerMm = 300 / 25.4f;
+        var size = exporter.Artwork.SizeMm(parameters);
+        var info = new SKImageInfo((int)Math.Ceiling(size.Width * pxPerMm), (int)Math.Ceiling(size.Height * pxPerMm), SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var surface = SKSurface.Create(info);
+        surface.Canvas.Clear(SKColors.White);
+        surface.Canvas.Scale(pxPerMm);
+        exporter.Artwork.Draw(surface.Canvas, parameters, Core.Forms.VestSpecimen.TextMode.Outlines);
+        using var whole = SKBitmap.Decode(PngEncoding.Encode(surface));
+        Assert.Equal((whole.Width, whole.Height), (banded.Width, banded.Height));
+        long differing = 0, far = 0;
+        for (var y = 0; y < whole.Height; y++)
+            for (var x = 0; x < whole.Width; x++)
+            {
+                SKColor a = whole.GetPixel(x, y), b = banded.GetPixel(x, y);
+                var d = Math.Max(Math.Abs(a.Red - b.Red), Math.Max(Math.Abs(a.Green - b.Green), Math.Abs(a.Blue - b.Blue)));
+                if (d > 0) differing++;
+                if (d > 96) far++;
+            }
+        // Anti-aliased edges may round apart (a picture's playback against direct drawing); no pixel changes colour.
+        Assert.True(differing < whole.Width * (long)whole.Height / 200, $"{differing} pixels differ");
+        Assert.Equal(0, far);
+    }
+
     [Theory]
     [InlineData(SKAlphaType.Opaque)]
     [InlineData(SKAlphaType.Premul)]

@@ -44,4 +44,18 @@ public static class LibreOffice
     }
 
     public static byte[] PrintToPdf(byte[] document) => PrintToPdf([document])[0];
+
+    /// <summary>Opens a workbook in LibreOffice and saves its first sheet as UTF-8 CSV, as a clerk's spreadsheet program would.</summary>
+    public static string SheetToCsv(byte[] xlsx)
+    {
+        var dir = Tools.TempDir("soffice-csv");
+        var file = Path.Combine(dir, "sheet.xlsx");
+        File.WriteAllBytes(file, xlsx);
+        var (code, output) = Tools.Run("soffice",
+            $"-env:UserInstallation=file://{dir}/profile --headless --norestore --convert-to \"csv:Text - txt - csv (StarCalc):44,34,76\" --outdir \"{dir}\" \"{file}\"",
+            240_000);
+        var csv = Path.Combine(dir, "sheet.csv");
+        Assert.True(code == 0 && File.Exists(csv), $"soffice failed ({code}): {output}");
+        return File.ReadAllText(csv);
+    }
 }

@@ -7339,7 +7339,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("localExecutiveBody")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string LocalExecutiveBody { get; set; }
 
         /// <summary>
@@ -7348,7 +7348,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("probationOffice")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string ProbationOffice { get; set; }
 
         /// <summary>
@@ -7371,7 +7371,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("workObject")]
         [System.ComponentModel.DataAnnotations.StringLength(250)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string WorkObject { get; set; }
 
         /// <summary>
@@ -7432,7 +7432,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("localExecutiveBody")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string LocalExecutiveBody { get; set; }
 
         /// <summary>
@@ -7441,7 +7441,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("probationOffice")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string ProbationOffice { get; set; }
 
         /// <summary>
@@ -7472,7 +7472,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("explanation")]
         [System.ComponentModel.DataAnnotations.StringLength(2000)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Explanation { get; set; }
 
         /// <summary>
@@ -7509,7 +7509,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("localExecutiveBody")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string LocalExecutiveBody { get; set; }
 
         /// <summary>
@@ -7517,7 +7517,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("addresseeHead")]
         [System.ComponentModel.DataAnnotations.StringLength(250)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string AddresseeHead { get; set; }
 
         /// <summary>
@@ -7578,7 +7578,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("localExecutiveBody")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string LocalExecutiveBody { get; set; }
 
         /// <summary>
@@ -7587,7 +7587,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("responsibleOrganization")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string ResponsibleOrganization { get; set; }
 
         /// <summary>
@@ -7596,7 +7596,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("workObject")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string WorkObject { get; set; }
 
         /// <summary>
@@ -7642,7 +7642,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("localExecutiveBody")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string LocalExecutiveBody { get; set; }
 
         /// <summary>
@@ -7651,7 +7651,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("probationOffice")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string ProbationOffice { get; set; }
 
         /// <summary>
@@ -7784,7 +7784,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("localExecutiveBody")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string LocalExecutiveBody { get; set; }
 
         /// <summary>
@@ -7793,7 +7793,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("responsibleOrganization")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string ResponsibleOrganization { get; set; }
 
         /// <summary>
@@ -7802,7 +7802,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("workObject")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string WorkObject { get; set; }
 
         /// <summary>
@@ -9124,7 +9124,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("number")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(30, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Number { get; set; }
 
         /// <summary>
@@ -9148,7 +9148,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("surname")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Surname { get; set; }
 
         /// <summary>
@@ -9157,7 +9157,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Name { get; set; }
 
         /// <summary>
@@ -9165,7 +9165,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("patronymic")]
         [System.ComponentModel.DataAnnotations.StringLength(100)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Patronymic { get; set; }
 
         /// <summary>
@@ -9181,7 +9181,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("residence")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(300, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Residence { get; set; }
 
     }
@@ -9205,7 +9205,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Description { get; set; }
 
     }
@@ -9220,7 +9220,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("position")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Position { get; set; }
 
         /// <summary>
@@ -9229,7 +9229,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
 
     }
@@ -9244,7 +9244,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
 
         /// <summary>
@@ -9252,7 +9252,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("phone")]
         [System.ComponentModel.DataAnnotations.StringLength(50)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Phone { get; set; }
 
     }
@@ -9267,7 +9267,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("number")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(30, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Number { get; set; }
 
         /// <summary>
@@ -9291,7 +9291,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("surname")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Surname { get; set; }
 
         /// <summary>
@@ -9300,7 +9300,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Name { get; set; }
 
         /// <summary>
@@ -9308,7 +9308,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("patronymic")]
         [System.ComponentModel.DataAnnotations.StringLength(100)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Patronymic { get; set; }
 
         /// <summary>
@@ -9324,7 +9324,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("residence")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(300, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Residence { get; set; }
 
     }
@@ -9339,7 +9339,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("number")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(30, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Number { get; set; }
 
         /// <summary>
@@ -9379,7 +9379,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.StringLength(500)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Description { get; set; }
 
     }
@@ -9394,7 +9394,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("position")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Position { get; set; }
 
         /// <summary>
@@ -9403,7 +9403,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
 
     }
@@ -9418,7 +9418,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
 
         /// <summary>
@@ -9426,7 +9426,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("phone")]
         [System.ComponentModel.DataAnnotations.StringLength(50)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Phone { get; set; }
 
     }
@@ -9450,7 +9450,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("court")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Court { get; set; }
 
         /// <summary>
@@ -9459,7 +9459,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("criminalCodeArticle")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(30, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string CriminalCodeArticle { get; set; }
 
         /// <summary>
@@ -9481,7 +9481,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("surname")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Surname { get; set; }
 
         /// <summary>
@@ -9490,7 +9490,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Name { get; set; }
 
         /// <summary>
@@ -9498,7 +9498,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("patronymic")]
         [System.ComponentModel.DataAnnotations.StringLength(100)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Patronymic { get; set; }
 
         /// <summary>
@@ -9514,7 +9514,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("residence")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(300, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Residence { get; set; }
 
         /// <summary>
@@ -9522,7 +9522,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("workOrStudyPlace")]
         [System.ComponentModel.DataAnnotations.StringLength(300)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string WorkOrStudyPlace { get; set; }
 
     }
@@ -9537,7 +9537,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("bodyName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string BodyName { get; set; }
 
         /// <summary>
@@ -9554,7 +9554,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rank")]
         [System.ComponentModel.DataAnnotations.StringLength(100)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Rank { get; set; }
 
         /// <summary>
@@ -9563,7 +9563,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
 
         /// <summary>
@@ -9595,7 +9595,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("number")]
         [System.ComponentModel.DataAnnotations.StringLength(30)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Number { get; set; }
 
         /// <summary>
@@ -9604,7 +9604,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("probationOffice")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string ProbationOffice { get; set; }
 
         /// <summary>
@@ -9613,7 +9613,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("workName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string WorkName { get; set; }
 
         /// <summary>
@@ -9631,7 +9631,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("bodyName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string BodyName { get; set; }
 
         /// <summary>
@@ -9640,7 +9640,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("headFullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string HeadFullName { get; set; }
 
         /// <summary>
@@ -9715,7 +9715,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("position")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Position { get; set; }
 
         /// <summary>
@@ -9724,7 +9724,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
 
         /// <summary>
@@ -9748,7 +9748,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("number")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(30, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Number { get; set; }
 
         /// <summary>
@@ -9781,7 +9781,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("court")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Court { get; set; }
 
         /// <summary>
@@ -9790,7 +9790,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("criminalCodeArticle")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(30, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string CriminalCodeArticle { get; set; }
 
         /// <summary>
@@ -9828,7 +9828,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("surname")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Surname { get; set; }
 
         /// <summary>
@@ -9837,7 +9837,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Name { get; set; }
 
         /// <summary>
@@ -9845,7 +9845,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("patronymic")]
         [System.ComponentModel.DataAnnotations.StringLength(100)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Patronymic { get; set; }
 
         /// <summary>
@@ -9861,7 +9861,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("residence")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(300, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Residence { get; set; }
 
     }
@@ -9876,7 +9876,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("number")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(30, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Number { get; set; }
 
         /// <summary>
@@ -9900,7 +9900,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("position")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Position { get; set; }
 
         /// <summary>
@@ -9909,7 +9909,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
 
     }
@@ -9924,7 +9924,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
 
         /// <summary>
@@ -9932,7 +9932,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("phone")]
         [System.ComponentModel.DataAnnotations.StringLength(50)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Phone { get; set; }
 
     }
@@ -9965,7 +9965,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("number")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(30, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Number { get; set; }
 
         /// <summary>
@@ -9989,7 +9989,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("surname")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Surname { get; set; }
 
         /// <summary>
@@ -9998,7 +9998,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Name { get; set; }
 
         /// <summary>
@@ -10006,7 +10006,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("patronymic")]
         [System.ComponentModel.DataAnnotations.StringLength(100)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Patronymic { get; set; }
 
         /// <summary>
@@ -10022,7 +10022,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("residence")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(300, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Residence { get; set; }
 
         /// <summary>
@@ -10058,7 +10058,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Description { get; set; }
 
         /// <summary>
@@ -10080,7 +10080,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("position")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Position { get; set; }
 
         /// <summary>
@@ -10089,7 +10089,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
 
     }
@@ -10104,7 +10104,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("position")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Position { get; set; }
 
         /// <summary>
@@ -10113,7 +10113,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
 
     }
@@ -10128,7 +10128,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Name { get; set; }
 
         /// <summary>
@@ -10137,7 +10137,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("place")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Place { get; set; }
 
     }
@@ -10152,7 +10152,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("number")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(30, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Number { get; set; }
 
         /// <summary>
@@ -10176,7 +10176,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("court")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Court { get; set; }
 
         /// <summary>
@@ -10203,7 +10203,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("criminalCodeArticle")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(30, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string CriminalCodeArticle { get; set; }
 
         /// <summary>
@@ -10232,7 +10232,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("surname")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Surname { get; set; }
 
         /// <summary>
@@ -10241,7 +10241,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Name { get; set; }
 
         /// <summary>
@@ -10249,7 +10249,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("patronymic")]
         [System.ComponentModel.DataAnnotations.StringLength(100)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Patronymic { get; set; }
 
         /// <summary>
@@ -10265,7 +10265,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("residence")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(300, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Residence { get; set; }
 
         /// <summary>
@@ -10292,7 +10292,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Kind { get; set; }
 
         /// <summary>
@@ -10301,7 +10301,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("object")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Object { get; set; }
 
         /// <summary>
@@ -10310,7 +10310,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("conditions")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Conditions { get; set; }
 
         /// <summary>
@@ -10319,7 +10319,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("responsibleOrganization")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string ResponsibleOrganization { get; set; }
 
         /// <summary>
@@ -10342,7 +10342,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("restTime")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(500, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string RestTime { get; set; }
 
     }
@@ -10357,7 +10357,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("position")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Position { get; set; }
 
         /// <summary>
@@ -10366,7 +10366,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
 
     }
@@ -10381,7 +10381,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("position")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(250, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Position { get; set; }
 
         /// <summary>
@@ -10390,7 +10390,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("fullName")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string FullName { get; set; }
 
     }
@@ -10445,7 +10445,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("surname")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Surname { get; set; }
 
         /// <summary>
@@ -10454,7 +10454,7 @@ namespace FormsService.Clients.NSwag
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?=.*\S)(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Name { get; set; }
 
         /// <summary>
@@ -10462,7 +10462,7 @@ namespace FormsService.Clients.NSwag
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("patronymic")]
         [System.ComponentModel.DataAnnotations.StringLength(100)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?![=@]|[+-](?![0-9 ().,-]*$))[^\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF]*$")]
         public string Patronymic { get; set; }
 
         /// <summary>

@@ -9,7 +9,9 @@ namespace FormsService.Core.Engine.Payloads;
 /// surrogates, nothing the shipped fonts cannot print (an official document must not print empty boxes), and nothing
 /// they would print wrongly: right-to-left scripts and scripts that need shaping (the layout draws glyphs left to
 /// right, one by one), invisible characters, combining marks with no letter to sit on, text with nothing visible.
-/// Each message names the character; the error's key names the field.
+/// Each message names the character; the error's key names the field. Text a spreadsheet program would run as a
+/// formula is refused too (<see cref="FormulaLike"/>): payloads come back in spreadsheets and in reports that
+/// clients open in one.
 /// </summary>
 public sealed class TextGuard(Func<int, bool> canDraw)
 {
@@ -73,9 +75,26 @@ public sealed class TextGuard(Func<int, bool> canDraw)
             baseLetter = char.IsLetter(s, cp > 0xFFFF ? i - 1 : i) ? (Alphabetic(cp) ? Base.Alphabet : Base.Other) : Base.None;
             visible |= !char.IsWhiteSpace(s, cp > 0xFFFF ? i - 1 : i);
         }
-        return s.Length > 0 && !visible && s.Any(ch => !char.IsWhiteSpace(ch))
-            ? Say.Of("nothing-visible")
-            : null;
+        if (s.Length > 0 && !visible && s.Any(ch => !char.IsWhiteSpace(ch)))
+            return Say.Of("nothing-visible");
+        return FormulaLike(s) ? Say.Of("formula-like", ("char", Describe(s[0]))) : null;
+    }
+
+    /// <summary>
+    /// Text that Excel, LibreOffice or Google Sheets would run as a formula when it is typed or opened from a CSV:
+    /// it starts with '=', '@', '+' or '-' (a tab or a carriage return, the other two, are control characters and
+    /// refused anywhere). A '+' or '-' followed only by digits, spaces, brackets, dots, commas and dashes is let
+    /// through: a telephone (+7 727 …), a signed number, a lone dash for "none" compute nothing a sheet could misuse.
+    /// </summary>
+    public static bool FormulaLike(string s)
+    {
+        if (s.Length == 0) return false;
+        if (s[0] is '=' or '@' or '\t' or '\r') return true;
+        if (s[0] is not ('+' or '-')) return false;
+        for (var i = 1; i < s.Length; i++)
+            if (s[i] is not ((>= '0' and <= '9') or ' ' or '(' or ')' or '.' or ',' or '-'))
+                return true;
+        return false;
     }
 
     private enum Base { None, Alphabet, Other }

@@ -16,9 +16,15 @@ public static class TextPatterns
         @"\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF" +
         @"\u0900-\u0FFF\u1000-\u109F\u1100-\u11FF\u1780-\u18AF\u1A00-\u1C7F\uA800-\uAB2F\uABC0-\uABFF";
 
+    /// <summary>
+    /// Not what a spreadsheet would run as a formula (<see cref="TextGuard.FormulaLike"/>): no '=' or '@' first, and a
+    /// '+' or '-' first only before digits, spaces, brackets, dots, commas and dashes.
+    /// </summary>
+    private const string NoFormula = @"(?![=@]|[+-](?![0-9 ().,-]*$))";
+
     /// <summary>Any text the guard lets through (it may be empty or blank).</summary>
-    public const string Printable = "^[^" + Refused + "]*$";
+    public const string Printable = "^" + NoFormula + "[^" + Refused + "]*$";
 
     /// <summary>Text the guard lets through with at least one character that is not a space.</summary>
-    public const string NotBlank = @"^(?=.*\S)[^" + Refused + "]*$";
+    public const string NotBlank = @"^(?=.*\S)" + NoFormula + "[^" + Refused + "]*$";
 }

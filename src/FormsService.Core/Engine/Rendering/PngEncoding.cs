@@ -39,45 +39,113 @@ public static class PngEncoding
     {
         if (pixels.ColorType != SKColorType.Rgba8888 || pixels.AlphaType == SKAlphaType.Unknown)
             throw new ArgumentException($"Only RGBA 8888 surfaces are encoded (this one is {pixels.ColorType}, {pixels.AlphaType}).", nameof(pixels));
-        var width = pixels.Width;
-        var height = pixels.Height;
-        // An opaque surface is written as RGB, as Skia's encoder did: a quarter fewer bytes to deflate.
-        var opaque = pixels.AlphaType == SKAlphaType.Opaque;
-        var channels = opaque ? 3 : 4;
-
-        using var output = new MemoryStream();
-        output.Write(Signature);
-        Span<byte> header = stackalloc byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
-        header[8] = 8; // bits per channel
-        header[9] = (byte)(opaque ? 2 : 6); // RGB or RGBA
-        header[10] = header[11] = header[12] = 0; // deflate, adaptive filtering (type 0 on every row), no interlace
-        WriteChunk(output, "IHDR"u8, header);
-
+        using var writer = new Writer(pixels.Width, pixels.Height, pixels.AlphaType);
         var source = pixels.GetPixelSpan();
-        var rowBytes = pixels.RowBytes;
-        var row = new byte[1 + width * channels];
-        using (var idat = new IdatStream(output))
+        for (var y = 0; y < pixels.Height; y++)
         {
-            using (var deflate = new ZLibStream(idat, Level, leaveOpen: true))
+            if (y % RowsPerBand == 0)
             {
-                for (var y = 0; y < height; y++)
+                bandStarting?.Invoke(y);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            writer.Row(source.Slice(y * pixels.RowBytes, pixels.Width * 4));
+        }
+        return writer.Finish();
+    }
+
+    /// <summary>Rows painted at a time by <see cref="PaintAndEncode"/>: four of the encoder's bands.</summary>
+    internal const int PaintRows = 4 * RowsPerBand;
+
+    /// <summary>
+    /// Paints an opaque image a band of rows at a time and encodes each band as it is painted: <paramref name="paint"/>
+    /// draws the whole picture on a canvas moved up to the band's top, clipped to a surface one band high. A large
+    /// raster then never holds its whole surface (a 600 dpi vest is 109 MB at once, whose first touch alone takes
+    /// seconds on a loaded machine), and a cancelled render stops before the next band is painted, as well as
+    /// between the encoder's bands. <paramref name="paint"/> must draw the same whatever the band (a recorded picture).
+    /// </summary>
+    /// <param name="bandStarting">Told the first row of each encoder band before its cancellation check.</param>
+    /// <param name="painting">Told the first row of each painted band before it is painted (tests follow the painter with it).</param>
+    internal static byte[] PaintAndEncode(int width, int height, SKColor background, Action<SKCanvas> paint, CancellationToken cancellationToken,
+        Action<int>? bandStarting = null, Action<int>? painting = null)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var info = new SKImageInfo(width, Math.Min(height, PaintRows), SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var band = SKSurface.Create(info) ?? throw new InvalidOperationException($"Cannot allocate a {info.Width}×{info.Height} band.");
+        using var pixels = band.PeekPixels() ?? throw new InvalidOperationException("The band has no pixels.");
+        using var writer = new Writer(width, height, SKAlphaType.Opaque);
+        for (var top = 0; top < height; top += PaintRows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            painting?.Invoke(top);
+            var canvas = band.Canvas;
+            canvas.Clear(background);
+            canvas.Save();
+            canvas.Translate(0, -top);
+            paint(canvas);
+            canvas.Restore();
+            canvas.Flush();
+            var source = pixels.GetPixelSpan();
+            for (var y = top; y < Math.Min(height, top + PaintRows); y++)
+            {
+                if (y % RowsPerBand == 0)
                 {
-                    if (y % RowsPerBand == 0)
-                    {
-                        bandStarting?.Invoke(y);
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
-                    var line = source.Slice(y * rowBytes, width * 4);
-                    if (opaque) CopyRgb(line, row.AsSpan(1));
-                    else CopyUnpremultiplied(line, row.AsSpan(1), pixels.AlphaType == SKAlphaType.Premul);
-                    deflate.Write(row);
+                    bandStarting?.Invoke(y);
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
+                writer.Row(source.Slice((y - top) * pixels.RowBytes, width * 4));
             }
         }
-        WriteChunk(output, "IEND"u8, []);
-        return output.ToArray();
+        return writer.Finish();
+    }
+
+    /// <summary>Writes a PNG row by row: the signature and header first, the rows deflated into IDAT chunks, IEND.</summary>
+    private sealed class Writer : IDisposable
+    {
+        private readonly MemoryStream _output = new();
+        private readonly IdatStream _idat;
+        private readonly ZLibStream _deflate;
+        private readonly byte[] _row;
+        private readonly bool _opaque, _premultiplied;
+
+        public Writer(int width, int height, SKAlphaType alpha)
+        {
+            // An opaque surface is written as RGB, as Skia's encoder did: a quarter fewer bytes to deflate.
+            _opaque = alpha == SKAlphaType.Opaque;
+            _premultiplied = alpha == SKAlphaType.Premul;
+            _output.Write(Signature);
+            Span<byte> header = stackalloc byte[13];
+            BinaryPrimitives.WriteInt32BigEndian(header, width);
+            BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
+            header[8] = 8; // bits per channel
+            header[9] = (byte)(_opaque ? 2 : 6); // RGB or RGBA
+            header[10] = header[11] = header[12] = 0; // deflate, adaptive filtering (type 0 on every row), no interlace
+            WriteChunk(_output, "IHDR"u8, header);
+            _row = new byte[1 + width * (_opaque ? 3 : 4)];
+            _idat = new IdatStream(_output);
+            _deflate = new ZLibStream(_idat, Level, leaveOpen: true);
+        }
+
+        /// <summary>One row of RGBA pixels, as the surface holds them.</summary>
+        public void Row(ReadOnlySpan<byte> rgba)
+        {
+            if (_opaque) CopyRgb(rgba, _row.AsSpan(1));
+            else CopyUnpremultiplied(rgba, _row.AsSpan(1), _premultiplied);
+            _deflate.Write(_row);
+        }
+
+        public byte[] Finish()
+        {
+            _deflate.Dispose();
+            _idat.Dispose();
+            WriteChunk(_output, "IEND"u8, []);
+            return _output.ToArray();
+        }
+
+        public void Dispose()
+        {
+            _deflate.Dispose();
+            _idat.Dispose();
+        }
     }
 
     private static void CopyRgb(ReadOnlySpan<byte> rgba, Span<byte> rgb)

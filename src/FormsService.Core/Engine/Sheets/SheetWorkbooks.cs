@@ -16,7 +16,7 @@ namespace FormsService.Core.Engine.Sheets;
 /// </summary>
 public static class SheetWorkbooks
 {
-    private const uint Bold = 1, PathStyle = 2, TextStyle = 3, DateStyle = 4, Wrap = 5;
+    private const uint Bold = 1, PathStyle = 2, TextStyle = 3, DateStyle = 4, Wrap = 5, Echoed = 6, EchoedHeader = 7;
     private const int LastRow = 1_048_576;
 
     /// <summary>The row of the main sheet the example sits in, under the label and path rows: its items key to it.</summary>
@@ -75,14 +75,18 @@ public static class SheetWorkbooks
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    /// <summary>errors.xlsx: each bad row as uploaded, its number, and its problems (label, JSON path, message).</summary>
+    /// <summary>
+    /// errors.xlsx: each bad row as uploaded, its number, and its problems (label, JSON path, message). What the upload
+    /// held (its label row and its cells) is echoed as inline strings in a text format with Excel's quote prefix:
+    /// never a formula, and still text when a clerk edits the cell or saves the sheet as CSV from a spreadsheet program.
+    /// </summary>
     public static byte[] Errors(SheetRows rows, SheetLayout layout)
     {
         var data = new SheetData();
         var header = new Row { RowIndex = 1 };
         header.Append(Cell("A1", "Жол № / Строка №", Bold), Cell("B1", "Қателер / Ошибки", Bold));
         for (var i = 0; i < rows.Headers.Count; i++)
-            header.Append(Cell($"{SheetBinder.ColumnName(i + 2)}1", rows.Headers[i], Bold));
+            header.Append(Cell($"{SheetBinder.ColumnName(i + 2)}1", rows.Headers[i], EchoedHeader));
         data.Append(header);
         uint r = 2;
         foreach (var row in rows.Rows.Where(x => x.Errors.Count > 0))
@@ -94,7 +98,7 @@ public static class SheetWorkbooks
             line.Append(Cell($"B{r}", problems, Wrap));
             for (var i = 0; i < row.Cells.Count; i++)
                 if (SheetBinder.CellText(row.Cells[i]) is { Length: > 0 } text)
-                    line.Append(Cell($"{SheetBinder.ColumnName(i + 2)}{r}", text, 0)); // as text: an uploaded '=…' never becomes a formula
+                    line.Append(Cell($"{SheetBinder.ColumnName(i + 2)}{r}", text, Echoed)); // as text: an uploaded '=…' never becomes a formula
             data.Append(line);
             r++;
         }
@@ -248,7 +252,9 @@ public static class SheetWorkbooks
             new CellFormat { FontId = 2, ApplyFont = true, NumberFormatId = 49, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
-            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }) { Count = 6 });
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
+            new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true, QuotePrefix = true },
+            new CellFormat { FontId = 1, ApplyFont = true, NumberFormatId = 49, ApplyNumberFormat = true, QuotePrefix = true }) { Count = 8 });
 
     private static byte[] Write(IReadOnlyList<(string Name, Worksheet Sheet)> sheets)
     {

@@ -22,27 +22,28 @@ internal sealed class VestExporter
     public IReadOnlyDictionary<string, string> Validate(VestParameters p) => _artwork.Validate(p);
 
     /// <summary>
-    /// PNG on a white background at the parameters' dpi (150 by default). A cancelled render stops between its
-    /// stages (the surface cleared, each view drawn, before encoding): at 600 dpi each is a tenth of a second or more.
+    /// PNG on a white background at the parameters' dpi (150 by default). The artwork is recorded once as a picture
+    /// (its vector commands), then painted and encoded a band of rows at a time (<see cref="PngEncoding.PaintAndEncode"/>):
+    /// a cancelled render stops before the next band, and a 600 dpi raster never holds its whole surface.
     /// </summary>
-    public byte[] Png(VestParameters p, CancellationToken cancellationToken = default)
+    public byte[] Png(VestParameters p, CancellationToken cancellationToken = default) => Png(p, cancellationToken, null, null);
+
+    /// <param name="bandStarting">Told the first row of each of the encoder's bands (tests follow the work with it).</param>
+    /// <param name="painting">Told the first row of each band before it is painted.</param>
+    internal byte[] Png(VestParameters p, CancellationToken cancellationToken, Action<int>? bandStarting, Action<int>? painting)
     {
         var dpi = _artwork.Resolve(p).Dpi;
         var size = _artwork.SizeMm(p);
         var pxPerMm = dpi / 25.4f;
-        var info = new SKImageInfo(
-            (int)Math.Ceiling(size.Width * pxPerMm), (int)Math.Ceiling(size.Height * pxPerMm),
-            SKColorType.Rgba8888, SKAlphaType.Opaque);
+        int width = (int)Math.Ceiling(size.Width * pxPerMm), height = (int)Math.Ceiling(size.Height * pxPerMm);
 
-        using var surface = SKSurface.Create(info) ?? throw new InvalidOperationException($"Cannot allocate a {info.Width}×{info.Height} surface.");
-        var canvas = surface.Canvas;
-        canvas.Clear(SKColors.White);
-        cancellationToken.ThrowIfCancellationRequested();
+        using var recorder = new SKPictureRecorder();
+        // With an R-tree of the commands' bounds: a band plays back only what it crosses.
+        var canvas = recorder.BeginRecording(SKRect.Create(width, height), useRTree: true);
         canvas.Scale(pxPerMm);
         _artwork.Draw(canvas, p, TextMode.Outlines, cancellationToken);
-        canvas.Flush();
-
-        return PngEncoding.Encode(surface, cancellationToken);
+        using var picture = recorder.EndRecording();
+        return PngEncoding.PaintAndEncode(width, height, SKColors.White, band => band.DrawPicture(picture), cancellationToken, bandStarting, painting);
     }
 
     /// <summary>
