@@ -44,7 +44,7 @@ public sealed class LayoutEngine(FontLibrary fonts)
             if (running is not null)
                 for (var page = 0; page < pages; page++)
                     blocks.Add(RunningTextLayout.Layout(running, page, pages, context));
-        return (new LaidOutDocument(document, pages, blocks), context.Flow);
+        return (new LaidOutDocument(document, pages, blocks) { Facts = context.Facts }, context.Flow);
     }
 }
 
@@ -64,7 +64,9 @@ internal abstract class BlockLayout<T> : IBlockLayout where T : Block
 
 internal sealed record LayoutContext(FontLibrary Fonts, PageGeometry Page, Flow Flow, CancellationToken Cancellation)
 {
-    public ParagraphSetter Setter { get; } = new(Fonts);
+    public LayoutFacts Facts { get; } = new();
+    public ParagraphSetter Setter => _setter ??= new(Fonts, Facts);
+    private ParagraphSetter? _setter;
 }
 
 /// <summary>Tracks the current page and the vertical position on it.</summary>
@@ -118,7 +120,7 @@ internal sealed class CutLineLayout : BlockLayout<CutLine>
     {
         var size = c.Type.SizePt;
         var face = context.Fonts.Get(c.Type.Face);
-        var height = size * 1.6f;
+        var height = HeightOf(c);
         var (pageIndex, top) = context.Flow.Place(height, c.SpaceBeforePt);
         context.Flow.Advance(height + c.SpaceAfterPt);
         var labelWidth = face.Measure(c.Label, size);
@@ -126,6 +128,9 @@ internal sealed class CutLineLayout : BlockLayout<CutLine>
         var width = context.Page.ContentWidth;
         return new LaidOutCutLine(c, pageIndex, top, height, baseline, (width - labelWidth) / 2f, labelWidth, width);
     }
+
+    /// <summary>A cut line's height: its label's size and a half again (a rule of the layout, not of any font).</summary>
+    internal static float HeightOf(CutLine c) => c.Type.SizePt * 1.6f;
 }
 
 internal sealed class FigureLayout : BlockLayout<Figure>

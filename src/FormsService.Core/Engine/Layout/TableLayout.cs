@@ -356,6 +356,12 @@ internal sealed class TableLayout : BlockLayout<Table>
                     set[k] = set[k] with { Height = set[k].Height + part };
             }
         }
+        // Word and LibreOffice give the height a cell spanning rows lacks to the last of them: a DOCX writes those
+        // rows at the heights shared out here.
+        for (var i = 0; i < set.Count; i++)
+            foreach (var c in set[i].Cells)
+                for (var k = i; k < Math.Min(set.Count, i + c.Cell.RowSpan) && c.Cell.RowSpan > 1; k++)
+                    context.Facts.RowHeight(set[k].Row, set[k].Height);
         return set;
     }
 

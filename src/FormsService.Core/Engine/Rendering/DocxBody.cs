@@ -4,8 +4,8 @@ using FormsService.Core.Engine.Model;
 namespace FormsService.Core.Engine.Rendering;
 
 /// <summary>
-/// The main document's body, block by block: one mapping per kind of laid-out block. Keeps what spans blocks — an
-/// open caption table that the next line of blanks may join, a page break waiting for the next paragraph.
+/// The main document's body, block by block of the model: one mapping per kind of block. Keeps what spans blocks —
+/// an open caption table that the next line of blanks may join, a page break waiting for the next paragraph.
 /// </summary>
 internal sealed class DocxBody
 {
@@ -18,53 +18,52 @@ internal sealed class DocxBody
     private readonly DocxXml _x;
     private readonly DocxRuns _runs;
     private readonly PageGeometry _page;
+    private readonly LayoutFacts _facts;
     private DocxCaptionTable? _openTable;
     private bool _lastWasTable;
     private bool _pageBreak;
 
-    public DocxBody(DocxXml x, DocxLooks looks, PageGeometry page, IReadOnlyDictionary<string, string> labels)
+    public DocxBody(DocxXml x, DocxLooks looks, PageGeometry page, IReadOnlyDictionary<string, string> labels, LayoutFacts facts)
     {
         _x = x;
         _page = page;
+        _facts = facts;
         _runs = new DocxRuns(x, looks.Family, looks.SizePt) { Labels = labels };
     }
 
     public List<DocxPackage.Image> Images { get; } = [];
 
-    public void Write(LaidOutBlock block)
+    public void Write(Block block)
     {
         switch (block)
         {
-            case LaidOutParagraph p:
+            case Model.Paragraph p:
                 Paragraph(p);
                 break;
-            case LaidOutCutLine c:
+            case CutLine c:
                 BeforeParagraph();
                 DocxCutLine.Write(_runs, c, _page.ContentWidth, TakePageBreak());
                 break;
-            case LaidOutTable t:
+            case Table t:
                 CloseTable();
                 if (TakePageBreak()) _x.Raw(SeparatorOnNewPage);
                 else if (_lastWasTable) _x.Raw(Separator);
-                DocxTable.Write(_runs, t, newPage => _x.Raw(newPage ? SeparatorOnNewPage : Separator));
+                DocxTable.Write(_runs, t, _facts, newPage => _x.Raw(newPage ? SeparatorOnNewPage : Separator));
                 _lastWasTable = true;
                 break;
-            case LaidOutPageBreak:
+            case PageBreak:
                 // The next paragraph starts the page: Word would give a break of its own an empty line.
                 _pageBreak = true;
                 break;
-            case LaidOutRunningText:
-                // Headers and footers are parts of their own, written once from the model (DocxMargins).
-                break;
-            case LaidOutFigure f:
+            case Figure f:
                 BeforeParagraph();
                 var index = Images.Count + 1;
-                var image = new DocxPackage.Image($"rIdFigure{index}", $"media/figure{index}.png", f.Source.Art.ToPng(f.Source.WidthPt, f.Source.HeightPt, DocxFigure.Dpi));
+                var image = new DocxPackage.Image($"rIdFigure{index}", $"media/figure{index}.png", f.Art.ToPng(f.WidthPt, f.HeightPt, DocxFigure.Dpi));
                 Images.Add(image);
-                _x.Raw(DocxFigure.Paragraph(f.Source, index, image.RelationshipId, TakePageBreak()).OuterXml);
+                _x.Raw(DocxFigure.Paragraph(f, index, image.RelationshipId, TakePageBreak()).OuterXml);
                 break;
             default:
-                throw new NotSupportedException($"A laid-out {block.GetType().Name} has no DOCX mapping.");
+                throw new NotSupportedException($"A {block.GetType().Name} has no DOCX mapping.");
         }
     }
 
@@ -76,9 +75,10 @@ internal sealed class DocxBody
             _x.Raw(Separator);
     }
 
-    private void Paragraph(LaidOutParagraph p)
+    private void Paragraph(Model.Paragraph p)
     {
-        if (DocxCaptionTable.For(p) is { } table)
+        var lines = _facts.LinesOf(p);
+        if (p.BlankRow && DocxCaptionTable.For(p, lines, _page.ContentWidth) is { } table)
         {
             var newPage = TakePageBreak();
             if (_openTable is null || !_openTable.SameGrid(table) || newPage)
@@ -94,7 +94,7 @@ internal sealed class DocxBody
             return;
         }
         BeforeParagraph();
-        DocxFlowParagraph.Write(_runs, p, 0, _page.ContentWidth, TakePageBreak());
+        DocxFlowParagraph.Write(_runs, p, lines, _page.ContentWidth, TakePageBreak());
     }
 
     private void BeforeParagraph()

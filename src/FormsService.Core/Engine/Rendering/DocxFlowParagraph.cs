@@ -16,36 +16,46 @@ namespace FormsService.Core.Engine.Rendering;
 internal sealed class DocxFlowParagraph
 {
     private readonly DocxRuns _runs;
-    private readonly LaidOutParagraph _laid;
     private readonly Model.Paragraph _p;
-    private readonly DocxLineMap? _map;
-    private readonly float _origin;
+    /// <summary>The paragraph's lines as the layout set them (x from the text area's left edge); none without blanks.</summary>
+    private readonly IReadOnlyList<SetLine> _lines;
+    /// <summary>For each inline that is a blank, the pieces the layout drew it in (one per line it reaches); null without blanks.</summary>
+    private readonly List<FieldSegment>?[]? _pieces;
     private readonly float _right;
+    /// <summary>The text area starts at the margin: a blank that fills its line runs to the margin by a positional tab.</summary>
+    private readonly bool _atMargin;
     private bool _lineStart = true;
     private bool _spaceWritten;
 
-    private DocxFlowParagraph(DocxRuns runs, LaidOutParagraph laid, float origin, float width)
+    private DocxFlowParagraph(DocxRuns runs, Model.Paragraph p, IReadOnlyList<SetLine> lines, float width, bool atMargin)
     {
         _runs = runs;
-        _laid = laid;
-        _p = laid.Source;
-        _map = _p.Inlines.Any(i => i is Field) ? DocxLineMap.Of(laid) : null;
-        _origin = origin;
+        _p = p;
+        _lines = lines;
         _right = width;
+        _atMargin = atMargin;
+        if (lines.Count == 0) return;
+        _pieces = new List<FieldSegment>?[p.Inlines.Count];
+        foreach (var line in lines)
+            foreach (var segment in line.Segments)
+                if (segment is FieldSegment f && (uint)f.Inline < (uint)_pieces.Length)
+                    (_pieces[f.Inline] ??= []).Add(f);
     }
 
-    /// <param name="origin">Where the text area starts, as the layout measures (0 on the page, a cell's inner edge).</param>
+    /// <param name="lines">The lines the layout set the paragraph in (recorded for a paragraph with blanks).</param>
     /// <param name="width">The width of the text area (the content width, or a cell's less its padding).</param>
     /// <param name="style">The paragraph's style as Word is to apply it (a cell's first paragraph has no space before).</param>
-    public static void Write(DocxRuns runs, LaidOutParagraph laid, float origin, float width, bool pageBreakBefore, ParagraphStyle? style = null)
+    /// <param name="atMargin">The text area starts at the left margin (false in a cell that does not).</param>
+    public static void Write(DocxRuns runs, Model.Paragraph p, IReadOnlyList<SetLine> lines, float width, bool pageBreakBefore,
+        ParagraphStyle? style = null, bool atMargin = true)
     {
-        new DocxFlowParagraph(runs, laid, origin, width).Write(pageBreakBefore, style ?? laid.Source.Style);
+        new DocxFlowParagraph(runs, p, lines, width, atMargin).Write(pageBreakBefore, style ?? p.Style);
     }
 
     private DocxLook Body => DocxLooks.Of(_p.Text);
 
     /// <summary>A piece of the paragraph written as one Word paragraph, then maybe the captions of its last line.</summary>
-    private sealed record Chunk(InlinePosition From, InlinePosition To, Line? Captions);
+    private sealed record Chunk(InlinePosition From, InlinePosition To, SetLine? Captions);
 
     private void Write(bool pageBreakBefore, ParagraphStyle style)
     {
@@ -93,14 +103,14 @@ internal sealed class DocxFlowParagraph
     {
         var count = _p.Inlines.Count;
         var chunks = new List<Chunk>();
-        var lines = _laid.Lines;
+        var lines = _lines;
         var from = new InlinePosition(0, 0);
-        if (_map is not null)
+        if (_pieces is not null)
         {
             for (var k = 0; k < lines.Count; k++)
             {
                 if (lines[k].Captions.Count == 0) continue;
-                var end = _map.LineEnds[k];
+                var end = lines[k].EndAt;
                 if (end.Inline < count && end.Offset > 0 && _p.Inlines[end.Inline] is not TextRun)
                     end = new InlinePosition(end.Inline + 1, 0);
                 if (end.Inline >= count) end = new InlinePosition(count, 0);
@@ -121,14 +131,14 @@ internal sealed class DocxFlowParagraph
     /// <summary>The tab stops of a chunk's blanks, left to right: where each blank ends as printed.</summary>
     private string? Stops(Chunk chunk)
     {
-        if (_map is null) return null;
+        if (_pieces is null) return null;
         var stops = new SortedSet<int>();
         var to = chunk.To.Offset > 0 ? chunk.To.Inline + 1 : chunk.To.Inline;
         for (var i = chunk.From.Inline; i < to; i++)
         {
             if (_p.Inlines[i] is not Field f || Rest(f, i) is not { } last) continue;
-            if (f.Fill && _origin == 0) continue; // a positional tab to the margin
-            stops.Add(Units.PtToTwips(f.Fill ? _right : last.X + last.Width - _origin));
+            if (f.Fill && !!_atMargin) continue; // a positional tab to the margin
+            stops.Add(Units.PtToTwips(f.Fill ? _right : last.X + last.Width));
         }
         if (stops.Count == 0) return null;
         var sb = new StringBuilder();
@@ -140,7 +150,7 @@ internal sealed class DocxFlowParagraph
     /// <summary>The last printed piece of a field when its blank reaches past its value (a tab draws the rest), else null.</summary>
     private FieldSegment? Rest(Field f, int index)
     {
-        if (_map?.Pieces[index] is not { Count: > 0 } pieces) return null;
+        if (_pieces?[index] is not { Count: > 0 } pieces) return null;
         var last = pieces[^1];
         if (f.Fill || string.IsNullOrEmpty(f.Value)) return last;
         var pad = last.TextX - last.X;
@@ -229,7 +239,7 @@ internal sealed class DocxFlowParagraph
             _runs.Text(f.Value, look.Underlined());
         }
         if (Rest(f, index) is null) return;
-        if (f.Fill && _origin == 0) _runs.MarginTab(look);
+        if (f.Fill && !!_atMargin) _runs.MarginTab(look);
         else _runs.LeaderTab(look);
     }
 
@@ -237,8 +247,8 @@ internal sealed class DocxFlowParagraph
     private bool WrappedBlank(Field f, int index)
     {
         if (!string.IsNullOrEmpty(f.Value) || index == 0 || _p.Inlines[index - 1] is LineBreak) return false;
-        if (_map?.Pieces[index] is not { Count: > 0 } pieces) return false;
-        var lines = _laid.Lines;
+        if (_pieces?[index] is not { Count: > 0 } pieces) return false;
+        var lines = _lines;
         for (var k = 1; k < lines.Count; k++)
             if (lines[k].Segments.Count > 0 && ReferenceEquals(lines[k].Segments[0], pieces[0]))
                 return lines[k - 1].Captions.Count == 0;
@@ -246,13 +256,13 @@ internal sealed class DocxFlowParagraph
     }
 
     /// <summary>The captions of a printed line as a paragraph of small text, each centred on a tab stop under its blank.</summary>
-    private void CaptionParagraph(Line line, float spaceAfterPt, bool keepNext)
+    private void CaptionParagraph(SetLine line, float spaceAfterPt, bool keepNext)
     {
         var captions = line.Captions;
         var tabs = new StringBuilder();
         foreach (var c in captions)
             tabs.Append("<w:tab w:val=\"center\" w:pos=\"")
-                .Append(Units.PtToTwips(Math.Max(c.Width / 2f, c.CenterX - _origin)).ToString(CultureInfo.InvariantCulture)).Append("\"/>");
+                .Append(Units.PtToTwips(Math.Max(c.Width / 2f, c.CenterX)).ToString(CultureInfo.InvariantCulture)).Append("\"/>");
         var look = DocxLooks.Of(captions[0].Type);
         var x = _runs.Xml;
         x.Raw("<w:p>"u8);
