@@ -116,9 +116,10 @@ internal sealed class ParagraphSetter(FontLibrary fonts, LayoutFacts facts)
     };
 }
 
-internal sealed class ParagraphLayout : BlockLayout<Paragraph>
+/// <summary>A paragraph's lines placed one after another, moved whole to the next page when it is kept together.</summary>
+internal static class ParagraphLayout
 {
-    protected override LaidOutBlock Layout(Paragraph p, LayoutContext context)
+    public static LaidOutBlock Layout(Paragraph p, LayoutContext context)
     {
         var set = context.Setter.Set(p, context.Page.ContentWidth);
         var flow = context.Flow;

@@ -9,7 +9,8 @@ namespace FormsService.Core.Engine.Rendering;
 /// </summary>
 internal static class DocxCutLine
 {
-    public static void Write(DocxRuns runs, CutLine c, float right, bool pageBreakBefore)
+    /// <param name="height">The line's height as the layout gives it.</param>
+    public static void Write(DocxRuns runs, CutLine c, float height, float right, bool pageBreakBefore)
     {
         var x = runs.Xml;
         var tabs = new DocxXml(160)
@@ -24,7 +25,7 @@ internal static class DocxCutLine
             TabsXml = tabs,
             SpaceBeforePt = c.SpaceBeforePt,
             SpaceAfterPt = c.SpaceAfterPt,
-            ExactLinePt = CutLineLayout.HeightOf(c),
+            ExactLinePt = height,
             Mark = look,
         }.Write(runs);
         runs.Tab(look);
