@@ -8,6 +8,9 @@ namespace FormsService.Core.Engine.Layout;
 /// </summary>
 public sealed record LaidOutDocument(Document Source, int PageCount, IReadOnlyList<LaidOutBlock> Blocks)
 {
+    /// <summary>What the layout recorded for writers that read the model rather than the pages (the DOCX).</summary>
+    internal LayoutFacts Facts { get; init; } = new();
+
     private IReadOnlyList<Piece>[]? _pages;
 
     /// <summary>What is drawn on one page, in drawing order: every laid-out block's pieces that fall on it.</summary>
@@ -127,6 +130,8 @@ public sealed record FieldSegment(float X, float Width, string Text, Typography 
 {
     /// <summary>The width of <see cref="Segment.Text"/> alone: what of the blank's width the value takes.</summary>
     public float TextWidth { get; init; }
+    /// <summary>Which of its paragraph's inlines the piece is of (the layout says so; no writer matches text to find it).</summary>
+    internal int Inline { get; init; }
 }
 
 public sealed record Caption(float CenterX, float Width, string Text, float Baseline, Typography Type)

@@ -18,6 +18,8 @@ internal sealed class DraftLine(float left, float right)
     public float Start => Segments.Count > 0 ? Segments[0].X : Left;
     public float End { get; set; } = left;
     public bool IsEmpty => Segments.Count == 0;
+    /// <summary>Where the line ends in the paragraph's inlines: right after its last character (past the spaces that end a run).</summary>
+    public InlinePosition EndAt { get; set; }
 }
 
 internal sealed record DraftCaption(int SegmentIndex, string Text, Typography Type);
@@ -44,6 +46,11 @@ internal sealed class LineBreaker
     private (int Segment, int Offset) _glued;
     /// <summary>The pending space is one that does not break a line (inside a date).</summary>
     private bool _pendingGlue;
+    private IReadOnlyList<Inline> _inlines = [];
+    /// <summary>The inline being placed.</summary>
+    private int _inline;
+    /// <summary>Where in the inlines the last piece placed ends, and where the line's last unbreakable stretch starts.</summary>
+    private InlinePosition _at, _gluedAt;
 
     public LineBreaker(FontLibrary fonts, ParagraphStyle style, float contentWidth)
     {
@@ -58,8 +65,10 @@ internal sealed class LineBreaker
 
     public List<DraftLine> Break(IReadOnlyList<Inline> inlines)
     {
+        _inlines = inlines;
         for (var i = 0; i < inlines.Count; i++)
         {
+            _inline = i;
             switch (inlines[i])
             {
                 case TextRun run:
@@ -75,16 +84,40 @@ internal sealed class LineBreaker
                     throw new InvalidOperationException("A page number must be filled in before its line is broken.");
             }
         }
+        _line.EndAt = Canonical(_at);
         _lines.Add(_line);
         return _lines;
+    }
+
+    /// <summary>
+    /// A line's end as a writer of the model cuts it: right after its last character, moved back over the spaces
+    /// before it, and on to the next inline when only spaces are left of a run.
+    /// </summary>
+    private InlinePosition Canonical(InlinePosition at)
+    {
+        var (i, c) = at;
+        while (true)
+        {
+            if (i < _inlines.Count && c > 0 && _inlines[i] is TextRun r && c <= r.Text.Length && r.Text[c - 1] == ' ')
+                c--;
+            else if (c == 0 && i > 0 && _inlines[i - 1] is TextRun before)
+                (i, c) = (i - 1, before.Text.Length);
+            else
+                break;
+        }
+        if (i < _inlines.Count && _inlines[i] is TextRun run && run.Text.AsSpan(Math.Min(c, run.Text.Length)).IsWhiteSpace())
+            return new InlinePosition(i + 1, 0);
+        return new InlinePosition(i, c);
     }
 
     private FontFace Face(Typography t) => _fonts.Get(t.Face);
     private static float Size(Typography t) => t.SizePt;
     private float Measure(string text, Typography t) => Face(t).Measure(text, t.SizePt);
 
-    private void NewLine()
+    /// <param name="end">Where the line ends, when not after the last piece placed (a stretch moved on to the next line).</param>
+    private void NewLine(InlinePosition? end = null)
     {
+        _line.EndAt = Canonical(end ?? _at);
         _lines.Add(_line);
         _line = new DraftLine(Math.Clamp(_style.IndentLeftPt, 0, _contentWidth * 0.9f), _contentWidth);
         _x = _line.Left;
@@ -133,7 +166,7 @@ internal sealed class LineBreaker
         _line.ClearCaptions();
         foreach (var c in keptCaptions) _line.AddCaption(c);
         _line.End = segments.Count > 0 ? segments[^1].X + segments[^1].Width : _line.Left;
-        NewLine();
+        NewLine(_gluedAt);
         var dx = _x - from;
         foreach (var m in moved)
             _line.Segments.Add(ParagraphSetter.Shift(m, dx));
@@ -145,11 +178,13 @@ internal sealed class LineBreaker
     }
 
     /// <summary>Notes where a piece about to be placed starts a new unbreakable stretch: after a space, or first on its line.</summary>
-    private void MarkStretch(bool joinsLastSegment)
+    /// <param name="from">Where the piece starts in the inlines.</param>
+    private void MarkStretch(bool joinsLastSegment, InlinePosition from)
     {
         if ((_pendingSpace == 0 || _pendingGlue) && !_line.IsEmpty)
             return;
         _glued = joinsLastSegment ? (_line.Segments.Count - 1, _line.Segments[^1].Text.Length + 1) : (_line.Segments.Count, 0);
+        _gluedAt = from;
     }
 
     private void AddText(TextRun run)
@@ -170,12 +205,13 @@ internal sealed class LineBreaker
             }
             var end = text.IndexOf(' ', i);
             if (end < 0) end = text.Length;
-            AddWord(text[i..end], run.Type);
+            AddWord(text[i..end], run.Type, i);
             i = end;
         }
     }
 
-    private void AddWord(string word, Typography style)
+    /// <param name="start">Where the word starts in its run.</param>
+    private void AddWord(string word, Typography style, int start)
     {
         var width = Measure(word, style);
         if (_x + _pendingSpace + width > Right + Epsilon && !_line.IsEmpty)
@@ -185,8 +221,9 @@ internal sealed class LineBreaker
             var cut = _pendingGlue ? 0 : HyphenCut(word, style, Right - _x - _pendingSpace);
             if (cut > 0)
             {
-                AppendText(word[..cut], style, Measure(word[..cut], style));
+                AppendText(word[..cut], style, Measure(word[..cut], style), start);
                 word = word[cut..];
+                start += cut;
                 width = Measure(word, style);
             }
             if (cut > 0) NewLine();
@@ -196,12 +233,13 @@ internal sealed class LineBreaker
         while (width > Right - _x + Epsilon)
         {
             var fit = FitChars(word, style, Right - _x);
-            AppendText(word[..fit], style, Measure(word[..fit], style));
+            AppendText(word[..fit], style, Measure(word[..fit], style), start);
             NewLine();
             word = word[fit..];
+            start += fit;
             width = Measure(word, style);
         }
-        AppendText(word, style, width);
+        AppendText(word, style, width, start);
     }
 
     /// <summary>
@@ -219,11 +257,13 @@ internal sealed class LineBreaker
         return 0;
     }
 
-    private void AppendText(string word, Typography style, float width)
+    /// <param name="start">Where the word starts in its run.</param>
+    private void AppendText(string word, Typography style, float width, int start)
     {
         // Consecutive words of one style become one segment, so the text is drawn, and extracted, with its spaces.
         var joins = _line.Segments.Count > 0 && _line.Segments[^1] is TextSegment { } previous && previous.Type == style;
-        MarkStretch(joins && _pendingSpace > 0);
+        MarkStretch(joins && _pendingSpace > 0, new InlinePosition(_inline, start));
+        _at = new InlinePosition(_inline, start + word.Length);
         if (joins && _line.Segments[^1] is TextSegment last)
         {
             var joined = last.Text + (_pendingSpace > 0 ? " " : "") + word;
@@ -255,7 +295,7 @@ internal sealed class LineBreaker
                 BreakBefore(min);
                 start = _x;
             }
-            PlaceField(start, field.Fill ? Math.Max(min, Right - start) : min, "", start + pad, style, field.Caption, field.CaptionType);
+            PlaceField(start, field.Fill ? Math.Max(min, Right - start) : min, "", start + pad, style, field.Caption, field.CaptionType, new InlinePosition(_inline + 1, 0));
             return;
         }
 
@@ -272,7 +312,7 @@ internal sealed class LineBreaker
         }
         if (start + need <= Right + Epsilon)
         {
-            PlaceField(start, field.Fill ? Right - start : need, text, start + pad, style, field.Caption, field.CaptionType);
+            PlaceField(start, field.Fill ? Right - start : need, text, start + pad, style, field.Caption, field.CaptionType, new InlinePosition(_inline + 1, 0));
             return;
         }
 
@@ -285,19 +325,22 @@ internal sealed class LineBreaker
             if (rest.Length == 0)
             {
                 var w = Math.Max(Measure(piece, style) + 2 * pad, Math.Min(min, Right - start));
-                PlaceField(start, field.Fill ? Right - start : Math.Min(w, Right - start), piece, start + pad, style, field.Caption, field.CaptionType);
+                PlaceField(start, field.Fill ? Right - start : Math.Min(w, Right - start), piece, start + pad, style, field.Caption, field.CaptionType, new InlinePosition(_inline + 1, 0));
                 return;
             }
-            PlaceField(start, Right - start, piece, start + pad, style, null, field.CaptionType);
+            // Inside the value: a writer never cuts a field, only knows that the line ends in it.
+            PlaceField(start, Right - start, piece, start + pad, style, null, field.CaptionType, new InlinePosition(_inline, Math.Max(1, text.Length - rest.Length)));
             NewLine();
             start = _x;
         }
     }
 
-    private void PlaceField(float x, float width, string text, float textX, Typography style, string? caption, Typography captionType)
+    /// <param name="after">Where in the inlines the piece ends: after the field, or inside its value when it goes on.</param>
+    private void PlaceField(float x, float width, string text, float textX, Typography style, string? caption, Typography captionType, InlinePosition after)
     {
-        MarkStretch(false);
-        _line.Segments.Add(new FieldSegment(x, width, text, style, textX) { TextWidth = text.Length == 0 ? 0 : Measure(text, style) });
+        MarkStretch(false, new InlinePosition(_inline, 0));
+        _at = after;
+        _line.Segments.Add(new FieldSegment(x, width, text, style, textX) { TextWidth = text.Length == 0 ? 0 : Measure(text, style), Inline = _inline });
         if (!string.IsNullOrEmpty(caption))
             _line.AddCaption(new DraftCaption(_line.Segments.Count - 1, caption, captionType));
         _x = x + width;

@@ -4,7 +4,8 @@ using FormsService.Core.Engine.Fonts;
 namespace FormsService.Core.Engine.Layout;
 
 /// <summary>A broken line before it is placed: its height, where its baselines sit below its top, its pieces.</summary>
-internal sealed record SetLine(float Height, float BaselineOffset, float SizePt, IReadOnlyList<Segment> Segments, IReadOnlyList<SetCaption> Captions)
+/// <param name="EndAt">Where the line ends in its paragraph's inlines.</param>
+internal sealed record SetLine(float Height, float BaselineOffset, float SizePt, IReadOnlyList<Segment> Segments, IReadOnlyList<SetCaption> Captions, InlinePosition EndAt)
 {
     public Line At(int page, float top, bool endsParagraph, float dx = 0)
     {
@@ -39,7 +40,8 @@ internal sealed record SetLine(float Height, float BaselineOffset, float SizePt,
 internal sealed record SetCaption(float CenterX, float Width, string Text, float BaselineOffset, Typography Type);
 
 /// <summary>Breaks a paragraph into lines within a width and works out each line's height and baselines.</summary>
-internal sealed class ParagraphSetter(FontLibrary fonts)
+/// <param name="facts">Where the lines of paragraphs with blanks are recorded, for a writer of the model.</param>
+internal sealed class ParagraphSetter(FontLibrary fonts, LayoutFacts facts)
 {
     public List<SetLine> Set(Paragraph p, float width)
     {
@@ -80,9 +82,19 @@ internal sealed class ParagraphSetter(FontLibrary fonts)
                 var center = Math.Clamp(seg.X + seg.Width / 2f, half, Math.Max(half, width - half));
                 captions[k] = new SetCaption(center, w, c.Text, captionBaseline, type);
             }
-            lines.Add(new SetLine(height, baseline, size, segments, captions));
+            lines.Add(new SetLine(height, baseline, size, segments, captions, d.EndAt));
         }
+        if (HasFields(p))
+            facts.Set(p, lines);
         return lines;
+    }
+
+    private static bool HasFields(Paragraph p)
+    {
+        var inlines = p.Inlines;
+        for (var i = 0; i < inlines.Count; i++)
+            if (inlines[i] is Field) return true;
+        return false;
     }
 
     /// <summary>The largest caption type on the line: it decides how much taller the line is.</summary>
@@ -104,9 +116,10 @@ internal sealed class ParagraphSetter(FontLibrary fonts)
     };
 }
 
-internal sealed class ParagraphLayout : BlockLayout<Paragraph>
+/// <summary>A paragraph's lines placed one after another, moved whole to the next page when it is kept together.</summary>
+internal static class ParagraphLayout
 {
-    protected override LaidOutBlock Layout(Paragraph p, LayoutContext context)
+    public static LaidOutBlock Layout(Paragraph p, LayoutContext context)
     {
         var set = context.Setter.Set(p, context.Page.ContentWidth);
         var flow = context.Flow;
@@ -136,6 +149,7 @@ internal static class RunningTextLayout
         var filled = source with { Inlines = inlines };
         var set = context.Setter.Set(filled, context.Page.ContentWidth);
         var height = set.Sum(l => l.Height);
+        if (page == 0) context.Facts.RunningHeight(running, height);
         var geometry = context.Page;
         var top = running.Position == RunningPosition.Header
             ? Math.Max(0, (geometry.MarginTop - height) / 2f)

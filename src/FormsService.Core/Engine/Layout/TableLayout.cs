@@ -210,7 +210,7 @@ public sealed class PlacedCell
 /// Lays a table out row by row: a row that does not fit moves to the next page, or, unless it is kept together,
 /// splits between its lines; rows joined by a row span move together; header rows repeat on each new page.
 /// </summary>
-internal sealed class TableLayout : BlockLayout<Table>
+internal static class TableLayout
 {
     /// <summary>Rows laid out between two checks of the cancellation token.</summary>
     private const int RowsPerCheck = 32;
@@ -223,7 +223,7 @@ internal sealed class TableLayout : BlockLayout<Table>
 
     private sealed record SetRow(TableRow Row, int Index, SetCell[] Cells, float Height, bool Continued = false);
 
-    protected override LaidOutBlock Layout(Table t, LayoutContext context)
+    public static LaidOutBlock Layout(Table t, LayoutContext context)
     {
         var xs = new float[t.Columns.Count + 1];
         for (var i = 0; i < t.Columns.Count; i++)
@@ -356,6 +356,12 @@ internal sealed class TableLayout : BlockLayout<Table>
                     set[k] = set[k] with { Height = set[k].Height + part };
             }
         }
+        // Word and LibreOffice give the height a cell spanning rows lacks to the last of them: a DOCX writes those
+        // rows at the heights shared out here.
+        for (var i = 0; i < set.Count; i++)
+            foreach (var c in set[i].Cells)
+                for (var k = i; k < Math.Min(set.Count, i + c.Cell.RowSpan) && c.Cell.RowSpan > 1; k++)
+                    context.Facts.RowHeight(set[k].Row, set[k].Height);
         return set;
     }
 

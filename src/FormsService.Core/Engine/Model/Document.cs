@@ -100,7 +100,27 @@ public sealed record ParagraphStyle(
 
 /// <param name="Text">The paragraph's body typography: its lines' height and baseline follow it.</param>
 /// <param name="LineHeightPt">The height of a line without captions (size × the definition's line spacing).</param>
-public sealed record Paragraph(ParagraphStyle Style, Typography Text, float LineHeightPt, IReadOnlyList<Inline> Inlines) : Block;
+public sealed record Paragraph(ParagraphStyle Style, Typography Text, float LineHeightPt, IReadOnlyList<Inline> Inlines) : Block
+{
+    /// <summary>
+    /// A line of blanks with captions and nothing else but the spaces between them (an addressee's, a signature's):
+    /// decided once, by the builder, from what the definition put in the paragraph. A Word document writes it as a
+    /// borderless table, each caption in the cell under its blank, so that what a clerk types never moves it.
+    /// </summary>
+    public bool BlankRow { get; init; }
+
+    /// <summary>True when <paramref name="inlines"/> are blanks and white space only, at least one blank with a caption.</summary>
+    internal static bool IsBlankRow(IReadOnlyList<Inline> inlines)
+    {
+        var captioned = false;
+        for (var i = 0; i < inlines.Count; i++)
+        {
+            if (inlines[i] is Field f) captioned |= f.Caption is not null;
+            else if (inlines[i] is not TextRun t || !string.IsNullOrWhiteSpace(t.Text)) return false;
+        }
+        return captioned;
+    }
+}
 
 /// <summary>The dashed line the tear-off part is cut along, with its label in the middle.</summary>
 public sealed record CutLine(string Label, Typography Type, float SpaceBeforePt, float SpaceAfterPt) : Block;

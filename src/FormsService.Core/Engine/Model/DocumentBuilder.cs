@@ -397,7 +397,7 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
     internal Paragraph Paragraph(ParagraphStyle style, Typography text, float lineHeightPt, List<Inline> inlines)
     {
         if (inlines.Count > 1 || (inlines.Count == 1 && inlines[0] is not TextRun))
-            return new Paragraph(style, text, lineHeightPt, inlines.ToArray());
+            return new Paragraph(style, text, lineHeightPt, inlines.ToArray()) { BlankRow = Model.Paragraph.IsBlankRow(inlines) };
         var run = inlines.Count == 1 ? (TextRun)inlines[0] : null;
         var key = new PlainKey(style, text, lineHeightPt, run);
         if (_lastPlain is { } last && PlainComparer.Instance.Equals(last.Key, key))

@@ -1,11 +1,13 @@
+using FormsService.Core.Engine.Kinds;
 using FormsService.Core.Engine.Layout;
 using FormsService.Core.Engine.Model;
 
 namespace FormsService.Core.Engine.Rendering;
 
 /// <summary>
-/// The main document's body, block by block: one mapping per kind of laid-out block. Keeps what spans blocks — an
-/// open caption table that the next line of blanks may join, a page break waiting for the next paragraph.
+/// The main document's body, block by block of the model, each written by its kind (<see cref="BlockKinds"/>). Keeps
+/// what spans blocks — an open caption table that the next line of blanks may join, a page break waiting for the next
+/// paragraph, the separator Word needs between two tables.
 /// </summary>
 internal sealed class DocxBody
 {
@@ -16,57 +18,25 @@ internal sealed class DocxBody
         "<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"1\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>";
 
     private readonly DocxXml _x;
-    private readonly DocxRuns _runs;
-    private readonly PageGeometry _page;
     private DocxCaptionTable? _openTable;
     private bool _lastWasTable;
     private bool _pageBreak;
 
-    public DocxBody(DocxXml x, DocxLooks looks, PageGeometry page, IReadOnlyDictionary<string, string> labels)
+    public DocxBody(DocxXml x, DocxLooks looks, PageGeometry page, IReadOnlyDictionary<string, string> labels, LayoutFacts facts)
     {
         _x = x;
-        _page = page;
-        _runs = new DocxRuns(x, looks.Family, looks.SizePt) { Labels = labels };
+        Page = page;
+        Facts = facts;
+        Runs = new DocxRuns(x, looks.Family, looks.SizePt) { Labels = labels };
     }
 
+    public DocxRuns Runs { get; }
+    public PageGeometry Page { get; }
+    /// <summary>What the layout recorded: the lines of paragraphs with blanks, the heights of spanned rows.</summary>
+    public LayoutFacts Facts { get; }
     public List<DocxPackage.Image> Images { get; } = [];
 
-    public void Write(LaidOutBlock block)
-    {
-        switch (block)
-        {
-            case LaidOutParagraph p:
-                Paragraph(p);
-                break;
-            case LaidOutCutLine c:
-                BeforeParagraph();
-                DocxCutLine.Write(_runs, c, _page.ContentWidth, TakePageBreak());
-                break;
-            case LaidOutTable t:
-                CloseTable();
-                if (TakePageBreak()) _x.Raw(SeparatorOnNewPage);
-                else if (_lastWasTable) _x.Raw(Separator);
-                DocxTable.Write(_runs, t, newPage => _x.Raw(newPage ? SeparatorOnNewPage : Separator));
-                _lastWasTable = true;
-                break;
-            case LaidOutPageBreak:
-                // The next paragraph starts the page: Word would give a break of its own an empty line.
-                _pageBreak = true;
-                break;
-            case LaidOutRunningText:
-                // Headers and footers are parts of their own, written once from the model (DocxMargins).
-                break;
-            case LaidOutFigure f:
-                BeforeParagraph();
-                var index = Images.Count + 1;
-                var image = new DocxPackage.Image($"rIdFigure{index}", $"media/figure{index}.png", f.Source.Art.ToPng(f.Source.WidthPt, f.Source.HeightPt, DocxFigure.Dpi));
-                Images.Add(image);
-                _x.Raw(DocxFigure.Paragraph(f.Source, index, image.RelationshipId, TakePageBreak()).OuterXml);
-                break;
-            default:
-                throw new NotSupportedException($"A laid-out {block.GetType().Name} has no DOCX mapping.");
-        }
-    }
+    public void Write(Block block) => BlockKinds.Of(block).WriteDocx(block, this);
 
     /// <summary>Closes what is open; Word wants the body to end with a paragraph, not a table.</summary>
     public void Finish()
@@ -76,31 +46,50 @@ internal sealed class DocxBody
             _x.Raw(Separator);
     }
 
-    private void Paragraph(LaidOutParagraph p)
-    {
-        if (DocxCaptionTable.For(p) is { } table)
-        {
-            var newPage = TakePageBreak();
-            if (_openTable is null || !_openTable.SameGrid(table) || newPage)
-            {
-                CloseTable();
-                if (newPage) _x.Raw(SeparatorOnNewPage);
-                else if (_lastWasTable) _x.Raw(Separator);
-                table.Open(_x);
-                _openTable = table;
-            }
-            table.WriteRows(_runs);
-            _lastWasTable = true;
-            return;
-        }
-        BeforeParagraph();
-        DocxFlowParagraph.Write(_runs, p, 0, _page.ContentWidth, TakePageBreak());
-    }
-
-    private void BeforeParagraph()
+    /// <summary>A paragraph follows: an open caption table ends.</summary>
+    public void BeforeParagraph()
     {
         CloseTable();
         _lastWasTable = false;
+    }
+
+    /// <summary>A table of its own follows: the paragraph Word needs before it (on a new page when a break waits).</summary>
+    public void BeforeTable()
+    {
+        CloseTable();
+        if (TakePageBreak()) _x.Raw(SeparatorOnNewPage);
+        else if (_lastWasTable) _x.Raw(Separator);
+        _lastWasTable = true;
+    }
+
+    /// <summary>Writes the paragraph Word needs between two tables, with a page break before it or not.</summary>
+    public void TableSeparator(bool newPage) => _x.Raw(newPage ? SeparatorOnNewPage : Separator);
+
+    /// <summary>A line of blanks as a row of a caption table: joins the open table when its columns are the same.</summary>
+    public void CaptionRow(DocxCaptionTable table)
+    {
+        var newPage = TakePageBreak();
+        if (_openTable is null || !_openTable.SameGrid(table) || newPage)
+        {
+            CloseTable();
+            if (newPage) _x.Raw(SeparatorOnNewPage);
+            else if (_lastWasTable) _x.Raw(Separator);
+            table.Open(_x);
+            _openTable = table;
+        }
+        table.WriteRows(Runs);
+        _lastWasTable = true;
+    }
+
+    /// <summary>The next block starts a new page: Word would give a break of its own an empty line.</summary>
+    public void PageBreakBefore() => _pageBreak = true;
+
+    /// <summary>Whether a page break waits for this block; it is taken.</summary>
+    public bool TakePageBreak()
+    {
+        var b = _pageBreak;
+        _pageBreak = false;
+        return b;
     }
 
     private void CloseTable()
@@ -108,12 +97,5 @@ internal sealed class DocxBody
         if (_openTable is null) return;
         DocxCaptionTable.Close(_x);
         _openTable = null;
-    }
-
-    private bool TakePageBreak()
-    {
-        var b = _pageBreak;
-        _pageBreak = false;
-        return b;
     }
 }

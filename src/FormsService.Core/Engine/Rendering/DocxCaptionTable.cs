@@ -4,85 +4,71 @@ using FormsService.Core.Engine.Model;
 namespace FormsService.Core.Engine.Rendering;
 
 /// <summary>
-/// A line made only of blanks with captions (an addressee, a signature line) as a borderless table: each blank a
-/// cell with a bottom border, its caption centred in the cell beneath, so the caption stays exactly under its blank
-/// whatever is typed into it. Columns are the blanks' widths as laid out.
+/// A line of blanks with captions (<see cref="Model.Paragraph.BlankRow"/>: an addressee, a signature line) as a
+/// borderless table: each blank a cell with a bottom border, its caption centred in the cell beneath, so the caption
+/// stays exactly under its blank whatever is typed into it. Columns are the blanks' widths as the layout drew them.
 /// </summary>
 internal sealed class DocxCaptionTable
 {
     private const float GapTolerancePt = 0.5f;
 
-    /// <summary>A column: a blank (its field and piece) or the gap between two blanks.</summary>
-    private sealed record Column(float WidthPt, Field? Field, FieldSegment? Piece, Caption? Caption);
+    /// <summary>A column: a blank (its field and last drawn piece) or the gap between two blanks.</summary>
+    private sealed record Column(float WidthPt, Field? Field, FieldSegment? Piece);
 
     private readonly float _indent;
     private readonly IReadOnlyList<Column> _columns;
-    private readonly LaidOutParagraph _laid;
+    private readonly Model.Paragraph _p;
 
-    private DocxCaptionTable(float indent, IReadOnlyList<Column> columns, LaidOutParagraph laid)
+    private DocxCaptionTable(float indent, IReadOnlyList<Column> columns, Model.Paragraph p)
     {
         _indent = indent;
         _columns = columns;
-        _laid = laid;
+        _p = p;
     }
 
     /// <summary>
-    /// The table for a paragraph of captioned blanks and white space only, laid out on one line (or a single blank
-    /// over several), whose captions fit under their blanks; otherwise null and the paragraph flows.
+    /// The table of a paragraph the builder made a line of blanks, from the pieces its blanks were drawn in: each
+    /// blank as wide as drawn (over all its lines, should a long value have wrapped it), the gaps between blanks on
+    /// one line as drawn; narrowed all alike should wrapped blanks together be wider than the text area.
+    /// Null only when the layout recorded no blank (a paragraph it did not set).
     /// </summary>
-    public static DocxCaptionTable? For(LaidOutParagraph laid)
+    public static DocxCaptionTable? For(Model.Paragraph p, IReadOnlyList<SetLine> lines, float width)
     {
-        var inlines = laid.Source.Inlines;
-        var captioned = false;
-        foreach (var inline in inlines)
-        {
-            switch (inline)
-            {
-                case Field f: captioned |= f.Caption is not null; break;
-                case TextRun t when string.IsNullOrWhiteSpace(t.Text): break;
-                default: return null;
-            }
-        }
-        if (!captioned || laid.Lines.Count == 0)
-            return null;
-        var fields = inlines.OfType<Field>().ToList();
-        if (fields.Count == 1)
-            return Single(fields[0], laid);
-        if (laid.Lines.Count != 1)
-            return null;
-        var line = laid.Lines[0];
-        var pieces = line.Segments.OfType<FieldSegment>().ToList();
-        if (pieces.Count != fields.Count)
-            return null;
+        var inlines = p.Inlines;
+        var pieces = new List<FieldSegment>?[inlines.Count];
+        var lineOf = new Dictionary<FieldSegment, int>(ReferenceEqualityComparer.Instance);
+        for (var k = 0; k < lines.Count; k++)
+            foreach (var segment in lines[k].Segments)
+                if (segment is FieldSegment f && (uint)f.Inline < (uint)pieces.Length)
+                {
+                    (pieces[f.Inline] ??= []).Add(f);
+                    lineOf[f] = k;
+                }
         var columns = new List<Column>();
-        var cursor = pieces[0].X;
-        var captions = 0;
-        for (var i = 0; i < pieces.Count; i++)
+        float? indent = null;
+        var cursor = 0f;
+        var cursorLine = -1;
+        for (var i = 0; i < inlines.Count; i++)
         {
-            var piece = pieces[i];
-            if (piece.X - cursor > GapTolerancePt)
-                columns.Add(new Column(piece.X - cursor, null, null, null));
-            // The layout lists a line's captions in the order of their blanks.
-            var caption = fields[i].Caption is not null && captions < line.Captions.Count ? line.Captions[captions++] : null;
-            if (caption is not null && caption.Width > piece.Width)
-                return null;
-            columns.Add(new Column(piece.Width, fields[i], piece, caption));
-            cursor = piece.X + piece.Width;
+            if (inlines[i] is not Field field || pieces[i] is not { Count: > 0 } drawn) continue;
+            var left = drawn.Min(d => d.X);
+            var right = drawn.Max(d => d.X + d.Width);
+            if (indent is null)
+                indent = left;
+            else if (lineOf[drawn[0]] == cursorLine && left - cursor > GapTolerancePt)
+                columns.Add(new Column(left - cursor, null, null));
+            columns.Add(new Column(right - left, field, drawn[^1]));
+            cursor = right;
+            cursorLine = lineOf[drawn[^1]];
         }
-        return new DocxCaptionTable(pieces[0].X, columns, laid);
-    }
-
-    private static DocxCaptionTable? Single(Field field, LaidOutParagraph laid)
-    {
-        var pieces = laid.Lines.SelectMany(l => l.Segments.OfType<FieldSegment>()).ToList();
-        if (pieces.Count == 0) return null;
-        var left = pieces.Min(p => p.X);
-        var right = pieces.Max(p => p.X + p.Width);
-        var last = laid.Lines[^1];
-        var caption = last.Captions.Count > 0 ? last.Captions[0] : null;
-        if (caption is not null && caption.Width > right - left)
-            return null;
-        return new DocxCaptionTable(left, [new Column(right - left, field, pieces[^1], caption)], laid);
+        if (indent is not { } start || columns.Count == 0) return null;
+        var total = columns.Sum(c => c.WidthPt);
+        if (start + total > width + GapTolerancePt)
+        {
+            var scale = Math.Max(0, width - start) / total;
+            columns = columns.Select(c => c with { WidthPt = c.WidthPt * scale }).ToList();
+        }
+        return new DocxCaptionTable(start, columns, p);
     }
 
     /// <summary>True when <paramref name="other"/> has the same columns: the two can be rows of one table.</summary>
@@ -108,7 +94,7 @@ internal sealed class DocxCaptionTable
     public void WriteRows(DocxRuns runs)
     {
         var x = runs.Xml;
-        var p = _laid.Source;
+        var p = _p;
         var style = p.Style;
         var paragraphLook = DocxLooks.Of(p.Text);
         var captionLook = DocxLooks.Of(_columns.Select(c => c.Field?.CaptionType).FirstOrDefault(t => t is not null) ?? p.Text);
@@ -154,8 +140,8 @@ internal sealed class DocxCaptionTable
                 Align = Alignment.Center,
                 Mark = captionLook,
             }.Write(runs);
-            if (c.Caption is { } caption)
-                runs.Text(caption.Text, DocxLooks.Of(caption.Type));
+            if (c.Field is { Caption: { } caption } f)
+                runs.Text(caption, DocxLooks.Of(f.CaptionType));
             x.Raw("</w:p></w:tc>"u8);
         }
         x.Raw("</w:tr>"u8);

@@ -16,38 +16,45 @@ namespace FormsService.Core.Engine.Rendering;
 internal sealed class DocxFlowParagraph
 {
     private readonly DocxRuns _runs;
-    private readonly LaidOutParagraph _laid;
     private readonly Model.Paragraph _p;
-    private readonly DocxLineMap? _map;
-    private readonly float _origin;
+    /// <summary>The paragraph's lines as the layout set them (x from the text area's left edge); none without blanks.</summary>
+    private readonly IReadOnlyList<SetLine> _lines;
+    /// <summary>For each inline that is a blank, the pieces the layout drew it in (one per line it reaches); null without blanks.</summary>
+    private readonly List<FieldSegment>?[]? _pieces;
     private readonly float _right;
     private bool _lineStart = true;
     private bool _spaceWritten;
     private List<int> _stops = [];
 
-    private DocxFlowParagraph(DocxRuns runs, LaidOutParagraph laid, float origin, float width)
+    private DocxFlowParagraph(DocxRuns runs, Model.Paragraph p, IReadOnlyList<SetLine> lines, float width, bool atMargin)
     {
         _runs = runs;
-        _laid = laid;
-        _p = laid.Source;
-        _map = _p.Inlines.Any(i => i is Field) ? DocxLineMap.Of(laid) : null;
-        _origin = origin;
+        _p = p;
+        _lines = lines;
         _right = width;
+        if (lines.Count == 0) return;
+        _pieces = new List<FieldSegment>?[p.Inlines.Count];
+        foreach (var line in lines)
+            foreach (var segment in line.Segments)
+                if (segment is FieldSegment f && (uint)f.Inline < (uint)_pieces.Length)
+                    (_pieces[f.Inline] ??= []).Add(f);
     }
 
-    /// <param name="origin">Where the text area starts, as the layout measures (0 on the page, a cell's inner edge).</param>
+    /// <param name="lines">The lines the layout set the paragraph in (recorded for a paragraph with blanks).</param>
     /// <param name="width">The width of the text area (the content width, or a cell's less its padding).</param>
     /// <param name="style">The paragraph's style as Word is to apply it (a cell's first paragraph has no space before).</param>
-    public static void Write(DocxRuns runs, LaidOutParagraph laid, float origin, float width, bool pageBreakBefore, ParagraphStyle? style = null)
+    /// <param name="atMargin">The text area starts at the left margin (false in a cell that does not).</param>
+    public static void Write(DocxRuns runs, Model.Paragraph p, IReadOnlyList<SetLine> lines, float width, bool pageBreakBefore,
+        ParagraphStyle? style = null, bool atMargin = true)
     {
-        new DocxFlowParagraph(runs, laid, origin, width).Write(pageBreakBefore, style ?? laid.Source.Style);
+        new DocxFlowParagraph(runs, p, lines, width, atMargin).Write(pageBreakBefore, style ?? p.Style);
     }
 
     private DocxLook Body => DocxLooks.Of(_p.Text);
 
     /// <summary>A piece of the paragraph written as one Word paragraph, then maybe the captions of its last line.</summary>
     /// <param name="FirstLine">The first printed line the chunk holds; <paramref name="LastLine"/>, its last.</param>
-    private sealed record Chunk(InlinePosition From, InlinePosition To, Line? Captions, int FirstLine, int LastLine);
+    private sealed record Chunk(InlinePosition From, InlinePosition To, SetLine? Captions, int FirstLine, int LastLine);
 
     private void Write(bool pageBreakBefore, ParagraphStyle style)
     {
@@ -63,7 +70,7 @@ internal sealed class DocxFlowParagraph
             // Word and LibreOffice run a centred line's tabs from its left edge, not from where centring puts the text:
             // a centred line of blanks is written left-aligned from where it is printed, so each tab ends its blank.
             var placed = stops is not null && style.Align != Alignment.Left && chunk.FirstLine == chunk.LastLine
-                && chunk.FirstLine >= 0 && chunk.FirstLine < _laid.Lines.Count && _laid.Lines[chunk.FirstLine].Segments.Count > 0;
+                && chunk.FirstLine >= 0 && chunk.FirstLine < _lines.Count && _lines[chunk.FirstLine].Segments.Count > 0;
             new DocxParagraphProperties
             {
                 KeepLines = style.KeepTogether,
@@ -72,7 +79,7 @@ internal sealed class DocxFlowParagraph
                 TabsXml = stops,
                 SpaceBeforePt = first ? style.SpaceBeforePt : 0,
                 SpaceAfterPt = last && chunk.Captions is null ? style.SpaceAfterPt : 0,
-                IndentLeftPt = placed ? Math.Max(0, _laid.Lines[chunk.FirstLine].Segments[0].X - _origin) : style.IndentLeftPt,
+                IndentLeftPt = placed ? Math.Max(0, _lines[chunk.FirstLine].Segments[0].X) : style.IndentLeftPt,
                 FirstLinePt = first && !placed ? style.FirstLinePt : 0,
                 Align = placed ? Alignment.Left : style.Align,
                 Mark = Body,
@@ -100,15 +107,15 @@ internal sealed class DocxFlowParagraph
     {
         var count = _p.Inlines.Count;
         var chunks = new List<Chunk>();
-        var lines = _laid.Lines;
+        var lines = _lines;
         var from = new InlinePosition(0, 0);
         var firstLine = 0;
-        if (_map is not null)
+        if (_pieces is not null)
         {
             for (var k = 0; k < lines.Count; k++)
             {
                 if (lines[k].Captions.Count == 0) continue;
-                var end = _map.LineEnds[k];
+                var end = lines[k].EndAt;
                 if (end.Inline < count && end.Offset > 0 && _p.Inlines[end.Inline] is not TextRun)
                     end = new InlinePosition(end.Inline + 1, 0);
                 if (end.Inline >= count) end = new InlinePosition(count, 0);
@@ -130,13 +137,13 @@ internal sealed class DocxFlowParagraph
     /// <summary>The tab stops of a chunk's blanks, left to right: where each blank ends as printed.</summary>
     private string? Stops(Chunk chunk)
     {
-        if (_map is null) return null;
+        if (_pieces is null) return null;
         var stops = new SortedSet<int>();
         var to = chunk.To.Offset > 0 ? chunk.To.Inline + 1 : chunk.To.Inline;
         for (var i = chunk.From.Inline; i < to; i++)
         {
             if (_p.Inlines[i] is not Field f || Rest(f, i) is not { } last) continue;
-            stops.Add(Units.PtToTwips(f.Fill ? _right : last.X + last.Width - _origin));
+            stops.Add(Units.PtToTwips(f.Fill ? _right : last.X + last.Width));
         }
         _stops = [.. stops];
         if (stops.Count == 0) return null;
@@ -149,7 +156,7 @@ internal sealed class DocxFlowParagraph
     /// <summary>The last printed piece of a field when its blank reaches past its value (a tab draws the rest), else null.</summary>
     private FieldSegment? Rest(Field f, int index)
     {
-        if (_map?.Pieces[index] is not { Count: > 0 } pieces) return null;
+        if (_pieces?[index] is not { Count: > 0 } pieces) return null;
         var last = pieces[^1];
         if (f.Fill || string.IsNullOrEmpty(f.Value)) return last;
         var pad = last.TextX - last.X;
@@ -248,8 +255,8 @@ internal sealed class DocxFlowParagraph
         if (Rest(f, index) is not { } rest) return;
         // A tab runs to the paragraph's next stop: where a stop of a blank on another line lies between this blank's
         // start and its end, one tab more passes it (the leader draws on), so the blank ends where it is printed.
-        var from = Units.PtToTwips((string.IsNullOrEmpty(f.Value) ? rest.X : rest.TextX + rest.TextWidth) - _origin);
-        var to = Units.PtToTwips(f.Fill ? _right : rest.X + rest.Width - _origin);
+        var from = Units.PtToTwips(string.IsNullOrEmpty(f.Value) ? rest.X : rest.TextX + rest.TextWidth);
+        var to = Units.PtToTwips(f.Fill ? _right : rest.X + rest.Width);
         var passed = _stops.Count(s => s > from + 20 && s < to - 20);
         for (var k = 0; k <= passed; k++)
             _runs.LeaderTab(look);
@@ -262,15 +269,14 @@ internal sealed class DocxFlowParagraph
     /// <summary>True when the printed line before the one inline <paramref name="index"/> starts ends just before it, with no captions.</summary>
     private bool StartsWrappedLine(int index)
     {
-        if (_map is null || index == 0 || _p.Inlines[index - 1] is LineBreak) return false;
-        var lines = _laid.Lines;
-        for (var k = 0; k < lines.Count - 1; k++)
+        if (_pieces is null || index == 0 || _p.Inlines[index - 1] is LineBreak) return false;
+        for (var k = 0; k < _lines.Count - 1; k++)
         {
-            var end = _map.LineEnds[k];
+            var end = _lines[k].EndAt;
             var before = end == new InlinePosition(index, 0)
                 || (end.Inline == index - 1 && _p.Inlines[index - 1] is TextRun p && p.Text[Math.Min(end.Offset, p.Text.Length)..].Trim().Length == 0);
             if (before)
-                return lines[k].Captions.Count == 0;
+                return _lines[k].Captions.Count == 0;
         }
         return false;
     }
@@ -279,8 +285,8 @@ internal sealed class DocxFlowParagraph
     private bool WrappedBlank(Field f, int index)
     {
         if (!string.IsNullOrEmpty(f.Value) || index == 0 || _p.Inlines[index - 1] is LineBreak) return false;
-        if (_map?.Pieces[index] is not { Count: > 0 } pieces) return false;
-        var lines = _laid.Lines;
+        if (_pieces?[index] is not { Count: > 0 } pieces) return false;
+        var lines = _lines;
         for (var k = 1; k < lines.Count; k++)
             if (lines[k].Segments.Count > 0 && ReferenceEquals(lines[k].Segments[0], pieces[0]))
                 return lines[k - 1].Captions.Count == 0;
@@ -288,13 +294,13 @@ internal sealed class DocxFlowParagraph
     }
 
     /// <summary>The captions of a printed line as a paragraph of small text, each centred on a tab stop under its blank.</summary>
-    private void CaptionParagraph(Line line, float spaceAfterPt, bool keepNext)
+    private void CaptionParagraph(SetLine line, float spaceAfterPt, bool keepNext)
     {
         var captions = line.Captions;
         var tabs = new StringBuilder();
         foreach (var c in captions)
             tabs.Append("<w:tab w:val=\"center\" w:pos=\"")
-                .Append(Units.PtToTwips(Math.Max(c.Width / 2f, c.CenterX - _origin)).ToString(CultureInfo.InvariantCulture)).Append("\"/>");
+                .Append(Units.PtToTwips(Math.Max(c.Width / 2f, c.CenterX)).ToString(CultureInfo.InvariantCulture)).Append("\"/>");
         var look = DocxLooks.Of(captions[0].Type);
         var x = _runs.Xml;
         x.Raw("<w:p>"u8);

@@ -9,16 +9,15 @@ namespace FormsService.Core.Engine.Rendering;
 /// </summary>
 internal static class DocxMargins
 {
-    public static List<(DocxPackage.Margin Part, float DistancePt)> Parts(LaidOutDocument document, DocxLooks looks)
+    public static List<(DocxPackage.Margin Part, float DistancePt)> Parts(Document document, LayoutFacts facts, DocxLooks looks)
     {
         var parts = new List<(DocxPackage.Margin, float)>(2);
-        var page = document.Source.Page;
-        foreach (var running in new[] { document.Source.Header, document.Source.Footer })
+        var page = document.Page;
+        foreach (var running in new[] { document.Header, document.Footer })
         {
             if (running is null) continue;
             var header = running.Position == RunningPosition.Header;
-            var laid = document.Blocks.OfType<LaidOutRunningText>().FirstOrDefault(r => ReferenceEquals(r.Source, running));
-            var height = laid?.Content.Lines.Sum(l => l.Height) ?? running.Content.LineHeightPt;
+            var height = facts.RunningHeightOf(running) ?? running.Content.LineHeightPt;
             var distance = Math.Max(0, ((header ? page.MarginTop : page.MarginBottom) - height) / 2f);
             var kind = header ? "header" : "footer";
             parts.Add((new DocxPackage.Margin(header ? "rIdHeader" : "rIdFooter", kind, kind + "1.xml", Xml(running, header, looks)), distance));

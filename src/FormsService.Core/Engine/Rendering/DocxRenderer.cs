@@ -6,8 +6,9 @@ namespace FormsService.Core.Engine.Rendering;
 /// <summary>
 /// Translates the document model into a normal, editable Word document that Word reflows: one Word paragraph per
 /// model paragraph with real runs, blanks as underlined runs and leader tabs, captions under their blanks, lines of
-/// captioned blanks as borderless tables. It reads the layout only to know where the PDF put a caption and how wide
-/// it made a blank; it measures nothing.
+/// captioned blanks as borderless tables. It reads the model, block by block, and of the layout only the facts the
+/// layout recorded (where a printed line of blanks ends, how wide a blank was drawn, where its caption sits); it
+/// measures nothing and decides nothing the builder decided.
 /// </summary>
 public sealed class DocxRenderer
 {
@@ -20,9 +21,10 @@ public sealed class DocxRenderer
     /// The payload as bound, carried in the document (a custom XML part) so that a filled document reads back whole;
     /// null for a blank.
     /// </param>
-    public byte[] Render(LaidOutDocument document, byte[]? payloadJson = null)
+    public byte[] Render(LaidOutDocument document, byte[]? payloadJson = null) => Render(document.Source, document.Facts, payloadJson);
+
+    internal byte[] Render(Document source, LayoutFacts facts, byte[]? payloadJson)
     {
-        var source = document.Source;
         var looks = new DocxLooks(source.Styles);
         using var x = new DocxXml(64 * 1024, pooled: true);
         x.Raw("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"")
@@ -30,11 +32,11 @@ public sealed class DocxRenderer
             .Raw(" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"")
             .Raw(" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"")
             .Raw(" xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>");
-        var body = new DocxBody(x, looks, source.Page, source.FieldLabels);
-        foreach (var block in document.Blocks)
+        var body = new DocxBody(x, looks, source.Page, source.FieldLabels, facts);
+        foreach (var block in source.Blocks)
             body.Write(block);
         body.Finish();
-        var margins = DocxMargins.Parts(document, looks);
+        var margins = DocxMargins.Parts(source, facts, looks);
         DocxSection.Write(x, source.Page, margins);
         x.Raw("</w:body></w:document>");
         // The package is written directly, with fixed ids, names and times: the same document gives the same bytes.

@@ -11,85 +11,27 @@ namespace FormsService.Core.Engine.Rendering;
 /// </summary>
 internal sealed class DocxTable
 {
-    private readonly LaidOutTable _laid;
     private readonly Table _t;
+    private readonly LayoutFacts _facts;
     private readonly float[] _xs;
-    /// <summary>Each model row's first placing, by row index (header rows, body rows): its cells' lines in the model's order.</summary>
-    private readonly PlacedRow?[] _headerPlaced, _bodyPlaced;
-    /// <summary>The lines of the cells of rows split between pages, their parts joined: the few cells placed more than once.</summary>
-    private readonly Dictionary<TableCell, IReadOnlyList<Line>> _joined = new(ReferenceEqualityComparer.Instance);
-    /// <summary>The laid-out height of each row joined to others by a row span (header rows, then body rows).</summary>
-    private readonly Dictionary<(bool Header, int Index), float> _spanned = [];
 
-    private DocxTable(LaidOutTable laid)
+    private DocxTable(Table t, LayoutFacts facts)
     {
-        _laid = laid;
-        _t = laid.Source;
+        _t = t;
+        _facts = facts;
         _xs = new float[_t.Columns.Count + 1];
         for (var i = 0; i < _t.Columns.Count; i++)
             _xs[i + 1] = _xs[i] + _t.Columns[i];
-        _left = laid.Rows.Count > 0 && laid.Rows[0].Cells.Count > 0 ? laid.Rows[0].Cells.Min(c => c.X) : 0;
+        // The table starts where its first row's first cell does.
+        var firstRow = _t.HeaderRows.Count > 0 ? _t.HeaderRows[0] : _t.Rows.Count > 0 ? _t.Rows[0] : null;
+        _left = firstRow is { Cells.Count: > 0 } ? firstRow.Cells.Min(c => _xs[Math.Min(_xs.Length - 1, c.Column)]) : 0;
         (_borders, _padding) = MostCommon(_t);
-        // Each cell's lines as laid out: a header row repeats on every page (its first placing is the one), a row
-        // split between pages continues its cells' lines.
-        Spanned(_t.HeaderRows, true);
-        Spanned(_t.Rows, false);
         _lastProps = new (CellStyle, int, string?, int, int)?[_t.Columns.Count];
         _lastTexts = new (Model.Paragraph, int, int)?[_t.Columns.Count];
-        _headerPlaced = new PlacedRow?[_t.HeaderRows.Count];
-        _bodyPlaced = new PlacedRow?[_t.Rows.Count];
-        foreach (var row in laid.Rows)
-        {
-            if (!row.Continued && _spanned.Count > 0 && _spanned.TryGetValue((row.IsHeader, row.RowIndex), out var h) && h == 0)
-                _spanned[(row.IsHeader, row.RowIndex)] = row.Height;
-            var first = row.IsHeader ? _headerPlaced : _bodyPlaced;
-            if ((uint)row.RowIndex >= (uint)first.Length)
-                continue;
-            if (first[row.RowIndex] is null)
-            {
-                // Most rows are placed once: their cells' lines as placed.
-                first[row.RowIndex] = row;
-                continue;
-            }
-            if (row.IsHeader && !row.Continued)
-                continue;
-            // A row split between pages joins its parts.
-            foreach (var cell in row.Cells)
-                _joined[cell.Source] = [.. LinesOf(cell.Source, row.IsHeader, row.RowIndex, -1), .. cell.Lines];
-        }
-    }
-
-    /// <summary>A model cell's lines as laid out; <paramref name="index"/> is its place among its row's cells, when known.</summary>
-    private IReadOnlyList<Line> LinesOf(TableCell cell, bool header, int row, int index)
-    {
-        if (_joined.Count > 0 && _joined.TryGetValue(cell, out var joined))
-            return joined;
-        var placed = header ? _headerPlaced : _bodyPlaced;
-        if ((uint)row >= (uint)placed.Length || placed[row] is not { } first)
-            return [];
-        var cells = first.Cells;
-        if ((uint)index < (uint)cells.Count && ReferenceEquals(cells[index].Source, cell))
-            return cells[index].Lines;
-        for (var k = 0; k < cells.Count; k++)
-            if (ReferenceEquals(cells[k].Source, cell))
-                return cells[k].Lines;
-        return [];
-    }
-
-    /// <summary>
-    /// Marks the rows a cell spans down over. Word and LibreOffice give the height a merged cell lacks to the last
-    /// of its rows, or clip it; the layout shares it among them, so those rows are written at their laid-out height.
-    /// </summary>
-    private void Spanned(IReadOnlyList<TableRow> rows, bool header)
-    {
-        for (var i = 0; i < rows.Count; i++)
-            foreach (var c in rows[i].Cells)
-                for (var k = i; k < Math.Min(rows.Count, i + c.RowSpan) && c.RowSpan > 1; k++)
-                    _spanned.TryAdd((header, k), 0);
     }
 
     /// <param name="separator">Writes the paragraph Word needs between two tables, with a page break before it or not.</param>
-    public static void Write(DocxRuns runs, LaidOutTable laid, Action<bool> separator) => new DocxTable(laid).WriteTable(runs, separator);
+    public static void Write(DocxRuns runs, Table t, LayoutFacts facts, Action<bool> separator) => new DocxTable(t, facts).WriteTable(runs, separator);
 
     private readonly float _left;
     /// <summary>The borders and padding most cells have: written once for the table, and by no cell that has them.</summary>
@@ -119,8 +61,8 @@ internal sealed class DocxTable
             if (!first)
                 separator(true);
             Open(x);
-            Rows(runs, _t.HeaderRows, header: true, 0);
-            Rows(runs, _t.Rows.Skip(start).Take(i - start).ToList(), header: false, start);
+            Rows(runs, _t.HeaderRows, header: true);
+            Rows(runs, _t.Rows.Skip(start).Take(i - start).ToList(), header: false);
             x.Raw("</w:tbl>"u8);
             first = false;
             start = i;
@@ -147,21 +89,21 @@ internal sealed class DocxTable
         x.Raw("</w:tblGrid>"u8);
     }
 
-    /// <param name="first">The index of the first of <paramref name="rows"/> in the model's rows.</param>
-    private void Rows(DocxRuns runs, IReadOnlyList<TableRow> rows, bool header, int first)
+    private void Rows(DocxRuns runs, IReadOnlyList<TableRow> rows, bool header)
     {
         var x = runs.Xml;
         // Columns covered by a cell spanning rows from above: (rows still covered, that cell).
         var covered = new (int Rows, TableCell Cell)?[_t.Columns.Count];
-        // The cell starting at each column, and its place in its row: filled again for every row.
+        // The cell starting at each column: filled again for every row.
         var starts = new TableCell?[_t.Columns.Count];
-        var places = new int[_t.Columns.Count];
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
             x.Raw("<w:tr><w:trPr>"u8);
             if (row.KeepTogether) x.Raw("<w:cantSplit/>"u8);
-            var least = Math.Max(row.MinHeightPt, _spanned.GetValueOrDefault((header, first + r)));
+            // Rows a cell spans down over at the heights the layout shared out: Word and LibreOffice would give the
+            // height a merged cell lacks to the last of them, or clip it.
+            var least = Math.Max(row.MinHeightPt, _facts.RowHeightOf(row) ?? 0);
             if (least > 0) x.Raw("<w:trHeight w:val=\""u8).Twips(least).Raw("\" w:hRule=\"atLeast\"/>"u8);
             if (header) x.Raw("<w:tblHeader/>"u8);
             x.Raw("</w:trPr>"u8);
@@ -171,7 +113,6 @@ internal sealed class DocxTable
                 var c = row.Cells[k];
                 if ((uint)c.Column >= (uint)starts.Length) continue;
                 starts[c.Column] = c;
-                places[c.Column] = k;
             }
             for (var col = 0; col < _t.Columns.Count;)
             {
@@ -193,7 +134,7 @@ internal sealed class DocxTable
                 }
                 var cellSpan = Math.Clamp(cell.ColumnSpan, 1, _t.Columns.Count - col);
                 Props(x, cell, cellSpan, cell.RowSpan > 1 ? "restart" : null);
-                Content(runs, cell, col, cellSpan, header, first + r, places[col]);
+                Content(runs, cell, col, cellSpan);
                 x.Raw("</w:tc>"u8);
                 if (cell.RowSpan > 1)
                     covered[col] = (cell.RowSpan - 1, cell);
@@ -351,7 +292,7 @@ internal sealed class DocxTable
     /// Writes a cell of one paragraph of plain text (a day's hours, a number, a heading) as the flowing paragraph
     /// writer would, made once per paragraph and copied after; false, writing nothing, for anything else.
     /// </summary>
-    private bool PlainText(DocxRuns runs, TableCell cell, bool header, int row, int place)
+    private bool PlainText(DocxRuns runs, TableCell cell)
     {
         if (cell.Content.Count != 1 || cell.Content[0] is not { Inlines.Count: <= 1 } p)
             return false;
@@ -376,9 +317,6 @@ internal sealed class DocxTable
         var text = run?.Text ?? "";
         if (text.StartsWith(' ') || text.Contains("  ", StringComparison.Ordinal))
             return false;
-        var lines = LinesOf(cell, header, row, place);
-        for (var i = 0; i < lines.Count; i++)
-            if (lines[i].Captions.Count > 0) return false;
         var start = x.Length;
         x.Raw("<w:p>"u8);
         new DocxParagraphProperties
@@ -403,9 +341,7 @@ internal sealed class DocxTable
             _lastTexts[col] = (p, written.Start, written.Length);
     }
 
-    /// <param name="row">The index of the cell's row among the model's header or body rows.</param>
-    /// <param name="place">The cell's place among its row's cells.</param>
-    private void Content(DocxRuns runs, TableCell cell, int col, int span, bool header, int row, int place)
+    private void Content(DocxRuns runs, TableCell cell, int col, int span)
     {
         var pad = cell.Style.Padding;
         var origin = _xs[col] + _left + pad.LeftPt;
@@ -415,26 +351,18 @@ internal sealed class DocxTable
             runs.Xml.Raw("<w:p/>"u8);
             return;
         }
-        if (PlainText(runs, cell, header, row, place))
+        if (PlainText(runs, cell))
             return;
-        var lines = LinesOf(cell, header, row, place);
-        var at = 0;
         for (var k = 0; k < cell.Content.Count; k++)
         {
             var p = cell.Content[k];
-            var own = new List<Line>();
-            while (at < lines.Count)
-            {
-                own.Add(lines[at]);
-                if (lines[at++].EndsParagraph) break;
-            }
             // The layout puts no space above a cell's first paragraph or below its last: nor does Word.
             var style = p.Style with
             {
                 SpaceBeforePt = k == 0 ? 0 : p.Style.SpaceBeforePt,
                 SpaceAfterPt = k == cell.Content.Count - 1 ? 0 : p.Style.SpaceAfterPt,
             };
-            DocxFlowParagraph.Write(runs, new LaidOutParagraph(p, own), origin, width, false, style);
+            DocxFlowParagraph.Write(runs, p, _facts.LinesOf(p), width, false, style, atMargin: origin == 0);
         }
     }
 }

@@ -6,9 +6,9 @@ using SkiaSharp;
 namespace FormsService.Core.Engine.Rendering;
 
 /// <summary>
-/// Draws one page of a laid-out document on a Skia canvas (the page images), in points: one mapping per piece (text,
-/// rule, fill, figure), each drawn with the typography the model carries — as the PDF's page content does, piece
-/// for piece (<see cref="Pdf.PdfPageContent"/>).
+/// Draws one page of a laid-out document on a Skia canvas (the page images), in points: each piece (text, rule,
+/// fill, figure) drawn with the typography the model carries, through the same <see cref="IPageCanvas"/> calls as
+/// the PDF's page content (<see cref="Pdf.PdfPageContent"/>).
 /// </summary>
 internal sealed class PagePainter(FontLibrary fonts)
 {
@@ -18,55 +18,60 @@ internal sealed class PagePainter(FontLibrary fonts)
         var geometry = document.Source.Page;
         canvas.Save();
         canvas.Translate(geometry.MarginLeft, 0);
-        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        using var paints = new RulePaints();
-        using var fontCache = new FontCache();
+        using (var target = new SkiaPageCanvas(canvas, fonts))
+            PagePieces.Draw(document.PiecesOn(page), target, cancellationToken);
+        canvas.Restore();
+    }
 
-        var pieces = document.PiecesOn(page);
-        using var texts = new TextBatch();
-        for (var k = 0; k < pieces.Count; k++)
+    /// <summary>A Skia canvas as a page canvas: its paints, fonts and glyph-run builder held for one page.</summary>
+    private sealed class SkiaPageCanvas(SKCanvas canvas, FontLibrary fonts) : IPageCanvas, IDisposable
+    {
+        private readonly SKPaint _ink = new() { Color = SKColors.Black, IsAntialias = true };
+        private readonly RulePaints _paints = new();
+        private readonly FontCache _fontCache = new();
+        private readonly TextBatch _texts = new();
+
+        public void Texts(IReadOnlyList<Piece> pieces, int first, int last)
         {
-            // A 600 dpi preview spends a good part of its time here: a cancelled one stops within a few dozen pieces.
-            if (((k + 1) & 63) == 0) cancellationToken.ThrowIfCancellationRequested();
-            var piece = pieces[k];
-            switch (piece)
+            var t = (TextPiece)pieces[first];
+            var color = ToSk(t.Type.Color);
+            if (_ink.Color != color) _ink.Color = color;
+            var font = _fontCache.Get(fonts.Get(t.Type.Face), t.Type.SizePt);
+            // Texts that follow one another on one baseline in one type (a table row's cells) are one glyph run: a
+            // run per cell was most of a large table's drawing.
+            if (last > first && _texts.Draw(canvas, pieces, first, last, font, _ink))
+                return;
+            for (var j = first; j <= last; j++)
             {
-                case TextPiece t:
-                    var color = ToSk(t.Type.Color);
-                    if (ink.Color != color) ink.Color = color;
-                    var font = fontCache.Get(fonts.Get(t.Type.Face), t.Type.SizePt);
-                    // Texts that follow one another on one baseline in one type (a table row's cells) are one glyph
-                    // run: a run per cell was most of a large table's drawing.
-                    var last = k;
-                    while (last + 1 < pieces.Count && pieces[last + 1] is TextPiece next && next.Baseline == t.Baseline && next.Type == t.Type)
-                        last++;
-                    if (last == k || !texts.Draw(canvas, pieces, k, last, font, ink))
-                    {
-                        for (var j = k; j <= last; j++)
-                        {
-                            var one = (TextPiece)pieces[j];
-                            canvas.DrawText(one.Text, one.X, one.Baseline, SKTextAlign.Left, font, ink);
-                        }
-                    }
-                    k = last;
-                    break;
-                case RulePiece r:
-                    canvas.DrawLine(r.X1, r.Y1, r.X2, r.Y2, paints.Get(r.WidthPt, r.Color, r.Dashed));
-                    break;
-                case FillPiece f:
-                    using (var fill = new SKPaint { Color = ToSk(f.Color), IsAntialias = true, Style = SKPaintStyle.Fill })
-                        canvas.DrawRect(f.X, f.Y, f.Width, f.Height, fill);
-                    break;
-                case FigurePiece f:
-                    canvas.Save();
-                    canvas.Translate(f.X, f.Top);
-                    using (var art = new SkiaArtCanvas(canvas))
-                        f.Figure.Art.Draw(art, f.Figure.WidthPt, f.Figure.HeightPt);
-                    canvas.Restore();
-                    break;
+                var one = (TextPiece)pieces[j];
+                canvas.DrawText(one.Text, one.X, one.Baseline, SKTextAlign.Left, font, _ink);
             }
         }
-        canvas.Restore();
+
+        public void Rule(RulePiece r) => canvas.DrawLine(r.X1, r.Y1, r.X2, r.Y2, _paints.Get(r.WidthPt, r.Color, r.Dashed));
+
+        public void Fill(FillPiece f)
+        {
+            using var fill = new SKPaint { Color = ToSk(f.Color), IsAntialias = true, Style = SKPaintStyle.Fill };
+            canvas.DrawRect(f.X, f.Y, f.Width, f.Height, fill);
+        }
+
+        public void Figure(FigurePiece f)
+        {
+            canvas.Save();
+            canvas.Translate(f.X, f.Top);
+            using (var art = new SkiaArtCanvas(canvas))
+                f.Figure.Art.Draw(art, f.Figure.WidthPt, f.Figure.HeightPt);
+            canvas.Restore();
+        }
+
+        public void Dispose()
+        {
+            _texts.Dispose();
+            _fontCache.Dispose();
+            _paints.Dispose();
+            _ink.Dispose();
+        }
     }
 
     private static SKColor ToSk(InkColor c) => new(c.R, c.G, c.B);
