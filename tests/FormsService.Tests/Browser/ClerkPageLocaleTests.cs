@@ -82,7 +82,7 @@ public sealed class ClerkPageLocaleTests(BrowserFixture fixture)
         Assert.Equal("text", await date.GetAttributeAsync("type"));
         Assert.Equal(placeholder, await date.GetAttributeAsync("placeholder"));
         var shown = DateOnly.ParseExact(orderDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-        await Expect(date).ToHaveValueAsync(shown);
+        await Expect(date).ToHaveValueAsync(shown, new() { Timeout = 15_000 });
         // No date input of the browser's anywhere on the page.
         Assert.Equal(0, await page.Locator("input[type=date]").CountAsync());
 
@@ -90,7 +90,7 @@ public sealed class ClerkPageLocaleTests(BrowserFixture fixture)
         await date.FillAsync("");
         await date.PressSequentiallyAsync("3.11.2025");
         await date.BlurAsync();
-        await Expect(date).ToHaveValueAsync("03.11.2025");
+        await Expect(date).ToHaveValueAsync("03.11.2025", new() { Timeout = 15_000 });
         var request = await page.RunAndWaitForRequestAsync(() => page.ClickAsync("#download-pdf"), r => r.Url.Contains("/render?", StringComparison.Ordinal));
         var sent = JsonNode.Parse(request.PostData!)!;
         Assert.Equal("2025-11-03", sent["order"]!["date"]!.GetValue<string>());
@@ -100,12 +100,12 @@ public sealed class ClerkPageLocaleTests(BrowserFixture fixture)
         await date.FillAsync("31.02.2025");
         await date.BlurAsync();
         var error = page.Locator(".field[data-path='order.date'] .field-error");
-        await Expect(error).ToBeVisibleAsync();
-        await Expect(error).ToContainTextAsync(invalid);
+        await Expect(error).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(error).ToContainTextAsync(invalid, new() { Timeout = 15_000 });
         // Sent anyway (a download asked for), the service's refusal is shown in the same words, not as ISO.
         await page.ClickAsync("#download-pdf");
         await Expect(page.Locator("#form-status")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(error).ToContainTextAsync(invalid);
+        await Expect(error).ToContainTextAsync(invalid, new() { Timeout = 15_000 });
         Assert.Empty(browser.ScriptProblems);
     }
 
