@@ -40,7 +40,9 @@ public sealed class OpenApiDocumentTests(ServiceFactory factory) : IClassFixture
         Assert.Equal("render" + name, render["operationId"]!.GetValue<string>());
         Assert.Equal($"#/components/schemas/{name}Payload", render["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
         var formats = Catalogue.Formats(formId);
-        Assert.Equal(formats, render["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "format")!["schema"]!["enum"]!.AsArray().Select(f => f!.GetValue<string>()));
+        var format = render["parameters"]!.AsArray().Single(p => p!["name"]?.GetValue<string>() == "format")!["schema"]!["$ref"]!.GetValue<string>();
+        Assert.Equal($"#/components/schemas/{name}Format", format);
+        Assert.Equal(formats, document["components"]!["schemas"]![name + "Format"]!["enum"]!.AsArray().Select(f => f!.GetValue<string>()));
         Assert.Equal(formats.Count, render["responses"]!["200"]!["content"]!.AsObject().Count);
         Assert.Equal("validate" + name, document["paths"]![$"/api/forms/{formId}/validate"]!["post"]!["operationId"]!.GetValue<string>());
         Assert.Equal("blank" + name, document["paths"]![$"/api/forms/{formId}/blank"]!["get"]!["operationId"]!.GetValue<string>());
