@@ -141,8 +141,15 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                 if (operation is JsonObject op && method != "parameters")
                     Tidy(op, forms.Select(f => f.FormId).ToList(), allFormats, allVersions);
 
+        // Each form's example once, referred to by its operations (and the generic routes' bodies by the first's).
+        var examples = new JsonObject();
+        components["examples"] = examples;
         foreach (var form in forms)
+        {
+            if (Example(form.Versions[^1]) is { } value)
+                examples[Pascal(form.FormId) + "Payload"] = new JsonObject { ["summary"] = $"A valid {form.FormId} payload", ["value"] = value };
             AddFormOperations(paths, schemas, form);
+        }
         DeclareBatch(paths, schemas, forms, allFormats, allVersions, limits);
         DeclareMerge(paths, limits);
 
@@ -160,9 +167,9 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
         foreach (var (_, item) in paths)
             foreach (var (_, operation) in item!.AsObject())
             {
-                if (operation?["requestBody"]?["content"]?["application/json"] is not JsonObject json || json["example"] is not null) continue;
+                if (operation?["requestBody"]?["content"]?["application/json"] is not JsonObject json || json["examples"] is not null) continue;
                 if (json["schema"]?["$ref"]?.GetValue<string>() != "#/components/schemas/Payload") continue;
-                json["example"] = Example(first.Versions[^1]);
+                json["examples"] = ExampleRef(Pascal(first.FormId) + "Payload");
                 foreach (var parameter in operation["parameters"]?.AsArray().OfType<JsonObject>() ?? [])
                     if (parameter["name"]?.GetValue<string>() == "formId") parameter["example"] = first.FormId;
             }
@@ -243,6 +250,9 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
         foreach (var type in ok.Select(c => c.Key).Where(t => t != "application/json").ToList())
             ok[type] = new JsonObject { ["schema"] = Ref(Binary) };
     }
+
+    private static JsonObject ExampleRef(string name) =>
+        new() { ["example"] = new JsonObject { ["$ref"] = $"#/components/examples/{name}" } };
 
     private static JsonNode? Example(FormVersion version) =>
         version.Example is { } example ? JsonNode.Parse(example.GetRawText()) : null;
@@ -357,13 +367,13 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                 "The same as `POST /api/forms/{formId}/render` for this form, with its payload typed. The response carries " +
                 "`X-Form-Version`, an `ETag` (send it back in `If-None-Match` to get 304 Not Modified, with no body) and " +
                 "`X-Form-Warnings` when the document was rendered with warnings.",
-                Parameters(true), Body(payloadName, Example(latest)), documents, withBodyErrors: true),
+                Parameters(true), Body(payloadName, latest.Example is null ? null : ExampleRef(payloadName)), documents, withBodyErrors: true),
         };
         paths[$"/api/forms/{form.FormId}/validate"] = new JsonObject
         {
             ["post"] = Operation("validate" + name, $"Checks a {form.FormId} payload without rendering it.",
                 "200 with the warnings a render would report, or the 422 a render would give.",
-                Parameters(false), Body(payloadName, Example(latest)), Content(["application/json"], Ref("ValidationAnswer")), withBodyErrors: true),
+                Parameters(false), Body(payloadName, latest.Example is null ? null : ExampleRef(payloadName)), Content(["application/json"], Ref("ValidationAnswer")), withBodyErrors: true),
         };
         var blankParameters = Parameters(true);
         if (latest.Module.BlankTakesMonth)
@@ -396,7 +406,7 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                     ["200"] = new JsonObject
                     {
                         ["description"] = "OK",
-                        ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Ref(payloadName), ["example"] = Example(latest) } },
+                        ["content"] = Content(["application/json"], Ref(payloadName), latest.Example is null ? null : ExampleRef(payloadName)),
                     },
                     ["404"] = new JsonObject { ["description"] = "No such version, or it has no example." },
                 },
@@ -454,12 +464,8 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
         return operation;
     }
 
-    private static JsonObject Body(string schema, JsonNode? example)
-    {
-        var content = Content(["application/json"], Ref(schema));
-        if (example is not null) content["application/json"]!["example"] = example;
-        return new JsonObject { ["required"] = true, ["content"] = content };
-    }
+    private static JsonObject Body(string schema, JsonObject? examples) =>
+        new() { ["required"] = true, ["content"] = Content(["application/json"], Ref(schema), examples) };
 
     private static JsonObject Query(string name, JsonObject schema, string description) => new()
     {
@@ -469,11 +475,14 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
         ["schema"] = schema,
     };
 
-    private static JsonObject Content(IEnumerable<string> mediaTypes, JsonObject schema)
+    private static JsonObject Content(IEnumerable<string> mediaTypes, JsonObject schema, JsonObject? examples = null)
     {
         var content = new JsonObject();
         foreach (var type in mediaTypes)
+        {
             content[type] = new JsonObject { ["schema"] = schema.DeepClone() };
+            if (examples is not null) content[type]!["examples"] = examples.DeepClone();
+        }
         return content;
     }
 

@@ -26,6 +26,10 @@ internal static class OpenApiDeclarations
         var components = root["components"]!.AsObject();
         components["parameters"] = Parameters();
         components["headers"] = Headers();
+        // One example per problem status, referred to by every response of that status: the document stays small
+        // enough for the reference page to render quickly.
+        var examples = components["examples"] as JsonObject ?? [];
+        components["examples"] = examples;
 
         foreach (var (path, item) in root["paths"]!.AsObject())
         {
@@ -70,11 +74,13 @@ internal static class OpenApiDeclarations
                             ["application/problem+json"] = new JsonObject
                             {
                                 ["schema"] = new JsonObject { ["$ref"] = $"#/components/schemas/{OpenApiContract.ProblemSchema}" },
-                                ["example"] = ProblemExample(int.Parse(status, CultureInfo.InvariantCulture)),
+                                ["examples"] = new JsonObject { ["problem"] = new JsonObject { ["$ref"] = $"#/components/examples/Problem{status}" } },
                             },
                         };
                     }
                     responses[status] = response;
+                    if (status[0] is '4' or '5')
+                        examples[$"Problem{status}"] ??= new JsonObject { ["summary"] = $"A {status} problem", ["value"] = ProblemExample(int.Parse(status, CultureInfo.InvariantCulture)) };
                 }
             }
         }

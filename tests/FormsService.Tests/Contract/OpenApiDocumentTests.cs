@@ -65,7 +65,8 @@ public sealed class OpenApiDocumentTests(ServiceFactory factory) : IClassFixture
                 {
                     var problem = response!["content"]!["application/problem+json"]!;
                     Assert.Equal("#/components/schemas/Problem", problem["schema"]!["$ref"]!.GetValue<string>());
-                    Assert.Equal(int.Parse(status), problem["example"]!["status"]!.GetValue<int>());
+                    var example = problem["examples"]!["problem"]!["$ref"]!.GetValue<string>().Split('/')[^1];
+                    Assert.Equal(int.Parse(status), document["components"]!["examples"]![example]!["value"]!["status"]!.GetValue<int>());
                 }
             }
         Assert.Equal("X-Api-Key", document["components"]!["securitySchemes"]!["apiKey"]!["name"]!.GetValue<string>());
@@ -140,7 +141,8 @@ public sealed class OpenApiDocumentTests(ServiceFactory factory) : IClassFixture
             var example = paths[$"/api/forms/{formId}/versions/{{version}}/example"]!["get"]!;
             Assert.Equal($"#/components/schemas/{name}Payload", example["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
             var render = paths[$"/api/forms/{formId}/render"]!["post"]!;
-            Assert.NotNull(render["requestBody"]!["content"]!["application/json"]!["example"]);
+            Assert.Equal($"#/components/examples/{name}Payload", render["requestBody"]!["content"]!["application/json"]!["examples"]!["example"]!["$ref"]!.GetValue<string>());
+            Assert.NotNull(document["components"]!["examples"]![$"{name}Payload"]!["value"]);
             if (Catalogue.Formats(formId).Contains("pdf"))
                 Assert.Contains(render["parameters"]!.AsArray(), p => p!["name"]?.GetValue<string>() == "pdfa");
         }
