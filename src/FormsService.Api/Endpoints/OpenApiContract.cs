@@ -22,6 +22,7 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
     public const string Route = "/openapi/v1.json";
     public const string ProblemSchema = "Problem";
     private const string Binary = "Binary";
+    private const string JsonSchema = "JsonSchema";
     private const string FormTag = "Forms by id";
 
     private readonly Lazy<Task<string>> _json = new(() => BuildAsync(services, engine));
@@ -36,7 +37,7 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         document.SerializeAsV31(new OpenApiJsonWriter(text));
         var root = JsonNode.Parse(text.ToString())!.AsObject();
-        Complete(root, engine.Catalog);
+        Complete(root, engine.Catalog, Limits.Of(services));
         return root.ToJsonString(new JsonSerializerOptions
         {
             WriteIndented = true,
@@ -44,16 +45,37 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
         });
     }
 
-    internal static void Complete(JsonObject root, FormCatalog catalog)
+    /// <summary>The limits the service enforces, as numbers in the document (<c>x-limits</c>, <c>maxItems</c>).</summary>
+    internal sealed record Limits(int MaxBodyBytes, int MaxUploadBytes, int MaxSheetRows, int MaxBatchItems)
+    {
+        public static Limits Of(IServiceProvider services) => new(
+            services.GetService<Microsoft.Extensions.Options.IOptions<Http.RequestLimits>>()?.Value.MaxBodyBytes ?? new Http.RequestLimits().MaxBodyBytes,
+            services.GetService<Microsoft.Extensions.Options.IOptions<Core.Engine.Sheets.SheetLimits>>()?.Value.MaxUploadBytes ?? new Core.Engine.Sheets.SheetLimits().MaxUploadBytes,
+            services.GetService<Microsoft.Extensions.Options.IOptions<Core.Engine.Sheets.SheetLimits>>()?.Value.MaxRows ?? new Core.Engine.Sheets.SheetLimits().MaxRows,
+            BatchEndpoints.MaxItems);
+    }
+
+    internal static void Complete(JsonObject root, FormCatalog catalog, Limits limits)
     {
         var forms = catalog.Forms.OrderBy(f => f.FormId, StringComparer.Ordinal).ToList();
         var info = root["info"]!.AsObject();
         info["contact"] = new JsonObject { ["name"] = "FormsService", ["url"] = "https://github.com/formsservice/formsservice" };
+        // Relative: the reference at /docs sends its requests to the origin it was served from (its CSP allows 'self'
+        // only), and a client made from the document sets its own base address.
         root["servers"] = new JsonArray(new JsonObject
         {
-            ["url"] = "http://localhost:5000",
-            ["description"] = "Where `dotnet run` serves it; a client sets its own base address.",
+            ["url"] = "/",
+            ["description"] = "The service that serves this document; a client sets its own base address.",
         });
+        info["x-limits"] = new JsonObject
+        {
+            ["maxBodyBytes"] = limits.MaxBodyBytes,
+            ["maxUploadBytes"] = limits.MaxUploadBytes,
+            ["maxSheetRows"] = limits.MaxSheetRows,
+            ["maxBatchItems"] = limits.MaxBatchItems,
+            ["minDpi"] = PreviewEndpoints.MinDpi,
+            ["maxDpi"] = PreviewEndpoints.MaxDpi,
+        };
 
         var components = root["components"] as JsonObject ?? [];
         root["components"] = components;
@@ -68,6 +90,21 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                               "The per-form operations (`renderReferralCertificate`, …) carry the schema itself.",
         };
         schemas.Remove("JsonElement");
+        schemas[JsonSchema] = new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = "A JSON Schema (draft 2020-12) document.",
+            ["properties"] = new JsonObject
+            {
+                ["$schema"] = new JsonObject { ["type"] = "string" },
+                ["$id"] = new JsonObject { ["type"] = "string" },
+                ["title"] = new JsonObject { ["type"] = "string" },
+                ["description"] = new JsonObject { ["type"] = "string" },
+                ["type"] = new JsonObject { ["description"] = "A type name, or a list of them." },
+                ["properties"] = new JsonObject { ["type"] = "object" },
+                ["required"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+            },
+        };
         components["securitySchemes"] = new JsonObject
         {
             ["apiKey"] = new JsonObject
@@ -104,8 +141,17 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                 if (operation is JsonObject op && method != "parameters")
                     Tidy(op, forms.Select(f => f.FormId).ToList(), allFormats, allVersions);
 
+        // Each form's example once, referred to by its operations (and the generic routes' bodies by the first's).
+        var examples = new JsonObject();
+        components["examples"] = examples;
         foreach (var form in forms)
+        {
+            if (Example(form.Versions[^1]) is { } value)
+                examples[Pascal(form.FormId) + "Payload"] = new JsonObject { ["summary"] = $"A valid {form.FormId} payload", ["value"] = value };
             AddFormOperations(paths, schemas, form);
+        }
+        DeclareBatch(paths, schemas, forms, allFormats, allVersions, limits);
+        DeclareMerge(paths, limits);
 
         Walk(root, node =>
         {
@@ -116,7 +162,100 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
         });
         schemas.Remove("ProblemDetails");
         schemas.Remove("HttpValidationProblemDetails");
+        // The generic routes' bodies: the first form's example (its id is the formId's example).
+        var first = forms[0];
+        foreach (var (_, item) in paths)
+            foreach (var (_, operation) in item!.AsObject())
+            {
+                if (operation?["requestBody"]?["content"]?["application/json"] is not JsonObject json || json["examples"] is not null) continue;
+                if (json["schema"]?["$ref"]?.GetValue<string>() != "#/components/schemas/Payload") continue;
+                json["examples"] = ExampleRef(Pascal(first.FormId) + "Payload");
+                foreach (var parameter in operation["parameters"]?.AsArray().OfType<JsonObject>() ?? [])
+                    if (parameter["name"]?.GetValue<string>() == "formId") parameter["example"] = first.FormId;
+            }
+        OpenApiDeclarations.Apply(root);
     }
+
+    /// <summary>The batch's body: its items typed, their number bounded as the service bounds it.</summary>
+    private static void DeclareBatch(JsonObject paths, JsonObject schemas, IReadOnlyList<FormEntry> forms, IReadOnlyList<string> formats,
+        IReadOnlyList<string> versions, Limits limits)
+    {
+        schemas["BatchItem"] = new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = "One document of a batch.",
+            ["required"] = new JsonArray("formId", "payload"),
+            ["additionalProperties"] = false,
+            ["properties"] = new JsonObject
+            {
+                ["formId"] = new JsonObject { ["type"] = "string", ["enum"] = Strings(forms.Select(f => f.FormId)) },
+                ["format"] = new JsonObject { ["type"] = "string", ["enum"] = Strings(formats), ["default"] = OutputFormats.Pdf, ["description"] = "One of the form's formats (pdf by default)." },
+                ["version"] = new JsonObject { ["type"] = "string", ["enum"] = Strings(versions), ["description"] = "An exact version; without it, the version in force (or on `asOf`)." },
+                ["asOf"] = new JsonObject { ["type"] = "string", ["format"] = "date" },
+                ["payload"] = Ref("Payload"),
+            },
+        };
+        schemas["BatchRequest"] = new JsonObject
+        {
+            ["type"] = "object",
+            ["required"] = new JsonArray("items"),
+            ["additionalProperties"] = false,
+            ["properties"] = new JsonObject
+            {
+                ["items"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["maxItems"] = limits.MaxBatchItems, ["items"] = Ref("BatchItem") },
+            },
+        };
+        var examples = forms.Take(2).Select(f => (JsonNode?)new JsonObject
+        {
+            ["formId"] = f.FormId,
+            ["format"] = f.Versions[^1].Definition.Formats[0],
+            ["payload"] = Example(f.Versions[^1]),
+        }).ToArray();
+        if (paths["/api/render/batch"]?["post"] is JsonObject batch)
+            batch["requestBody"] = new JsonObject
+            {
+                ["required"] = true,
+                ["content"] = new JsonObject
+                {
+                    ["application/json"] = new JsonObject { ["schema"] = Ref("BatchRequest"), ["example"] = new JsonObject { ["items"] = new JsonArray(examples) } },
+                },
+            };
+    }
+
+    /// <summary>The merge's body (a spreadsheet, in a form or raw) and its answers: a ZIP, one PDF, or the report as JSON.</summary>
+    private static void DeclareMerge(JsonObject paths, Limits limits)
+    {
+        if (paths["/api/forms/{formId}/merge"]?["post"] is not JsonObject merge) return;
+        var file = new JsonObject { ["type"] = "string", ["format"] = "binary", ["maxLength"] = limits.MaxUploadBytes };
+        merge["requestBody"] = new JsonObject
+        {
+            ["required"] = true,
+            ["description"] = $"The filled template: at most {limits.MaxUploadBytes} bytes and {limits.MaxSheetRows} rows.",
+            ["content"] = new JsonObject
+            {
+                ["multipart/form-data"] = new JsonObject
+                {
+                    ["schema"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["required"] = new JsonArray("file"),
+                        ["properties"] = new JsonObject { ["file"] = file.DeepClone() },
+                    },
+                },
+                ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = new JsonObject { ["schema"] = file.DeepClone() },
+                ["text/csv"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["maxLength"] = limits.MaxUploadBytes } },
+            },
+        };
+        var ok = merge["responses"]!["200"]!["content"]!.AsObject();
+        foreach (var type in ok.Select(c => c.Key).Where(t => t != "application/json").ToList())
+            ok[type] = new JsonObject { ["schema"] = Ref(Binary) };
+    }
+
+    private static JsonObject ExampleRef(string name) =>
+        new() { ["example"] = new JsonObject { ["$ref"] = $"#/components/examples/{name}" } };
+
+    private static JsonNode? Example(FormVersion version) =>
+        version.Example is { } example ? JsonNode.Parse(example.GetRawText()) : null;
 
     /// <summary>A generic route's operation: enums for its parameters, media types on its 200, no 304.</summary>
     private static void Tidy(JsonObject operation, IReadOnlyList<string> formIds, IReadOnlyList<string> formats, IReadOnlyList<string> versions)
@@ -136,6 +275,10 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                 case "dpi": schema["minimum"] = PreviewEndpoints.MinDpi; schema["maximum"] = PreviewEndpoints.MaxDpi; break;
                 case "format" when operation["operationId"]?.GetValue<string>() != "PreviewArtwork": schema["enum"] = Strings(formats); break;
                 case "format": schema["enum"] = Strings([OutputFormats.Png, OutputFormats.Svg, OutputFormats.Pdf]); break;
+                case "pdfa": schema["enum"] = Strings(["2b"]); break;
+                case "conformance": schema["enum"] = Strings(["pdfa-2b"]); break;
+                case "output" when operation["operationId"]?.GetValue<string>() == "RenderBatch": schema["enum"] = Strings(["zip", "single"]); break;
+                case "output": schema["enum"] = Strings(["zip", "single", "report"]); break;
             }
             parameter["description"] ??= name switch
             {
@@ -145,6 +288,10 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                 "version" => "An exact version; without it, the version in force today (or on `asOf`).",
                 "asOf" => "The date (YYYY-MM-DD) whose version in force is wanted.",
                 "format" => "The output format; without it, the `Accept` header's, else the form's first.",
+                "pdfa" => "`2b`: the PDF as PDF/A-2b, for archives (PDF only).",
+                "conformance" => "`pdfa-2b`: the same as `pdfa=2b`.",
+                "output" when operation["operationId"]?.GetValue<string>() == "RenderBatch" => "`zip` (default): a ZIP with manifest.json; `single`: one PDF of every item in order.",
+                "output" => "`zip` (default): a ZIP of documents, manifest.json and errors.xlsx; `single`: one PDF; `report`: the manifest as JSON, nothing rendered.",
                 _ => null,
             };
             if (parameter["description"] is null) parameter.Remove("description");
@@ -178,9 +325,12 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                 "GetExample" => ["application/json"],
                 _ => [],
             };
-            var schemaRef = operation["operationId"]?.GetValue<string>() is "GetSchema" or "GetExample" or "GetDataSchema"
-                ? new JsonObject { ["type"] = "object" }
-                : Ref(Binary);
+            var schemaRef = operation["operationId"]?.GetValue<string>() switch
+            {
+                "GetSchema" or "GetDataSchema" => Ref(JsonSchema),
+                "GetExample" => Ref("Payload"),
+                _ => Ref(Binary),
+            };
             ok["content"] = Content(types, schemaRef);
         }
     }
@@ -195,11 +345,18 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
         var formats = latest.Definition.Formats;
         var title = latest.Definition.ShortTitle;
 
+        // Named enums, so that every generator names the type after the form (ReferralCertificateFormat).
+        schemas[name + "Version"] = new JsonObject { ["type"] = "string", ["enum"] = Versions(), ["description"] = $"The versions of {form.FormId}." };
+        schemas[name + "Format"] = new JsonObject { ["type"] = "string", ["enum"] = Strings(formats), ["description"] = $"The formats {form.FormId} renders to." };
+        var archival = formats.Contains(OutputFormats.Pdf);
+        if (archival)
+            schemas["PdfA"] = new JsonObject { ["type"] = "string", ["enum"] = Strings(["2b"]), ["description"] = "A PDF/A conformance level." };
         JsonArray Parameters(bool withFormat) => new JsonArray(new JsonNode?[]
         {
-            withFormat ? Query("format", new JsonObject { ["type"] = "string", ["enum"] = Strings(formats) },
+            withFormat ? Query("format", Ref(name + "Format"),
                 $"The output format: {string.Join(", ", formats)}. Without it, the `Accept` header's, else {formats[0]}.") : null,
-            Query("version", new JsonObject { ["type"] = "string", ["enum"] = Versions() }, "An exact version; without it, the version in force today (or on `asOf`)."),
+            withFormat && archival ? Query("pdfa", Ref("PdfA"), "`2b`: the PDF as PDF/A-2b, for archives (with `format=pdf`).") : null,
+            Query("version", Ref(name + "Version"), "An exact version; without it, the version in force today (or on `asOf`)."),
             Query("asOf", new JsonObject { ["type"] = "string", ["format"] = "date" }, "The date (YYYY-MM-DD) whose version in force is wanted."),
         }.Where(p => p is not null).ToArray());
 
@@ -210,13 +367,13 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                 "The same as `POST /api/forms/{formId}/render` for this form, with its payload typed. The response carries " +
                 "`X-Form-Version`, an `ETag` (send it back in `If-None-Match` to get 304 Not Modified, with no body) and " +
                 "`X-Form-Warnings` when the document was rendered with warnings.",
-                Parameters(true), Body(payloadName), documents, withBodyErrors: true),
+                Parameters(true), Body(payloadName, latest.Example is null ? null : ExampleRef(payloadName)), documents, withBodyErrors: true),
         };
         paths[$"/api/forms/{form.FormId}/validate"] = new JsonObject
         {
             ["post"] = Operation("validate" + name, $"Checks a {form.FormId} payload without rendering it.",
                 "200 with the warnings a render would report, or the 422 a render would give.",
-                Parameters(false), Body(payloadName), Content(["application/json"], Ref("ValidationAnswer")), withBodyErrors: true),
+                Parameters(false), Body(payloadName, latest.Example is null ? null : ExampleRef(payloadName)), Content(["application/json"], Ref("ValidationAnswer")), withBodyErrors: true),
         };
         var blankParameters = Parameters(true);
         if (latest.Module.BlankTakesMonth)
@@ -226,6 +383,34 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
         {
             ["get"] = Operation("blank" + name, $"The {form.FormId} form printed blank, to be filled by hand.",
                 "As `GET /api/forms/{formId}/blank` for this form (ETag and 304 as for renders).", blankParameters, null, documents, withBodyErrors: false),
+        };
+        paths[$"/api/forms/{form.FormId}/versions/{{version}}/example"] = new JsonObject
+        {
+            ["get"] = new JsonObject
+            {
+                ["tags"] = new JsonArray(FormTag),
+                ["summary"] = $"A valid {form.FormId} payload, typed.",
+                ["description"] = "As `GET /api/forms/{formId}/versions/{version}/example` for this form.",
+                ["operationId"] = "example" + name,
+                ["parameters"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = "version",
+                    ["in"] = "path",
+                    ["required"] = true,
+                    ["description"] = "The version.",
+                    ["schema"] = Ref(name + "Version"),
+                    ["example"] = latest.Version,
+                }),
+                ["responses"] = new JsonObject
+                {
+                    ["200"] = new JsonObject
+                    {
+                        ["description"] = "OK",
+                        ["content"] = Content(["application/json"], Ref(payloadName), latest.Example is null ? null : ExampleRef(payloadName)),
+                    },
+                    ["404"] = new JsonObject { ["description"] = "No such version, or it has no example." },
+                },
+            },
         };
         if (latest.Module.Artwork is not null)
         {
@@ -254,7 +439,6 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
         var responses = new JsonObject { ["200"] = new JsonObject { ["description"] = "OK", ["content"] = ok.DeepClone() } };
         var errors = new List<(int, string)>
         {
-            (401, "No API key, when the service needs one."), (403, "A wrong API key."),
             (404, "Unknown version, or none in force on that date."), (406, "Accept names no format the form offers."),
             (422, "The payload or a parameter breaks a rule: `errors` holds the messages by JSON path."),
             (503, "Overloaded or past the render timeout: try again after `Retry-After`."),
@@ -280,11 +464,8 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
         return operation;
     }
 
-    private static JsonObject Body(string schema) => new()
-    {
-        ["required"] = true,
-        ["content"] = Content(["application/json"], Ref(schema)),
-    };
+    private static JsonObject Body(string schema, JsonObject? examples) =>
+        new() { ["required"] = true, ["content"] = Content(["application/json"], Ref(schema), examples) };
 
     private static JsonObject Query(string name, JsonObject schema, string description) => new()
     {
@@ -294,11 +475,14 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
         ["schema"] = schema,
     };
 
-    private static JsonObject Content(IEnumerable<string> mediaTypes, JsonObject schema)
+    private static JsonObject Content(IEnumerable<string> mediaTypes, JsonObject schema, JsonObject? examples = null)
     {
         var content = new JsonObject();
         foreach (var type in mediaTypes)
+        {
             content[type] = new JsonObject { ["schema"] = schema.DeepClone() };
+            if (examples is not null) content[type]!["examples"] = examples.DeepClone();
+        }
         return content;
     }
 

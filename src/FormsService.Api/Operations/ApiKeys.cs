@@ -33,6 +33,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<AuthOptions>
         if (string.IsNullOrEmpty(presented))
         {
             metrics.Rejected(context, "unauthorized");
+            // RFC 9110: a 401 says how to authenticate. No registered scheme names a key in a header; this one says which.
+            context.Response.Headers.WWWAuthenticate = Endpoints.OpenApiDeclarations.Challenge;
             await Problem(context, StatusCodes.Status401Unauthorized, "problem-api-key-required", Say.Of("api-key-required", ("header", AuthOptions.Header)));
             return;
         }

@@ -65,4 +65,27 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             Assert.DoesNotContain(offer, text, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(browser.ScriptProblems);
     }
+
+    /// <summary>
+    /// The document's server is relative, so the reference sends its requests to the origin that served it (here a
+    /// random port, not the 5000 of <c>dotnet run</c>), and the page's Content-Security-Policy lets them through.
+    /// </summary>
+    [Fact]
+    public async Task The_docs_page_sends_requests_to_its_own_origin_within_its_policy()
+    {
+        await using var browser = await fixture.NewPageAsync();
+        var page = browser.Page;
+        // The page as its scripts run in it (its origin, its policy); Scalar's own rendering is not what is tested.
+        await page.GotoAsync("/docs", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        var answer = await page.EvaluateAsync<string>("""
+            async () => {
+              const doc = await (await fetch('/openapi/v1.json')).json();
+              const base = new URL(doc.servers[0].url, location.href);
+              const response = await fetch(new URL('api/forms', base));
+              return `${base.origin === location.origin} ${response.status}`;
+            }
+            """);
+        Assert.Equal("true 200", answer);
+        Assert.Empty(browser.ScriptProblems);
+    }
 }

@@ -86,6 +86,10 @@ public sealed class ConfiguredOperationsTests
         var client = factory.CreateClient();
         var none = await client.GetAsync("/api/forms");
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        // RFC 9110: a 401 names how to authenticate; the OpenAPI document declares the same header.
+        var challenge = Assert.Single(none.Headers.WwwAuthenticate);
+        Assert.Equal("ApiKey", challenge.Scheme);
+        Assert.Contains("X-Api-Key", challenge.Parameter);
         await none.ProblemAsync();
 
         var wrong = new HttpRequestMessage(HttpMethod.Get, "/api/forms");

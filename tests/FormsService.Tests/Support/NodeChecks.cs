@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FormsService.Tests.Support;
 
 /// <summary>
-/// The npm tools in <c>tests/contract/</c> (ajv, Spectral), pinned by its package-lock.json. <c>.ci/run</c> runs
+/// The npm tools in <c>tests/contract/</c> (ajv, Spectral, Redocly, openapi-typescript, openapi-fetch, TypeScript), pinned by its package-lock.json. <c>.ci/run</c> runs
 /// <c>npm ci</c> there; a test that finds no node_modules runs it once itself. No node, no npm: the test fails.
 /// </summary>
 public static class NodeChecks
@@ -16,7 +16,8 @@ public static class NodeChecks
     {
         lock (Gate)
         {
-            if (Directory.Exists(Path.Combine(Folder, "node_modules", "ajv")) && Directory.Exists(Path.Combine(Folder, "node_modules", "@stoplight")))
+            if (new[] { "ajv", "@stoplight", "@redocly/cli", "openapi-typescript", "openapi-fetch", "typescript", "@types/node" }
+                .All(package => Directory.Exists(Path.Combine(Folder, "node_modules", package))))
                 return;
             var (code, output) = Tools.Run("npm", $"ci --no-audit --no-fund --prefix \"{Folder}\"", 600_000);
             Assert.True(code == 0, $"npm ci in tests/contract failed: {output}");
@@ -33,6 +34,15 @@ public static class NodeChecks
         var (code, output) = Tools.Run("node", $"\"{Path.Combine(Folder, "check-schemas.mjs")}\" \"{file}\"");
         Assert.True(code == 0, $"check-schemas.mjs failed: {output}");
         return JsonNode.Parse(output)!.AsObject();
+    }
+
+    /// <summary>Redocly's <c>recommended</c> rules (tests/contract/redocly.yaml) on an OpenAPI document: exit code and its report.</summary>
+    public static (int ExitCode, string Output) Redocly(string documentFile)
+    {
+        EnsureInstalled();
+        var bin = Path.Combine(Folder, "node_modules", ".bin", "redocly");
+        return Tools.Run(bin, $"lint --config \"{Path.Combine(Folder, "redocly.yaml")}\" --format=stylish \"{documentFile}\"", 300_000,
+            new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" });
     }
 
     /// <summary>Spectral with the repository's ruleset on an OpenAPI document: exit code and its report.</summary>

@@ -6,10 +6,11 @@ namespace FormsService.Tests.Support;
 public static class Tools
 {
     public static (int ExitCode, string Output) Run(string file, string arguments, int timeoutMs = 120_000,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo(file, arguments)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
