@@ -27,6 +27,7 @@ internal static class ServiceSetup
 {
     public const string RenderPolicy = "render";
     public const string BatchPolicy = "batch";
+    public const string MergePolicy = "merge";
     public const string ArtworkCachePolicy = "artwork";
 
     /// <summary>What Kestrel reads ahead of the service per connection; the rest waits in the client's socket.</summary>
@@ -106,12 +107,17 @@ internal static class ServiceSetup
                 QueueLimit = Math.Max(0, rendering.QueueLimit),
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             }, patience)));
-            limiter.AddPolicy(BatchPolicy, _ => RateLimitPartition.Get(BatchPolicy, _ => new PatientLimiter(new ConcurrencyLimiterOptions
+            // Batches and merges share the smaller door; a merge waits at it as long as its own deadline (a spreadsheet
+            // of rows is worth a longer wait than a render), a batch as long as a render would.
+            var batchDoor = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
                 PermitLimit = Math.Max(1, rendering.MaxConcurrentRenders / 2),
                 QueueLimit = Math.Max(0, Math.Min(rendering.QueueLimit, 16)),
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            }, patience)));
+            });
+            var mergePatience = rendering.QueueLimit <= 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Max(1, rendering.TimeoutMilliseconds * 6L));
+            limiter.AddPolicy(BatchPolicy, _ => RateLimitPartition.Get(BatchPolicy, _ => new PatientLimiter(batchDoor, patience)));
+            limiter.AddPolicy(MergePolicy, _ => RateLimitPartition.Get(MergePolicy, _ => new PatientLimiter(batchDoor, mergePatience)));
             limiter.OnRejected = (context, cancellationToken) =>
             {
                 var http = context.HttpContext;

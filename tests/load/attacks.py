@@ -632,7 +632,10 @@ async def merge_files(name, make, expected, media=XLSX, copies=4, timeout=120):
     said = "; ".join(sorted({problem_code(r[2]) for r in results}))
     report(f"{name} ({len(file) / 1024:.0f} KB) × {copies}", f"{statuses(r[0] for r in results)} {said}; max {max(r[3] for r in results):.1f} s", s, took,
            render_summary(codes, times))
-    bound(name, all(r[0] == expected for r in results), f"merges answered {statuses(r[0] for r in results)}, not {expected}")
+    # A merge past the door's wait may be told to retry (503 with Retry-After); anything else is the file's own answer.
+    told = [r for r in results if r[0] == 503 and r[1].get("retry-after")]
+    bound(name, all(r[0] == expected for r in results if r not in told) and len(told) < len(results),
+          f"merges answered {statuses(r[0] for r in results)}, not {expected} (or 503 with Retry-After for some)")
     renders_served(name, codes)
     s.stop()
 

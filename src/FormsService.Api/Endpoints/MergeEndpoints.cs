@@ -62,9 +62,9 @@ public static class MergeEndpoints
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesValidationProblem(422).ProducesProblem(503)
             .DisableAntiforgery()
             .WithMetadata(new SpreadsheetUploadMetadata())
-            // A merge is a batch: it comes in by the batches' smaller door, so that merges at once hold at most half
-            // the render slots and single renders are served meanwhile.
-            .RequireRateLimiting(ServiceSetup.BatchPolicy);
+            // A merge is a batch: it comes in by the batches' smaller door (waiting there up to its deadline), so that
+            // merges and batches at once hold at most half the render slots and single renders are served meanwhile.
+            .RequireRateLimiting(ServiceSetup.MergePolicy);
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormVersion, byte[]> XlsxTemplates = new(), CsvTemplates = new();

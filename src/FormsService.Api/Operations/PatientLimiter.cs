@@ -8,9 +8,23 @@ namespace FormsService.Api.Operations;
 /// /validate waited until their clients gave up — while a bound on the wait keeps the queue deep for cheap renders and
 /// short for expensive ones.
 /// </summary>
-internal sealed class PatientLimiter(ConcurrencyLimiterOptions options, TimeSpan patience) : RateLimiter
+internal sealed class PatientLimiter : RateLimiter
 {
-    private readonly ConcurrencyLimiter _inner = new(options);
+    private readonly ConcurrencyLimiter _inner;
+    private readonly TimeSpan patience;
+    private readonly bool _owned;
+
+    public PatientLimiter(ConcurrencyLimiterOptions options, TimeSpan patience) : this(new ConcurrencyLimiter(options), patience, owned: true) { }
+
+    /// <summary>A door of its own patience onto a limiter others share (batches and merges share their slots).</summary>
+    public PatientLimiter(ConcurrencyLimiter shared, TimeSpan patience) : this(shared, patience, owned: false) { }
+
+    private PatientLimiter(ConcurrencyLimiter inner, TimeSpan patience, bool owned)
+    {
+        _inner = inner;
+        this.patience = patience;
+        _owned = owned;
+    }
 
     public override TimeSpan? IdleDuration => _inner.IdleDuration;
 
@@ -37,11 +51,11 @@ internal sealed class PatientLimiter(ConcurrencyLimiterOptions options, TimeSpan
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _inner.Dispose();
+        if (disposing && _owned) _inner.Dispose();
         base.Dispose(disposing);
     }
 
-    protected override ValueTask DisposeAsyncCore() => _inner.DisposeAsync();
+    protected override ValueTask DisposeAsyncCore() => _owned ? _inner.DisposeAsync() : ValueTask.CompletedTask;
 
     private sealed class Refused : RateLimitLease
     {
