@@ -65,14 +65,14 @@ service() { # dir port: the service, as in production (logs at Warning)
   wait_for "http://127.0.0.1:$2/health/ready"
 }
 
-declare -A URL
-service "$ROOT" 5090; URL[service]="http://127.0.0.1:5090"
-if [[ -n "${BEFORE:-}" ]]; then service "$BEFORE" 5092; URL[before]="http://127.0.0.1:5092"; fi
+declare -A URL GROUP
+service "$ROOT" 5090; URL[service]="http://127.0.0.1:5090"; GROUP[service]=${PIDS[-1]}
+if [[ -n "${BEFORE:-}" ]]; then service "$BEFORE" 5092; URL[before]="http://127.0.0.1:5092"; GROUP[before]=${PIDS[-1]}; fi
 curl -fsS -o "$OUT/service.pdf" -H 'Content-Type: application/json' --data-binary "@$PAYLOAD" "${URL[service]}$RENDER_PATH"
 setsid dotnet "$FLOOR_DLL" --pdf "$OUT/service.pdf" --urls http://127.0.0.1:5091 </dev/null >"$OUT/floor.log" 2>&1 & PIDS+=($!)
-URL[floor]="http://127.0.0.1:5091"
+URL[floor]="http://127.0.0.1:5091"; GROUP[floor]=${PIDS[-1]}
 setsid node "$PEER_DIR/server.js" "$OUT/document.json" "$ROOT/fonts" 5093 </dev/null >"$OUT/peer.log" 2>&1 & PIDS+=($!)
-URL[pdfmake]="http://127.0.0.1:5093"
+URL[pdfmake]="http://127.0.0.1:5093"; GROUP[pdfmake]=${PIDS[-1]}
 wait_for "${URL[floor]}/health"; wait_for "${URL[pdfmake]}/health"
 sleep 1
 for name in "${!URL[@]}"; do
@@ -80,6 +80,17 @@ for name in "${!URL[@]}"; do
   echo "$name: HTTP $code, $(stat -c %s "$OUT/$name.out") bytes, $(head -c 5 "$OUT/$name.out")"
   [[ "$code" == 200 ]] || exit 1
 done
+
+# CPU time (user + system, clock ticks) of a server's process group: with the requests served, the CPU a request
+# costs — a figure the other work on a shared machine moves far less than requests per second.
+cpu_ticks() { # group
+  local total=0 p
+  for p in $(pgrep -g "$1"); do
+    total=$(( total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+TICK=$(getconf CLK_TCK)
 
 load() { # name duration
   PAYLOAD="$PAYLOAD" RENDER_PATH="$RENDER_PATH" wrk -t "$THREADS" -c "$CONNECTIONS" -d "$2" --latency -s tests/load/render.lua "${URL[$1]}" -- "$THREADS"
@@ -90,26 +101,31 @@ echo "== warm-up: $WARMUP each"
 for name in "${order[@]}"; do load "$name" "$WARMUP" >/dev/null; done
 for round in $(seq 1 "$ROUNDS"); do
   for name in "${order[@]}"; do
+    before_cpu=$(cpu_ticks "${GROUP[$name]}")
     load "$name" "$DURATION" >"$OUT/$round-$name.txt"
+    cpu=$(( $(cpu_ticks "${GROUP[$name]}") - before_cpu ))
     rps=$(awk -F= '/^RPS=/ {print $2}' "$OUT/$round-$name.txt")
     p99=$(awk -F= '/^P99_MS=/ {print $2}' "$OUT/$round-$name.txt")
     bad=$(awk -F= '/^LUA_NON200=/ {print $2}' "$OUT/$round-$name.txt")
-    echo "$round $name rps=$rps p99_ms=$p99 non200=$bad load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/rounds.txt"
+    done_n=$(awk -F= '/^LUA_RESPONSES=/ {print $2}' "$OUT/$round-$name.txt")
+    cpu_ms=$(awk -v c="$cpu" -v t="$TICK" -v n="$done_n" 'BEGIN { printf "%.3f", (n > 0 ? c * 1000 / t / n : 0) }')
+    echo "$round $name rps=$rps p99_ms=$p99 cpu_ms=$cpu_ms non200=$bad load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/rounds.txt"
   done
 done
 
 echo "== median of $ROUNDS rounds ($CONNECTIONS connections, $DURATION each; results in $OUT)"
 /usr/bin/env python3 - "$OUT/rounds.txt" <<'PY'
 import re, statistics, sys
-rps, p99, rounds = {}, {}, {}
+rps, p99, cpu, rounds = {}, {}, {}, {}
 for line in open(sys.argv[1]):
-    m = re.match(r"(\d+) (\w+) rps=([\d.]+) p99_ms=([\d.]+)", line)
+    m = re.match(r"(\d+) (\w+) rps=([\d.]+) p99_ms=([\d.]+) cpu_ms=([\d.]+)", line)
     if m:
-        rps.setdefault(m[2], []).append(float(m[3])); p99.setdefault(m[2], []).append(float(m[4]))
+        rps.setdefault(m[2], []).append(float(m[3])); p99.setdefault(m[2], []).append(float(m[4])); cpu.setdefault(m[2], []).append(float(m[5]))
         rounds.setdefault(int(m[1]), {})[m[2]] = float(m[3])
 med = {k: statistics.median(v) for k, v in rps.items()}
 for k in rps:
-    print(f"{k:8} {med[k]:10.1f} requests/s   p99 {statistics.median(p99[k]):7.2f} ms   rounds: " + ", ".join(f"{x:.0f}" for x in rps[k]))
+    print(f"{k:8} {med[k]:10.1f} requests/s   p99 {statistics.median(p99[k]):7.2f} ms   CPU {statistics.median(cpu[k]):7.3f} ms a request   rounds: "
+          + ", ".join(f"{x:.0f}" for x in rps[k]))
 for k in ("before", "service"):
     if k in med:
         # Also the median of each round's own ratio: the three ran within seconds of each other there.
