@@ -163,17 +163,16 @@ internal static class ServiceSetup
         builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc.Infrastructure", LogLevel.Warning);
 
         var otlp = builder.Configuration["OpenTelemetry:OtlpEndpoint"];
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("formsservice", serviceVersion: ServiceVersion))
             .WithMetrics(m => m.AddMeter(RenderMetrics.MeterName).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation()
-                .AddView(RenderMetrics.RuntimeView).AddPrometheusExporter())
-            .WithTracing(t =>
-            {
-                t.AddAspNetCoreInstrumentation(o => o.RecordException = false);
-                // Off by default: traces leave the process only when an OTLP endpoint is configured.
-                if (!string.IsNullOrWhiteSpace(otlp))
-                    t.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
-            });
+                .AddView(RenderMetrics.RuntimeView).AddPrometheusExporter());
+        // Traces only when an OTLP endpoint is configured: with no exporter, every request still built and recorded a
+        // span that went nowhere.
+        if (!string.IsNullOrWhiteSpace(otlp))
+            telemetry.WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.RecordException = false)
+                .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
     }
 
     public static void UseFormsService(this WebApplication app)

@@ -131,7 +131,7 @@ if [[ "$PEER" != 1 ]]; then
 elif command -v node >/dev/null && command -v npm >/dev/null; then
   log "== peer: pdfmake (npm, installed into $OUT/peer), $PEER_N warm renders in-process"
   mkdir -p "$OUT/peer"
-  cp tests/load/peer/package.json tests/load/peer/render.js "$OUT/peer/"
+  cp tests/load/peer/package.json tests/load/peer/render.js tests/load/peer/definition.js "$OUT/peer/"
   (cd "$OUT/peer" && npm install --no-audit --no-fund --silent >/dev/null 2>&1) || log "npm install failed"
   dotnet "$BENCH_DLL" peer-doc referral-certificate >"$OUT/peer/document.json"
   node "$OUT/peer/render.js" "$OUT/peer/document.json" "$ROOT/fonts" "$PEER_N" "$OUT/peer.pdf" | tee "$OUT/peer.txt"

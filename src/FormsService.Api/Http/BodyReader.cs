@@ -80,12 +80,15 @@ internal static class BodyReader
                 document.Dispose();
                 return (null, Problems.BadJson(request.HttpContext, Say.Of("body-not-object")));
             }
-            if (InvalidTextPath(document.RootElement, "") is { } path)
+            // One walk over the text: a lone surrogate (refused; its path is found only then) and text not yet composed.
+            var composed = true;
+            if (HasLoneSurrogate(document.RootElement, ref composed))
             {
+                var path = InvalidTextPath(document.RootElement, "")!;
                 document.Dispose();
                 return (null, Problems.Invalid(request.HttpContext, new Dictionary<string, string[]> { [path] = [Say.ControlCharacter] }, "problem-payload"));
             }
-            return (Nfc.Normalized(document, Options), null);
+            return (composed ? document : Nfc.Composed(document, Options), null);
         }
         catch (JsonException ex)
         {
@@ -155,6 +158,40 @@ internal static class BodyReader
 
     private static ILogger Log(HttpRequest request) =>
         request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BodyReader).FullName!);
+
+    /// <summary>
+    /// Whether a string or name anywhere spells a lone surrogate; clears <paramref name="composed"/> on the way when a
+    /// text is not in NFC. Each text is read once; no path is built.
+    /// </summary>
+    private static bool HasLoneSurrogate(JsonElement element, ref bool composed)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try { name = property.Name; }
+                    catch (InvalidOperationException) { return true; }
+                    if (HasLoneSurrogate(name) || HasLoneSurrogate(property.Value, ref composed)) return true;
+                    composed = composed && Unicode.Composer.IsComposed(name);
+                }
+                return false;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    if (HasLoneSurrogate(item, ref composed)) return true;
+                return false;
+            case JsonValueKind.String:
+                string text;
+                try { text = element.GetString()!; }
+                catch (InvalidOperationException) { return true; }
+                if (HasLoneSurrogate(text)) return true;
+                composed = composed && Unicode.Composer.IsComposed(text);
+                return false;
+            default:
+                return false;
+        }
+    }
 
     /// <summary>
     /// JSON escapes can spell lone surrogates, which no text may hold: the path of the first such string or name

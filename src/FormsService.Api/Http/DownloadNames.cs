@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FormsService.Core.Engine.Catalog;
-using Microsoft.Net.Http.Headers;
 
 namespace FormsService.Api.Http;
 
@@ -43,13 +42,34 @@ internal static class DownloadNames
     }
 
     /// <param name="inline">Shown in place (an &lt;img src&gt; preview) rather than saved.</param>
+    /// <remarks>
+    /// Written directly — the ASCII name (quoted; it holds only letters, digits, '-', '_' and '.') and the UTF-8 name,
+    /// percent-encoded (RFC 8187) — instead of through the framework's header value, which sanitised, encoded and
+    /// re-parsed the name for every document.
+    /// </remarks>
     public static string ContentDisposition(string fileName, bool inline = false)
     {
-        var header = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
-        header.SetHttpFileName(fileName);
-        header.FileName = "\"" + Ascii(fileName) + "\"";
-        return header.ToString();
+        var sb = new StringBuilder(fileName.Length * 7 + 48);
+        sb.Append(inline ? "inline" : "attachment").Append("; filename=\"").Append(Ascii(fileName)).Append("\"; filename*=UTF-8''");
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in fileName.EnumerateRunes())
+        {
+            if (rune.IsAscii && IsAttrChar((char)rune.Value))
+            {
+                sb.Append((char)rune.Value);
+                continue;
+            }
+            var n = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..n])
+                sb.Append('%').Append(HexDigits[b >> 4]).Append(HexDigits[b & 0xF]);
+        }
+        return sb.ToString();
     }
+
+    private const string HexDigits = "0123456789ABCDEF";
+
+    /// <summary>RFC 8187's attr-char: what a value may hold unencoded.</summary>
+    private static bool IsAttrChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '&' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
 
     public static string Ascii(string name)
     {

@@ -9,9 +9,12 @@ namespace FormsService.Api.Http;
 /// </summary>
 internal static class Nfc
 {
-    public static JsonDocument Normalized(JsonDocument document, JsonDocumentOptions options)
+    public static JsonDocument Normalized(JsonDocument document, JsonDocumentOptions options) =>
+        IsNormalized(document.RootElement) ? document : Composed(document, options);
+
+    /// <summary>The document written again with every name and string composed; the one given is disposed.</summary>
+    public static JsonDocument Composed(JsonDocument document, JsonDocumentOptions options)
     {
-        if (IsNormalized(document.RootElement)) return document;
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
             Write(document.RootElement, writer);

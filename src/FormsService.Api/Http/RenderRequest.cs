@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -64,20 +66,28 @@ internal static class RenderRequest
 
     /// <summary>
     /// A strong ETag from everything the bytes depend on — the request and the engine's digest (code, definitions,
-    /// fonts): output is deterministic, so equal inputs, equal bytes.
+    /// fonts): output is deterministic, so equal inputs, equal bytes. The request is its normalised form: the view the
+    /// check bound and serialised once (compact, in the record's order), hashed in place from the text it was parsed
+    /// from, not written again.
     /// </summary>
     public static EntityTagHeaderValue ETag(EngineDigest digest, FormVersion version, string format, JsonElement? payload, string? extra = null)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{version.FormId}\n{version.Version}\n{format}\n{digest.Value}\n{extra}\n"));
-        if (payload is { } p)
+        var head = $"{version.FormId}\n{version.Version}\n{format}\n{digest.Value}\n{extra}\n";
+        var view = payload is { } p ? JsonMarshal.GetRawUtf8Value(p) : default;
+        var length = Encoding.UTF8.GetByteCount(head) + view.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
         {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer))
-                p.WriteTo(writer);
-            hash.AppendData(buffer.GetBuffer(), 0, (int)buffer.Length);
+            var written = Encoding.UTF8.GetBytes(head, rented);
+            view.CopyTo(rented.AsSpan(written));
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(rented.AsSpan(0, length), hash);
+            return new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(hash[..16]) + "\"");
         }
-        return new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(hash.GetHashAndReset())[..32] + "\"");
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>

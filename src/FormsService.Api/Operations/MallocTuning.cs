@@ -16,21 +16,25 @@ internal enum MallocTuningOutcome
 }
 
 /// <summary>
-/// Fixes glibc's mmap and trim thresholds at their defaults of 128 KB, once per process, before anything renders. glibc
-/// raises the mmap threshold to the size of every mapped block freed (up to 32 MB) and the trim threshold to twice that,
-/// so after the first preview Skia's raster surfaces and encoder buffers, a few MB each, are carved from the per-thread
-/// arenas instead of mapped on their own; freed there they fragment the arenas, and neither <c>free</c> nor
+/// Fixes glibc's mmap and trim thresholds at 1 MB, once per process, before anything renders. glibc raises the mmap
+/// threshold to the size of every mapped block freed (up to 32 MB) and the trim threshold to twice that, so after the
+/// first preview Skia's raster surfaces and encoder buffers, a few MB each, are carved from the per-thread arenas
+/// instead of mapped on their own; freed there they fragment the arenas, and neither <c>free</c> nor
 /// <c>malloc_trim</c> gives most of them back. After 25 s of distinct preview queries four arenas held 66 MB while idle
 /// (233 MB in all against 119 MB before the load). Fixed, a large block is unmapped the moment it is freed and an
-/// arena's free top goes back at once; the arenas keep only small objects. It costs no measurable CPU per render. Both
-/// are set: fixing the mmap threshold alone leaves a trim threshold already raised, and an arena that keeps its top.
+/// arena's free top goes back at once; the arenas keep only small and middle-sized blocks. Both are set: fixing the
+/// mmap threshold alone leaves a trim threshold already raised, and an arena that keeps its top.
+/// Not glibc's default of 128 KB: every PDF deflates its page content, and zlib's state for one stream is a block of
+/// about 300 KB (window, hash chains, pending output). Above the threshold that block was mapped, faulted in page by
+/// page, zeroed and unmapped for every stream — the largest single cost of a PDF request over HTTP. Under 1 MB it is
+/// reused from the render thread's arena; a raster surface (3.5 MB for an A4 page at 96 dpi) is still mapped.
 /// Set in code, not by <c>MALLOC_MMAP_THRESHOLD_</c> or <c>GLIBC_TUNABLES</c>, so that it holds under <c>dotnet run</c>
 /// as in the container.
 /// </summary>
 internal sealed class MallocTuning(Func<bool> isGlibc, Func<int, int, int> mallopt)
 {
-    /// <summary>glibc's own default for both thresholds, which it would otherwise move.</summary>
-    public const int ThresholdBytes = 128 * 1024;
+    /// <summary>Both thresholds: above a deflate stream's state, below a raster surface.</summary>
+    public const int ThresholdBytes = 1024 * 1024;
 
     /// <summary><c>M_TRIM_THRESHOLD</c> and <c>M_MMAP_THRESHOLD</c> in glibc's malloc.h.</summary>
     public const int MTrimThreshold = -1, MMmapThreshold = -3;

@@ -20,8 +20,8 @@ public sealed class MallocTuningTests
         Assert.Equal(OperatingSystem.IsLinux() ? MallocTuningOutcome.Applied : MallocTuningOutcome.NotGlibc, tuning.Apply());
         Assert.Equal(tuning.Outcome, tuning.Apply());
 
-        // M_MMAP_THRESHOLD and M_TRIM_THRESHOLD, each at glibc's default.
-        Assert.Equal(OperatingSystem.IsLinux() ? [(-3, 128 * 1024), (-1, 128 * 1024)] : [], calls);
+        // M_MMAP_THRESHOLD and M_TRIM_THRESHOLD, each at 1 MB.
+        Assert.Equal(OperatingSystem.IsLinux() ? [(-3, 1024 * 1024), (-1, 1024 * 1024)] : [], calls);
     }
 
     [Fact]
@@ -72,6 +72,25 @@ public sealed class MallocTuningTests
         {
             // glibc's chunk header sits just below the pointer; bit 1 of its size word is IS_MMAPPED.
             Assert.True((Marshal.ReadInt64(block, -8) & 2) != 0, "the 30 MB block came from an arena, not from its own mapping");
+        }
+        finally
+        {
+            Marshal.FreeHGlobal(block);
+        }
+    }
+
+    [Fact]
+    public void A_block_the_size_of_a_deflate_streams_state_comes_from_an_arena()
+    {
+        Assert.True(RunsOnGlibc(), "not glibc: the test reads glibc's chunk header");
+        Assert.Equal(MallocTuningOutcome.Applied, MallocTuning.Process.Apply());
+
+        // zlib's state for one stream is about 300 KB: mapped on its own, every PDF paid for faulting it in page by
+        // page and unmapping it again.
+        var block = Marshal.AllocHGlobal(400 * 1024);
+        try
+        {
+            Assert.True((Marshal.ReadInt64(block, -8) & 2) == 0, "a 400 KB block was mapped on its own");
         }
         finally
         {
