@@ -16,9 +16,6 @@ public sealed record LaidOutDocument(Document Source, int PageCount, IReadOnlyLi
     /// <summary>What is drawn on one page, in drawing order: every laid-out block's pieces that fall on it.</summary>
     public IReadOnlyList<Piece> PiecesOn(int page) => Pages()[page];
 
-    /// <summary>Every piece of every page (the glyph collector reads the same pieces the painter draws).</summary>
-    public IEnumerable<Piece> AllPieces() => Pages().SelectMany(p => p);
-
     private IReadOnlyList<Piece>[] Pages()
     {
         if (_pages is { } done) return done;
@@ -100,30 +97,36 @@ public sealed record Line(
     internal static void EmitSegments(Action<Piece> draw, int page, float baseline, IReadOnlyList<Segment> segments, float dx)
     {
         for (var i = 0; i < segments.Count; i++)
-        {
-            var segment = segments[i];
-            var type = segment.Type;
-            var underlineY = baseline + type.SizePt * 0.14f;
-            switch (segment)
-            {
-                case TextSegment t:
-                    draw(new TextPiece(page, t.X + dx, baseline, t.Text, type));
-                    if (type.Underline)
-                        draw(new RulePiece(page, t.X + dx, underlineY, t.X + dx + t.Width, underlineY, Pieces.RuleWidth, type.Color, Dashed: false));
-                    break;
-                case FieldSegment f:
-                    if (f.Text.Length > 0)
-                        draw(new TextPiece(page, f.TextX + dx, baseline, f.Text, type));
-                    draw(new RulePiece(page, f.X + dx, underlineY, f.X + dx + f.Width, underlineY, Pieces.RuleWidth, type.Color, Dashed: false));
-                    break;
-            }
-        }
+            segments[i].Emit(draw, page, baseline, dx);
     }
 }
 
-public abstract record Segment(float X, float Width, string Text, Typography Type);
+/// <summary>A piece of a line: it says how it is drawn and moved, so neither the painter nor the setter asks its kind.</summary>
+public abstract record Segment(float X, float Width, string Text, Typography Type)
+{
+    /// <summary>Where an underline is drawn below a baseline.</summary>
+    private protected float UnderlineY(float baseline) => baseline + Type.SizePt * 0.14f;
 
-public sealed record TextSegment(float X, float Width, string Text, Typography Type) : Segment(X, Width, Text, Type);
+    internal abstract void Emit(Action<Piece> draw, int page, float baseline, float dx);
+
+    /// <summary>The segment moved <paramref name="dx"/> along its line.</summary>
+    internal abstract Segment Shifted(float dx);
+}
+
+public sealed record TextSegment(float X, float Width, string Text, Typography Type) : Segment(X, Width, Text, Type)
+{
+    internal override void Emit(Action<Piece> draw, int page, float baseline, float dx)
+    {
+        draw(new TextPiece(page, X + dx, baseline, Text, Type));
+        if (Type.Underline)
+        {
+            var y = UnderlineY(baseline);
+            draw(new RulePiece(page, X + dx, y, X + dx + Width, y, Pieces.RuleWidth, Type.Color, Dashed: false));
+        }
+    }
+
+    internal override Segment Shifted(float dx) => this with { X = X + dx };
+}
 
 /// <summary>One piece of a field on one line: underlined over its whole width, its text (maybe empty) inside.</summary>
 public sealed record FieldSegment(float X, float Width, string Text, Typography Type, float TextX) : Segment(X, Width, Text, Type)
@@ -132,6 +135,16 @@ public sealed record FieldSegment(float X, float Width, string Text, Typography 
     public float TextWidth { get; init; }
     /// <summary>Which of its paragraph's inlines the piece is of (the layout says so; no writer matches text to find it).</summary>
     internal int Inline { get; init; }
+
+    internal override void Emit(Action<Piece> draw, int page, float baseline, float dx)
+    {
+        if (Text.Length > 0)
+            draw(new TextPiece(page, TextX + dx, baseline, Text, Type));
+        var y = UnderlineY(baseline);
+        draw(new RulePiece(page, X + dx, y, X + dx + Width, y, Pieces.RuleWidth, Type.Color, Dashed: false));
+    }
+
+    internal override Segment Shifted(float dx) => this with { X = X + dx, TextX = TextX + dx };
 }
 
 public sealed record Caption(float CenterX, float Width, string Text, float Baseline, Typography Type)

@@ -108,12 +108,7 @@ internal sealed class ParagraphSetter(FontLibrary fonts, LayoutFacts facts)
         return best;
     }
 
-    internal static Segment Shift(Segment s, float dx) => dx == 0 ? s : s switch
-    {
-        TextSegment t => t with { X = t.X + dx },
-        FieldSegment f => f with { X = f.X + dx, TextX = f.TextX + dx },
-        _ => s,
-    };
+    internal static Segment Shift(Segment s, float dx) => dx == 0 ? s : s.Shifted(dx);
 }
 
 /// <summary>A paragraph's lines placed one after another, moved whole to the next page when it is kept together.</summary>

@@ -21,20 +21,11 @@ internal static class GlyphUsage
                     sets[face] = set = new CodepointSet();
                 set.Add(text);
             }
-            // The same pieces the painter draws: a block kind cannot draw text its subsets miss.
-            foreach (var piece in document.AllPieces())
-            {
-                switch (piece)
-                {
-                    case TextPiece t:
-                        Add(fonts.Get(t.Type.Face), t.Text);
-                        break;
-                    case FigurePiece { Figure.Art: ITextArt art }:
-                        foreach (var (face, text) in art.Texts(fonts))
-                            Add(face, text);
-                        break;
-                }
-            }
+            // The same pieces the painters draw, through the same canvas calls: a block kind cannot draw text its
+            // subsets miss.
+            var collector = new Collector(fonts, Add);
+            for (var page = 0; page < Math.Max(1, document.PageCount); page++)
+                PagePieces.Draw(document.PiecesOn(page), collector);
             var usage = new Dictionary<FontFace, int[]>(sets.Count);
             foreach (var (face, set) in sets)
                 usage[face] = set.ToSortedArray();
@@ -44,6 +35,30 @@ internal static class GlyphUsage
         {
             foreach (var set in sets.Values)
                 set.Return();
+        }
+    }
+
+    /// <summary>A page canvas that draws nothing and notes the text of every piece that draws any.</summary>
+    private sealed class Collector(FontLibrary fonts, Action<FontFace, string> add) : IPageCanvas
+    {
+        public void Texts(IReadOnlyList<Piece> pieces, int first, int last)
+        {
+            for (var k = first; k <= last; k++)
+            {
+                var t = (TextPiece)pieces[k];
+                add(fonts.Get(t.Type.Face), t.Text);
+            }
+        }
+
+        public void Rule(RulePiece rule) { }
+
+        public void Fill(FillPiece fill) { }
+
+        public void Figure(FigurePiece figure)
+        {
+            if (figure.Figure.Art is not ITextArt art) return;
+            foreach (var (face, text) in art.Texts(fonts))
+                add(face, text);
         }
     }
 
