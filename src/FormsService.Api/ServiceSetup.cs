@@ -41,9 +41,12 @@ internal static class ServiceSetup
         MallocTuning.Process.Apply();
         var options = builder.Configuration.GetSection("FormsService").Get<FormsServiceOptions>() ?? new FormsServiceOptions();
         // Fail fast: every definition and font is loaded and checked before the service listens.
-        var engine = FormsEngine.Load(options.FormsPath, options.FontsPath);
+        // The Api composes the modules: the engine with the forms' modules, and the order's deadlines beside it.
+        var composed = Core.Composition.Load(options.FormsPath, options.FontsPath);
+        var engine = composed.Engine;
         var services = builder.Services;
         services.AddSingleton(engine);
+        services.AddSingleton(composed.Deadlines);
         services.AddSingleton(new EngineDigest(options.FormsPath, options.FontsPath));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServiceClock>();

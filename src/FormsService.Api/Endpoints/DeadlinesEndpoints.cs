@@ -44,7 +44,7 @@ public static class DeadlinesEndpoints
 
     internal static Results<Ok<DeadlinesAnswer>, ProblemHttpResult> GetDeadlines(
         [FromQuery] string? verdictReceived, [FromQuery] string? akimatVerdictReceived, [FromQuery] string? probationVerdictReceived,
-        [FromQuery] string? orderReceived, [FromQuery] string? timeSheetReceived, [FromQuery] string? month, HttpContext context, FormsEngine engine)
+        [FromQuery] string? orderReceived, [FromQuery] string? timeSheetReceived, [FromQuery] string? month, HttpContext context, FormsEngine engine, DeadlineCalculator calculator)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var both = Date(nameof(verdictReceived), verdictReceived, errors);
@@ -60,7 +60,7 @@ public static class DeadlinesEndpoints
         if (both is null && akimat is null && probation is null && order is null && sheet is null && first is null)
             return Problems.InvalidParameter(context, nameof(verdictReceived), Say.Of("deadlines-give-date"));
 
-        var deadlines = engine.Deadlines.For(new DeadlineDates
+        var deadlines = calculator.For(new DeadlineDates
         {
             AkimatVerdictReceived = akimat ?? both,
             ProbationVerdictReceived = probation ?? both,

@@ -7,8 +7,6 @@ using FormsService.Core.Engine.Model;
 using FormsService.Core.Engine.Modules;
 using FormsService.Core.Engine.Payloads;
 using FormsService.Core.Engine.Rendering;
-using FormsService.Core.Forms;
-using FormsService.Core.Forms.Order733.Calendar;
 
 namespace FormsService.Core.Engine;
 
@@ -39,11 +37,10 @@ public sealed class FormsEngine : IDisposable
     private readonly PageImageRenderer _images;
 
     private FormsEngine(FontLibrary fonts, FormCatalog catalog, DataSchemas schemas, DocumentBuilder builder, LayoutEngine layout, PdfRenderer pdf,
-        DeadlineCalculator deadlines, MessageTable messages)
+        MessageTable messages)
     {
         Messages = messages;
         Schemas = schemas;
-        Deadlines = deadlines;
         Fonts = fonts;
         Catalog = catalog;
         _builder = builder;
@@ -61,16 +58,13 @@ public sealed class FormsEngine : IDisposable
 
     /// <summary>The JSON Schemas of the data files under <c>forms/</c>, as the service publishes them.</summary>
     public DataSchemas Schemas { get; }
-    internal DeadlineCalculator Deadlines { get; }
 
-    /// <summary>The deadlines of order No. 733 that follow from the day a verdict was received.</summary>
-    public IReadOnlyList<Deadline> DeadlinesFrom(DateOnly verdictReceived) => Deadlines.FromVerdictReceived(verdictReceived);
-
-    /// <summary>Loads and checks every font and definition; throws with the file and path of the first problem.</summary>
-    public static FormsEngine Load(string formsDirectory, string fontsDirectory) => Load(formsDirectory, fontsDirectory, []);
-
-    /// <param name="extraModules">Modules besides the forms' list (test fixtures with forms of their own).</param>
-    internal static FormsEngine Load(string formsDirectory, string fontsDirectory, IReadOnlyList<Func<ModuleServices, IFormModule>> extraModules)
+    /// <summary>
+    /// Loads and checks every font and definition; throws with the file and path of the first problem. The engine
+    /// knows no form: <paramref name="modules"/> gives the modules a definition's <c>payloadType</c> may name, made
+    /// with the services the engine offers them (the composition outside the engine decides which).
+    /// </summary>
+    internal static FormsEngine Load(string formsDirectory, string fontsDirectory, Func<ModuleServices, IReadOnlyList<IFormModule>> modules)
     {
         var fonts = FontLibrary.Load(fontsDirectory);
         try
@@ -79,14 +73,13 @@ public sealed class FormsEngine : IDisposable
             var layout = new LayoutEngine(fonts);
             var pdf = new PdfRenderer(fonts, new FontSubsetCache());
             var services = new ModuleServices(formsDirectory, fonts, guard, new FigureDocuments(layout, pdf));
-            var library = FormModules.Create(services);
-            var modules = library.Modules.Concat(extraModules.Select(create => create(services))).ToList();
-            var catalog = FormCatalog.Load(formsDirectory, ByName(modules));
+            var loaded = modules(services);
+            var catalog = FormCatalog.Load(formsDirectory, ByName(loaded));
             var locales = Locale.DateLocales.Load(Path.Combine(formsDirectory, "_locale"));
             locales.CheckCovers(catalog);
             var messages = MessageTable.Load(formsDirectory);
-            var builder = new DocumentBuilder(FiguresById(modules), locales);
-            return new FormsEngine(fonts, catalog, DataSchemas.Load(formsDirectory), builder, layout, pdf, library.Deadlines, messages);
+            var builder = new DocumentBuilder(FiguresById(loaded), locales);
+            return new FormsEngine(fonts, catalog, DataSchemas.Load(formsDirectory), builder, layout, pdf, messages);
         }
         catch
         {

@@ -58,7 +58,7 @@ public sealed class DocxPrintCases : IDisposable
     private static readonly string[] Words =
         ["Алматы", "облысы", "Қарасай", "ауданының", "Қаскелең", "қаласындағы", "мамандандырылған", "ауданаралық", "сотының", "№", "2", "бөлімшесі"];
 
-    public FormsEngine Engine { get; } = FormsEngine.Load(Repo.Forms, Repo.Fonts);
+    public FormsEngine Engine { get; } = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
     public List<PrintCase> Cases { get; } = [];
     public List<TypedCase> Typed { get; } = [];
     public List<EditCase> Edits { get; } = [];

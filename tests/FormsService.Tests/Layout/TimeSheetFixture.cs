@@ -36,7 +36,7 @@ public static class TimeSheetFixture
 
     public static string FormsDirectory => Path.Combine(Repo.Root, "tests", "FormsService.Tests", "Fixtures", "forms");
 
-    private static readonly Lazy<FormsEngine> LazyEngine = new(() => FormsEngine.Load(Repo.Forms, Repo.Fonts));
+    private static readonly Lazy<FormsEngine> LazyEngine = new(() => FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts));
     private static readonly Lazy<FormCatalog> LazyCatalog = new(() => Load(FormsDirectory));
 
     /// <summary>The shipped engine (fonts, renderers); it renders any form version it is given.</summary>
