@@ -47,6 +47,8 @@ internal static class ServiceSetup
         var services = builder.Services;
         services.AddSingleton(engine);
         services.AddSingleton(composed.Deadlines);
+        // Every route that makes documents goes through this one pipeline (a test's probe, if registered, sees each stage).
+        services.AddSingleton(sp => new DocumentPipeline(sp.GetRequiredService<FormsEngine>(), sp.GetService<PipelineProbe>()));
         services.AddSingleton(new EngineDigest(options.FormsPath, options.FontsPath));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServiceClock>();

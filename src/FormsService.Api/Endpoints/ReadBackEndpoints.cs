@@ -37,7 +37,7 @@ public static class ReadBackEndpoints
             .DisableAntiforgery();
     }
 
-    internal static async Task<IResult> Read(string formId, HttpContext context, FormsEngine engine)
+    internal static async Task<IResult> Read(string formId, HttpContext context, FormsEngine engine, DocumentPipeline pipeline)
     {
         var form = engine.Catalog.Find(formId);
         if (form is null)
@@ -54,7 +54,7 @@ public static class ReadBackEndpoints
                 : Problems.Refused(context, reading.Errors, reading.TitleCode!);
         }
         var version = reading.Version!;
-        var check = engine.Check(version, reading.Payload!.Value);
+        var check = pipeline.Check(version, reading.Payload!.Value);
         if (!check.IsValid)
             return Problems.Invalid(context, check);
         var language = RequestLanguage.Of(context.Request);

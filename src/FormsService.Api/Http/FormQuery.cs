@@ -66,13 +66,16 @@ public sealed class RenderQuery : FormQuery
 
     public string SelectedFormat => _resolved ?? throw new InvalidOperationException("The render query was not resolved.");
 
+    /// <summary>What the pipeline makes: the format chosen, as PDF/A-2b when asked.</summary>
+    public Output Output => Output.Of(SelectedFormat, Archival);
+
     internal override IResult? Resolve(HttpContext context, FormsEngine engine, ServiceClock clock)
     {
         if (base.Resolve(context, engine, clock) is { } error) return error;
         var (format, formatError) = RenderRequest.ResolveFormat(context.Request, Format, Selected.Definition);
         _resolved = format;
         if (formatError is not null) return formatError;
-        var (archival, archivalError) = Endpoints.PdfA.Parse(context, PdfA, Conformance, format!);
+        var (archival, archivalError) = Http.PdfA.Parse(context, PdfA, Conformance, format!);
         Archival = archival;
         return archivalError;
     }

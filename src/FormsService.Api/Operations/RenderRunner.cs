@@ -20,7 +20,13 @@ public sealed record RenderOutcome(byte[]? Bytes, int Status, string? Title, str
 {
     public bool Succeeded => Bytes is not null;
 
-    public ProblemHttpResult Problem(HttpContext context) => Problems.Coded(context, Status, Title ?? "problem-render", Problems.Body, Detail ?? Say.Of("render-failed"));
+    /// <summary>The outcome as a problem; a 503 (memory, time) says when to retry.</summary>
+    public ProblemHttpResult Problem(HttpContext context)
+    {
+        if (Status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "1";
+        return Problems.Coded(context, Status, Title ?? "problem-render", Problems.Body, Detail ?? Say.Of("render-failed"));
+    }
 }
 
 /// <summary>
@@ -127,6 +133,14 @@ public sealed class RenderRunner : IDisposable
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             return new RenderOutcome(null, StatusCodes.Status499ClientClosedRequest, "problem-cancelled", Say.Of("render-cancelled"));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault in the pipeline: the request's answer is a 500 problem naming it, never a broken stream or a hang.
+            _metrics.Rejected("fault");
+            _logger.LogError(ex, "Render of {FormId} {Version} as {Format} failed after {ElapsedMs:0} ms (request {RequestId})",
+                job.Version.FormId, job.Version.Version, job.Format, watch.Elapsed.TotalMilliseconds, requestId);
+            return new RenderOutcome(null, StatusCodes.Status500InternalServerError, "problem-render", Say.Of("render-failed"));
         }
         catch (OperationCanceledException)
         {

@@ -142,12 +142,23 @@ public sealed class FormsEngine : IDisposable
     [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
     public byte[] Render(FormVersion version, PayloadCheck? filled, string format, CancellationToken cancellationToken = default)
     {
-        if (version.Module.Artwork is { } artwork && format is OutputFormats.Png or OutputFormats.Svg)
-            return artwork.Render(version.Definition, ViewOf(filled) ?? Blank(version), format, cancellationToken);
+        if (DrawsArtwork(version, format))
+            return ArtworkOf(version).Render(version.Definition, ViewOf(filled) ?? Blank(version), format, cancellationToken);
         var laid = Lay(version, filled, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return Write(laid, format, filled is null ? null : version.Module.CarriedPayload(filled), cancellationToken);
     }
+
+    /// <summary>A laid-out document written as <paramref name="format"/>; a filled one's Word document carries its payload.</summary>
+    internal byte[] Write(FormVersion version, LaidOutDocument laid, PayloadCheck? filled, string format, CancellationToken cancellationToken) =>
+        Write(laid, format, filled is null ? null : version.Module.CarriedPayload(filled), cancellationToken);
+
+    /// <summary>The first page of a laid-out document as a PNG at <paramref name="dpi"/>.</summary>
+    internal byte[] FirstPagePng(LaidOutDocument laid, int dpi, CancellationToken cancellationToken) => _images.RenderPng(laid, 0, dpi, cancellationToken);
+
+    /// <summary>The artwork of a form that has one, drawn on its own as PNG or SVG (a page format otherwise).</summary>
+    internal static bool DrawsArtwork(FormVersion version, string format) =>
+        version.Module.Artwork is not null && format is OutputFormats.Png or OutputFormats.Svg;
 
     /// <param name="carried">The payload a Word document carries to be read back (null for a blank).</param>
     private byte[] Write(LaidOutDocument laid, string format, byte[]? carried, CancellationToken cancellationToken) =>
