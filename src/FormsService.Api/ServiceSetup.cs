@@ -17,7 +17,7 @@ using Scalar.AspNetCore;
 namespace FormsService.Api;
 
 /// <summary>Where the service finds what it ships.</summary>
-public sealed class FormsServiceOptions
+internal sealed class FormsServiceOptions
 {
     public string FormsPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "forms");
     public string FontsPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "fonts");
@@ -222,7 +222,7 @@ internal static class ServiceSetup
 }
 
 /// <summary>"Today" in Kazakhstan (UTC+5), for picking the version in force; renderers never read a clock.</summary>
-public sealed class ServiceClock(TimeProvider time)
+internal sealed class ServiceClock(TimeProvider time)
 {
     private static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
 

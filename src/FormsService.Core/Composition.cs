@@ -10,7 +10,7 @@ namespace FormsService.Core;
 /// and what the order's forms share besides their documents (the deadline calculator). The engine itself imports
 /// nothing from <c>Forms</c>: it is handed its modules as a list.
 /// </summary>
-public sealed class Composition : IDisposable
+internal sealed class Composition : IDisposable
 {
     private Composition(FormsEngine engine, DeadlineCalculator deadlines)
     {

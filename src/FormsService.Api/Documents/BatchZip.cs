@@ -85,7 +85,7 @@ internal sealed class BatchZip(HttpContext context, DocumentPipeline pipeline, S
             return (Failed(item.Index, item.FormId, item.Format, order.Version.Version, status, null, detail), null);
         }
         var name = package.Name($"{item.Index + 1:000}_{DownloadNames.FileName(order.Version.Definition, order.View, item.Format)}");
-        var warnings = wording.Language is { } language ? pipeline.Engine.In(item.Check!, language).Warnings : item.Check!.Warnings;
+        var warnings = wording.Warnings(item.Check!);
         return (new BatchItemOutcome(item.Index, item.FormId, item.Format, order.Version.Version, 200, name, null, null, warnings.Count > 0 ? warnings : null),
             outcome.Bytes);
     }

@@ -105,7 +105,6 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
         IReadOnlyList<string> headers, List<Row> rows, List<SheetRow> coded)
     {
         var wording = ProblemWording.Of(context, bilingualWhenUnasked: true);
-        var engine = context.RequestServices.GetRequiredService<FormsEngine>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var files = new Dictionary<int, string>();
         var items = new List<MergeRowOutcome>(rows.Count);
@@ -122,7 +121,7 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
             }
             worded.Add(row);
             var file = files[row.Number] = DocumentPackage.Unique(names, $"{row.Number:0000}_{DownloadNames.FileName(merge.Version.Definition, check!.View, merge.Format)}");
-            var warnings = wording.Language is { } language ? engine.In(check, language).Warnings : check.Warnings;
+            var warnings = wording.Warnings(check);
             items.Add(new MergeRowOutcome(row.Number, 200, file, null, warnings.Count > 0 ? warnings : null));
         }
         var rendered = files.Count;

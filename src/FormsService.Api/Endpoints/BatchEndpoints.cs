@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace FormsService.Api.Endpoints;
 
-public sealed record BatchItemOutcome(int Index, string? FormId, string? Format, string? Version, int Status, string? File,
+internal sealed record BatchItemOutcome(int Index, string? FormId, string? Format, string? Version, int Status, string? File,
     IReadOnlyDictionary<string, string[]>? Errors, string? Detail, IReadOnlyList<PayloadWarning>? Warnings)
 {
     /// <summary>Path → the codes of <see cref="Errors"/>' messages, as a problem's <c>codes</c>; and the detail's under <c>$</c>.</summary>
@@ -22,7 +22,7 @@ public sealed record BatchItemOutcome(int Index, string? FormId, string? Format,
 /// like a single render (its timeout, the memory budget, the metrics), and the batch as a whole has
 /// <c>Batch:TimeoutSeconds</c>: items not reached by then are reported, not rendered.
 /// </summary>
-public static class BatchEndpoints
+internal static class BatchEndpoints
 {
     public const int MaxItems = 500;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FormsService.Api.Endpoints;
 
 /// <summary>The dates asked about (each null when not given) and the deadlines that follow from them.</summary>
-public sealed record DeadlinesAnswer(
+internal sealed record DeadlinesAnswer(
     DateOnly? VerdictReceived,
     DateOnly? AkimatVerdictReceived,
     DateOnly? ProbationVerdictReceived,
@@ -19,7 +19,7 @@ public sealed record DeadlinesAnswer(
     IReadOnlyList<Deadline> Deadlines);
 
 /// <summary>The deadlines order No. 733 sets, computed from the days the documents were received, on Kazakhstan's calendar.</summary>
-public static class DeadlinesEndpoints
+internal static class DeadlinesEndpoints
 {
     private static readonly string YearsMessage = Say.Of("years-between", ("min", 2000), ("max", 2100));
 

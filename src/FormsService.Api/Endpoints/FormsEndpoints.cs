@@ -10,15 +10,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FormsService.Api.Endpoints;
 
-public sealed record FormSummary(string FormId, string Title, string Language, IReadOnlyList<VersionSummary> Versions);
+internal sealed record FormSummary(string FormId, string Title, string Language, IReadOnlyList<VersionSummary> Versions);
 
-public sealed record VersionSummary(string Version, string Title, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string EffectiveFromSource,
+internal sealed record VersionSummary(string Version, string Title, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string EffectiveFromSource,
     IReadOnlyList<string> Formats, string Language, LegalBasis LegalBasis, string Href);
 
-public sealed record ValidationAnswer(bool Valid, string FormId, string Version, IReadOnlyList<PayloadWarning> Warnings);
+internal sealed record ValidationAnswer(bool Valid, string FormId, string Version, IReadOnlyList<PayloadWarning> Warnings);
 
 /// <summary>The forms API: the catalogue, rendering, blank forms and validation.</summary>
-public static class FormsEndpoints
+internal static class FormsEndpoints
 {
     public const string VersionHeader = RenderRequest.VersionHeader;
     public const string WarningsHeader = RenderRequest.WarningsHeader;

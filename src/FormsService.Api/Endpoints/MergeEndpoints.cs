@@ -10,20 +10,20 @@ using Microsoft.AspNetCore.Mvc;
 namespace FormsService.Api.Endpoints;
 
 /// <summary>One row's outcome in a merge's manifest.</summary>
-public sealed record MergeRowOutcome(int Row, int Status, string? File, IReadOnlyDictionary<string, string[]>? Errors, IReadOnlyList<PayloadWarning>? Warnings)
+internal sealed record MergeRowOutcome(int Row, int Status, string? File, IReadOnlyDictionary<string, string[]>? Errors, IReadOnlyList<PayloadWarning>? Warnings)
 {
     /// <summary>Path → the codes of <see cref="Errors"/>' messages, as a problem's <c>codes</c>.</summary>
     public IReadOnlyDictionary<string, string[]>? Codes { get; init; }
 }
 
 /// <summary>What a merge did, row by row (manifest.json, or the answer of <c>output=report</c>).</summary>
-public sealed record MergeManifest(string FormId, string Version, string Format, int Rows, int Rendered, int Failed, IReadOnlyList<MergeRowOutcome> Items);
+internal sealed record MergeManifest(string FormId, string Version, string Format, int Rows, int Rendered, int Failed, IReadOnlyList<MergeRowOutcome> Items);
 
 /// <summary>
 /// Many documents from a spreadsheet: a template per version (XLSX, CSV) and the merge of a filled one into a ZIP
 /// (a document per valid row, manifest.json, errors.xlsx) or one printable PDF; PDF/A-2b on request.
 /// </summary>
-public static class MergeEndpoints
+internal static class MergeEndpoints
 {
     public const string SkippedRowsHeader = SpreadsheetMerge.SkippedRowsHeader;
 

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FormsService.Api.Endpoints;
 
 /// <summary>Previews: a filled form's first page as an image (clerks), and a form's artwork for an &lt;img src&gt; (designers).</summary>
-public static class PreviewEndpoints
+internal static class PreviewEndpoints
 {
     public const int MinDpi = 48, MaxDpi = 200;
 

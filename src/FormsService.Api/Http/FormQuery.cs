@@ -10,7 +10,7 @@ namespace FormsService.Api.Http;
 /// bound by ASP.NET from the route and query (so OpenAPI describes them) and resolved once, by
 /// <see cref="FormQueryFilter"/>, before the handler runs or the body is read.
 /// </summary>
-public class FormQuery
+internal class FormQuery
 {
     [FromRoute(Name = "formId")] public string FormId { get; set; } = "";
 
@@ -50,7 +50,7 @@ public class FormQuery
 }
 
 /// <summary>A form query with the output format: <c>format=</c>, else the <c>Accept</c> header, else the form's first.</summary>
-public sealed class RenderQuery : FormQuery
+internal sealed class RenderQuery : FormQuery
 {
     [FromQuery(Name = "format")] public string? Format { get; set; }
 

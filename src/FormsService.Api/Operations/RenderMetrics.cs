@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace FormsService.Api.Operations;
 
 /// <summary>The service's own metrics: render duration and size per form and format, rejections by reason.</summary>
-public sealed class RenderMetrics
+internal sealed class RenderMetrics
 {
     public const string MeterName = "FormsService";
     private readonly Histogram<double> _duration;

@@ -9,14 +9,14 @@ using Microsoft.Extensions.Options;
 namespace FormsService.Api.Operations;
 
 /// <summary>One render to run: what it is (for logs and metrics), what it may cost in memory, and the work itself.</summary>
-public sealed record RenderJob(FormVersion Version, string Format, long CostBytes, Func<CancellationToken, byte[]> Render)
+internal sealed record RenderJob(FormVersion Version, string Format, long CostBytes, Func<CancellationToken, byte[]> Render)
 {
     /// <summary>The job's own time limit (a merge's is longer than a render's); null for the render timeout.</summary>
     public TimeSpan? Timeout { get; init; }
 }
 
 /// <summary>How a render ended: its bytes, or the status and why not (a title code and a coded message, <see cref="Say"/>).</summary>
-public sealed record RenderOutcome(byte[]? Bytes, int Status, string? Title, string? Detail)
+internal sealed record RenderOutcome(byte[]? Bytes, int Status, string? Title, string? Detail)
 {
     public bool Succeeded => Bytes is not null;
 
@@ -36,7 +36,7 @@ public sealed record RenderOutcome(byte[]? Bytes, int Status, string? Title, str
 /// behind the answers (a storm of timed-out 600 dpi previews once held 1.37 GB). Logs carry the form, version,
 /// format, size and duration — never a payload value.
 /// </summary>
-public sealed class RenderRunner : IDisposable
+internal sealed class RenderRunner : IDisposable
 {
     private const long Megabyte = 1024 * 1024;
     private readonly IOptions<RenderingOptions> _options;

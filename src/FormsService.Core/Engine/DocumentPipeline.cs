@@ -10,7 +10,7 @@ using FormsService.Core.Engine.Rendering;
 namespace FormsService.Core.Engine;
 
 /// <summary>What a document is made as: the version's own formats, PDF/A, a page preview, or a form's artwork alone.</summary>
-public enum OutputKind
+internal enum OutputKind
 {
     /// <summary>PDF, DOCX, or (artwork forms) PNG and SVG, as the version offers them.</summary>
     Document,
@@ -26,7 +26,7 @@ public enum OutputKind
 }
 
 /// <summary>An output: its kind, its file format, and the dpi of a preview.</summary>
-public readonly record struct Output(OutputKind Kind, string Format, int Dpi = 96)
+internal readonly record struct Output(OutputKind Kind, string Format, int Dpi = 96)
 {
     /// <summary>A version's format, as PDF/A-2b when <paramref name="archival"/> (which needs PDF).</summary>
     public static Output Of(string format, bool archival = false) =>
@@ -56,7 +56,7 @@ public readonly record struct Output(OutputKind Kind, string Format, int Dpi = 9
 }
 
 /// <summary>One document to make: a version, its output, and a valid check (null: the form blank, for <see cref="Blank"/>).</summary>
-public sealed record DocumentOrder(FormVersion Version, Output Output, PayloadCheck? Filled)
+internal sealed record DocumentOrder(FormVersion Version, Output Output, PayloadCheck? Filled)
 {
     /// <summary>What a blank is printed for (a month); <see cref="BlankOptions.None"/> for a filled form.</summary>
     public BlankOptions Blank { get; init; } = BlankOptions.None;
@@ -66,13 +66,13 @@ public sealed record DocumentOrder(FormVersion Version, Output Output, PayloadCh
 }
 
 /// <summary>The stages of the pipeline, in order.</summary>
-public enum PipelineStage { Check, Lay, Render, Combine, Package }
+internal enum PipelineStage { Check, Lay, Render, Combine, Package }
 
 /// <summary>
 /// Sees each stage of every document as it starts (a test injects its fault here and finds it in every route's
 /// answer). The service registers none: then the pipeline calls nothing.
 /// </summary>
-public sealed class PipelineProbe(Action<PipelineStage, FormVersion?> onStage)
+internal sealed class PipelineProbe(Action<PipelineStage, FormVersion?> onStage)
 {
     internal void Enter(PipelineStage stage, FormVersion? version) => onStage(stage, version);
 }
@@ -85,7 +85,7 @@ public sealed class PipelineProbe(Action<PipelineStage, FormVersion?> onStage)
 /// runs where it is called: the Api calls it on a render thread of its runner (memory budget, slots, timeout,
 /// cancellation, metrics).
 /// </summary>
-public sealed class DocumentPipeline
+internal sealed class DocumentPipeline
 {
     private readonly FormsEngine _engine;
     private readonly PdfBook _book;
@@ -100,11 +100,14 @@ public sealed class DocumentPipeline
 
     public FormsEngine Engine => _engine;
 
-    /// <summary>Binds and checks a payload once: a valid check carries the view its documents are made from.</summary>
+    /// <summary>
+    /// Binds and checks a payload once: a valid check carries the view its documents are made from. Its messages stay
+    /// codes (<see cref="Say"/>): they are worded once, in the reader's language, where the answer is written.
+    /// </summary>
     public PayloadCheck Check(FormVersion version, JsonElement payload)
     {
         _probe?.Enter(PipelineStage.Check, version);
-        return _engine.Check(version, payload);
+        return version.Module.Bind(payload, version.Definition);
     }
 
     /// <summary>The document model laid out on pages: the form filled from the order's check, or blank.</summary>
@@ -173,7 +176,7 @@ public sealed class DocumentPipeline
 }
 
 /// <summary>A ZIP of documents, their manifest and reports: fixed entry times, unique names, documents stored.</summary>
-public sealed class DocumentPackage : IDisposable
+internal sealed class DocumentPackage : IDisposable
 {
     /// <summary>Every entry's time: no clock in the output, so the same input gives the same bytes.</summary>
     public static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -11,7 +11,7 @@ using FormsService.Core.Engine.Rendering;
 namespace FormsService.Core.Engine;
 
 /// <summary>Output formats and their media types.</summary>
-public static class OutputFormats
+internal static class OutputFormats
 {
     public const string Pdf = "pdf", Docx = "docx", Png = "png", Svg = "svg";
 
@@ -28,7 +28,7 @@ public static class OutputFormats
 /// Everything loaded once at start-up — fonts, the forms' modules, the catalogue — and the one path from a form
 /// version and a checked payload to the bytes of a document.
 /// </summary>
-public sealed class FormsEngine : IDisposable
+internal sealed class FormsEngine : IDisposable
 {
     private readonly DocumentBuilder _builder;
     private readonly LayoutEngine _layout;

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace FormsService.Core.Engine.Catalog;
 
 /// <summary>One published version of a form, as read from <c>forms/&lt;form-id&gt;/&lt;version&gt;/definition.json</c>.</summary>
-public sealed record FormDefinition
+internal sealed record FormDefinition
 {
     /// <summary>The JSON Schema the file names for editors (<c>forms/_schemas/definition.schema.json</c>); not read.</summary>
     [JsonPropertyName("$schema")] public string? Schema { get; init; }
@@ -32,7 +32,7 @@ public sealed record FormDefinition
     [JsonIgnore] public string Directory { get; init; } = "";
 }
 
-public sealed record LegalBasis
+internal sealed record LegalBasis
 {
     public required string Act { get; init; }
     public required string Number { get; init; }
@@ -42,7 +42,7 @@ public sealed record LegalBasis
     public string? Rule { get; init; }
 }
 
-public sealed record PageSetup
+internal sealed record PageSetup
 {
     /// <summary>"A4" (portrait) or "A4-landscape".</summary>
     public string Size { get; init; } = "A4";
@@ -53,9 +53,9 @@ public sealed record PageSetup
     public JsonElement? Footer { get; init; }
 }
 
-public sealed record Margins(float Top, float Right, float Bottom, float Left);
+internal sealed record Margins(float Top, float Right, float Bottom, float Left);
 
-public sealed record TextStyles
+internal sealed record TextStyles
 {
     /// <summary>"serif" (Times New Roman in DOCX, Liberation Serif in PDF) or "sans" (Arial, Liberation Sans): see <c>FontFamilies</c>.</summary>
     public string Font { get; init; } = "serif";
@@ -77,7 +77,7 @@ public sealed record TextStyles
 }
 
 /// <summary>The styles of a form printed blank, where they differ from its own (<c>styles.blank</c>).</summary>
-public sealed record BlankTextStyles
+internal sealed record BlankTextStyles
 {
     public float? SizePt { get; init; }
     public float? CaptionSizePt { get; init; }

@@ -11,7 +11,7 @@ namespace FormsService.Core.Engine.Payloads;
 /// right, one by one), invisible characters, combining marks with no letter to sit on, text with nothing visible.
 /// Each message names the character; the error's key names the field.
 /// </summary>
-public sealed class TextGuard(Func<int, bool> canDraw)
+internal sealed class TextGuard(Func<int, bool> canDraw)
 {
     public void Check(JsonElement element, string path, IDictionary<string, List<string>> errors)
     {

@@ -9,7 +9,7 @@ namespace FormsService.Core.Engine.Rendering;
 /// captioned blanks as borderless tables. It reads the layout only to know where the PDF put a caption and how wide
 /// it made a blank; it measures nothing.
 /// </summary>
-public sealed class DocxRenderer
+internal sealed class DocxRenderer
 {
     // Parts that depend only on the form version: made once.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(Catalog.TextStyles Styles, string Language), string> _styles = new();
