@@ -17,7 +17,7 @@ using Scalar.AspNetCore;
 namespace FormsService.Api;
 
 /// <summary>Where the service finds what it ships.</summary>
-public sealed class FormsServiceOptions
+internal sealed class FormsServiceOptions
 {
     public string FormsPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "forms");
     public string FontsPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "fonts");
@@ -42,9 +42,14 @@ internal static class ServiceSetup
         MallocTuning.Process.Apply();
         var options = builder.Configuration.GetSection("FormsService").Get<FormsServiceOptions>() ?? new FormsServiceOptions();
         // Fail fast: every definition and font is loaded and checked before the service listens.
-        var engine = FormsEngine.Load(options.FormsPath, options.FontsPath);
+        // The Api composes the modules: the engine with the forms' modules, and the order's deadlines beside it.
+        var composed = Core.Composition.Load(options.FormsPath, options.FontsPath);
+        var engine = composed.Engine;
         var services = builder.Services;
         services.AddSingleton(engine);
+        services.AddSingleton(composed.Deadlines);
+        // Every route that makes documents goes through this one pipeline (a test's probe, if registered, sees each stage).
+        services.AddSingleton(sp => new DocumentPipeline(sp.GetRequiredService<FormsEngine>(), sp.GetService<PipelineProbe>()));
         services.AddSingleton(new EngineDigest(options.FormsPath, options.FontsPath));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServiceClock>();
@@ -228,7 +233,7 @@ internal static class ServiceSetup
 }
 
 /// <summary>"Today" in Kazakhstan (UTC+5), for picking the version in force; renderers never read a clock.</summary>
-public sealed class ServiceClock(TimeProvider time)
+internal sealed class ServiceClock(TimeProvider time)
 {
     private static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
 

@@ -10,7 +10,7 @@ internal static class Fixture
 {
     public const string Version = "2025-733";
     public static string Root { get; } = FindRoot();
-    private static readonly Lazy<FormsEngine> LazyEngine = new(() => FormsEngine.Load(Path.Combine(Root, "forms"), Path.Combine(Root, "fonts")));
+    private static readonly Lazy<FormsEngine> LazyEngine = new(() => FormsService.Core.Composition.LoadEngine(Path.Combine(Root, "forms"), Path.Combine(Root, "fonts")));
 
     public static FormsEngine Engine => LazyEngine.Value;
 

@@ -58,10 +58,10 @@ if (args.Length > 0 && args[0] == "startup")
     using (FormsService.Core.Engine.Fonts.FontLibrary.Load(Path.Combine(Fixture.Root, "fonts"))) { }
     Console.WriteLine($"fonts: {w.Elapsed.TotalMilliseconds:0} ms");
     w.Restart();
-    using (FormsService.Core.Engine.FormsEngine.Load(Path.Combine(Fixture.Root, "forms"), Path.Combine(Fixture.Root, "fonts"))) { }
+    using (FormsService.Core.Composition.LoadEngine(Path.Combine(Fixture.Root, "forms"), Path.Combine(Fixture.Root, "fonts"))) { }
     Console.WriteLine($"engine (fonts warm): {w.Elapsed.TotalMilliseconds:0} ms");
     w.Restart();
-    using (FormsService.Core.Engine.FormsEngine.Load(Path.Combine(Fixture.Root, "forms"), Path.Combine(Fixture.Root, "fonts"))) { }
+    using (FormsService.Core.Composition.LoadEngine(Path.Combine(Fixture.Root, "forms"), Path.Combine(Fixture.Root, "fonts"))) { }
     Console.WriteLine($"engine again (all warm): {w.Elapsed.TotalMilliseconds:0} ms");
     return 0;
 }

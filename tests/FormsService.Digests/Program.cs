@@ -9,7 +9,7 @@ if (args.Length != 2)
     Console.Error.WriteLine("usage: FormsService.Digests <forms folder> <fonts folder>");
     return 2;
 }
-using var engine = FormsEngine.Load(args[0], args[1]);
+using var engine = FormsService.Core.Composition.LoadEngine(args[0], args[1]);
 var lines = new List<string>();
 foreach (var entry in engine.Catalog.Forms)
 foreach (var version in entry.Versions)

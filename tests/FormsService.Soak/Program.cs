@@ -11,7 +11,7 @@ using FormsService.Core.Engine.Catalog;
 var renders = Arg("--renders", 100_000);
 var threads = Arg("--threads", Environment.ProcessorCount);
 var root = FindRoot();
-using var engine = FormsEngine.Load(Path.Combine(root, "forms"), Path.Combine(root, "fonts"));
+using var engine = FormsService.Core.Composition.LoadEngine(Path.Combine(root, "forms"), Path.Combine(root, "fonts"));
 
 var jobs = new List<(string Name, Func<byte[]> Render)>();
 foreach (var entry in engine.Catalog.Forms.OrderBy(f => f.FormId, StringComparer.Ordinal))

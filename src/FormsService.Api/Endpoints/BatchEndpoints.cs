@@ -1,17 +1,15 @@
-using System.IO.Compression;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using FormsService.Api.Documents;
 using FormsService.Api.Http;
 using FormsService.Api.Operations;
 using FormsService.Core.Engine;
-using FormsService.Core.Engine.Catalog;
 using FormsService.Core.Engine.Payloads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FormsService.Api.Endpoints;
 
-public sealed record BatchItemOutcome(int Index, string? FormId, string? Format, string? Version, int Status, string? File,
+internal sealed record BatchItemOutcome(int Index, string? FormId, string? Format, string? Version, int Status, string? File,
     IReadOnlyDictionary<string, string[]>? Errors, string? Detail, IReadOnlyList<PayloadWarning>? Warnings)
 {
     /// <summary>Path → the codes of <see cref="Errors"/>' messages, as a problem's <c>codes</c>; and the detail's under <c>$</c>.</summary>
@@ -24,11 +22,9 @@ public sealed record BatchItemOutcome(int Index, string? FormId, string? Format,
 /// like a single render (its timeout, the memory budget, the metrics), and the batch as a whole has
 /// <c>Batch:TimeoutSeconds</c>: items not reached by then are reported, not rendered.
 /// </summary>
-public static class BatchEndpoints
+internal static class BatchEndpoints
 {
     public const int MaxItems = 500;
-    private static readonly DateTimeOffset ZipTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly HashSet<string> ItemFields = new(StringComparer.Ordinal) { "formId", "format", "version", "asOf", "payload" };
 
     public static void MapBatchEndpoints(this IEndpointRouteBuilder app)
     {
@@ -45,7 +41,7 @@ public static class BatchEndpoints
             .RequireRateLimiting(ServiceSetup.BatchPolicy);
     }
 
-    internal static async Task<IResult> RenderBatch(HttpContext context, FormsEngine engine, ServiceClock clock,
+    internal static async Task<IResult> RenderBatch(HttpContext context, FormsEngine engine, DocumentPipeline pipeline, ServiceClock clock,
         RenderRunner runner, IOptions<BatchOptions> options, ILoggerFactory logs,
         [Microsoft.AspNetCore.Mvc.FromQuery] string? output, [Microsoft.AspNetCore.Mvc.FromQuery] string? pdfa)
     {
@@ -74,12 +70,17 @@ public static class BatchEndpoints
         if (output is not null && !output.Equals("zip", StringComparison.OrdinalIgnoreCase))
         {
             using (document)
-                return await BatchSingle.RenderAsync(context, engine, clock, items, output, pdfa);
+            {
+                if (!output.Equals("single", StringComparison.OrdinalIgnoreCase))
+                    return Problems.InvalidParameter(context, "output", Say.Of("one-of", ("values", "zip, single")));
+                var (archival, archivalError) = PdfA.Parse(context, pdfa, null, OutputFormats.Pdf);
+                return archivalError ?? await BatchPrint.RenderAsync(context, pipeline, clock, runner, items, archival);
+            }
         }
-
         context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition("batch.zip");
-        var batch = new BatchRun(context, engine, clock, runner, options.Value, logs.CreateLogger(typeof(BatchEndpoints).FullName!),
+        var batch = new BatchZip(context, pipeline, clock, runner, options.Value, logs.CreateLogger(typeof(BatchEndpoints).FullName!),
             ProblemWording.Of(context, bilingualWhenUnasked: true));
+        // The document is the stream's to dispose: it is read while the ZIP is written, after this handler returns.
         return TypedResults.Stream(async body =>
         {
             using (document)
@@ -100,187 +101,11 @@ public static class BatchEndpoints
         foreach (var item in items.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.Object) continue;
-            var format = Text(item, "format")?.Trim().ToLowerInvariant() ?? OutputFormats.Pdf;
+            var format = BatchItems.Text(item, "format")?.Trim().ToLowerInvariant() ?? OutputFormats.Pdf;
             if (format != OutputFormats.Png) continue;
-            var version = Text(item, "formId") is { } formId ? engine.Catalog.Find(formId)?.Versions[^1] : null;
+            var version = BatchItems.Text(item, "formId") is { } formId ? engine.Catalog.Find(formId)?.Versions[^1] : null;
             pixels += RenderCost.Pixels(version, format, item.TryGetProperty("payload", out var payload) ? payload : null);
         }
         return pixels / 1_000_000;
     }
-
-    private static readonly JsonSerializerOptions ManifestJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    /// <summary>Writes the batch; the manifest's messages are worded for the request's reader (<paramref name="wording"/>).</summary>
-    private sealed class BatchRun(HttpContext context, FormsEngine engine, ServiceClock clock, RenderRunner runner, BatchOptions options, ILogger logger,
-        ProblemWording wording)
-    {
-        private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
-
-        public async Task WriteAsync(JsonElement items, Stream body)
-        {
-            var aborted = context.RequestAborted;
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-            deadline.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)));
-            var outcomes = new List<BatchItemOutcome>();
-            // ZipArchive writes synchronously; it writes into the outbox, which is sent after every entry.
-            var outbox = new Outbox();
-            try
-            {
-                using (var archive = new ZipArchive(outbox, ZipArchiveMode.Create, leaveOpen: true))
-                {
-                    var index = 0;
-                    foreach (var item in items.EnumerateArray())
-                    {
-                        var i = index++;
-                        if (deadline.IsCancellationRequested)
-                        {
-                            outcomes.Add(Late(i, item));
-                            continue;
-                        }
-                        var (outcome, bytes) = await RenderAsync(i, item, deadline.Token);
-                        if (bytes is not null && outcome.File is { } name)
-                        {
-                            // Already compressed formats: stored, so an item costs one copy on its way out, not a second pass.
-                            var entry = archive.CreateEntry(name, CompressionLevel.NoCompression);
-                            entry.LastWriteTime = ZipTime;
-                            using (var stream = entry.Open())
-                                stream.Write(bytes);
-                            await outbox.SendAsync(body, aborted);
-                        }
-                        outcomes.Add(outcome);
-                    }
-                    var manifest = archive.CreateEntry("manifest.json", CompressionLevel.Fastest);
-                    manifest.LastWriteTime = ZipTime;
-                    using var manifestStream = manifest.Open();
-                    JsonSerializer.Serialize(manifestStream, new { items = outcomes }, ManifestJson);
-                }
-                await outbox.SendAsync(body, aborted);
-            }
-            catch (Exception ex) when (aborted.IsCancellationRequested && ex is OperationCanceledException or IOException)
-            {
-                logger.LogWarning("Batch abandoned by its client after {Items} items (request {RequestId})", outcomes.Count, context.TraceIdentifier);
-            }
-        }
-
-        private readonly RenderMetrics _metrics = context.RequestServices.GetRequiredService<RenderMetrics>();
-
-        private BatchItemOutcome Late(int index, JsonElement item)
-        {
-            _metrics.TimedOut(Text(item, "formId"), "batch");
-            return Outcome(index, Text(item, "formId"), Text(item, "format"), null, StatusCodes.Status503ServiceUnavailable, null,
-                Say.Of("item-late", ("seconds", options.TimeoutSeconds)));
-        }
-
-        /// <summary>An item that failed: its errors and detail (coded messages) worded, their codes beside them.</summary>
-        private BatchItemOutcome Outcome(int index, string? formId, string? format, string? version, int status,
-            IReadOnlyDictionary<string, string[]>? errors, string? detail)
-        {
-            var codes = errors is null ? null : ProblemWording.Codes(errors);
-            if (detail is not null && MessageTable.CodeOf(detail) is { } code)
-                (codes ??= new Dictionary<string, string[]>(StringComparer.Ordinal))[Problems.Body] = [code];
-            return new BatchItemOutcome(index, formId, format, version, status, null, errors is null ? null : wording.Words(errors),
-                detail is null ? null : wording.Text(detail), null) { Codes = codes };
-        }
-
-        private async Task<(BatchItemOutcome Outcome, byte[]? Bytes)> RenderAsync(int index, JsonElement item, CancellationToken cancellation)
-        {
-            BatchItemOutcome Fail(int status, string? formId, string? format, string? version, IReadOnlyDictionary<string, string[]>? errors, string? detail) =>
-                Outcome(index, formId, format, version, status, errors, detail);
-
-            if (item.ValueKind != JsonValueKind.Object)
-                return (Fail(400, null, null, null, null, Say.Of("item-object")), null);
-            var fieldErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var field in item.EnumerateObject())
-            {
-                if (!ItemFields.Contains(field.Name))
-                    fieldErrors[field.Name] = [Say.UnknownField];
-                else if (field.Name == "payload" ? field.Value.ValueKind != JsonValueKind.Object : field.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
-                    fieldErrors[field.Name] = [field.Name == "payload" ? Say.Object : Say.Text];
-            }
-            var formId = Text(item, "formId");
-            var format = Text(item, "format")?.Trim().ToLowerInvariant() ?? OutputFormats.Pdf;
-            var asOf = Text(item, "asOf");
-            if (string.IsNullOrEmpty(formId) && !fieldErrors.ContainsKey("formId"))
-                fieldErrors["formId"] = [Say.Required];
-            if (!item.TryGetProperty("payload", out var payload) && !fieldErrors.ContainsKey("payload"))
-                fieldErrors["payload"] = [Say.Required];
-            if (!RenderRequest.TryParseAsOf(asOf, out _))
-                fieldErrors["asOf"] = [Say.Date];
-            if (fieldErrors.Count > 0)
-                return (Fail(422, formId, format, null, fieldErrors, null), null);
-
-            var (version, lookup) = FormQuery.Find(engine, clock, formId!, Text(item, "version"), asOf);
-            if (version is null)
-                return (Fail(StatusCodes.Status404NotFound, formId, format, null, null, Problems.NotFoundMessage(lookup)), null);
-            if (!version!.Definition.Formats.Contains(format))
-                return (Fail(422, formId, format, version.Version,
-                    new Dictionary<string, string[]> { ["format"] = [RenderRequest.Offered(version.Definition)] }, null), null);
-            var check = engine.Check(version, payload);
-            if (!check.IsValid)
-                return (Fail(422, formId, format, version.Version, (check.Coded ?? check).Errors, null), null);
-
-            // The check's view is its own copy: the render may outlive this item (timed out) without reading the body.
-            var view = check.View;
-            var outcome = await runner.RunAsync(new RenderJob(version, format, RenderCost.Of(version, format, view), token => engine.Render(version, check, format, token)),
-                waitForMemory: true, context.TraceIdentifier, cancellation);
-            if (!outcome.Succeeded)
-            {
-                var cutOff = outcome.Status == StatusCodes.Status499ClientClosedRequest && !context.RequestAborted.IsCancellationRequested;
-                if (cutOff) _metrics.TimedOut(formId, "batch");
-                var detail = cutOff ? Say.Of("item-cancelled", ("seconds", options.TimeoutSeconds)) : outcome.Detail;
-                return (Fail(StatusCodes.Status503ServiceUnavailable, formId, format, version.Version, null, detail), null);
-            }
-            var name = Unique($"{index + 1:000}_{DownloadNames.FileName(version.Definition, view, format)}");
-            var warnings = wording.Language is { } language ? engine.In(check, language).Warnings : check.Warnings;
-            return (new BatchItemOutcome(index, formId, format, version.Version, 200, name, null, null, warnings.Count > 0 ? warnings : null), outcome.Bytes);
-        }
-
-        private string Unique(string name)
-        {
-            var candidate = name;
-            for (var i = 2; !_names.Add(candidate); i++)
-                candidate = Path.GetFileNameWithoutExtension(name) + $"_{i}" + Path.GetExtension(name);
-            return candidate;
-        }
-    }
-
-    /// <summary>
-    /// Where the archive writes: kept only until the next send, so the response holds one entry at a time. Write-only
-    /// and not seekable, so the archive writes each entry once, sizes after the data.
-    /// </summary>
-    private sealed class Outbox : Stream
-    {
-        private MemoryStream _pending = new();
-
-        public async Task SendAsync(Stream body, CancellationToken cancellationToken)
-        {
-            if (_pending.Length == 0) return;
-            await body.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), cancellationToken);
-            await body.FlushAsync(cancellationToken);
-            // A large entry's buffer is let go rather than kept for the rest of the batch.
-            _pending = _pending.Capacity > 1024 * 1024 ? new MemoryStream() : _pending;
-            _pending.SetLength(0);
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
-        public override void Write(ReadOnlySpan<byte> buffer) => _pending.Write(buffer);
-        public override void Flush() { }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-    }
-
-    internal static string? Text(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

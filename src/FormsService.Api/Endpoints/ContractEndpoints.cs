@@ -8,12 +8,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FormsService.Api.Endpoints;
 
-public sealed record VersionDetail(string FormId, string Version, string Title, string ShortTitle, string Language, LegalBasis LegalBasis,
+internal sealed record VersionDetail(string FormId, string Version, string Title, string ShortTitle, string Language, LegalBasis LegalBasis,
     DateOnly EffectiveFrom, DateOnly? EffectiveTo, string EffectiveFromSource, IReadOnlyList<string> Formats,
     bool HasArtwork, string SchemaHref, string ExampleHref, string RenderHref);
 
 /// <summary>The integrators' contract: each version's description, JSON Schema and example.</summary>
-public static class ContractEndpoints
+internal static class ContractEndpoints
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormVersion, string> Schemas = new();
 

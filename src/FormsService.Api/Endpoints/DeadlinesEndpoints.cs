@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FormsService.Api.Endpoints;
 
 /// <summary>The dates asked about (each null when not given) and the deadlines that follow from them.</summary>
-public sealed record DeadlinesAnswer(
+internal sealed record DeadlinesAnswer(
     DateOnly? VerdictReceived,
     DateOnly? AkimatVerdictReceived,
     DateOnly? ProbationVerdictReceived,
@@ -19,7 +19,7 @@ public sealed record DeadlinesAnswer(
     IReadOnlyList<Deadline> Deadlines);
 
 /// <summary>The deadlines order No. 733 sets, computed from the days the documents were received, on Kazakhstan's calendar.</summary>
-public static class DeadlinesEndpoints
+internal static class DeadlinesEndpoints
 {
     private static readonly string YearsMessage = Say.Of("years-between", ("min", 2000), ("max", 2100));
 
@@ -44,7 +44,7 @@ public static class DeadlinesEndpoints
 
     internal static Results<Ok<DeadlinesAnswer>, ProblemHttpResult> GetDeadlines(
         [FromQuery] string? verdictReceived, [FromQuery] string? akimatVerdictReceived, [FromQuery] string? probationVerdictReceived,
-        [FromQuery] string? orderReceived, [FromQuery] string? timeSheetReceived, [FromQuery] string? month, HttpContext context, FormsEngine engine)
+        [FromQuery] string? orderReceived, [FromQuery] string? timeSheetReceived, [FromQuery] string? month, HttpContext context, FormsEngine engine, DeadlineCalculator calculator)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var both = Date(nameof(verdictReceived), verdictReceived, errors);
@@ -60,7 +60,7 @@ public static class DeadlinesEndpoints
         if (both is null && akimat is null && probation is null && order is null && sheet is null && first is null)
             return Problems.InvalidParameter(context, nameof(verdictReceived), Say.Of("deadlines-give-date"));
 
-        var deadlines = engine.Deadlines.For(new DeadlineDates
+        var deadlines = calculator.For(new DeadlineDates
         {
             AkimatVerdictReceived = akimat ?? both,
             ProbationVerdictReceived = probation ?? both,

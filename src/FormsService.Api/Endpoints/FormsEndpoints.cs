@@ -10,15 +10,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FormsService.Api.Endpoints;
 
-public sealed record FormSummary(string FormId, string Title, string Language, IReadOnlyList<VersionSummary> Versions);
+internal sealed record FormSummary(string FormId, string Title, string Language, IReadOnlyList<VersionSummary> Versions);
 
-public sealed record VersionSummary(string Version, string Title, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string EffectiveFromSource,
+internal sealed record VersionSummary(string Version, string Title, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string EffectiveFromSource,
     IReadOnlyList<string> Formats, string Language, LegalBasis LegalBasis, string Href);
 
-public sealed record ValidationAnswer(bool Valid, string FormId, string Version, IReadOnlyList<PayloadWarning> Warnings);
+internal sealed record ValidationAnswer(bool Valid, string FormId, string Version, IReadOnlyList<PayloadWarning> Warnings);
 
 /// <summary>The forms API: the catalogue, rendering, blank forms and validation.</summary>
-public static class FormsEndpoints
+internal static class FormsEndpoints
 {
     public const string VersionHeader = RenderRequest.VersionHeader;
     public const string WarningsHeader = RenderRequest.WarningsHeader;
@@ -78,16 +78,16 @@ public static class FormsEndpoints
     }
 
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> Render([AsParameters] RenderQuery query,
-        HttpContext context, FormsEngine engine)
+        HttpContext context, DocumentPipeline pipeline)
     {
         var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (document is null) return bodyProblem!;
         using (document)
         {
-            var version = query.Selected;
-            var check = engine.Check(version, document.RootElement);
+            var check = pipeline.Check(query.Selected, document.RootElement);
             if (!check.IsValid) return Problems.Invalid(context, check);
-            return await DocumentResponse.SendAsync(context, Document(context, engine, version, check, query) with { Warnings = check.Warnings });
+            var order = new DocumentOrder(query.Selected, query.Output, check);
+            return await DocumentResponse.SendAsync(context, DocumentRequest.For(pipeline, order) with { Warnings = check.Warnings });
         }
     }
 
@@ -96,65 +96,37 @@ public static class FormsEndpoints
     /// </param>
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> Blank([AsParameters] RenderQuery query,
         [FromQuery(Name = "month"), System.ComponentModel.Description("YYYY-MM: a monthly form's blank (the time sheet) for that month, its days with the days off shaded; any other form's blank takes none.")] string? month,
-        HttpContext context, FormsEngine engine)
+        HttpContext context, DocumentPipeline pipeline)
     {
         var version = query.Selected;
         if (month is null)
-            return await DocumentResponse.SendAsync(context, Document(context, engine, version, null, query));
+            return await DocumentResponse.SendAsync(context, DocumentRequest.For(pipeline, new DocumentOrder(version, query.Output, null)));
         if (!version.Module.BlankTakesMonth)
             return Problems.InvalidParameter(context, "month", Say.Of("blank-takes-no-month"));
         if (Core.Forms.AkimatReports.ReportMonth.Parse(month) is not { } first)
             return Problems.InvalidParameter(context, "month", Core.Forms.AkimatReports.ReportMonth.Message);
-        var options = new BlankOptions(first);
-        var document = Document(context, engine, version, null, query);
+        var document = DocumentRequest.For(pipeline, new DocumentOrder(version, query.Output, null) { Blank = new BlankOptions(first) });
         var tag = "month=" + month;
         return await DocumentResponse.SendAsync(context, document with
         {
             ETagExtra = document.ETagExtra is { } extra ? extra + ";" + tag : tag,
             FileName = System.IO.Path.ChangeExtension(document.FileName!, null) + "_" + month + "." + query.SelectedFormat,
-            Render = query.Archival
-                ? token => context.RequestServices.GetRequiredService<Core.Engine.Rendering.PdfBook>()
-                    .Render([engine.LayBlank(version, options, token)], new(version.Definition.Language, true), token)
-                : token => engine.RenderBlank(version, options, query.SelectedFormat, token),
         });
     }
 
-    internal static async Task<Results<Ok<ValidationAnswer>, ProblemHttpResult>> Validate([AsParameters] FormQuery query, HttpContext context, FormsEngine engine)
+    internal static async Task<Results<Ok<ValidationAnswer>, ProblemHttpResult>> Validate([AsParameters] FormQuery query, HttpContext context,
+        DocumentPipeline pipeline)
     {
         var (document, bodyProblem) = await BodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (document is null) return bodyProblem!;
         using (document)
         {
-            var check = engine.Check(query.Selected, document.RootElement);
+            var check = pipeline.Check(query.Selected, document.RootElement);
             if (!check.IsValid) return Problems.Invalid(context, check);
             var language = RequestLanguage.Of(context.Request);
             context.Response.Headers.ContentLanguage = language;
             context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
-            return TypedResults.Ok(new ValidationAnswer(true, query.Selected.FormId, query.Selected.Version, engine.In(check, language).Warnings));
+            return TypedResults.Ok(new ValidationAnswer(true, query.Selected.FormId, query.Selected.Version, pipeline.Engine.In(check, language).Warnings));
         }
-    }
-
-    /// <param name="filled">
-    /// A valid check, or null for the form blank. Its view is what the document, its file name and its ETag are made
-    /// from; it is the check's own copy, so a render that outlives its request (timed out) never reads a freed body.
-    /// </param>
-    internal static DocumentRequest Document(FormsEngine engine, FormVersion version, PayloadCheck? filled, string format) =>
-        new(version, format, filled?.View, RenderCost.Of(version, format, filled?.View), token => engine.Render(version, filled, format, token))
-        {
-            FileName = DownloadNames.FileName(version.Definition, filled?.View, format),
-        };
-
-    /// <summary>The document a render query asks for: as PDF/A-2b when it says so (its own ETag), else as usual.</summary>
-    private static DocumentRequest Document(HttpContext context, FormsEngine engine, FormVersion version, PayloadCheck? filled, RenderQuery query)
-    {
-        var document = Document(engine, version, filled, query.SelectedFormat);
-        if (!query.Archival)
-            return document;
-        var book = context.RequestServices.GetRequiredService<Core.Engine.Rendering.PdfBook>();
-        return document with
-        {
-            ETagExtra = "pdfa-2b",
-            Render = token => book.Render([engine.Lay(version, filled, token)], new(version.Definition.Language, true), token),
-        };
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FormsService.Api.Endpoints;
 
 /// <summary>Previews: a filled form's first page as an image (clerks), and a form's artwork for an &lt;img src&gt; (designers).</summary>
-public static class PreviewEndpoints
+internal static class PreviewEndpoints
 {
     public const int MinDpi = 48, MaxDpi = 200;
 
@@ -38,7 +38,7 @@ public static class PreviewEndpoints
     }
 
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> PagePreview([AsParameters] FormQuery query,
-        [FromQuery] int? dpi, HttpContext context, FormsEngine engine)
+        [FromQuery] int? dpi, HttpContext context, DocumentPipeline pipeline)
     {
         if (dpi is { } d && (d < MinDpi || d > MaxDpi))
             return Problems.InvalidParameter(context, "dpi", Say.Between(MinDpi, MaxDpi));
@@ -46,16 +46,10 @@ public static class PreviewEndpoints
         if (document is null) return bodyProblem!;
         using (document)
         {
-            var version = query.Selected;
-            var check = engine.Check(version, document.RootElement);
+            var check = pipeline.Check(query.Selected, document.RootElement);
             if (!check.IsValid) return Problems.Invalid(context, check);
-            var resolution = dpi ?? 96;
-            return await DocumentResponse.SendAsync(context, new DocumentRequest(version, OutputFormats.Png, check.View, RenderCost.Of(OutputFormats.Png, resolution),
-                token => engine.PreviewPng(version, check, resolution, token))
-            {
-                ETagFormat = "preview.png",
-                ETagExtra = resolution.ToString(CultureInfo.InvariantCulture),
-            });
+            var order = new DocumentOrder(query.Selected, Output.PreviewAt(dpi ?? RenderCost.PageDpi), check);
+            return await DocumentResponse.SendAsync(context, DocumentRequest.For(pipeline, order));
         }
     }
 
@@ -63,7 +57,7 @@ public static class PreviewEndpoints
     private static readonly HashSet<string> OwnParameters = new(StringComparer.OrdinalIgnoreCase) { "format", "version", "asOf" };
 
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ArtworkPreview([AsParameters] FormQuery query,
-        [FromQuery] string? format, HttpContext context, FormsEngine engine)
+        [FromQuery] string? format, HttpContext context, DocumentPipeline pipeline)
     {
         var version = query.Selected;
         if (!FormsEngine.HasArtwork(version))
@@ -72,18 +66,12 @@ public static class PreviewEndpoints
         if (fmt is not (OutputFormats.Png or OutputFormats.Svg or OutputFormats.Pdf))
             return Problems.InvalidParameter(context, "format", Say.Of("one-of", ("values", "png, svg, pdf")));
 
-        var payload = engine.ArtworkPayloadFromQuery(version, ArtworkQuery.Parameters(context.Request.Query, version, OwnParameters));
-        var check = engine.Check(version, payload);
+        var payload = pipeline.Engine.ArtworkPayloadFromQuery(version, ArtworkQuery.Parameters(context.Request.Query, version, OwnParameters));
+        var check = pipeline.Check(version, payload);
         if (!check.IsValid) return Problems.Invalid(context, (check.Coded ?? check).Errors, "problem-parameter");
 
         // The output is deterministic: caches may keep it, and revalidate cheaply with the ETag.
         context.Response.Headers.CacheControl = "public, max-age=3600";
-        return await DocumentResponse.SendAsync(context, new DocumentRequest(version, fmt, check.View, RenderCost.Of(version, fmt, check.View),
-            token => engine.RenderArtwork(version, check, fmt, token))
-        {
-            ETagFormat = "artwork." + fmt,
-            FileName = DownloadNames.FileName(version.Definition, check.View, fmt),
-            Inline = true,
-        });
+        return await DocumentResponse.SendAsync(context, DocumentRequest.For(pipeline, new DocumentOrder(version, Output.ArtworkAs(fmt), check)));
     }
 }

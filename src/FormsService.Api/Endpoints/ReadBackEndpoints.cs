@@ -9,13 +9,13 @@ using Microsoft.Net.Http.Headers;
 namespace FormsService.Api.Endpoints;
 
 /// <summary>What a Word document read back gave: its payload, checked like any other, with the render's warnings.</summary>
-public sealed record ReadAnswer(bool Valid, string FormId, string Version, System.Text.Json.JsonElement Payload, IReadOnlyList<PayloadWarning> Warnings);
+internal sealed record ReadAnswer(bool Valid, string FormId, string Version, System.Text.Json.JsonElement Payload, IReadOnlyList<PayloadWarning> Warnings);
 
 /// <summary>
 /// Reading a filled Word document back: the payload its content controls hold, checked as <c>/validate</c> checks a
 /// payload. The document is this service's own (it names its form and version); anything else is refused, never a 500.
 /// </summary>
-public static class ReadBackEndpoints
+internal static class ReadBackEndpoints
 {
     /// <summary>The largest document read: a form's DOCX is tens of kilobytes, a time sheet's a few hundred.</summary>
     public const int MaxBytes = 10 * 1024 * 1024;
@@ -37,7 +37,7 @@ public static class ReadBackEndpoints
             .DisableAntiforgery();
     }
 
-    internal static async Task<IResult> Read(string formId, HttpContext context, FormsEngine engine)
+    internal static async Task<IResult> Read(string formId, HttpContext context, FormsEngine engine, DocumentPipeline pipeline)
     {
         var form = engine.Catalog.Find(formId);
         if (form is null)
@@ -54,7 +54,7 @@ public static class ReadBackEndpoints
                 : Problems.Refused(context, reading.Errors, reading.TitleCode!);
         }
         var version = reading.Version!;
-        var check = engine.Check(version, reading.Payload!.Value);
+        var check = pipeline.Check(version, reading.Payload!.Value);
         if (!check.IsValid)
             return Problems.Invalid(context, check);
         var language = RequestLanguage.Of(context.Request);

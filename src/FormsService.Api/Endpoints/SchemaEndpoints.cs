@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FormsService.Api.Endpoints;
 
 /// <summary>The JSON Schemas of the forms' data files (definitions, labels, the vest spec, calendars), as the files name them.</summary>
-public static class SchemaEndpoints
+internal static class SchemaEndpoints
 {
     public static void MapSchemaEndpoints(this IEndpointRouteBuilder app)
     {

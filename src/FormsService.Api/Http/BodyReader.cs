@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace FormsService.Api.Http;
 
 /// <summary>Limits on what a request may carry (configuration section <c>Limits</c>).</summary>
-public sealed class RequestLimits
+internal sealed class RequestLimits
 {
     /// <summary>Largest JSON body accepted, in bytes (default 1 MB).</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FormsService.Api.Operations;
+using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
 using FormsService.Core.Engine.Payloads;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +17,19 @@ internal sealed record DocumentRequest(FormVersion Version, string Format, JsonE
     public string? FileName { get; init; }
     public bool Inline { get; init; }
     public string? MediaType { get; init; }
+
+    /// <summary>
+    /// A pipeline order as a response: its ETag from the output's kind, its cost, its file name (a preview has none;
+    /// an artwork's shows inline), rendered by <see cref="DocumentPipeline.Render"/> on the runner.
+    /// </summary>
+    public static DocumentRequest For(DocumentPipeline pipeline, DocumentOrder order) =>
+        new(order.Version, order.Output.Format, order.View, RenderCost.Of(order), token => pipeline.Render(order, token))
+        {
+            ETagFormat = order.Output.ETagFormat,
+            ETagExtra = order.Output.ETagExtra,
+            FileName = order.Output.Kind == OutputKind.Preview ? null : DownloadNames.FileName(order.Version.Definition, order.View, order.Output.Format),
+            Inline = order.Output.Kind == OutputKind.Artwork,
+        };
 }
 
 /// <summary>
@@ -42,11 +56,7 @@ internal static class DocumentResponse
         var outcome = await runner.RunAsync(new RenderJob(request.Version, request.Format, request.CostBytes, request.Render),
             waitForMemory: false, context.TraceIdentifier, context.RequestAborted);
         if (!outcome.Succeeded)
-        {
-            if (outcome.Status == StatusCodes.Status503ServiceUnavailable)
-                response.Headers.RetryAfter = "1";
             return outcome.Problem(context);
-        }
         if (request.FileName is { } name)
             response.Headers.ContentDisposition = DownloadNames.ContentDisposition(name, request.Inline);
         return TypedResults.File(outcome.Bytes!, request.MediaType ?? Core.Engine.OutputFormats.MediaTypes[request.Format]);

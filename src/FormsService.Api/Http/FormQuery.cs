@@ -10,7 +10,7 @@ namespace FormsService.Api.Http;
 /// bound by ASP.NET from the route and query (so OpenAPI describes them) and resolved once, by
 /// <see cref="FormQueryFilter"/>, before the handler runs or the body is read.
 /// </summary>
-public class FormQuery
+internal class FormQuery
 {
     [FromRoute(Name = "formId")] public string FormId { get; set; } = "";
 
@@ -50,7 +50,7 @@ public class FormQuery
 }
 
 /// <summary>A form query with the output format: <c>format=</c>, else the <c>Accept</c> header, else the form's first.</summary>
-public sealed class RenderQuery : FormQuery
+internal sealed class RenderQuery : FormQuery
 {
     [FromQuery(Name = "format")] public string? Format { get; set; }
 
@@ -66,13 +66,16 @@ public sealed class RenderQuery : FormQuery
 
     public string SelectedFormat => _resolved ?? throw new InvalidOperationException("The render query was not resolved.");
 
+    /// <summary>What the pipeline makes: the format chosen, as PDF/A-2b when asked.</summary>
+    public Output Output => Output.Of(SelectedFormat, Archival);
+
     internal override IResult? Resolve(HttpContext context, FormsEngine engine, ServiceClock clock)
     {
         if (base.Resolve(context, engine, clock) is { } error) return error;
         var (format, formatError) = RenderRequest.ResolveFormat(context.Request, Format, Selected.Definition);
         _resolved = format;
         if (formatError is not null) return formatError;
-        var (archival, archivalError) = Endpoints.PdfA.Parse(context, PdfA, Conformance, format!);
+        var (archival, archivalError) = Http.PdfA.Parse(context, PdfA, Conformance, format!);
         Archival = archival;
         return archivalError;
     }

@@ -148,6 +148,10 @@ internal sealed class ProblemWording
 
     public string Text(string message) => _language is null ? _table.Bilingual(message) : _table.Text(message, _language);
 
+    /// <summary>A check's warnings (coded) worded for this reader.</summary>
+    public IReadOnlyList<PayloadWarning> Warnings(PayloadCheck check) =>
+        check.Warnings.Count == 0 ? [] : check.Warnings.Select(w => w with { Message = Text(w.Message) }).ToList();
+
     /// <summary>Errors by path, each message worded.</summary>
     public Dictionary<string, string[]> Words(IReadOnlyDictionary<string, string[]> errors) =>
         errors.ToDictionary(e => e.Key, e => e.Value.Select(Text).ToArray(), StringComparer.Ordinal);

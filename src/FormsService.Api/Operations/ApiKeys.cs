@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace FormsService.Api.Operations;
 
 /// <summary>API keys (configuration <c>Auth:ApiKeys</c>, e.g. environment <c>Auth__ApiKeys__0</c>).</summary>
-public sealed class AuthOptions
+internal sealed class AuthOptions
 {
     public const string Header = "X-Api-Key";
     public List<string> ApiKeys { get; set; } = [];
@@ -17,7 +17,7 @@ public sealed class AuthOptions
 /// When keys are configured, every <c>/api/*</c> route needs one in <c>X-Api-Key</c>; health, metrics, docs and the
 /// pages stay open. Keys are compared as hashes in constant time.
 /// </summary>
-public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<AuthOptions> options, RenderMetrics metrics)
+internal sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<AuthOptions> options, RenderMetrics metrics)
 {
     private readonly byte[][] _keys = options.Value.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k))
         .Select(k => SHA256.HashData(Encoding.UTF8.GetBytes(k.Trim()))).ToArray();

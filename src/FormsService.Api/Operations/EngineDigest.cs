@@ -12,7 +12,7 @@ namespace FormsService.Api.Operations;
 /// every ETag and the <c>X-Engine-Digest</c> header, so a layout fix or a changed definition changes every ETag and no
 /// client keeps stale bytes on a 304.
 /// </summary>
-public sealed class EngineDigest
+internal sealed class EngineDigest
 {
     public const string Header = "X-Engine-Digest";
 

@@ -23,6 +23,10 @@ internal static class RenderCost
     public static long Of(FormVersion version, string format, JsonElement? payload) =>
         Of(format, payload, FormsEngine.HasArtwork(version) ? ArtworkDpi : PageDpi);
 
+    /// <summary>What a pipeline order costs: a preview at its dpi, anything else as a render of its version.</summary>
+    public static long Of(DocumentOrder order) =>
+        order.Output.Kind == OutputKind.Preview ? Of(OutputFormats.Png, order.Output.Dpi) : Of(order.Version, order.Output.Format, order.View);
+
     public static long Of(string format, int dpi) => format == OutputFormats.Png ? Raster(dpi) : DocumentBytes;
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace FormsService.Api.Operations;
 /// format, renders in flight, rejections and timeouts by form and reason, the memory budget. Form labels are only
 /// the catalogue's ids (<see cref="NoForm"/>, <see cref="UnknownForm"/> otherwise), so a caller cannot grow the series.
 /// </summary>
-public sealed class RenderMetrics
+internal sealed class RenderMetrics
 {
     public const string MeterName = "FormsService";
 

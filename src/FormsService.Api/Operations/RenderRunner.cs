@@ -9,18 +9,24 @@ using Microsoft.Extensions.Options;
 namespace FormsService.Api.Operations;
 
 /// <summary>One render to run: what it is (for logs and metrics), what it may cost in memory, and the work itself.</summary>
-public sealed record RenderJob(FormVersion Version, string Format, long CostBytes, Func<CancellationToken, byte[]> Render)
+internal sealed record RenderJob(FormVersion Version, string Format, long CostBytes, Func<CancellationToken, byte[]> Render)
 {
     /// <summary>The job's own time limit (a merge's is longer than a render's); null for the render timeout.</summary>
     public TimeSpan? Timeout { get; init; }
 }
 
 /// <summary>How a render ended: its bytes, or the status and why not (a title code and a coded message, <see cref="Say"/>).</summary>
-public sealed record RenderOutcome(byte[]? Bytes, int Status, string? Title, string? Detail)
+internal sealed record RenderOutcome(byte[]? Bytes, int Status, string? Title, string? Detail)
 {
     public bool Succeeded => Bytes is not null;
 
-    public ProblemHttpResult Problem(HttpContext context) => Problems.Coded(context, Status, Title ?? "problem-render", Problems.Body, Detail ?? Say.Of("render-failed"));
+    /// <summary>The outcome as a problem; a 503 (memory, time) says when to retry.</summary>
+    public ProblemHttpResult Problem(HttpContext context)
+    {
+        if (Status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "1";
+        return Problems.Coded(context, Status, Title ?? "problem-render", Problems.Body, Detail ?? Say.Of("render-failed"));
+    }
 }
 
 /// <summary>
@@ -30,7 +36,7 @@ public sealed record RenderOutcome(byte[]? Bytes, int Status, string? Title, str
 /// behind the answers (a storm of timed-out 600 dpi previews once held 1.37 GB). Logs carry the form, version,
 /// format, size and duration — never a payload value.
 /// </summary>
-public sealed class RenderRunner : IDisposable
+internal sealed class RenderRunner : IDisposable
 {
     private const long Megabyte = 1024 * 1024;
     private readonly IOptions<RenderingOptions> _options;
@@ -129,6 +135,14 @@ public sealed class RenderRunner : IDisposable
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             return new RenderOutcome(null, StatusCodes.Status499ClientClosedRequest, "problem-cancelled", Say.Of("render-cancelled"));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault in the pipeline: the request's answer is a 500 problem naming it, never a broken stream or a hang.
+            _metrics.Rejected(job.Version.FormId, "fault");
+            _logger.LogError(ex, "Render of {FormId} {Version} as {Format} failed after {ElapsedMs:0} ms (request {RequestId})",
+                job.Version.FormId, job.Version.Version, job.Format, watch.Elapsed.TotalMilliseconds, requestId);
+            return new RenderOutcome(null, StatusCodes.Status500InternalServerError, "problem-render", Say.Of("render-failed"));
         }
         catch (OperationCanceledException)
         {

@@ -1,7 +1,7 @@
 namespace FormsService.Api.Operations;
 
 /// <summary>Rendering limits (configuration section <c>Rendering</c>).</summary>
-public sealed class RenderingOptions
+internal sealed class RenderingOptions
 {
     /// <summary>A render that takes longer is cancelled and answered 503 (default 10 s).</summary>
     public int TimeoutMilliseconds { get; set; } = 10_000;
@@ -35,7 +35,7 @@ public sealed class RenderingOptions
 }
 
 /// <summary>Batch limits (configuration section <c>Batch</c>).</summary>
-public sealed class BatchOptions
+internal sealed class BatchOptions
 {
     /// <summary>A batch's whole time; items not rendered by then are reported in the manifest as 503 (default 120 s).</summary>
     public int TimeoutSeconds { get; set; } = 120;

@@ -1,7 +1,7 @@
 namespace FormsService.Api.Operations;
 
 /// <summary>Security headers on every response: no inline script, no framing, no sniffing, no referrer leaks.</summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; font-src 'self'; " +
@@ -26,7 +26,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 }
 
 /// <summary>Counts refused API requests by form and reason, for the metrics.</summary>
-public sealed class RejectionMetricsMiddleware(RequestDelegate next, RenderMetrics metrics)
+internal sealed class RejectionMetricsMiddleware(RequestDelegate next, RenderMetrics metrics)
 {
     public async Task InvokeAsync(HttpContext context)
     {

@@ -7,13 +7,11 @@ using FormsService.Core.Engine.Model;
 using FormsService.Core.Engine.Modules;
 using FormsService.Core.Engine.Payloads;
 using FormsService.Core.Engine.Rendering;
-using FormsService.Core.Forms;
-using FormsService.Core.Forms.Order733.Calendar;
 
 namespace FormsService.Core.Engine;
 
 /// <summary>Output formats and their media types.</summary>
-public static class OutputFormats
+internal static class OutputFormats
 {
     public const string Pdf = "pdf", Docx = "docx", Png = "png", Svg = "svg";
 
@@ -30,7 +28,7 @@ public static class OutputFormats
 /// Everything loaded once at start-up — fonts, the forms' modules, the catalogue — and the one path from a form
 /// version and a checked payload to the bytes of a document.
 /// </summary>
-public sealed class FormsEngine : IDisposable
+internal sealed class FormsEngine : IDisposable
 {
     private readonly DocumentBuilder _builder;
     private readonly LayoutEngine _layout;
@@ -39,11 +37,10 @@ public sealed class FormsEngine : IDisposable
     private readonly PageImageRenderer _images;
 
     private FormsEngine(FontLibrary fonts, FormCatalog catalog, DataSchemas schemas, DocumentBuilder builder, LayoutEngine layout, PdfRenderer pdf,
-        DeadlineCalculator deadlines, MessageTable messages)
+        MessageTable messages)
     {
         Messages = messages;
         Schemas = schemas;
-        Deadlines = deadlines;
         Fonts = fonts;
         Catalog = catalog;
         _builder = builder;
@@ -61,16 +58,13 @@ public sealed class FormsEngine : IDisposable
 
     /// <summary>The JSON Schemas of the data files under <c>forms/</c>, as the service publishes them.</summary>
     public DataSchemas Schemas { get; }
-    internal DeadlineCalculator Deadlines { get; }
 
-    /// <summary>The deadlines of order No. 733 that follow from the day a verdict was received.</summary>
-    public IReadOnlyList<Deadline> DeadlinesFrom(DateOnly verdictReceived) => Deadlines.FromVerdictReceived(verdictReceived);
-
-    /// <summary>Loads and checks every font and definition; throws with the file and path of the first problem.</summary>
-    public static FormsEngine Load(string formsDirectory, string fontsDirectory) => Load(formsDirectory, fontsDirectory, []);
-
-    /// <param name="extraModules">Modules besides the forms' list (test fixtures with forms of their own).</param>
-    internal static FormsEngine Load(string formsDirectory, string fontsDirectory, IReadOnlyList<Func<ModuleServices, IFormModule>> extraModules)
+    /// <summary>
+    /// Loads and checks every font and definition; throws with the file and path of the first problem. The engine
+    /// knows no form: <paramref name="modules"/> gives the modules a definition's <c>payloadType</c> may name, made
+    /// with the services the engine offers them (the composition outside the engine decides which).
+    /// </summary>
+    internal static FormsEngine Load(string formsDirectory, string fontsDirectory, Func<ModuleServices, IReadOnlyList<IFormModule>> modules)
     {
         var fonts = FontLibrary.Load(fontsDirectory);
         try
@@ -79,14 +73,13 @@ public sealed class FormsEngine : IDisposable
             var layout = new LayoutEngine(fonts);
             var pdf = new PdfRenderer(fonts, new FontSubsetCache());
             var services = new ModuleServices(formsDirectory, fonts, guard, new FigureDocuments(layout, pdf));
-            var library = FormModules.Create(services);
-            var modules = library.Modules.Concat(extraModules.Select(create => create(services))).ToList();
-            var catalog = FormCatalog.Load(formsDirectory, ByName(modules));
+            var loaded = modules(services);
+            var catalog = FormCatalog.Load(formsDirectory, ByName(loaded));
             var locales = Locale.DateLocales.Load(Path.Combine(formsDirectory, "_locale"));
             locales.CheckCovers(catalog);
             var messages = MessageTable.Load(formsDirectory);
-            var builder = new DocumentBuilder(FiguresById(modules), locales);
-            return new FormsEngine(fonts, catalog, DataSchemas.Load(formsDirectory), builder, layout, pdf, library.Deadlines, messages);
+            var builder = new DocumentBuilder(FiguresById(loaded), locales);
+            return new FormsEngine(fonts, catalog, DataSchemas.Load(formsDirectory), builder, layout, pdf, messages);
         }
         catch
         {
@@ -149,12 +142,23 @@ public sealed class FormsEngine : IDisposable
     [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
     public byte[] Render(FormVersion version, PayloadCheck? filled, string format, CancellationToken cancellationToken = default)
     {
-        if (version.Module.Artwork is { } artwork && format is OutputFormats.Png or OutputFormats.Svg)
-            return artwork.Render(version.Definition, ViewOf(filled) ?? Blank(version), format, cancellationToken);
+        if (DrawsArtwork(version, format))
+            return ArtworkOf(version).Render(version.Definition, ViewOf(filled) ?? Blank(version), format, cancellationToken);
         var laid = Lay(version, filled, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return Write(laid, format, filled is null ? null : version.Module.CarriedPayload(filled), cancellationToken);
     }
+
+    /// <summary>A laid-out document written as <paramref name="format"/>; a filled one's Word document carries its payload.</summary>
+    internal byte[] Write(FormVersion version, LaidOutDocument laid, PayloadCheck? filled, string format, CancellationToken cancellationToken) =>
+        Write(laid, format, filled is null ? null : version.Module.CarriedPayload(filled), cancellationToken);
+
+    /// <summary>The first page of a laid-out document as a PNG at <paramref name="dpi"/>.</summary>
+    internal byte[] FirstPagePng(LaidOutDocument laid, int dpi, CancellationToken cancellationToken) => _images.RenderPng(laid, 0, dpi, cancellationToken);
+
+    /// <summary>The artwork of a form that has one, drawn on its own as PNG or SVG (a page format otherwise).</summary>
+    internal static bool DrawsArtwork(FormVersion version, string format) =>
+        version.Module.Artwork is not null && format is OutputFormats.Png or OutputFormats.Svg;
 
     /// <param name="carried">The payload a Word document carries to be read back (null for a blank).</param>
     private byte[] Write(LaidOutDocument laid, string format, byte[]? carried, CancellationToken cancellationToken) =>

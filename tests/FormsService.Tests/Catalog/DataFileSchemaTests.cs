@@ -76,7 +76,7 @@ public sealed class DataFileSchemaTests(ServiceFactory factory) : IClassFixture<
 
         var forms = CopyOfForms();
         File.WriteAllText(Path.Combine(forms, file), node.ToJsonString());
-        var error = Assert.Throws<DefinitionException>(() => FormsEngine.Load(forms, Repo.Fonts).Dispose());
+        var error = Assert.Throws<DefinitionException>(() => FormsService.Core.Composition.LoadEngine(forms, Repo.Fonts).Dispose());
         Assert.EndsWith(file.Replace('/', Path.DirectorySeparatorChar), error.File, StringComparison.Ordinal);
         Assert.StartsWith(path, error.JsonPath, StringComparison.Ordinal);
     }

@@ -118,7 +118,7 @@ public sealed class RecipeTests
     [Fact]
     public async Task A_two_field_form_from_its_folder_and_its_module_is_listed_rendered_checked_and_labelled()
     {
-        using var engine = FormsEngine.Load(FormsWithNameCard(), Repo.Fonts, [NameCardModule]);
+        using var engine = FormsService.Core.Composition.LoadEngine(FormsWithNameCard(), Repo.Fonts, [NameCardModule]);
         await using var factory = new ServiceWithNameCard(engine);
         var client = factory.CreateClient();
 

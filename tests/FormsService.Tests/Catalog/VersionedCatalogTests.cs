@@ -39,7 +39,7 @@ public sealed class VersionedCatalogTests
     [Fact]
     public void The_version_in_force_is_picked_by_date()
     {
-        using var engine = FormsEngine.Load(FormsWithSecondVersion(), Repo.Fonts);
+        using var engine = FormsService.Core.Composition.LoadEngine(FormsWithSecondVersion(), Repo.Fonts);
         var versions = engine.Catalog.Find("referral-certificate")!.Versions.Select(v => v.Version);
         Assert.Equal(["2025-733", "test-2027"], versions.Where(v => v is "2025-733" or "test-2027"));
         Pick(engine, new DateOnly(2026, 12, 31), "2025-733");
@@ -83,7 +83,7 @@ public sealed class VersionedCatalogTests
         var definition = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
         definition["body"]![5]!["paragraph"]![3]!["field"] = field;
         File.WriteAllText(file, definition.ToJsonString());
-        var error = Assert.Throws<DefinitionException>(() => FormsEngine.Load(dir, Repo.Fonts));
+        var error = Assert.Throws<DefinitionException>(() => FormsService.Core.Composition.LoadEngine(dir, Repo.Fonts));
         Assert.Equal(file, error.File);
         Assert.Equal(path, error.JsonPath);
         Assert.Contains(file, error.Message);
@@ -97,7 +97,7 @@ public sealed class VersionedCatalogTests
         var definition = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
         definition["effectiveFrom"] = "soon";
         File.WriteAllText(file, definition.ToJsonString());
-        var error = Assert.Throws<DefinitionException>(() => FormsEngine.Load(dir, Repo.Fonts));
+        var error = Assert.Throws<DefinitionException>(() => FormsService.Core.Composition.LoadEngine(dir, Repo.Fonts));
         Assert.Equal("$.effectiveFrom", error.JsonPath);
     }
 
@@ -105,7 +105,7 @@ public sealed class VersionedCatalogTests
     public void A_missing_font_stops_start_up()
     {
         var fonts = Tools.TempDir("fonts");
-        var error = Assert.ThrowsAny<Exception>(() => FormsEngine.Load(Repo.Forms, fonts));
+        var error = Assert.ThrowsAny<Exception>(() => FormsService.Core.Composition.LoadEngine(Repo.Forms, fonts));
         Assert.Contains("LiberationSerif-Regular.ttf", error.Message);
     }
 }

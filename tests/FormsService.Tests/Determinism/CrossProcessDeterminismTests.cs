@@ -31,7 +31,7 @@ public sealed class CrossProcessDeterminismTests
 
     private static List<string> InProcess()
     {
-        using var engine = FormsEngine.Load(Repo.Forms, Repo.Fonts);
+        using var engine = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
         var lines = new List<string>();
         foreach (var entry in engine.Catalog.Forms)
         foreach (var version in entry.Versions)

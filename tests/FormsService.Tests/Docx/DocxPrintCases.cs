@@ -58,7 +58,7 @@ public sealed class DocxPrintCases : IDisposable
     private static readonly string[] Words =
         ["Алматы", "облысы", "Қарасай", "ауданының", "Қаскелең", "қаласындағы", "мамандандырылған", "ауданаралық", "сотының", "№", "2", "бөлімшесі"];
 
-    public FormsEngine Engine { get; } = FormsEngine.Load(Repo.Forms, Repo.Fonts);
+    internal FormsEngine Engine { get; } = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
     public List<PrintCase> Cases { get; } = [];
     public List<TypedCase> Typed { get; } = [];
     public List<EditCase> Edits { get; } = [];
@@ -138,7 +138,7 @@ public sealed class DocxPrintCases : IDisposable
         }
     }
 
-    public static IEnumerable<FormVersion> DocxVersions(FormsEngine engine) =>
+    internal static IEnumerable<FormVersion> DocxVersions(FormsEngine engine) =>
         engine.Catalog.Forms.SelectMany(f => f.Versions)
             .Where(v => v.Definition.Formats.Contains(OutputFormats.Docx) && v.Example is not null)
             .OrderBy(v => v.FormId, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal);

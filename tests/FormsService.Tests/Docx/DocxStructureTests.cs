@@ -109,6 +109,6 @@ public sealed class DocxStructureTests(DocxEngine fixture) : IClassFixture<DocxE
 /// <summary>The engine with the repository's forms and fonts, loaded once for a test class.</summary>
 public sealed class DocxEngine : IDisposable
 {
-    public FormsEngine Engine { get; } = FormsEngine.Load(Repo.Forms, Repo.Fonts);
+    internal FormsEngine Engine { get; } = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
     public void Dispose() => Engine.Dispose();
 }

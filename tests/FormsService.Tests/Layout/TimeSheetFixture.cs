@@ -36,15 +36,15 @@ public static class TimeSheetFixture
 
     public static string FormsDirectory => Path.Combine(Repo.Root, "tests", "FormsService.Tests", "Fixtures", "forms");
 
-    private static readonly Lazy<FormsEngine> LazyEngine = new(() => FormsEngine.Load(Repo.Forms, Repo.Fonts));
+    private static readonly Lazy<FormsEngine> LazyEngine = new(() => FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts));
     private static readonly Lazy<FormCatalog> LazyCatalog = new(() => Load(FormsDirectory));
 
     /// <summary>The shipped engine (fonts, renderers); it renders any form version it is given.</summary>
-    public static FormsEngine Engine => LazyEngine.Value;
+    internal static FormsEngine Engine => LazyEngine.Value;
 
-    public static FormVersion Version => LazyCatalog.Value.Find("time-sheet-fixture")!.Versions[0];
+    internal static FormVersion Version => LazyCatalog.Value.Find("time-sheet-fixture")!.Versions[0];
 
-    public static FormCatalog Load(string directory) =>
+    internal static FormCatalog Load(string directory) =>
         FormCatalog.Load(directory, new Dictionary<string, IFormModule> { ["time-sheet-fixture"] = new SheetModule() });
 
     /// <summary>A month of 30 days (weekends off) and <paramref name="persons"/> people, every few with a long note.</summary>

@@ -15,7 +15,7 @@ public sealed class MergeRoundTripTests(ServiceFactory factory) : IClassFixture<
     public static TheoryData<string, string> Versions()
     {
         var data = new TheoryData<string, string>();
-        using var engine = Core.Engine.FormsEngine.Load(Repo.Forms, Repo.Fonts);
+        using var engine = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
         foreach (var form in engine.Catalog.Forms.OrderBy(f => f.FormId, StringComparer.Ordinal))
             foreach (var version in form.Versions)
                 data.Add(form.FormId, version.Version);

@@ -48,8 +48,8 @@ public sealed class DeadlineLanguageTests(ServiceFactory factory) : IClassFixtur
     public async Task In_kazakh_as_by_default_the_deadlines_are_the_calculator_s_own_words(string? language)
     {
         var (response, deadlines) = await Get(language);
-        using var engine = FormsEngine.Load(Repo.Forms, Repo.Fonts);
-        var expected = engine.Deadlines.For(new DeadlineDates
+        using var composed = FormsService.Core.Composition.Load(Repo.Forms, Repo.Fonts);
+        var expected = composed.Deadlines.For(new DeadlineDates
         {
             AkimatVerdictReceived = new(2025, 10, 16), ProbationVerdictReceived = new(2025, 10, 20), OrderReceived = new(2025, 10, 24),
             TimeSheetReceived = new(2025, 10, 31), Month = new(2025, 11, 1),
@@ -71,8 +71,8 @@ public sealed class DeadlineLanguageTests(ServiceFactory factory) : IClassFixtur
     [Fact]
     public void Every_deadline_has_its_words_in_every_table()
     {
-        using var engine = FormsEngine.Load(Repo.Forms, Repo.Fonts);
-        var all = engine.Deadlines.For(new DeadlineDates
+        using var composed = FormsService.Core.Composition.Load(Repo.Forms, Repo.Fonts);
+        var all = composed.Deadlines.For(new DeadlineDates
         {
             AkimatVerdictReceived = new(2025, 10, 16), ProbationVerdictReceived = new(2025, 10, 16), OrderReceived = new(2025, 10, 24),
             TimeSheetReceived = new(2025, 10, 31), Month = new(2025, 11, 1),
@@ -80,9 +80,9 @@ public sealed class DeadlineLanguageTests(ServiceFactory factory) : IClassFixtur
         Assert.Equal(7, all.Count);
         foreach (var d in all)
         {
-            Assert.Equal(d with { }, DeadlinesEndpoints.In(d, engine.Messages, "kk"));
-            Assert.Equal(d.WhatEn, DeadlinesEndpoints.In(d, engine.Messages, "en").What);
-            var ru = DeadlinesEndpoints.In(d, engine.Messages, "ru");
+            Assert.Equal(d with { }, DeadlinesEndpoints.In(d, composed.Engine.Messages, "kk"));
+            Assert.Equal(d.WhatEn, DeadlinesEndpoints.In(d, composed.Engine.Messages, "en").What);
+            var ru = DeadlinesEndpoints.In(d, composed.Engine.Messages, "ru");
             foreach (var text in new[] { ru.Who, ru.What, ru.Basis })
                 Assert.DoesNotMatch("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]", text);
         }

@@ -46,7 +46,7 @@ public sealed partial class MessageCatalogueTests(ServiceFactory factory) : ICla
     [Fact]
     public void Every_message_filled_in_three_languages_matches_the_approved_file()
     {
-        using var engine = FormsEngine.Load(Repo.Forms, Repo.Fonts);
+        using var engine = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
         var text = new StringBuilder();
         foreach (var (code, kazakh) in Kazakh().OrderBy(m => m.Key, StringComparer.Ordinal))
         {
@@ -73,7 +73,7 @@ public sealed partial class MessageCatalogueTests(ServiceFactory factory) : ICla
     [Fact]
     public void No_message_leaves_a_placeholder_unfilled()
     {
-        using var engine = FormsEngine.Load(Repo.Forms, Repo.Fonts);
+        using var engine = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
         foreach (var (code, kazakh) in Kazakh())
             foreach (var language in new[] { "kk", "ru", "en" })
                 Assert.DoesNotMatch(@"\{[A-Za-z]", Filled(engine.Messages, code, kazakh, language));
@@ -121,7 +121,7 @@ public sealed partial class MessageCatalogueTests(ServiceFactory factory) : ICla
     [InlineData(111, "Не более 111 символов", "At most 111 characters.")]
     public void Every_counted_noun_agrees_with_its_number(int n, string ru, string en)
     {
-        using var engine = FormsEngine.Load(Repo.Forms, Repo.Fonts);
+        using var engine = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
         Assert.Equal(ru, engine.Messages.Text(Say.TooLong(n), "ru"));
         Assert.Equal(en, engine.Messages.Text(Say.TooLong(n), "en"));
         var forms = new Dictionary<int, (string Days, string Persons, string Rows)>

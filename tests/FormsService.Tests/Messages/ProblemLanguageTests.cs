@@ -104,7 +104,7 @@ public sealed partial class ProblemLanguageTests(ServiceFactory factory) : IClas
     [Fact]
     public void Every_code_the_source_says_is_in_every_table()
     {
-        using var engine = FormsEngine.Load(Repo.Forms, Repo.Fonts);
+        using var engine = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
         var source = Path.Combine(Repo.Root, "src");
         var codes = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .SelectMany(f => SaidCode().Matches(File.ReadAllText(f)).Select(m => (File: f, Code: m.Groups[1].Value)))
@@ -145,7 +145,7 @@ public sealed partial class ProblemLanguageTests(ServiceFactory factory) : IClas
         else node["messages"]![code] = text;
         File.WriteAllText(table, node.ToJsonString());
 
-        var error = Assert.Throws<DefinitionException>(() => FormsEngine.Load(forms, Repo.Fonts).Dispose());
+        var error = Assert.Throws<DefinitionException>(() => FormsService.Core.Composition.LoadEngine(forms, Repo.Fonts).Dispose());
         Assert.StartsWith(path, error.JsonPath, StringComparison.Ordinal);
     }
 

@@ -55,7 +55,7 @@ public sealed class FormModuleTests
         }
         Directory.CreateDirectory(Path.Combine(forms, "greeting", "1"));
         File.WriteAllText(Path.Combine(forms, "greeting", "1", "definition.json"), Definition);
-        return FormsEngine.Load(forms, Repo.Fonts, [Greeting]);
+        return FormsService.Core.Composition.LoadEngine(forms, Repo.Fonts, [Greeting]);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class FormModuleTests
             if (Directory.Exists(Path.Combine(Repo.Forms, shared)))
                 CopyFolder(Path.Combine(Repo.Forms, shared), Path.Combine(forms, shared));
 
-        var error = Assert.Throws<DefinitionException>(() => FormsEngine.Load(forms, Repo.Fonts, [Greeting]).Dispose());
+        var error = Assert.Throws<DefinitionException>(() => FormsService.Core.Composition.LoadEngine(forms, Repo.Fonts, [Greeting]).Dispose());
 
         Assert.Contains("whisper", error.Message, StringComparison.Ordinal);
         Assert.EndsWith("definition.json", error.File, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class FormModuleTests
     [Fact]
     public void Every_version_is_bound_by_the_module_its_definition_names()
     {
-        using var engine = FormsEngine.Load(Repo.Forms, Repo.Fonts);
+        using var engine = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
         Assert.Equal(Catalogue.FormIds, engine.Catalog.Forms.Select(f => f.FormId).Order(StringComparer.Ordinal));
         foreach (var version in engine.Catalog.Forms.SelectMany(f => f.Versions))
         {

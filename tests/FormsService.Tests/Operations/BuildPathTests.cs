@@ -13,7 +13,7 @@ public sealed class BuildPathTests
         var missing = Path.Combine(Path.GetTempPath(), "formsservice-missing-" + Guid.NewGuid().ToString("N"));
         var traces = new[]
         {
-            Assert.ThrowsAny<Exception>(() => FormsEngine.Load(missing, Repo.Fonts)).ToString(),
+            Assert.ThrowsAny<Exception>(() => FormsService.Core.Composition.LoadEngine(missing, Repo.Fonts)).ToString(),
             Assert.ThrowsAny<Exception>(() => new EngineDigest(missing, Repo.Fonts)).ToString(),
         };
         Assert.Contains("/_/src/FormsService.Core/", traces[0]);

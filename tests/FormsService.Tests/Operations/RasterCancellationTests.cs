@@ -23,7 +23,7 @@ namespace FormsService.Tests.Operations;
 [Collection(TimedCollection.Name)]
 public sealed class RasterCancellationTests
 {
-    private static readonly FormsEngine Engine = FormsEngine.Load(Repo.Forms, Repo.Fonts);
+    private static readonly FormsEngine Engine = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
     private static FormVersion Vest => Catalogue.InForce(Engine, "vest-specimen");
     private static JsonElement Payload(string json) => JsonDocument.Parse(json).RootElement.Clone();
 

@@ -32,7 +32,7 @@ public static class Catalogue
         ?? throw new InvalidOperationException($"{formId}: no version in force on {day:yyyy-MM-dd}");
 
     /// <summary>The engine's version in force today, by the engine's own rule (what the API does without <c>version=</c>).</summary>
-    public static FormVersion InForce(FormsEngine engine, string formId) =>
+    internal static FormVersion InForce(FormsEngine engine, string formId) =>
         Assert.IsType<VersionLookup.Found>(engine.Catalog.Select(formId, null, null, Today)).Version;
 
     public static JsonObject Definition(string formId, string? version = null) =>

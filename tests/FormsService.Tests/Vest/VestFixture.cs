@@ -37,7 +37,7 @@ public sealed class VestFixture : IDisposable
 
     internal VestExporter Exporter { get; }
 
-    private readonly Lazy<FormsEngine> _engine = new(() => FormsEngine.Load(Support.Repo.Forms, Support.Repo.Fonts));
+    private readonly Lazy<FormsEngine> _engine = new(() => FormsService.Core.Composition.LoadEngine(Support.Repo.Forms, Support.Repo.Fonts));
 
     /// <summary>The artwork's PDF at real size, as the service makes it (through the engine's one PDF writer).</summary>
     internal byte[] RealSizePdf(VestParameters p)

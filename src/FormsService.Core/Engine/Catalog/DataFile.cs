@@ -10,7 +10,7 @@ namespace FormsService.Core.Engine.Catalog;
 /// record allows none are refused — then the record's own checks; every fault a <see cref="DefinitionException"/>
 /// with the file and the JSON path.
 /// </summary>
-public static class DataFile
+internal static class DataFile
 {
     public static readonly JsonSerializerOptions Options = new()
     {
@@ -91,4 +91,4 @@ public static class DataFile
 }
 
 /// <summary>One fault of a data file: its JSON path (<c>$.holidays[3].date</c>) and what is wrong.</summary>
-public readonly record struct DataFault(string Path, string Message);
+internal readonly record struct DataFault(string Path, string Message);

@@ -6,7 +6,7 @@ namespace FormsService.Core.Engine.Catalog;
 /// The JSON Schemas of the data files under <c>forms/</c> (<c>forms/_schemas/*.schema.json</c>): the files name them
 /// with <c>$schema</c> for editors, and the service publishes them. Read once at start-up.
 /// </summary>
-public sealed class DataSchemas
+internal sealed class DataSchemas
 {
     public const string Folder = "_schemas";
     private const string Suffix = ".schema.json";

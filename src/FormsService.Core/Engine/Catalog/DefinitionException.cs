@@ -1,7 +1,7 @@
 namespace FormsService.Core.Engine.Catalog;
 
 /// <summary>A definition that cannot be served: names the file and the JSON path, so start-up fails with a useful message.</summary>
-public sealed class DefinitionException(string file, string jsonPath, string message)
+internal sealed class DefinitionException(string file, string jsonPath, string message)
     : Exception($"{file}: {jsonPath}: {message}")
 {
     public string File { get; } = file;

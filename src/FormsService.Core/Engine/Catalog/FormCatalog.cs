@@ -6,7 +6,7 @@ using FormsService.Core.Engine.Modules;
 namespace FormsService.Core.Engine.Catalog;
 
 /// <summary>One version of a form, checked and parsed once at start-up, with the module of code its payload is bound by.</summary>
-public sealed record FormVersion(FormDefinition Definition, IReadOnlyList<BlockTemplate> Body, IFormModule Module, Labels Labels, JsonElement? Example)
+internal sealed record FormVersion(FormDefinition Definition, IReadOnlyList<BlockTemplate> Body, IFormModule Module, Labels Labels, JsonElement? Example)
 {
     public string FormId => Definition.FormId;
     public string Version => Definition.Version;
@@ -16,9 +16,9 @@ public sealed record FormVersion(FormDefinition Definition, IReadOnlyList<BlockT
 }
 
 /// <summary>A form with its versions, oldest first.</summary>
-public sealed record FormEntry(string FormId, IReadOnlyList<FormVersion> Versions);
+internal sealed record FormEntry(string FormId, IReadOnlyList<FormVersion> Versions);
 
-public abstract record VersionLookup
+internal abstract record VersionLookup
 {
     public sealed record Found(FormVersion Version) : VersionLookup;
     public sealed record UnknownForm(string FormId) : VersionLookup;
@@ -30,7 +30,7 @@ public abstract record VersionLookup
 /// The versioned definitions under <c>forms/</c>: loaded and checked once; a broken definition stops start-up with
 /// its file and JSON path.
 /// </summary>
-public sealed class FormCatalog
+internal sealed class FormCatalog
 {
     public static readonly string[] KnownFormats = ["pdf", "docx", "png", "svg"];
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace FormsService.Core.Engine.Catalog;
 
 /// <summary>One published version of a form, as read from <c>forms/&lt;form-id&gt;/&lt;version&gt;/definition.json</c>.</summary>
-public sealed record FormDefinition
+internal sealed record FormDefinition
 {
     /// <summary>The JSON Schema the file names for editors (<c>forms/_schemas/definition.schema.json</c>); not read.</summary>
     [JsonPropertyName("$schema")] public string? Schema { get; init; }
@@ -40,7 +40,7 @@ public sealed record FormDefinition
 }
 
 /// <summary>A form's names and legal basis translated (<see cref="FormDefinition.Translations"/>).</summary>
-public sealed record FormTranslation
+internal sealed record FormTranslation
 {
     public required string Title { get; init; }
     public string? ShortTitle { get; init; }
@@ -48,7 +48,7 @@ public sealed record FormTranslation
 }
 
 /// <summary>The texts of a <see cref="LegalBasis"/> translated; a text left out has no translation.</summary>
-public sealed record LegalBasisTranslation
+internal sealed record LegalBasisTranslation
 {
     public string? Act { get; init; }
     public string? Registration { get; init; }
@@ -56,7 +56,7 @@ public sealed record LegalBasisTranslation
     public string? Rule { get; init; }
 }
 
-public sealed record LegalBasis
+internal sealed record LegalBasis
 {
     public required string Act { get; init; }
     public required string Number { get; init; }
@@ -66,7 +66,7 @@ public sealed record LegalBasis
     public string? Rule { get; init; }
 }
 
-public sealed record PageSetup
+internal sealed record PageSetup
 {
     /// <summary>"A4" (portrait) or "A4-landscape".</summary>
     public string Size { get; init; } = "A4";
@@ -77,9 +77,9 @@ public sealed record PageSetup
     public JsonElement? Footer { get; init; }
 }
 
-public sealed record Margins(float Top, float Right, float Bottom, float Left);
+internal sealed record Margins(float Top, float Right, float Bottom, float Left);
 
-public sealed record TextStyles
+internal sealed record TextStyles
 {
     /// <summary>"serif" (Times New Roman in DOCX, Liberation Serif in PDF) or "sans" (Arial, Liberation Sans): see <c>FontFamilies</c>.</summary>
     public string Font { get; init; } = "serif";
@@ -101,7 +101,7 @@ public sealed record TextStyles
 }
 
 /// <summary>The styles of a form printed blank, where they differ from its own (<c>styles.blank</c>).</summary>
-public sealed record BlankTextStyles
+internal sealed record BlankTextStyles
 {
     public float? SizePt { get; init; }
     public float? CaptionSizePt { get; init; }

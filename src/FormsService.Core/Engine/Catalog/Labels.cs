@@ -9,7 +9,7 @@ namespace FormsService.Core.Engine.Catalog;
 /// (<c>{ "issuer.position": { "label": […], "help": […], "options": { "бастығы": […] } } }</c>; a plain
 /// <c>["Тегі", "Фамилия"]</c> is a label alone). The schema's titles and <c>x-labels</c>, the clerks' page's words.
 /// </summary>
-public sealed class Labels
+internal sealed class Labels
 {
     public const string FileName = "labels.json";
 
@@ -50,7 +50,7 @@ public sealed class Labels
 
 /// <summary>A field's words: label, help text, and the names of its fixed values, each [Kazakh, Russian].</summary>
 [JsonConverter(typeof(FieldWordsConverter))]
-public sealed record FieldWords(string[] Label, string[]? Help = null, IReadOnlyDictionary<string, string[]>? Options = null);
+internal sealed record FieldWords(string[] Label, string[]? Help = null, IReadOnlyDictionary<string, string[]>? Options = null);
 
 /// <summary>Reads a field's words from the long form (an object) or the short one (the label's pair alone).</summary>
 internal sealed class FieldWordsConverter : JsonConverter<FieldWords>

@@ -6,7 +6,7 @@ namespace FormsService.Core.Engine.Catalog;
 /// A table as the definition writes it: columns (some repeated over an array of the payload), header rows, and
 /// row templates (some repeated over an array). Paths inside a repeated row or cell are relative to its item.
 /// </summary>
-public sealed record TableTemplate(
+internal sealed record TableTemplate(
     IReadOnlyList<ColumnTemplate> Columns,
     IReadOnlyList<RowTemplate> Header,
     IReadOnlyList<RowTemplate> Rows,
@@ -21,11 +21,11 @@ public sealed record TableTemplate(
 /// <summary>A column, or with <see cref="Each"/> a group of columns: one per item of that payload array.</summary>
 /// <param name="WidthMm">Fixed width; 0 when the column takes a <see cref="Share"/> of the width left.</param>
 /// <param name="ShadeWhen">A yes/no path of the group's item: when true, the column's cells are shaded.</param>
-public sealed record ColumnTemplate(float WidthMm, float Share, string? Each, string? ShadeWhen, InkColor Shade);
+internal sealed record ColumnTemplate(float WidthMm, float Share, string? Each, string? ShadeWhen, InkColor Shade);
 
 /// <param name="Each">A payload array: the row repeats once per item.</param>
 /// <param name="BreakWhen">A yes/no path of the item: when true, the row starts a new page.</param>
-public sealed record RowTemplate(
+internal sealed record RowTemplate(
     IReadOnlyList<CellTemplate> Cells,
     string? Each,
     bool? KeepTogether,
@@ -44,16 +44,16 @@ public sealed record RowTemplate(
 /// <param name="MinHeightMm">Their least height (0: the row's own <c>minHeightMm</c>).</param>
 /// <param name="Share">Their part of the page's free space when several tables fill one page.</param>
 /// <param name="Borders">Their borders over the row's (a bottom rule alone: lines to write on).</param>
-public sealed record BlankFill(float MinHeightMm, float Share, EdgeSpec? Borders);
+internal sealed record BlankFill(float MinHeightMm, float Share, EdgeSpec? Borders);
 
 /// <param name="ColumnSpan">Columns covered; 0: the rest of the repeated column group the cell starts in.</param>
 /// <param name="Each">Repeats the cell over the column group it falls on, item i of this array in column i.</param>
-public sealed record CellTemplate(IReadOnlyList<ParagraphTemplate> Content, int ColumnSpan, int RowSpan, string? Each, CellLook Look);
+internal sealed record CellTemplate(IReadOnlyList<ParagraphTemplate> Content, int ColumnSpan, int RowSpan, string? Each, CellLook Look);
 
 /// <summary>
 /// What a table, row or cell says about its cells' look; unset parts fall through from cell to row to table.
 /// </summary>
-public sealed record CellLook(
+internal sealed record CellLook(
     EdgeSpec? Borders = null,
     Padding? Padding = null,
     Alignment? Align = null,
@@ -78,7 +78,7 @@ public sealed record CellLook(
 }
 
 /// <summary>Borders as written: each edge set or left to the outer level.</summary>
-public sealed record EdgeSpec(Border? Top, Border? Right, Border? Bottom, Border? Left)
+internal sealed record EdgeSpec(Border? Top, Border? Right, Border? Bottom, Border? Left)
 {
     public static EdgeSpec? Merge(EdgeSpec? inner, EdgeSpec? outer) => (inner, outer) switch
     {

@@ -3,27 +3,27 @@ using FormsService.Core.Engine.Model;
 namespace FormsService.Core.Engine.Catalog;
 
 /// <summary>A form's body as parsed once from its definition: blocks of inlines bound to payload paths.</summary>
-public abstract record BlockTemplate;
+internal abstract record BlockTemplate;
 
 /// <param name="Bold">Null: the surrounding default (a table cell's, else not bold).</param>
 /// <param name="SizePt">Null: the surrounding default (a table cell's, else the definition's size).</param>
-public sealed record ParagraphTemplate(ParagraphStyle Style, bool? Bold, float? SizePt, IReadOnlyList<InlineTemplate> Inlines) : BlockTemplate;
+internal sealed record ParagraphTemplate(ParagraphStyle Style, bool? Bold, float? SizePt, IReadOnlyList<InlineTemplate> Inlines) : BlockTemplate;
 
-public sealed record PageBreakTemplate : BlockTemplate;
+internal sealed record PageBreakTemplate : BlockTemplate;
 
 /// <summary>The definition's header or footer (<c>page.header</c>, <c>page.footer</c>): one paragraph on every page.</summary>
-public sealed record RunningTemplate(RunningPosition Position, ParagraphTemplate Content) : BlockTemplate;
+internal sealed record RunningTemplate(RunningPosition Position, ParagraphTemplate Content) : BlockTemplate;
 
-public sealed record CutLineTemplate(string Label, float SpaceBeforePt, float SpaceAfterPt) : BlockTemplate;
+internal sealed record CutLineTemplate(string Label, float SpaceBeforePt, float SpaceAfterPt) : BlockTemplate;
 
-public sealed record FigureTemplate(string FigureId, float WidthMm, float HeightMm, float SpaceBeforePt, float SpaceAfterPt) : BlockTemplate;
+internal sealed record FigureTemplate(string FigureId, float WidthMm, float HeightMm, float SpaceBeforePt, float SpaceAfterPt) : BlockTemplate;
 
-public abstract record InlineTemplate;
+internal abstract record InlineTemplate;
 
-public sealed record TextTemplate(string Text, RunStyle Style) : InlineTemplate;
+internal sealed record TextTemplate(string Text, RunStyle Style) : InlineTemplate;
 
 /// <summary>A blank: its value from a template over payload paths; printed empty when <see cref="When"/> is absent.</summary>
-public sealed record FieldTemplate(ValueTemplate Value, string? Caption, float MinWidthMm, bool Fill, string? When, RunStyle Style) : InlineTemplate
+internal sealed record FieldTemplate(ValueTemplate Value, string? Caption, float MinWidthMm, bool Fill, string? When, RunStyle Style) : InlineTemplate
 {
     /// <summary>Filled, the value reads as text (no underline, no caption); empty, it is still the captioned blank.</summary>
     public bool Prose { get; init; }
@@ -33,13 +33,13 @@ public sealed record FieldTemplate(ValueTemplate Value, string? Caption, float M
 }
 
 /// <summary>A value printed as plain text (a table cell's), nothing when it has no value.</summary>
-public sealed record ValueTextTemplate(ValueTemplate Value, string? When, RunStyle Style) : InlineTemplate;
+internal sealed record ValueTextTemplate(ValueTemplate Value, string? When, RunStyle Style) : InlineTemplate;
 
 /// <summary>
 /// A date in a style of the definition's language (<c>2025 жылғы "14" қазан</c> in the form's blanks, or
 /// <c>2025 жылғы 14 қазандағы</c> as text); with no value it prints the form's blank, <c>20___ жылғы "___" _____</c>.
 /// </summary>
-public sealed record DateTemplate(string Path, string? When) : InlineTemplate
+internal sealed record DateTemplate(string Path, string? When) : InlineTemplate
 {
     public Locale.DateStyle Style { get; init; } = Locale.DateStyle.Blank;
     /// <summary>Printed under the blank date, so a hand filling it knows which date goes there.</summary>
@@ -47,18 +47,18 @@ public sealed record DateTemplate(string Path, string? When) : InlineTemplate
 }
 
 /// <summary>An inline printed only when the payload has (or, <see cref="WhenPresent"/> false, lacks) a value at <see cref="Path"/>.</summary>
-public sealed record ConditionalTemplate(InlineTemplate Inner, string Path, bool WhenPresent) : InlineTemplate;
+internal sealed record ConditionalTemplate(InlineTemplate Inner, string Path, bool WhenPresent) : InlineTemplate;
 
 /// <summary>Fixed text listing options; the option the payload names is underlined.</summary>
-public sealed record ChoiceTemplate(string Path, IReadOnlyList<string> Options, string Format) : InlineTemplate;
+internal sealed record ChoiceTemplate(string Path, IReadOnlyList<string> Options, string Format) : InlineTemplate;
 
-public sealed record BreakTemplate : InlineTemplate;
+internal sealed record BreakTemplate : InlineTemplate;
 
 /// <summary><c>{page}</c> or <c>{pages}</c> in a header or footer.</summary>
-public sealed record PageNumberTemplate(PageNumberKind Kind, RunStyle Style) : InlineTemplate;
+internal sealed record PageNumberTemplate(PageNumberKind Kind, RunStyle Style) : InlineTemplate;
 
 /// <summary>Text chosen by a yes/no payload value; a blank of <see cref="BlankWidthMm"/> when the value is absent.</summary>
-public sealed record FlagTemplate(string Path, string WhenTrue, string WhenFalse, float BlankWidthMm) : InlineTemplate
+internal sealed record FlagTemplate(string Path, string WhenTrue, string WhenFalse, float BlankWidthMm) : InlineTemplate
 {
     public string? Caption { get; init; }
 }
@@ -67,27 +67,27 @@ public sealed record FlagTemplate(string Path, string WhenTrue, string WhenFalse
 /// A value made of literal text and <c>{path}</c> references; a <c>[...]</c> group is dropped when any path inside
 /// it has no value.
 /// </summary>
-public sealed record ValueTemplate(IReadOnlyList<ValuePart> Parts)
+internal sealed record ValueTemplate(IReadOnlyList<ValuePart> Parts)
 {
     public IEnumerable<string> Paths => Parts.SelectMany(p => p.Paths);
 }
 
-public abstract record ValuePart
+internal abstract record ValuePart
 {
     public abstract IEnumerable<string> Paths { get; }
 }
 
-public sealed record LiteralPart(string Text) : ValuePart
+internal sealed record LiteralPart(string Text) : ValuePart
 {
     public override IEnumerable<string> Paths => [];
 }
 
-public sealed record PathPart(string Path) : ValuePart
+internal sealed record PathPart(string Path) : ValuePart
 {
     public override IEnumerable<string> Paths => [Path];
 }
 
-public sealed record OptionalGroup(IReadOnlyList<ValuePart> Parts) : ValuePart
+internal sealed record OptionalGroup(IReadOnlyList<ValuePart> Parts) : ValuePart
 {
     public override IEnumerable<string> Paths => Parts.SelectMany(p => p.Paths);
 }

@@ -1,7 +1,7 @@
 namespace FormsService.Core.Engine.Fonts;
 
 /// <summary>The family names a definition's <c>styles.font</c> may use: the one place they are read.</summary>
-public static class FontFamilies
+internal static class FontFamilies
 {
     public static readonly IReadOnlyDictionary<string, FontFamilyKind> ByName = new Dictionary<string, FontFamilyKind>(StringComparer.Ordinal)
     {

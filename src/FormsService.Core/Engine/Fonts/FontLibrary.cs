@@ -3,10 +3,10 @@ using SkiaSharp;
 
 namespace FormsService.Core.Engine.Fonts;
 
-public enum FontFamilyKind { Serif, Sans }
+internal enum FontFamilyKind { Serif, Sans }
 
 /// <summary>One font file the service ships, loaded once: its bytes (for subsetting) and its typeface.</summary>
-public sealed class FontFace : IDisposable
+internal sealed class FontFace : IDisposable
 {
     /// <summary>
     /// Advances (fractions of the size) by UTF-16 code unit, in pages of 256 filled lazily; NaN marks "not measured
@@ -104,7 +104,7 @@ public sealed class FontFace : IDisposable
 /// <summary>
 /// The fonts in <c>fonts/</c>, loaded from files at start-up: nothing depends on the machine's fonts.
 /// </summary>
-public sealed class FontLibrary : IDisposable
+internal sealed class FontLibrary : IDisposable
 {
     private static readonly (FontFamilyKind Family, bool Bold, bool Italic, string File, string DocxName)[] Files =
     [

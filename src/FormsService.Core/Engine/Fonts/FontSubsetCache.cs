@@ -7,7 +7,7 @@ namespace FormsService.Core.Engine.Fonts;
 /// Subsets of the shipped faces, cached by face and glyph set: documents of one form reuse the same few subsets.
 /// Bounded, so hostile payloads with ever-new characters cannot grow it without end.
 /// </summary>
-public sealed class FontSubsetCache(int capacity = 512)
+internal sealed class FontSubsetCache(int capacity = 512)
 {
     private readonly ConcurrentDictionary<SubsetKey, FontSubset> _cache = new();
 
@@ -70,7 +70,7 @@ public sealed class FontSubsetCache(int capacity = 512)
 /// it (the subset renumbers glyphs). A writer may attach what it derives from the subset once (the PDF's compressed
 /// font program and width table), so a cached subset costs it nothing the next time.
 /// </summary>
-public sealed class FontSubset
+internal sealed class FontSubset
 {
     private object? _attached;
 

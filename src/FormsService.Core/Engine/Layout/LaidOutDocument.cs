@@ -6,7 +6,7 @@ namespace FormsService.Core.Engine.Layout;
 /// A document with its lines broken and placed on pages. Renderers translate it; they decide nothing.
 /// X is measured from the left margin, Y from the top edge of the page, both in points.
 /// </summary>
-public sealed record LaidOutDocument(Document Source, int PageCount, IReadOnlyList<LaidOutBlock> Blocks)
+internal sealed record LaidOutDocument(Document Source, int PageCount, IReadOnlyList<LaidOutBlock> Blocks)
 {
     /// <summary>What the layout recorded for writers that read the model rather than the pages (the DOCX).</summary>
     internal LayoutFacts Facts { get; init; } = new();
@@ -30,12 +30,12 @@ public sealed record LaidOutDocument(Document Source, int PageCount, IReadOnlyLi
 }
 
 /// <summary>A block placed on pages. It says what it draws, as pieces, so the painter needs no case per block kind.</summary>
-public abstract record LaidOutBlock
+internal abstract record LaidOutBlock
 {
     public abstract void Emit(Action<Piece> draw);
 }
 
-public sealed record LaidOutParagraph(Paragraph Source, IReadOnlyList<Line> Lines) : LaidOutBlock
+internal sealed record LaidOutParagraph(Paragraph Source, IReadOnlyList<Line> Lines) : LaidOutBlock
 {
     public override void Emit(Action<Piece> draw)
     {
@@ -44,7 +44,7 @@ public sealed record LaidOutParagraph(Paragraph Source, IReadOnlyList<Line> Line
     }
 }
 
-public sealed record LaidOutCutLine(CutLine Source, int Page, float Top, float Height, float Baseline, float LabelX, float LabelWidth, float Right) : LaidOutBlock
+internal sealed record LaidOutCutLine(CutLine Source, int Page, float Top, float Height, float Baseline, float LabelX, float LabelWidth, float Right) : LaidOutBlock
 {
     /// <summary>The dashes sit a little above the label's baseline, about mid-height of its lower-case letters.</summary>
     public float RuleY => Baseline - Source.Type.SizePt * 0.3f;
@@ -57,24 +57,24 @@ public sealed record LaidOutCutLine(CutLine Source, int Page, float Top, float H
     }
 }
 
-public sealed record LaidOutFigure(Figure Source, int Page, float X, float Top) : LaidOutBlock
+internal sealed record LaidOutFigure(Figure Source, int Page, float X, float Top) : LaidOutBlock
 {
     public override void Emit(Action<Piece> draw) => draw(new FigurePiece(Page, X, Top, Source));
 }
 
 /// <summary>Nothing to draw: the flow moved on to a new page.</summary>
-public sealed record LaidOutPageBreak(int PageBefore) : LaidOutBlock
+internal sealed record LaidOutPageBreak(int PageBefore) : LaidOutBlock
 {
     public override void Emit(Action<Piece> draw) { }
 }
 
 /// <summary>A header or footer as printed on one page, its page numbers filled in.</summary>
-public sealed record LaidOutRunningText(RunningText Source, int Page, LaidOutParagraph Content) : LaidOutBlock
+internal sealed record LaidOutRunningText(RunningText Source, int Page, LaidOutParagraph Content) : LaidOutBlock
 {
     public override void Emit(Action<Piece> draw) => Content.Emit(draw);
 }
 
-public sealed record Line(
+internal sealed record Line(
     int Page,
     float Top,
     float Baseline,
@@ -102,7 +102,7 @@ public sealed record Line(
 }
 
 /// <summary>A piece of a line: it says how it is drawn and moved, so neither the painter nor the setter asks its kind.</summary>
-public abstract record Segment(float X, float Width, string Text, Typography Type)
+internal abstract record Segment(float X, float Width, string Text, Typography Type)
 {
     /// <summary>Where an underline is drawn below a baseline.</summary>
     private protected float UnderlineY(float baseline) => baseline + Type.SizePt * 0.14f;
@@ -113,7 +113,7 @@ public abstract record Segment(float X, float Width, string Text, Typography Typ
     internal abstract Segment Shifted(float dx);
 }
 
-public sealed record TextSegment(float X, float Width, string Text, Typography Type) : Segment(X, Width, Text, Type)
+internal sealed record TextSegment(float X, float Width, string Text, Typography Type) : Segment(X, Width, Text, Type)
 {
     internal override void Emit(Action<Piece> draw, int page, float baseline, float dx)
     {
@@ -129,7 +129,7 @@ public sealed record TextSegment(float X, float Width, string Text, Typography T
 }
 
 /// <summary>One piece of a field on one line: underlined over its whole width, its text (maybe empty) inside.</summary>
-public sealed record FieldSegment(float X, float Width, string Text, Typography Type, float TextX) : Segment(X, Width, Text, Type)
+internal sealed record FieldSegment(float X, float Width, string Text, Typography Type, float TextX) : Segment(X, Width, Text, Type)
 {
     /// <summary>The width of <see cref="Segment.Text"/> alone: what of the blank's width the value takes.</summary>
     public float TextWidth { get; init; }
@@ -147,7 +147,7 @@ public sealed record FieldSegment(float X, float Width, string Text, Typography 
     internal override Segment Shifted(float dx) => this with { X = X + dx, TextX = TextX + dx };
 }
 
-public sealed record Caption(float CenterX, float Width, string Text, float Baseline, Typography Type)
+internal sealed record Caption(float CenterX, float Width, string Text, float Baseline, Typography Type)
 {
     public float SizePt => Type.SizePt;
 }

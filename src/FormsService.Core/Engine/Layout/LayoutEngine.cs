@@ -7,7 +7,7 @@ namespace FormsService.Core.Engine.Layout;
 /// Places a document's blocks on pages, each by the layout of its kind, then prints the header and footer on every
 /// page. Pure: the same document gives the same layout; fonts are only measured here, never drawn.
 /// </summary>
-public sealed class LayoutEngine(FontLibrary fonts)
+internal sealed class LayoutEngine(FontLibrary fonts)
 {
     /// <summary>Extra height a line gets for the captions under its blanks, as a multiple of the caption size.</summary>
     internal const float CaptionLineFactor = 1.2f;

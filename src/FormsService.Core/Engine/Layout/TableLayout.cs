@@ -3,7 +3,7 @@ using FormsService.Core.Engine.Model;
 namespace FormsService.Core.Engine.Layout;
 
 /// <summary>A table placed on pages: its rows as placed (header rows again at the top of every page it reaches).</summary>
-public sealed record LaidOutTable(Table Source, IReadOnlyList<PlacedRow> Rows) : LaidOutBlock
+internal sealed record LaidOutTable(Table Source, IReadOnlyList<PlacedRow> Rows) : LaidOutBlock
 {
     /// <summary>Edges closer than this (points) are one: the bottom of a row is the top of the next.</summary>
     private const float Touch = 0.01f;
@@ -136,7 +136,7 @@ public sealed record LaidOutTable(Table Source, IReadOnlyList<PlacedRow> Rows) :
 
 /// <param name="RowIndex">The row's index in <see cref="Table.HeaderRows"/> or <see cref="Table.Rows"/>.</param>
 /// <param name="Continued">This is the rest of a row that began on the page before.</param>
-public sealed record PlacedRow(int Page, float Top, float Height, bool IsHeader, int RowIndex, bool Continued, IReadOnlyList<PlacedCell> Cells);
+internal sealed record PlacedRow(int Page, float Top, float Height, bool IsHeader, int RowIndex, bool Continued, IReadOnlyList<PlacedCell> Cells);
 
 /// <summary>A cell as placed: its box (over all the rows it spans) and its lines.</summary>
 /// <remarks>
@@ -144,7 +144,7 @@ public sealed record PlacedRow(int Page, float Top, float Height, bool IsHeader,
 /// from those, and the DOCX writes a plain-text cell without them; placed lines for every cell of a large table
 /// were most of its layout's memory.
 /// </remarks>
-public sealed class PlacedCell
+internal sealed class PlacedCell
 {
     private readonly IReadOnlyList<(SetLine Line, float Offset, bool Ends)> _set;
     private readonly int _page;

@@ -7,7 +7,7 @@ namespace FormsService.Core.Engine.Locale;
 /// The date words of one language: month names, one pattern per <see cref="DateStyle"/> and, where the language
 /// inflects the month (Kazakh), the suffix rule. Knows no form; read from <c>forms/_locale/&lt;language&gt;.json</c>.
 /// </summary>
-public sealed class DateLocale
+internal sealed class DateLocale
 {
     private readonly IReadOnlyList<string> _months;
     private readonly IReadOnlyDictionary<DateStyle, IReadOnlyList<DatePiece>> _patterns;

@@ -6,7 +6,7 @@ namespace FormsService.Core.Engine.Locale;
 /// The date words of every language the service ships (<c>forms/_locale/*.json</c>), loaded and checked once: a broken
 /// file, or a definition in a language without one, stops start-up with the file and JSON path.
 /// </summary>
-public sealed class DateLocales
+internal sealed class DateLocales
 {
     private readonly Dictionary<string, DateLocale> _byLanguage;
 

@@ -1,7 +1,7 @@
 namespace FormsService.Core.Engine.Locale;
 
 /// <summary>How a date reads in running text; the words of each style come from the language's locale file.</summary>
-public enum DateStyle
+internal enum DateStyle
 {
     /// <summary>The form's own drawn shape, every part a blank: <c>20__ жылғы "___" ______</c>.</summary>
     Blank,
@@ -14,12 +14,12 @@ public enum DateStyle
 }
 
 /// <summary>One piece of a date pattern: literal text, or the year, the day or the month (in one of its forms).</summary>
-public abstract record DatePiece;
+internal abstract record DatePiece;
 
-public sealed record DateText(string Text) : DatePiece;
+internal sealed record DateText(string Text) : DatePiece;
 
-public enum DatePart { Year, Day, Month }
+internal enum DatePart { Year, Day, Month }
 
-public enum MonthForm { Name, Locative, Attributive }
+internal enum MonthForm { Name, Locative, Attributive }
 
-public sealed record DateSlot(DatePart Part, MonthForm Form = MonthForm.Name) : DatePiece;
+internal sealed record DateSlot(DatePart Part, MonthForm Form = MonthForm.Name) : DatePiece;

@@ -8,7 +8,7 @@ namespace FormsService.Core.Engine.Model;
 /// One model feeds every renderer. Every piece of text carries its resolved <see cref="Typography"/>: no renderer
 /// reads the definition's styles again.
 /// </summary>
-public sealed record Document(DocumentInfo Info, PageGeometry Page, TextStyles Styles, IReadOnlyList<Block> Blocks)
+internal sealed record Document(DocumentInfo Info, PageGeometry Page, TextStyles Styles, IReadOnlyList<Block> Blocks)
 {
     /// <summary>Printed in the top margin of every page, when the definition asks for it.</summary>
     public RunningText? Header { get; init; }
@@ -21,7 +21,7 @@ public sealed record Document(DocumentInfo Info, PageGeometry Page, TextStyles S
     public IReadOnlyDictionary<string, string> FieldLabels { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record DocumentInfo(string Title, string Language, string Subject)
+internal sealed record DocumentInfo(string Title, string Language, string Subject)
 {
     /// <summary>The form and version the document was made from (carried in a Word document, to read it back).</summary>
     public string FormId { get; init; } = "";
@@ -29,7 +29,7 @@ public sealed record DocumentInfo(string Title, string Language, string Subject)
 }
 
 /// <summary>Page size and margins in points.</summary>
-public sealed record PageGeometry(float Width, float Height, float MarginTop, float MarginRight, float MarginBottom, float MarginLeft)
+internal sealed record PageGeometry(float Width, float Height, float MarginTop, float MarginRight, float MarginBottom, float MarginLeft)
 {
     /// <summary>The page sizes a definition may name.</summary>
     public static readonly IReadOnlyList<string> Sizes = ["A4", "A4-landscape"];
@@ -52,7 +52,7 @@ public sealed record PageGeometry(float Width, float Height, float MarginTop, fl
 }
 
 /// <summary>A colour of ink or shading, 8 bits a channel.</summary>
-public readonly record struct InkColor(byte R, byte G, byte B)
+internal readonly record struct InkColor(byte R, byte G, byte B)
 {
     public static readonly InkColor Black = new(0, 0, 0);
 
@@ -74,23 +74,23 @@ public readonly record struct InkColor(byte R, byte G, byte B)
 }
 
 /// <summary>Which shipped face a piece of text is drawn with.</summary>
-public readonly record struct Face(FontFamilyKind Family, bool Bold, bool Italic);
+internal readonly record struct Face(FontFamilyKind Family, bool Bold, bool Italic);
 
 /// <summary>
 /// Everything about how a piece of text looks, decided once by the builder from the definition's styles:
 /// layout measures with it, the painter draws with it, the glyph collector and the DOCX writer read it.
 /// </summary>
-public sealed record Typography(Face Face, float SizePt, bool Underline = false, InkColor Color = default)
+internal sealed record Typography(Face Face, float SizePt, bool Underline = false, InkColor Color = default)
 {
     public Typography With(bool? underline = null) => underline is { } u && u != Underline ? this with { Underline = u } : this;
 }
 
-public abstract record Block;
+internal abstract record Block;
 
-public enum Alignment { Left, Center, Right }
+internal enum Alignment { Left, Center, Right }
 
 /// <summary>How a paragraph sits in the flow. Its text's look is on its runs; <see cref="Paragraph.Text"/> sets its line height.</summary>
-public sealed record ParagraphStyle(
+internal sealed record ParagraphStyle(
     Alignment Align = Alignment.Left,
     float IndentLeftPt = 0,
     float FirstLinePt = 0,
@@ -100,7 +100,7 @@ public sealed record ParagraphStyle(
 
 /// <param name="Text">The paragraph's body typography: its lines' height and baseline follow it.</param>
 /// <param name="LineHeightPt">The height of a line without captions (size × the definition's line spacing).</param>
-public sealed record Paragraph(ParagraphStyle Style, Typography Text, float LineHeightPt, IReadOnlyList<Inline> Inlines) : Block
+internal sealed record Paragraph(ParagraphStyle Style, Typography Text, float LineHeightPt, IReadOnlyList<Inline> Inlines) : Block
 {
     /// <summary>
     /// A line of blanks with captions and nothing else but the spaces between them (an addressee's, a signature's):
@@ -123,24 +123,24 @@ public sealed record Paragraph(ParagraphStyle Style, Typography Text, float Line
 }
 
 /// <summary>The dashed line the tear-off part is cut along, with its label in the middle.</summary>
-public sealed record CutLine(string Label, Typography Type, float SpaceBeforePt, float SpaceAfterPt) : Block;
+internal sealed record CutLine(string Label, Typography Type, float SpaceBeforePt, float SpaceAfterPt) : Block;
 
 /// <summary>A vector drawing placed in the flow, centred.</summary>
-public sealed record Figure(IFigureArt Art, float WidthPt, float HeightPt, float SpaceBeforePt, float SpaceAfterPt) : Block;
+internal sealed record Figure(IFigureArt Art, float WidthPt, float HeightPt, float SpaceBeforePt, float SpaceAfterPt) : Block;
 
 /// <summary>The flow continues at the top of the next page.</summary>
-public sealed record PageBreak : Block
+internal sealed record PageBreak : Block
 {
     public static readonly PageBreak Instance = new();
 }
 
-public enum RunningPosition { Header, Footer }
+internal enum RunningPosition { Header, Footer }
 
 /// <summary>A header or footer: one paragraph (which may hold page numbers) printed in the margin of every page.</summary>
-public sealed record RunningText(RunningPosition Position, Paragraph Content);
+internal sealed record RunningText(RunningPosition Position, Paragraph Content);
 
 /// <summary>Vector art a figure shows. Drawn in points with the origin at the figure's top-left corner.</summary>
-public interface IFigureArt
+internal interface IFigureArt
 {
     /// <param name="canvas">Any target: a Skia canvas (page images) or a PDF page.</param>
     void Draw(Rendering.IArtCanvas canvas, float widthPt, float heightPt);
@@ -149,15 +149,15 @@ public interface IFigureArt
     string Description { get; }
 }
 
-public abstract record Inline;
+internal abstract record Inline;
 
 /// <summary>A definition's emphasis of an inline, before it is resolved into a <see cref="Typography"/>.</summary>
-public sealed record RunStyle(bool Bold = false, bool Italic = false, bool Small = false, bool Underline = false, InkColor? Color = null)
+internal sealed record RunStyle(bool Bold = false, bool Italic = false, bool Small = false, bool Underline = false, InkColor? Color = null)
 {
     public static readonly RunStyle Normal = new();
 }
 
-public sealed record TextRun(string Text, Typography Type) : Inline
+internal sealed record TextRun(string Text, Typography Type) : Inline
 {
     /// <summary>
     /// Its spaces do not break a line (a blank date's shape <c>20__ жылғы "__" ____</c>, a value its definition asks
@@ -171,7 +171,7 @@ public sealed record TextRun(string Text, Typography Type) : Inline
 /// <see cref="MinWidthPt"/> wide (or to the end of the line when <see cref="Fill"/>), and the small caption under it.
 /// </summary>
 /// <param name="CaptionType">How the caption is printed: the definition's one small size.</param>
-public sealed record Field(string? Value, string? Caption, float MinWidthPt, bool Fill, Typography Type, Typography CaptionType) : Inline
+internal sealed record Field(string? Value, string? Caption, float MinWidthPt, bool Fill, Typography Type, Typography CaptionType) : Inline
 {
     /// <summary>
     /// Where the value comes from in the payload, piece by piece, when a clerk may fill or change it in a Word
@@ -182,12 +182,12 @@ public sealed record Field(string? Value, string? Caption, float MinWidthPt, boo
 }
 
 /// <summary>A piece of a field's value: literal text, or the value of one payload path (or of a part of a date).</summary>
-public sealed record FieldPart(string Text, Binding? Binding);
+internal sealed record FieldPart(string Text, Binding? Binding);
 
-public enum BindingPart { Whole, Year, Day, Month }
+internal enum BindingPart { Whole, Year, Day, Month }
 
 /// <summary>A payload path a piece of a document shows; a blank date's parts are bound one by one.</summary>
-public sealed record Binding(string Path, BindingPart Part = BindingPart.Whole)
+internal sealed record Binding(string Path, BindingPart Part = BindingPart.Whole)
 {
     /// <summary>How a Word content control names it: the JSON path, with ":year", ":day" or ":month" for a date's part.</summary>
     public string Tag => Part switch
@@ -213,17 +213,17 @@ public sealed record Binding(string Path, BindingPart Part = BindingPart.Whole)
     }
 }
 
-public sealed record LineBreak : Inline
+internal sealed record LineBreak : Inline
 {
     public static readonly LineBreak Instance = new();
 }
 
-public enum PageNumberKind { Page, Pages }
+internal enum PageNumberKind { Page, Pages }
 
 /// <summary>The number of the page it is printed on, or the document's page count (headers and footers).</summary>
-public sealed record PageNumber(PageNumberKind Kind, Typography Type) : Inline;
+internal sealed record PageNumber(PageNumberKind Kind, Typography Type) : Inline;
 
-public static class Units
+internal static class Units
 {
     public static float MmToPt(float mm) => mm * 72f / 25.4f;
     public static int PtToTwips(float pt) => (int)MathF.Round(pt * 20f);

@@ -6,7 +6,7 @@ using FormsService.Core.Engine.Catalog;
 namespace FormsService.Core.Engine.Model;
 
 /// <summary>Makes the art of a figure a definition names, from the payload (designer parameters, say).</summary>
-public interface IFigureSource
+internal interface IFigureSource
 {
     string Id { get; }
     IFigureArt Create(FormDefinition definition, JsonElement? payload);
@@ -15,7 +15,7 @@ public interface IFigureSource
 /// <summary>
 /// Definition + payload → document model. Pure: no I/O, no clock, invariant culture. Knows no particular form.
 /// </summary>
-public sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> figures, Locale.DateLocales locales)
+internal sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource> figures, Locale.DateLocales locales)
 {
     /// <summary>The date words of every language, by which the builder prints dates (and a Word document's dates are read back).</summary>
     internal Locale.DateLocales Locales => locales;
@@ -299,7 +299,6 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
         new(new LookComparer());
 
     /// <summary>The last cell style found: the next cell mostly has the same.</summary>
-    internal (CellLook Look, InkColor? Shading, (CellStyle Style, ParagraphStyle[] Paragraphs) Shared)? LastCellStyle { get; set; }
 
     /// <summary>The payload paths a Word document binds to content controls (<see cref="Modules.IFormModule.BoundPaths"/>).</summary>
     public IReadOnlySet<string> Bindable { get; init; } = new HashSet<string>();
@@ -371,7 +370,8 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
 
     /// <summary>
     /// Paragraphs of one plain text (or none) by their style, look and text: a table prints a few of them (the hours
-    /// of a day, a day's number, empty cells) in thousands of cells, which share one paragraph.
+    /// of a day, a day's number, empty cells) in thousands of cells, which share one paragraph. Kept for memory, not
+    /// speed (decisions/large-tables.md); the "last asked" memos that stood in front of these tables are gone.
     /// </summary>
     private readonly Dictionary<PlainKey, Paragraph> _plain = new(PlainComparer.Instance);
 
@@ -380,17 +380,11 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
     /// <summary>Runs by their text and look: the text of a cell is mostly one of a few (hours, numbers).</summary>
     private readonly Dictionary<(string Text, Typography Type), TextRun> _runs = new(new RunComparer());
 
-    // The last run and plain paragraph made: a row's day cells ask for the same one after another.
-    private TextRun? _lastRun;
-    private (PlainKey Key, Paragraph Paragraph)? _lastPlain;
-
     internal TextRun Run(string text, Typography type)
     {
-        if (_lastRun is { } last && ReferenceEquals(last.Type, type) && string.Equals(last.Text, text, StringComparison.Ordinal))
-            return last;
         if (!_runs.TryGetValue((text, type), out var run))
             _runs[(text, type)] = run = new TextRun(text, type);
-        return _lastRun = run;
+        return run;
     }
 
     /// <summary>A paragraph of <paramref name="inlines"/> (copied: the list is used again).</summary>
@@ -400,28 +394,20 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
             return new Paragraph(style, text, lineHeightPt, inlines.ToArray()) { BlankRow = Model.Paragraph.IsBlankRow(inlines) };
         var run = inlines.Count == 1 ? (TextRun)inlines[0] : null;
         var key = new PlainKey(style, text, lineHeightPt, run);
-        if (_lastPlain is { } last && PlainComparer.Instance.Equals(last.Key, key))
-            return last.Paragraph;
         if (!_plain.TryGetValue(key, out var p))
         {
             _plain[key] = p = new Paragraph(style, text, lineHeightPt, run is null ? [] : new Inline[] { run });
             _alone[p] = [p];
         }
-        _lastPlain = (key, p);
         return p;
     }
 
     private readonly Dictionary<Paragraph, Paragraph[]> _alone = new(ReferenceEqualityComparer.Instance);
-    private Paragraph[]? _lastAlone;
 
     /// <summary>The content of a cell holding only <paramref name="p"/>: one array for every cell of a shared paragraph.</summary>
     internal IReadOnlyList<Paragraph> Alone(Paragraph p)
     {
-        if (_lastAlone is { } last && ReferenceEquals(last[0], p))
-            return last;
-        if (!_alone.TryGetValue(p, out var shared))
-            return [p];
-        return _lastAlone = shared;
+        return _alone.TryGetValue(p, out var shared) ? shared : [p];
     }
 
     /// <summary>Styles, looks and runs by reference (one object per look, and per text and look, in a build).</summary>

@@ -181,11 +181,7 @@ internal static class TableBuilder
         (CellStyle Style, ParagraphStyle[] Paragraphs) shared;
         // Cells repeated from one template share their style and their paragraphs' styles (thousands in a time sheet).
         var styles = context.CellStyles;
-        if (context.LastCellStyle is { } last && ReferenceEquals(last.Look, look) && last.Shading == shading)
-        {
-            shared = last.Shared;
-        }
-        else if (!styles.TryGetValue((look, shading), out shared))
+        if (!styles.TryGetValue((look, shading), out shared))
         {
             var style = new CellStyle(
                 (look.Borders ?? new EdgeSpec(null, null, null, null)).Resolve(),
@@ -198,7 +194,6 @@ internal static class TableBuilder
                 ? p.Style with { Align = style.Align } : p.Style).ToArray();
             styles[(look, shading)] = shared = (style, paragraphs);
         }
-        context.LastCellStyle = (look, shading, shared);
         IReadOnlyList<Paragraph> content;
         if (cell.Content.Count == 1)
         {

@@ -17,39 +17,29 @@ internal sealed class TypeScale(TextStyles styles)
     public float SmallPt => styles.CaptionSizePt;
 
     // One instance per look for the whole build: a table asks for the same few looks for thousands of cells, and
-    // pieces that share their typography compare and hash it by reference first.
+    // pieces that share their typography compare and hash it by reference first. Kept for memory, not speed: a large
+    // table's cells share these objects (decisions/large-tables.md); the layout and the DOCX writer rely on it.
     private readonly Dictionary<(bool Bold, float? SizePt), Typography> _paragraphs = [];
     private readonly Dictionary<(Typography Paragraph, RunStyle Style), Typography> _runs = new(ByReference.Instance);
 
-    private (bool Bold, float? SizePt, Typography Type)? _lastParagraph;
-
     public Typography Paragraph(bool bold, float? sizePt)
     {
-        // Cell after cell asks for the same.
-        if (_lastParagraph is { } last && last.Bold == bold && last.SizePt == sizePt)
-            return last.Type;
         if (!_paragraphs.TryGetValue((bold, sizePt), out var t))
             _paragraphs[(bold, sizePt)] = t = new(new Face(_family, bold, false), sizePt ?? styles.SizePt);
-        _lastParagraph = (bold, sizePt, t);
         return t;
     }
 
     public float LineHeight(Typography paragraph) => paragraph.SizePt * styles.LineSpacing;
 
     /// <summary>An inline's look inside a paragraph: the paragraph's bold carries over, small text takes the small size.</summary>
-    private (Typography Paragraph, RunStyle Style, Typography Type)? _lastRun;
-
     public Typography Run(Typography paragraph, RunStyle s)
     {
-        if (_lastRun is { } last && ReferenceEquals(last.Paragraph, paragraph) && ReferenceEquals(last.Style, s))
-            return last.Type;
         if (!_runs.TryGetValue((paragraph, s), out var t))
             _runs[(paragraph, s)] = t = new(
                 new Face(_family, s.Bold || paragraph.Face.Bold, s.Italic),
                 s.Small ? SmallPt : paragraph.SizePt,
                 s.Underline,
                 s.Color ?? paragraph.Color);
-        _lastRun = (paragraph, s, t);
         return t;
     }
 

@@ -8,7 +8,7 @@ namespace FormsService.Core.Engine.Modules;
 /// A figure alone on a page of its own size, through the same model, layout and PDF writer (fonts subset by the
 /// same cache) as every form: artwork exported at real size is one more document, not a second pipeline.
 /// </summary>
-public sealed class FigureDocuments
+internal sealed class FigureDocuments
 {
     private readonly LayoutEngine _layout;
     private readonly PdfRenderer _pdf;

@@ -12,7 +12,7 @@ namespace FormsService.Core.Engine.Modules;
 /// read (the bound record plus values computed from it), its figures, what its schema says beyond the record, and
 /// hints for the pages. A definition names its module by <see cref="Name"/> in <c>payloadType</c>.
 /// </summary>
-public interface IFormModule
+internal interface IFormModule
 {
     string Name { get; }
 
@@ -74,20 +74,20 @@ public interface IFormModule
 
 /// <summary>What a blank form is printed for.</summary>
 /// <param name="Month">The first day of the month a monthly form's blank is for (its days, its days off), or none.</param>
-public sealed record BlankOptions(DateOnly? Month = null)
+internal sealed record BlankOptions(DateOnly? Month = null)
 {
     public static readonly BlankOptions None = new();
 }
 
 /// <summary>What a page needs to know about a form that its schema does not say.</summary>
 /// <param name="DeadlinesFrom">The payload path of the date the order's deadlines run from (the page shows them under it), or null.</param>
-public sealed record PageHints(string? DeadlinesFrom = null)
+internal sealed record PageHints(string? DeadlinesFrom = null)
 {
     public static readonly PageHints None = new();
 }
 
 /// <summary>Artwork that renders on its own, without a page (the vest's picture for designers).</summary>
-public interface IArtwork
+internal interface IArtwork
 {
     /// <summary>Query-string parameters (GET previews) as a typed JSON payload for <see cref="IFormModule.Bind"/>.</summary>
     JsonElement FromQuery(IEnumerable<KeyValuePair<string, string?>> query);

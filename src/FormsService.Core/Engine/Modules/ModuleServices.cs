@@ -7,4 +7,4 @@ namespace FormsService.Core.Engine.Modules;
 /// <param name="FormsDirectory">The forms folder: shared data (the working calendar) lives in its <c>_</c> folders.</param>
 /// <param name="Guard">The text rules every payload string obeys (what the fonts can print).</param>
 /// <param name="Documents">The engine's one PDF writer, for artwork that is a page of its own.</param>
-public sealed record ModuleServices(string FormsDirectory, FontLibrary Fonts, TextGuard Guard, FigureDocuments Documents);
+internal sealed record ModuleServices(string FormsDirectory, FontLibrary Fonts, TextGuard Guard, FigureDocuments Documents);

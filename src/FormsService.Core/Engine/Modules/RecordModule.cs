@@ -12,7 +12,7 @@ namespace FormsService.Core.Engine.Modules;
 /// its view computed from the valid record by the form's code.
 /// </summary>
 /// <typeparam name="TView">What the templates read: the record itself, or a record holding it and computed values.</typeparam>
-public sealed class RecordModule<TPayload, TView> : IFormModule where TPayload : class where TView : class
+internal sealed class RecordModule<TPayload, TView> : IFormModule where TPayload : class where TView : class
 {
     private readonly PayloadType<TPayload> _payload;
     private readonly Func<TPayload, TView> _view;
@@ -66,7 +66,7 @@ public sealed class RecordModule<TPayload, TView> : IFormModule where TPayload :
 }
 
 /// <summary>Shorthands for the usual case: the view is the record itself.</summary>
-public static class RecordModule
+internal static class RecordModule
 {
     public static RecordModule<T, T> Of<T>(string name, IValidator<T> validator, TextGuard guard,
         Func<T, IEnumerable<PayloadWarning>>? warnings = null, PageHints? hints = null) where T : class =>

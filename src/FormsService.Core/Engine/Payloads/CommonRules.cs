@@ -4,7 +4,7 @@ using FluentValidation.Validators;
 namespace FormsService.Core.Engine.Payloads;
 
 /// <summary>Maximum lengths of text fields, published in the schemas.</summary>
-public static class Limits
+internal static class Limits
 {
     public const int PersonName = 100;
     public const int Name = 250;
@@ -13,7 +13,7 @@ public static class Limits
     public const int LongText = 500;
 }
 
-public static class CommonRules
+internal static class CommonRules
 {
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilderInitial<T, string?> rule, int maxLength) =>
         rule.Cascade(CascadeMode.Stop)
@@ -52,7 +52,7 @@ public static class CommonRules
 }
 
 /// <summary>A birth year must belong to someone old enough to be convicted, and alive.</summary>
-public static class AgeRules
+internal static class AgeRules
 {
     public const int MinAge = 14;
     public const int MaxAge = 100;
@@ -64,10 +64,10 @@ public static class AgeRules
 }
 
 /// <summary>Text with something in it besides spaces; the schema says so with <c>minLength</c> and a pattern.</summary>
-public interface INotBlankValidator;
+internal interface INotBlankValidator;
 
 /// <summary>A rule whose values are a fixed set; the schema says so with <c>enum</c>.</summary>
-public interface IOneOfValidator
+internal interface IOneOfValidator
 {
     IReadOnlyList<string> Values { get; }
 }
@@ -76,20 +76,20 @@ public interface IOneOfValidator
 /// A validator's rules that JSON Schema cannot state (they compare fields, or read the calendar): published in the
 /// schema's description so that a client knows what only <c>/validate</c> checks.
 /// </summary>
-public interface IRulesBeyondSchema
+internal interface IRulesBeyondSchema
 {
     IReadOnlyList<string> RulesBeyondSchema { get; }
 }
 
 /// <summary>A list whose length is bounded; the schema says so with <c>minItems</c> and <c>maxItems</c>.</summary>
-public interface ICountValidator
+internal interface ICountValidator
 {
     int Min { get; }
     int Max { get; }
 }
 
 /// <summary>A date whose year is bounded; the schema says so with a pattern on the year (its format checks the rest).</summary>
-public interface IYearsValidator
+internal interface IYearsValidator
 {
     int Min { get; }
     int Max { get; }

@@ -12,7 +12,7 @@ namespace FormsService.Core.Engine.Payloads;
 /// What reading a Word document back gave: the payload (then checked like any other), or why the document was
 /// refused — a status, a problem title's code, and coded messages by tag or by <c>$</c> for the document as a whole.
 /// </summary>
-public sealed record DocxReading(FormVersion? Version, JsonElement? Payload, int Status, string? TitleCode, IReadOnlyDictionary<string, string[]> Errors)
+internal sealed record DocxReading(FormVersion? Version, JsonElement? Payload, int Status, string? TitleCode, IReadOnlyDictionary<string, string[]> Errors)
 {
     public bool Read => Payload is not null;
 }

@@ -10,7 +10,7 @@ internal sealed record MessageFile(string Language, Dictionary<string, string> M
 /// clerks (the default), Russian, English for integrators. Every code is in every language with the same
 /// parameters, or start-up stops at the file and code that lack it.
 /// </summary>
-public sealed class MessageTable
+internal sealed class MessageTable
 {
     public const string Folder = "_messages";
     public const string Default = "kk";

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace FormsService.Core.Engine.Payloads;
 
 /// <summary>The outcome of checking a payload: errors keyed by JSON path, and warnings that do not stop a render.</summary>
-public sealed record PayloadCheck(IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<PayloadWarning> Warnings)
+internal sealed record PayloadCheck(IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<PayloadWarning> Warnings)
 {
     public bool IsValid => Errors.Count == 0;
 
@@ -32,4 +32,4 @@ public sealed record PayloadCheck(IReadOnlyDictionary<string, string[]> Errors, 
 }
 
 /// <summary>Something a clerk must know that still gives a valid document (a late order, say).</summary>
-public sealed record PayloadWarning(string Code, string Path, string Message);
+internal sealed record PayloadWarning(string Code, string Path, string Message);

@@ -14,7 +14,7 @@ namespace FormsService.Core.Engine.Payloads;
 /// enforces that a schema can say (required, bounds, maximum lengths), descriptions from the record and the
 /// version's Kazakh and Russian labels (<c>labels.json</c> beside the definition).
 /// </summary>
-public static class PayloadSchema
+internal static class PayloadSchema
 {
     public const string LabelsFile = "labels.json";
 

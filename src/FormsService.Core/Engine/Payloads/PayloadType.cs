@@ -8,7 +8,7 @@ namespace FormsService.Core.Engine.Payloads;
 /// <summary>
 /// Binds a payload to its record and applies its rules, reporting every problem by JSON path.
 /// </summary>
-public sealed class PayloadType<T> where T : class
+internal sealed class PayloadType<T> where T : class
 {
     private readonly IValidator<T> _validator;
     private readonly Func<T, IEnumerable<PayloadWarning>> _warnings;
@@ -74,7 +74,7 @@ internal static class PayloadErrorsExtensions
 }
 
 /// <summary>The one JSON contract of payloads: camelCase, strict numbers, unknown fields refused.</summary>
-public static class PayloadJson
+internal static class PayloadJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {

@@ -8,7 +8,7 @@ namespace FormsService.Core.Engine.Payloads;
 /// wherever a rule's message travels (FluentValidation's message, a failure added by hand, an error list). The
 /// service's message tables (<c>forms/_messages/</c>) turn it into text in the language a reader asks for.
 /// </summary>
-public static class Say
+internal static class Say
 {
     private const char Marker = '@';
 

@@ -13,7 +13,7 @@ namespace FormsService.Core.Engine.Payloads;
 /// formula is refused too (<see cref="FormulaLike"/>): payloads come back in spreadsheets and in reports that
 /// clients open in one.
 /// </summary>
-public sealed class TextGuard(Func<int, bool> canDraw)
+internal sealed class TextGuard(Func<int, bool> canDraw)
 {
     public void Check(JsonElement element, string path, IDictionary<string, List<string>> errors)
     {

@@ -8,7 +8,7 @@ namespace FormsService.Core.Engine.Payloads;
 /// guard refuses, unassigned code points, and characters the fonts lack (a pattern of the fonts' coverage would be
 /// as long as their character maps).
 /// </summary>
-public static class TextPatterns
+internal static class TextPatterns
 {
     private const string Refused =
         @"\u0000-\u001F\u007F-\u009F\u00AD\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uE000-\uF8FF" +

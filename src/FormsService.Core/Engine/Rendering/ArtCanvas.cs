@@ -6,7 +6,7 @@ namespace FormsService.Core.Engine.Rendering;
 /// What figure art draws on, in Skia's geometry (Y down, degrees clockwise): a Skia canvas for page images and SVG,
 /// or a PDF page. Art written against it gives the same drawing on every target, and the PDF needs no second writer.
 /// </summary>
-public interface IArtCanvas
+internal interface IArtCanvas
 {
     void Save();
     void Restore();
@@ -25,7 +25,7 @@ public interface IArtCanvas
 }
 
 /// <summary>How art fills or strokes a shape: colour (with alpha), and for strokes width, caps, joins and dashes.</summary>
-public sealed record ArtPaint(SKColor Color, bool Stroke = false, float Width = 0, SKStrokeCap Cap = SKStrokeCap.Round,
+internal sealed record ArtPaint(SKColor Color, bool Stroke = false, float Width = 0, SKStrokeCap Cap = SKStrokeCap.Round,
     SKStrokeJoin Join = SKStrokeJoin.Round, float[]? Dash = null)
 {
     public static ArtPaint Fill(SKColor color) => new(color);
@@ -34,7 +34,7 @@ public sealed record ArtPaint(SKColor Color, bool Stroke = false, float Width = 
 }
 
 /// <summary>Art on a Skia canvas (page images, the vest's PNG and SVG); text as text or as glyph outlines.</summary>
-public sealed class SkiaArtCanvas(SKCanvas canvas, bool textAsOutlines = false) : IArtCanvas, IDisposable
+internal sealed class SkiaArtCanvas(SKCanvas canvas, bool textAsOutlines = false) : IArtCanvas, IDisposable
 {
     private readonly Dictionary<ArtPaint, SKPaint> _paints = new(ReferenceEqualityComparer.Instance);
 

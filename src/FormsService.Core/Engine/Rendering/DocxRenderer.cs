@@ -10,7 +10,7 @@ namespace FormsService.Core.Engine.Rendering;
 /// layout recorded (where a printed line of blanks ends, how wide a blank was drawn, where its caption sits); it
 /// measures nothing and decides nothing the builder decided.
 /// </summary>
-public sealed class DocxRenderer
+internal sealed class DocxRenderer
 {
     // Parts that depend only on the form version: made once.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(Catalog.TextStyles Styles, string Language), string> _styles = new();

@@ -10,7 +10,7 @@ namespace FormsService.Core.Engine.Rendering;
 /// names its form and version and carries the payload it was made from, and the content controls tagged with payload
 /// paths. Read as a stream with bounds: a document of any shape is read or refused, never trusted.
 /// </summary>
-public static class DocxSource
+internal static class DocxSource
 {
     public const string Namespace = "urn:formsservice:document";
     internal const string PartName = "customXml/item1.xml";

@@ -134,7 +134,7 @@ internal static class GlyphUsage
 }
 
 /// <summary>Figure art that draws text: tells the PDF renderer which glyphs its subsets must hold.</summary>
-public interface ITextArt
+internal interface ITextArt
 {
     IEnumerable<(FontFace Face, string Text)> Texts(FontLibrary fonts);
 }

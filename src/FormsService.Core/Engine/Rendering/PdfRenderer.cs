@@ -8,7 +8,7 @@ namespace FormsService.Core.Engine.Rendering;
 /// Draws a laid-out document to PDF with the service's own writer (<see cref="Pdf.PdfWriter"/>): real text in font
 /// subsets of the glyphs the document uses, vector rules, boxes and figures, nothing that changes between runs.
 /// </summary>
-public sealed class PdfRenderer(FontLibrary fonts, FontSubsetCache subsets)
+internal sealed class PdfRenderer(FontLibrary fonts, FontSubsetCache subsets)
 {
     private readonly Pdf.PdfWriter _writer = new(fonts, subsets);
 
@@ -17,7 +17,7 @@ public sealed class PdfRenderer(FontLibrary fonts, FontSubsetCache subsets)
 }
 
 /// <summary>Draws page images (the clerks' preview) from the same painter as the PDF.</summary>
-public sealed class PageImageRenderer(FontLibrary fonts)
+internal sealed class PageImageRenderer(FontLibrary fonts)
 {
     private readonly PagePainter _painter = new(fonts);
 

@@ -11,7 +11,7 @@ namespace FormsService.Core.Engine.Rendering;
 /// zlib level, as Skia's was set: flat drawings compress nearly as well as with the "Up" filter at level 6. Same
 /// pixels; same input, same bytes.
 /// </summary>
-public static class PngEncoding
+internal static class PngEncoding
 {
     /// <summary>Rows between looks at the token: about 2 MB of pixels at 600 dpi, a few milliseconds.</summary>
     private const int RowsPerBand = 64;

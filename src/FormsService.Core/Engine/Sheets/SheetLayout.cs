@@ -7,24 +7,24 @@ using FormsService.Core.Engine.Payloads;
 namespace FormsService.Core.Engine.Sheets;
 
 /// <summary>What a spreadsheet cell holds, as the JSON Schema says.</summary>
-public enum CellKind { Text, Integer, Number, Boolean, Date }
+internal enum CellKind { Text, Integer, Number, Boolean, Date }
 
 /// <summary>One column of a form's spreadsheet: a leaf of the payload, with its labels and what the schema allows.</summary>
 /// <param name="Path">The JSON path ("convict.surname"); inside an array's sheet, the path within one item ("date").</param>
 /// <param name="Label">The Kazakh label, qualified by its parent's where the leaf's own label is not unique.</param>
-public sealed record SheetColumn(string Path, CellKind Kind, string Label, string? LabelRu, double? Minimum, double? Maximum,
+internal sealed record SheetColumn(string Path, CellKind Kind, string Label, string? LabelRu, double? Minimum, double? Maximum,
     int? MaxLength, IReadOnlyList<string>? Choices);
 
 /// <summary>An array of the payload (a time sheet's days): its own sheet, one item a row, keyed by the main sheet's row.</summary>
 /// <param name="Path">The array's JSON path ("days").</param>
 /// <param name="Columns">The item's leaves; an array of plain values has one column with the empty path.</param>
-public sealed record SheetArray(string Path, string Label, string? LabelRu, IReadOnlyList<SheetColumn> Columns);
+internal sealed record SheetArray(string Path, string Label, string? LabelRu, IReadOnlyList<SheetColumn> Columns);
 
 /// <summary>
 /// The spreadsheet shape of a form version, read from its JSON Schema (types, formats, bounds, allowed values) and
 /// labels: a main sheet with a column per leaf, and a sheet per array. Knows no form.
 /// </summary>
-public sealed class SheetLayout
+internal sealed class SheetLayout
 {
     /// <summary>The key column of an array's sheet: the row of the main sheet the item belongs to.</summary>
     public static readonly SheetColumn RowKey = new("row", CellKind.Integer, "Негізгі парақтың жолы", "Строка основного листа", 1, 1_048_576, null, null);

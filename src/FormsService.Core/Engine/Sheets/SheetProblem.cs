@@ -7,7 +7,7 @@ namespace FormsService.Core.Engine.Sheets;
 /// headers that name no field): answered with its status and a problem, before anything renders. The title is a
 /// message code and the detail and errors coded messages (<see cref="Say"/>), worded for the reader by the service.
 /// </summary>
-public sealed class SheetProblem(int status, string titleCode, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+internal sealed class SheetProblem(int status, string titleCode, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
     : Exception(detail)
 {
     public int Status { get; } = status;
@@ -23,7 +23,7 @@ public sealed class SheetProblem(int status, string titleCode, string detail, IR
 }
 
 /// <summary>Limits on uploaded spreadsheets (configuration section <c>Sheets</c>).</summary>
-public sealed class SheetLimits
+internal sealed class SheetLimits
 {
     /// <summary>Data rows per upload (default 1,000); more is 413.</summary>
     public int MaxRows { get; set; } = 1000;

@@ -9,10 +9,10 @@ namespace FormsService.Core.Engine.Sheets;
 /// <summary>One data row turned into a payload, or the problems (keyed by JSON path) that stopped it.</summary>
 /// <param name="Number">The row's number as the spreadsheet shows it.</param>
 /// <param name="Cells">The row as uploaded, for errors.xlsx.</param>
-public sealed record SheetRow(int Number, JsonElement? Payload, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<object?> Cells);
+internal sealed record SheetRow(int Number, JsonElement? Payload, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<object?> Cells);
 
 /// <summary>The data rows of an upload, bound to a form version's payload shape.</summary>
-public sealed record SheetRows(IReadOnlyList<string> Headers, IReadOnlyList<SheetRow> Rows);
+internal sealed record SheetRows(IReadOnlyList<string> Headers, IReadOnlyList<SheetRow> Rows);
 
 /// <summary>
 /// Binds uploaded rows to payloads: headers matched by JSON path or by the Kazakh or Russian label (case, spaces and
@@ -20,7 +20,7 @@ public sealed record SheetRows(IReadOnlyList<string> Headers, IReadOnlyList<Shee
 /// type the schema gives (a bad cell is a problem at its path, not a 4xx for the whole file), arrays read from their
 /// own sheet (keyed by the main sheet's row number) or from indexed columns (<c>days[0].date</c>).
 /// </summary>
-public static partial class SheetBinder
+internal static partial class SheetBinder
 {
     private abstract record Target;
     private sealed record Leaf(SheetColumn Column) : Target;

@@ -14,7 +14,7 @@ namespace FormsService.Core.Engine.Sheets;
 /// paths, Excel data validation from the schema with the Russian label as the cell's prompt, the example as the first
 /// data row, a sheet per array) and errors.xlsx. Repacked with fixed times: the same input gives the same bytes.
 /// </summary>
-public static class SheetWorkbooks
+internal static class SheetWorkbooks
 {
     private const uint Bold = 1, PathStyle = 2, TextStyle = 3, DateStyle = 4, Wrap = 5, Echoed = 6, EchoedHeader = 7;
     private const int LastRow = 1_048_576;

@@ -1,19 +1,19 @@
 namespace FormsService.Core.Engine.Sheets;
 
 /// <summary>One row as uploaded: its number as the spreadsheet shows it, and its cells (string, double, bool, DateTime or null).</summary>
-public sealed record UploadedRow(int Number, IReadOnlyList<object?> Cells)
+internal sealed record UploadedRow(int Number, IReadOnlyList<object?> Cells)
 {
     public bool IsEmpty => Cells.All(SheetCells.IsBlank);
 }
 
 /// <summary>One sheet (a CSV file is one sheet).</summary>
-public sealed record UploadedSheet(string Name, IReadOnlyList<UploadedRow> Rows);
+internal sealed record UploadedSheet(string Name, IReadOnlyList<UploadedRow> Rows);
 
 /// <summary>The kinds of upload a merge takes.</summary>
-public enum UploadKind { Xlsx, Csv }
+internal enum UploadKind { Xlsx, Csv }
 
 /// <summary>An uploaded spreadsheet's rows that hold something (bounded by <see cref="SheetLimits"/> as it is read), never evaluated.</summary>
-public sealed record UploadedWorkbook(UploadKind Kind, IReadOnlyList<UploadedSheet> Sheets)
+internal sealed record UploadedWorkbook(UploadKind Kind, IReadOnlyList<UploadedSheet> Sheets)
 {
     public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string CsvMediaType = "text/csv";

@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace FormsService.Core.Forms.AkimatReports;
 
 /// <summary>The outgoing number and date an official letter of the akimat carries.</summary>
-public sealed record OutgoingDetails
+internal sealed record OutgoingDetails
 {
     [Description("Outgoing number of the letter.")]
     public string? Number { get; init; }
@@ -13,7 +13,7 @@ public sealed record OutgoingDetails
 }
 
 /// <summary>A document's number and date (the akimat's work order, an act).</summary>
-public sealed record DocumentReference
+internal sealed record DocumentReference
 {
     [Description("Number of the document.")]
     public string? Number { get; init; }
@@ -27,7 +27,7 @@ public sealed record DocumentReference
 /// The executor line Kazakh official letters carry at the foot of the last page (орындаушы, телефон): who prepared
 /// the letter and how to reach them.
 /// </summary>
-public sealed record ExecutorDetails
+internal sealed record ExecutorDetails
 {
     [Description("Name of the official who prepared the letter, as the letter prints it (e.g. 'Д. Ахметова').")]
     public string? FullName { get; init; }
@@ -36,7 +36,7 @@ public sealed record ExecutorDetails
     public string? Phone { get; init; }
 }
 
-public sealed record SignatoryDetails
+internal sealed record SignatoryDetails
 {
     [Description("Position of the signatory (e.g. 'Әуезов ауданы әкімінің орынбасары').")]
     public string? Position { get; init; }
@@ -46,7 +46,7 @@ public sealed record SignatoryDetails
 }
 
 /// <summary>The person doing community service, as the akimat's reports name them.</summary>
-public sealed record ReportConvict : Order733.IConvictRecord
+internal sealed record ReportConvict : Order733.IConvictRecord
 {
     [Description("Surname.")]
     public string? Surname { get; init; }
@@ -65,7 +65,7 @@ public sealed record ReportConvict : Order733.IConvictRecord
 }
 
 /// <summary>The person on an act of work done: the daily limit depends on their job and study.</summary>
-public sealed record WorkingConvict : Order733.IConvictRecord
+internal sealed record WorkingConvict : Order733.IConvictRecord
 {
     [Description("Surname.")]
     public string? Surname { get; init; }

@@ -1,4 +1,4 @@
 namespace FormsService.Core.Forms.AkimatReports;
 
 /// <summary>One paragraph of free text, as an item a template repeats.</summary>
-public sealed record TextParagraph(string Text);
+internal sealed record TextParagraph(string Text);

@@ -7,7 +7,7 @@ namespace FormsService.Core.Forms.ConductReport;
 /// Information on the convicted person's conduct for a month (сотталған адамның мінез-құлқы туралы ақпарат,
 /// rule 2-1 2) of the community-service rules).
 /// </summary>
-public sealed record ConductReportPayload
+internal sealed record ConductReportPayload
 {
     [Description("Outgoing number and date of the report.")]
     public OutgoingDetails? Outgoing { get; init; }
@@ -41,7 +41,7 @@ public sealed record ConductReportPayload
     public ExecutorDetails? Executor { get; init; }
 }
 
-public sealed record ConductBreach
+internal sealed record ConductBreach
 {
     [Description("Date of the breach (YYYY-MM-DD), inside the month.")]
     public DateOnly? Date { get; init; }

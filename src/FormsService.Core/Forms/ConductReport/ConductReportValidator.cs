@@ -7,7 +7,7 @@ using FormsService.Core.Forms.Order733;
 namespace FormsService.Core.Forms.ConductReport;
 
 /// <summary>The conduct report's rules: an assessment of at most 2,000 characters, breaches inside the month and before the report.</summary>
-public sealed class ConductReportValidator : FormPayloadValidator<ConductReportPayload>, IRulesBeyondSchema
+internal sealed class ConductReportValidator : FormPayloadValidator<ConductReportPayload>, IRulesBeyondSchema
 {
     public IReadOnlyList<string> RulesBeyondSchema { get; } =
     [

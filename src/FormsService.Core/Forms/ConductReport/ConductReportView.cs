@@ -3,7 +3,7 @@ using FormsService.Core.Forms.AkimatReports;
 namespace FormsService.Core.Forms.ConductReport;
 
 /// <summary>What the conduct report prints: the payload, the month in words, and whether there were breaches at all.</summary>
-public sealed record ConductReportView
+internal sealed record ConductReportView
 {
     public required OutgoingDetails Outgoing { get; init; }
     public required string LocalExecutiveBody { get; init; }
@@ -44,4 +44,4 @@ public sealed record ConductReportView
 }
 
 /// <summary>A row of the breaches table: the date as the cell prints it, and what happened.</summary>
-public sealed record ConductViewBreach(DateOnly Date, string DateText, string Description);
+internal sealed record ConductViewBreach(DateOnly Date, string DateText, string Description);

@@ -1,7 +1,7 @@
 namespace FormsService.Core.Forms.EvasionReport;
 
 /// <summary>The kinds of evasion a report names, with the words the report prints for each.</summary>
-public static class EvasionKinds
+internal static class EvasionKinds
 {
     public const string Other = "other";
 

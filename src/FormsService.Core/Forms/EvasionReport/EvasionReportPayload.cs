@@ -7,7 +7,7 @@ namespace FormsService.Core.Forms.EvasionReport;
 /// The akimat's report to the probation service of the person's evasion of community service (сотталған адамның
 /// қоғамдық жұмыстарды орындаудан жалтару фактісі туралы хабарлама, rule 2-1 3) of the community-service rules).
 /// </summary>
-public sealed record EvasionReportPayload
+internal sealed record EvasionReportPayload
 {
     [Description("Outgoing number and date of the report.")]
     public OutgoingDetails? Outgoing { get; init; }
@@ -37,7 +37,7 @@ public sealed record EvasionReportPayload
     public ExecutorDetails? Executor { get; init; }
 }
 
-public sealed record EvasionFact
+internal sealed record EvasionFact
 {
     [Description("Date of the fact (YYYY-MM-DD).")]
     public DateOnly? Date { get; init; }

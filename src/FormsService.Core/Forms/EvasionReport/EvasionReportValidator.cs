@@ -7,7 +7,7 @@ using FormsService.Core.Forms.Order733;
 namespace FormsService.Core.Forms.EvasionReport;
 
 /// <summary>The evasion report's rules: at least one fact, each after the work order and not after the report.</summary>
-public sealed class EvasionReportValidator : FormPayloadValidator<EvasionReportPayload>, IRulesBeyondSchema
+internal sealed class EvasionReportValidator : FormPayloadValidator<EvasionReportPayload>, IRulesBeyondSchema
 {
     public IReadOnlyList<string> RulesBeyondSchema { get; } =
     [

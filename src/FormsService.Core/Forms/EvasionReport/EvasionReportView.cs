@@ -3,7 +3,7 @@ using FormsService.Core.Forms.AkimatReports;
 namespace FormsService.Core.Forms.EvasionReport;
 
 /// <summary>What the evasion report prints: the facts in date order with the words for their kind, and the explanation or its absence.</summary>
-public sealed record EvasionReportView
+internal sealed record EvasionReportView
 {
     public required OutgoingDetails Outgoing { get; init; }
     public required string LocalExecutiveBody { get; init; }
@@ -30,7 +30,7 @@ public sealed record EvasionReportView
 }
 
 /// <summary>A fact as printed: its date, the words of its kind, and what happened.</summary>
-public sealed record EvasionViewFact(DateOnly Date, string DateText, string Kind, string KindText, string? Description)
+internal sealed record EvasionViewFact(DateOnly Date, string DateText, string Kind, string KindText, string? Description)
 {
     internal static EvasionViewFact Of(EvasionFact f) => new(f.Date!.Value, DateTexts.Cell(f.Date.Value), f.Kind!, EvasionKinds.Texts[f.Kind!], f.Description);
 }

@@ -5,7 +5,7 @@ using FluentValidation;
 namespace FormsService.Core.Forms.Order733;
 
 /// <summary>The convicted person, as every form of the order names them.</summary>
-public interface IConvictRecord
+internal interface IConvictRecord
 {
     string? Surname { get; }
     string? Name { get; }
@@ -15,7 +15,7 @@ public interface IConvictRecord
 }
 
 /// <summary>The verdict a form executes.</summary>
-public interface IVerdictRecord
+internal interface IVerdictRecord
 {
     DateOnly? Date { get; }
     string? Court { get; }
@@ -27,7 +27,7 @@ public interface IVerdictRecord
 /// Rules that the forms of the order share — the convicted person, the verdict — written once. They are declared on
 /// the root validator (not as child validators), so their JSON paths and limits reach the published schema.
 /// </summary>
-public abstract class FormPayloadValidator<T> : AbstractValidator<T>
+internal abstract class FormPayloadValidator<T> : AbstractValidator<T>
 {
     /// <summary>Criminal Code of Kazakhstan, art. 43: community service up to 1200 hours.</summary>
     public const int MaxHours = 1200;
@@ -77,7 +77,7 @@ public abstract class FormPayloadValidator<T> : AbstractValidator<T>
 /// crimes art. 15 of the Criminal Code lists: fewer than 14 years between the years is refused (the validator),
 /// exactly 14 is a warning that the person may still have been 13.
 /// </summary>
-public static class AgeWarnings
+internal static class AgeWarnings
 {
     public static IEnumerable<PayloadWarning> For(IConvictRecord? convict, DateOnly? verdictDate, string path = "convict.birthYear")
     {

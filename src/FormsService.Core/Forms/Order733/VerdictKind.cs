@@ -4,7 +4,7 @@ namespace FormsService.Core.Forms.Order733;
 /// The court's decision a form executes: rule 2 speaks of "сот үкімін немесе қаулысын", a verdict (үкім) or a
 /// ruling (қаулы, e.g. replacing another punishment with community service). The payload names it; absent, a verdict.
 /// </summary>
-public static class VerdictKind
+internal static class VerdictKind
 {
     public const string Verdict = "verdict";
     public const string Ruling = "ruling";
@@ -23,4 +23,4 @@ public static class VerdictKind
 /// <param name="Accusative">үкімін / қаулысын (with the court's name before it: "… сотының үкімін")</param>
 /// <param name="Genitive">үкімнің / қаулының</param>
 /// <param name="Instrumental">Үкіммен / Қаулымен, as a sentence starts with it</param>
-public sealed record VerdictWords(string Nominative, string Accusative, string Genitive, string Instrumental);
+internal sealed record VerdictWords(string Nominative, string Accusative, string Genitive, string Instrumental);

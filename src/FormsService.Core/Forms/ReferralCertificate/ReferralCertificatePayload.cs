@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace FormsService.Core.Forms.ReferralCertificate;
 
 /// <summary>The data of Appendix 3 (Анықтама-жолдама) with its tear-off notification (Хабарлама).</summary>
-public sealed record ReferralCertificatePayload
+internal sealed record ReferralCertificatePayload
 {
     [Description("The local executive body (akimat) the person is sent to, as it is named in the addressee block.")]
     public string? LocalExecutiveBody { get; init; }
@@ -24,7 +24,7 @@ public sealed record ReferralCertificatePayload
     public ReferralNotification? Notification { get; init; }
 }
 
-public sealed record ReferralVerdict : Order733.IVerdictRecord
+internal sealed record ReferralVerdict : Order733.IVerdictRecord
 {
     [Description("Date of the verdict (YYYY-MM-DD).")]
     public DateOnly? Date { get; init; }
@@ -39,7 +39,7 @@ public sealed record ReferralVerdict : Order733.IVerdictRecord
     public int? Hours { get; init; }
 }
 
-public sealed record ReferralConvict : Order733.IConvictRecord
+internal sealed record ReferralConvict : Order733.IConvictRecord
 {
     [Description("Surname.")]
     public string? Surname { get; init; }
@@ -60,7 +60,7 @@ public sealed record ReferralConvict : Order733.IConvictRecord
     public string? WorkOrStudyPlace { get; init; }
 }
 
-public sealed record ReferralIssuer
+internal sealed record ReferralIssuer
 {
     [Description("Name of the probation service body that issues the referral.")]
     public string? BodyName { get; init; }
@@ -78,7 +78,7 @@ public sealed record ReferralIssuer
     public DateOnly? Date { get; init; }
 }
 
-public sealed record ReferralNotification
+internal sealed record ReferralNotification
 {
     [Description("Date of the notification (YYYY-MM-DD), printed on its first line: not before startDate (it reports a start) nor issuer.date.")]
     public DateOnly? Date { get; init; }

@@ -5,7 +5,7 @@ using FormsService.Core.Engine.Payloads;
 namespace FormsService.Core.Forms.ReferralCertificate;
 
 /// <summary>The rules a referral-certificate must keep (rule 14 of the probation-service rules, and common sense).</summary>
-public sealed class ReferralCertificateValidator : FormPayloadValidator<ReferralCertificatePayload>, IRulesBeyondSchema
+internal sealed class ReferralCertificateValidator : FormPayloadValidator<ReferralCertificatePayload>, IRulesBeyondSchema
 {
     public IReadOnlyList<string> RulesBeyondSchema { get; } =
     [

@@ -7,7 +7,7 @@ namespace FormsService.Core.Forms.TimeSheet;
 /// The akimat's monthly time sheet of hours worked (жұмыс істелген уақытты есепке алу табелі, rule 2-1 2) of the
 /// community-service rules): one row per person, one column per day of the month.
 /// </summary>
-public sealed record TimeSheetPayload
+internal sealed record TimeSheetPayload
 {
     [Description("The month of the sheet, as YYYY-MM (e.g. '2025-11').")]
     [System.ComponentModel.DataAnnotations.RegularExpression(AkimatReports.ReportMonth.Pattern)]
@@ -29,7 +29,7 @@ public sealed record TimeSheetPayload
     public TimeSheetCompiler? CompiledBy { get; init; }
 }
 
-public sealed record TimeSheetPerson
+internal sealed record TimeSheetPerson
 {
     [Description("The person.")]
     public TimeSheetConvict? Convict { get; init; }
@@ -53,7 +53,7 @@ public sealed record TimeSheetPerson
     public IReadOnlyList<TimeSheetPreviousDay?>? PreviousMonthDays { get; init; }
 }
 
-public sealed record TimeSheetConvict
+internal sealed record TimeSheetConvict
 {
     [Description("Surname.")]
     public string? Surname { get; init; }
@@ -69,13 +69,13 @@ public sealed record TimeSheetConvict
 }
 
 /// <summary>A day of a sheet with its hours: this month's or the previous month's.</summary>
-public interface IWorkedDay
+internal interface IWorkedDay
 {
     int? Day { get; }
     int? Hours { get; }
 }
 
-public sealed record TimeSheetDay : IWorkedDay
+internal sealed record TimeSheetDay : IWorkedDay
 {
     [Description("Day of the month (1–31, inside the month).")]
     public int? Day { get; init; }
@@ -85,7 +85,7 @@ public sealed record TimeSheetDay : IWorkedDay
 }
 
 /// <summary>A day of the previous month in the calendar week this month starts in (its own record: the schema names it apart).</summary>
-public sealed record TimeSheetPreviousDay : IWorkedDay
+internal sealed record TimeSheetPreviousDay : IWorkedDay
 {
     [Description("Day of the previous month (1–31), in the calendar week of this month's 1st.")]
     public int? Day { get; init; }
@@ -94,7 +94,7 @@ public sealed record TimeSheetPreviousDay : IWorkedDay
     public int? Hours { get; init; }
 }
 
-public sealed record TimeSheetCompiler
+internal sealed record TimeSheetCompiler
 {
     [Description("Position of the official who compiled the sheet.")]
     public string? Position { get; init; }

@@ -11,7 +11,7 @@ namespace FormsService.Core.Forms.TimeSheet;
 /// The rules of the monthly time sheet: every day inside the month and once, the working-time limits of rule 2 2)
 /// on each day and each calendar week, and no more hours since the start than the sentence.
 /// </summary>
-public sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>, IRulesBeyondSchema
+internal sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload>, IRulesBeyondSchema
 {
     public IReadOnlyList<string> RulesBeyondSchema { get; } =
     [

@@ -8,7 +8,7 @@ namespace FormsService.Core.Forms.TimeSheet;
 /// and per person the hours of each day, this month's total, the total since the start and what remains. Computed
 /// here, never in the template.
 /// </summary>
-public sealed record TimeSheetView
+internal sealed record TimeSheetView
 {
     public required string Month { get; init; }
     /// <summary>"2025 жылғы қараша".</summary>
@@ -118,12 +118,12 @@ internal sealed record TimeSheetBlankView(string? Month, string? MonthTitle, Dat
     IReadOnlyList<TimeSheetViewDay> MonthDays, IReadOnlyList<TimeSheetViewCell> DayTotals);
 
 /// <summary>One day of the month: its number and whether it is a day off (weekend, holiday or moved day off).</summary>
-public sealed record TimeSheetViewDay(int Day, bool DayOff);
+internal sealed record TimeSheetViewDay(int Day, bool DayOff);
 
 /// <summary>A person's hours on one day (null when not worked), with the day's day-off flag for shading.</summary>
-public sealed record TimeSheetViewCell(int? Hours, bool DayOff);
+internal sealed record TimeSheetViewCell(int? Hours, bool DayOff);
 
-public sealed record TimeSheetViewRow
+internal sealed record TimeSheetViewRow
 {
     public required int Number { get; init; }
     public required string FullName { get; init; }

@@ -7,7 +7,7 @@ namespace FormsService.Core.Forms.VerdictReceiptNotice;
 /// The akimat's notice to the probation service that the court's verdict (ruling) was received (сот үкімін немесе
 /// қаулысын алғаны туралы хабарлама, rule 2 3) of the community-service rules), sent with the work order.
 /// </summary>
-public sealed record VerdictReceiptNoticePayload
+internal sealed record VerdictReceiptNoticePayload
 {
     [Description("Outgoing number and date of the notice.")]
     public OutgoingDetails? Outgoing { get; init; }
@@ -34,7 +34,7 @@ public sealed record VerdictReceiptNoticePayload
     public ExecutorDetails? Executor { get; init; }
 }
 
-public sealed record NoticeVerdict : Order733.IVerdictRecord
+internal sealed record NoticeVerdict : Order733.IVerdictRecord
 {
     [Description("Date of the verdict (YYYY-MM-DD).")]
     public DateOnly? Date { get; init; }

@@ -6,7 +6,7 @@ using FormsService.Core.Forms.Order733;
 namespace FormsService.Core.Forms.VerdictReceiptNotice;
 
 /// <summary>The notice's rules: the verdict received after it was passed; neither the notice nor the order before receipt.</summary>
-public sealed class VerdictReceiptNoticeValidator : FormPayloadValidator<VerdictReceiptNoticePayload>, IRulesBeyondSchema
+internal sealed class VerdictReceiptNoticeValidator : FormPayloadValidator<VerdictReceiptNoticePayload>, IRulesBeyondSchema
 {
     public IReadOnlyList<string> RulesBeyondSchema { get; } =
     [

@@ -4,7 +4,7 @@ using FormsService.Core.Forms.Order733;
 namespace FormsService.Core.Forms.VerdictReceiptNotice;
 
 /// <summary>What the notice prints: the payload and the verdict's or ruling's words in the cases its sentences need.</summary>
-public sealed record VerdictReceiptNoticeView
+internal sealed record VerdictReceiptNoticeView
 {
     public required OutgoingDetails Outgoing { get; init; }
     public required string LocalExecutiveBody { get; init; }

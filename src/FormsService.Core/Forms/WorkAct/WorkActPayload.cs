@@ -7,7 +7,7 @@ namespace FormsService.Core.Forms.WorkAct;
 /// The act of work done (орындалған жұмыстар актісі, rule 2-1 2) of the community-service rules) for one person and
 /// one month, or a period inside one month.
 /// </summary>
-public sealed record WorkActPayload
+internal sealed record WorkActPayload
 {
     [Description("Number and date of the act.")]
     public DocumentReference? Act { get; init; }
@@ -44,7 +44,7 @@ public sealed record WorkActPayload
     public SignatoryDetails? AkimatOfficial { get; init; }
 }
 
-public sealed record WorkActItem
+internal sealed record WorkActItem
 {
     [Description("Date the work was done (YYYY-MM-DD), inside the period.")]
     public DateOnly? Date { get; init; }

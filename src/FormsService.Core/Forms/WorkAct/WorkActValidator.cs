@@ -8,7 +8,7 @@ using FormsService.Core.Forms.WorkOrder;
 namespace FormsService.Core.Forms.WorkAct;
 
 /// <summary>The act's rules: a period inside one month, every work inside it, and the time sheet's limits on each day and week.</summary>
-public sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>, IRulesBeyondSchema
+internal sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>, IRulesBeyondSchema
 {
     public IReadOnlyList<string> RulesBeyondSchema { get; } =
     [

@@ -3,7 +3,7 @@ using FormsService.Core.Forms.AkimatReports;
 namespace FormsService.Core.Forms.WorkAct;
 
 /// <summary>What the act prints beyond what was typed: its period, the works in date order, numbered, and the total.</summary>
-public sealed record WorkActView
+internal sealed record WorkActView
 {
     public required DocumentReference Act { get; init; }
     public required string Month { get; init; }
@@ -46,4 +46,4 @@ public sealed record WorkActView
 }
 
 /// <summary>A row of the act's table: the date as the cell prints it, what was done, the hours.</summary>
-public sealed record WorkActViewItem(DateOnly Date, string DateText, string Description, int Hours);
+internal sealed record WorkActViewItem(DateOnly Date, string DateText, string Description, int Hours);

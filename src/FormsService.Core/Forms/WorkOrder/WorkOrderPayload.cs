@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace FormsService.Core.Forms.WorkOrder;
 
 /// <summary>The akimat's order (өкім) organising community service (rule 2 of the community-service rules).</summary>
-public sealed record WorkOrderPayload
+internal sealed record WorkOrderPayload
 {
     [Description("The akimat (its akim) that issues the order, and where.")]
     public WorkOrderAkimat? Akimat { get; init; }
@@ -27,7 +27,7 @@ public sealed record WorkOrderPayload
     public WorkOrderControl? Control { get; init; }
 }
 
-public sealed record WorkOrderControl
+internal sealed record WorkOrderControl
 {
     [Description("Position of the official, as it reads before the name (e.g. 'аудан әкімінің орынбасары').")]
     public string? Position { get; init; }
@@ -36,7 +36,7 @@ public sealed record WorkOrderControl
     public string? FullName { get; init; }
 }
 
-public sealed record WorkOrderAkimat
+internal sealed record WorkOrderAkimat
 {
     [Description("Name at the head of the order (e.g. 'Алматы қаласы Әуезов ауданының әкімі').")]
     public string? Name { get; init; }
@@ -45,7 +45,7 @@ public sealed record WorkOrderAkimat
     public string? Place { get; init; }
 }
 
-public sealed record WorkOrderDetails
+internal sealed record WorkOrderDetails
 {
     [Description("Number of the order.")]
     public string? Number { get; init; }
@@ -54,7 +54,7 @@ public sealed record WorkOrderDetails
     public DateOnly? Date { get; init; }
 }
 
-public sealed record WorkOrderVerdict : Order733.IVerdictRecord
+internal sealed record WorkOrderVerdict : Order733.IVerdictRecord
 {
     [Description("The court that passed the verdict.")]
     public string? Court { get; init; }
@@ -75,7 +75,7 @@ public sealed record WorkOrderVerdict : Order733.IVerdictRecord
     public string? Kind { get; init; }
 }
 
-public sealed record WorkOrderConvict : Order733.IConvictRecord
+internal sealed record WorkOrderConvict : Order733.IConvictRecord
 {
     [Description("Surname.")]
     public string? Surname { get; init; }
@@ -99,7 +99,7 @@ public sealed record WorkOrderConvict : Order733.IConvictRecord
     public bool? IsStudent { get; init; }
 }
 
-public sealed record WorkOrderWork
+internal sealed record WorkOrderWork
 {
     [Description("Kind of unpaid socially useful work needing no particular qualification.")]
     public string? Kind { get; init; }
@@ -123,7 +123,7 @@ public sealed record WorkOrderWork
     public string? RestTime { get; init; }
 }
 
-public sealed record WorkOrderSignatory
+internal sealed record WorkOrderSignatory
 {
     [Description("Position of the signatory (e.g. 'Әуезов ауданының әкімі').")]
     public string? Position { get; init; }

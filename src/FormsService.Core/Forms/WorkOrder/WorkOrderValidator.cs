@@ -5,7 +5,7 @@ using FormsService.Core.Engine.Payloads;
 namespace FormsService.Core.Forms.WorkOrder;
 
 /// <summary>The rules of the akimat's order: rule 2 of the community-service rules, and the order of its dates.</summary>
-public sealed class WorkOrderValidator : FormPayloadValidator<WorkOrderPayload>, IRulesBeyondSchema
+internal sealed class WorkOrderValidator : FormPayloadValidator<WorkOrderPayload>, IRulesBeyondSchema
 {
     public IReadOnlyList<string> RulesBeyondSchema { get; } =
     [

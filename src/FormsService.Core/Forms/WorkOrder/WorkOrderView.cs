@@ -6,7 +6,7 @@ namespace FormsService.Core.Forms.WorkOrder;
 /// What the order prints: the payload, the verdict's or ruling's words in the cases the sentences need, the limit of
 /// rule 2 2) that applies to this person only, and the signature as akims' acts print it.
 /// </summary>
-public sealed record WorkOrderView
+internal sealed record WorkOrderView
 {
     public required WorkOrderAkimat Akimat { get; init; }
     public required WorkOrderDetails Order { get; init; }

@@ -5,7 +5,7 @@ namespace FormsService.Core.Forms.WorkOrder;
 /// person who has no permanent job and does not study, up to 8 hours a day but no more than 40 hours a week.
 /// The rule limits hours, not days: 4 hours on each of 7 days (28 hours) is lawful.
 /// </summary>
-public static class WorkTimeRules
+internal static class WorkTimeRules
 {
     public const int HoursPerDay = 4;
     public const int HoursPerDayWithoutJobOrStudy = 8;

@@ -12,7 +12,7 @@ namespace FormsService.Core.Forms.Order733.Calendar;
 /// False when the working days counted fall in a year without a calendar data file or on a day whose status is
 /// marked unconfirmed in the data; a count of calendar days is always confirmed.
 /// </param>
-public sealed record Deadline(string Id, string Who, string What, DateOnly Due, string Basis, bool Confirmed)
+internal sealed record Deadline(string Id, string Who, string What, DateOnly Due, string Basis, bool Confirmed)
 {
     /// <summary>What must be done, in English.</summary>
     public string WhatEn { get; init; } = "";
