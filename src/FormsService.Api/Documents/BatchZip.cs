@@ -78,7 +78,9 @@ internal sealed class BatchZip(HttpContext context, DocumentPipeline pipeline, S
             waitForMemory: true, context.TraceIdentifier, cancellation);
         if (!outcome.Succeeded)
         {
-            var detail = outcome.Status == StatusCodes.Status499ClientClosedRequest && !context.RequestAborted.IsCancellationRequested
+            var cutOff = outcome.Status == StatusCodes.Status499ClientClosedRequest && !context.RequestAborted.IsCancellationRequested;
+            if (cutOff) context.RequestServices.GetRequiredService<RenderMetrics>().TimedOut(item.FormId, "batch");
+            var detail = cutOff
                 ? Say.Of("item-cancelled", ("seconds", options.TimeoutSeconds))
                 : outcome.Detail;
             // A fault in the pipeline is the item's 500; anything else that stopped it (memory, time) its 503.

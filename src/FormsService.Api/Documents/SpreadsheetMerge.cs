@@ -76,6 +76,7 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
         var left = deadline - watch.Elapsed;
         if (left <= TimeSpan.Zero)
         {
+            context.RequestServices.GetRequiredService<RenderMetrics>().TimedOut(merge.Version.FormId, "merge");
             context.Response.Headers.RetryAfter = "1";
             return Problems.Coded(context, StatusCodes.Status503ServiceUnavailable, "problem-merge-timeout", Problems.Body, Say.Of("merge-timeout"));
         }

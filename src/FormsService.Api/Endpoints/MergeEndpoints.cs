@@ -50,11 +50,13 @@ internal static class MergeEndpoints
                 "`output=single` (PDF only): one PDF, every document from a new page (rows with problems are left out and named in `" + SkippedRowsHeader +
                 "`); `output=report`: the manifest as JSON, nothing rendered. `pdfa=2b` gives PDF/A-2b.")
             // No Accepts metadata: routing would refuse other media types with a bare 415, before the handler can say why.
-            .Produces(200, contentType: "application/zip", additionalContentTypes: ["application/pdf", "application/json"])
+            .Produces<MergeManifest>(200, "application/json", "application/zip", "application/pdf")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesValidationProblem(422).ProducesProblem(503)
             .DisableAntiforgery()
             .WithMetadata(new SpreadsheetUploadMetadata())
-            .RequireRateLimiting(ServiceSetup.RenderPolicy);
+            // A merge is a batch: it comes in by the batches' smaller door (waiting there up to its deadline), so that
+            // merges and batches at once hold at most half the render slots and single renders are served meanwhile.
+            .RequireRateLimiting(ServiceSetup.MergePolicy);
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormVersion, byte[]> XlsxTemplates = new(), CsvTemplates = new();
