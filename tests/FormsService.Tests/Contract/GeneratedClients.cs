@@ -10,7 +10,7 @@ namespace FormsService.Tests.Contract;
 /// Clients made from the service's live document at test time, as integrators make them, and run against the service
 /// on a real port: NSwag and Kiota (C#, the tools pinned in .config/dotnet-tools.json) compiled with nullable
 /// reference types and warnings as errors; openapi-typescript with openapi-fetch (pinned in tests/contract) compiled
-/// by <c>tsc --strict</c>. Their programs (tests/clients/csharp, tests/clients/typescript, plus one block per form
+/// by <c>tsc --strict</c>. Their programs (tests/contract/client-programs/csharp and typescript, plus one block per form
 /// written here from the catalogue) render every form to every format, read the headers, send the ETag back and
 /// send a refused payload; the tests read what they wrote. Nothing generated is committed: it all lands in
 /// tests/clients/generated/, which git ignores.
@@ -92,7 +92,7 @@ public sealed class GeneratedClientsFixture : IAsyncLifetime
     private void CSharp(string baseUrl, string input, string output)
     {
         var dir = Directory.CreateDirectory(Path.Combine(Folder, "csharp")).FullName;
-        var sources = Path.Combine(Repo.Root, "tests", "clients", "csharp");
+        var sources = Path.Combine(Repo.Root, "tests", "contract", "client-programs", "csharp");
         File.Copy(Path.Combine(sources, "Clients.csproj"), Path.Combine(dir, "Clients.csproj"));
         File.Copy(Path.Combine(sources, "Program.cs"), Path.Combine(dir, "Program.cs"));
         File.WriteAllText(Path.Combine(dir, "Forms.cs"), CSharpForms());
@@ -217,7 +217,7 @@ public sealed class GeneratedClientsFixture : IAsyncLifetime
     private void TypeScript(string baseUrl, string input, string output)
     {
         var dir = Directory.CreateDirectory(Path.Combine(Folder, "typescript")).FullName;
-        var sources = Path.Combine(Repo.Root, "tests", "clients", "typescript");
+        var sources = Path.Combine(Repo.Root, "tests", "contract", "client-programs", "typescript");
         foreach (var file in new[] { "support.ts", "tsconfig.json", "package.json" })
             File.Copy(Path.Combine(sources, file), Path.Combine(dir, file));
         // The packages pinned in tests/contract (npm ci), found by Node's resolution from here.
