@@ -26,7 +26,7 @@ internal sealed class DocxFlowParagraph
     private bool _spaceWritten;
     private List<int> _stops = [];
 
-    private DocxFlowParagraph(DocxRuns runs, Model.Paragraph p, IReadOnlyList<SetLine> lines, float width, bool atMargin)
+    private DocxFlowParagraph(DocxRuns runs, Model.Paragraph p, IReadOnlyList<SetLine> lines, float width)
     {
         _runs = runs;
         _p = p;
@@ -43,11 +43,10 @@ internal sealed class DocxFlowParagraph
     /// <param name="lines">The lines the layout set the paragraph in (recorded for a paragraph with blanks).</param>
     /// <param name="width">The width of the text area (the content width, or a cell's less its padding).</param>
     /// <param name="style">The paragraph's style as Word is to apply it (a cell's first paragraph has no space before).</param>
-    /// <param name="atMargin">The text area starts at the left margin (false in a cell that does not).</param>
     public static void Write(DocxRuns runs, Model.Paragraph p, IReadOnlyList<SetLine> lines, float width, bool pageBreakBefore,
-        ParagraphStyle? style = null, bool atMargin = true)
+        ParagraphStyle? style = null)
     {
-        new DocxFlowParagraph(runs, p, lines, width, atMargin).Write(pageBreakBefore, style ?? p.Style);
+        new DocxFlowParagraph(runs, p, lines, width).Write(pageBreakBefore, style ?? p.Style);
     }
 
     private DocxLook Body => DocxLooks.Of(_p.Text);

@@ -362,7 +362,7 @@ internal sealed class DocxTable
                 SpaceBeforePt = k == 0 ? 0 : p.Style.SpaceBeforePt,
                 SpaceAfterPt = k == cell.Content.Count - 1 ? 0 : p.Style.SpaceAfterPt,
             };
-            DocxFlowParagraph.Write(runs, p, _facts.LinesOf(p), width, false, style, atMargin: origin == 0);
+            DocxFlowParagraph.Write(runs, p, _facts.LinesOf(p), width, false, style);
         }
     }
 }
