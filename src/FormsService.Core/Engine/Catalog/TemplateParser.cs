@@ -9,7 +9,8 @@ namespace FormsService.Core.Engine.Catalog;
 /// <summary>
 /// Parses a definition's <c>styles</c>, <c>page</c> furniture and <c>body</c> into templates, checking every payload
 /// path against the payload type (<c>persons[].convict.surname</c> inside a row repeated over <c>persons</c>).
-/// Every error names the file and the JSON path of the offending element.
+/// Every error names the file and the JSON path of the offending element. Each block and inline is parsed by the
+/// class of its kind (<see cref="BlockKinds"/>, <see cref="InlineKinds"/>), with the checks this parser offers it.
 /// </summary>
 internal sealed partial class TemplateParser(string file, IReadOnlySet<string> knownPaths, IReadOnlySet<string> knownFigures)
 {
