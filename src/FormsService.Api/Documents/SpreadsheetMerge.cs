@@ -121,7 +121,7 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
                 continue;
             }
             worded.Add(row);
-            var file = files[row.Number] = DocumentPackage.Unique(names, $"{row.Number:0000}_{DownloadNames.FileName(merge.Version.Definition, check!.View, merge.Format)}");
+            var file = files[row.Number] = DocumentPackage.Unique(names, $"{row.Number:0000}_{DownloadNames.FileName(merge.Version, check!.View, merge.Format)}");
             var warnings = wording.Warnings(check);
             items.Add(new MergeRowOutcome(row.Number, 200, file, null, warnings.Count > 0 ? warnings : null));
         }
