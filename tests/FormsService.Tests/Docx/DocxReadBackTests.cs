@@ -449,7 +449,8 @@ public sealed partial class DocxReadBackTests(DocxEngine fixture) : IClassFixtur
     [GeneratedRegex(@"([\p{L}\d]-)\s*\n\s*(?=\p{L})")]
     private static partial Regex HyphenAtLineEnd();
 
-    [GeneratedRegex(@"\d+\s*-?\s*(бет|стр\.?|page)\s*/\s*\d+", RegexOptions.IgnoreCase)]
+    /// <summary>A footer's page number: "1-бет / 3" (Kazakh), "Стр. 1 из 3" (Russian), "page 1 / 3".</summary>
+    [GeneratedRegex(@"\d+\s*-?\s*(бет|стр\.?|page)\s*/\s*\d+|Стр\.\s*\d+\s+из\s+\d+", RegexOptions.IgnoreCase)]
     private static partial Regex PageNumber();
 
     /// <summary>The PDF's words outside the figures, a line of text each (PdfPig: pdftotext cannot leave out a region).</summary>
