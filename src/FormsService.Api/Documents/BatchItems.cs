@@ -30,7 +30,7 @@ internal sealed record BatchItem(int Index, string? FormId, string Format, FormV
 
 internal static class BatchItems
 {
-    private static readonly HashSet<string> Fields = new(StringComparer.Ordinal) { "formId", "format", "version", "asOf", "payload" };
+    private static readonly HashSet<string> Fields = new(StringComparer.Ordinal) { "formId", "format", "version", "asOf", "language", "payload" };
 
     /// <param name="onlyPdf">For the one-PDF print: any other format is the item's error before its form is looked up.</param>
     public static BatchItem Bind(DocumentPipeline pipeline, ServiceClock clock, JsonElement item, int index, bool onlyPdf = false)
@@ -63,6 +63,11 @@ internal static class BatchItems
         var (version, lookup) = FormQuery.Find(pipeline.Engine, clock, formId!, Text(item, "version"), asOf);
         if (version is null)
             return failed with { Status = StatusCodes.Status404NotFound, Detail = Problems.NotFoundMessage(lookup), DetailAt = "formId" };
+        failed = failed with { Version = version };
+        var (variant, notOffered) = DocumentLanguage.Select(version, Text(item, DocumentLanguage.Parameter));
+        if (variant is null)
+            return failed with { Status = 422, Errors = new Dictionary<string, Message[]> { [DocumentLanguage.Parameter] = [notOffered!] } };
+        version = variant;
         failed = failed with { Version = version };
         if (!version.Definition.Formats.Contains(format))
             return failed with { Status = 422, Errors = new Dictionary<string, Message[]> { ["format"] = [RenderRequest.Offered(version.Definition)] } };

@@ -87,7 +87,7 @@ internal sealed class BatchZip(HttpContext context, DocumentPipeline pipeline, S
             var status = outcome.Status == StatusCodes.Status500InternalServerError ? outcome.Status : StatusCodes.Status503ServiceUnavailable;
             return (Failed(item.Index, item.FormId, item.Format, order.Version.Version, status, null, detail), null);
         }
-        var name = package.Name($"{item.Index + 1:000}_{DownloadNames.FileName(order.Version.Definition, order.View, item.Format)}");
+        var name = package.Name($"{item.Index + 1:000}_{DownloadNames.FileName(order.Version, order.View, item.Format)}");
         var warnings = wording.Warnings(item.Check!);
         return (new BatchItemOutcome(item.Index, item.FormId, item.Format, order.Version.Version, 200, name, null, null, warnings.Count > 0 ? warnings : null),
             outcome.Bytes);

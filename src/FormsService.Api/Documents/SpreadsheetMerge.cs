@@ -117,7 +117,7 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
                 items.Add(new MergeRowOutcome(row.Number, 422, null, wording.Words(row.Errors), null) { Codes = ProblemWording.Codes(row.Errors) });
                 continue;
             }
-            var file = files[row.Number] = DocumentPackage.Unique(names, $"{row.Number:0000}_{DownloadNames.FileName(merge.Version.Definition, check!.View, merge.Format)}");
+            var file = files[row.Number] = DocumentPackage.Unique(names, $"{row.Number:0000}_{DownloadNames.FileName(merge.Version, check!.View, merge.Format)}");
             var warnings = wording.Warnings(check);
             items.Add(new MergeRowOutcome(row.Number, 200, file, null, warnings.Count > 0 ? warnings : null));
         }

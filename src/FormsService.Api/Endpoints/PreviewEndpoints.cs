@@ -37,7 +37,7 @@ internal static class PreviewEndpoints
             .RequireRateLimiting(ServiceSetup.RenderPolicy);
     }
 
-    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> PagePreview([AsParameters] FormQuery query,
+    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> PagePreview([AsParameters] DocumentQuery query,
         [FromQuery] int? dpi, HttpContext context, DocumentPipeline pipeline)
     {
         if (dpi is { } d && (d < MinDpi || d > MaxDpi))

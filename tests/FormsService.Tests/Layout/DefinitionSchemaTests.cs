@@ -20,10 +20,14 @@ public sealed class DefinitionSchemaTests
     {
         var data = new TheoryData<string>();
         foreach (var root in new[] { Repo.Forms, TimeSheetFixture.FormsDirectory })
-            foreach (var file in Directory.GetFiles(root, "definition.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.GetFiles(root, "definition*.json", SearchOption.AllDirectories).Where(IsDefinition).Order(StringComparer.Ordinal))
                 data.Add(Path.GetRelativePath(Repo.Root, file));
         return data;
     }
+
+    /// <summary>definition.json and its language variants (definition.ru.json), not the schema beside them.</summary>
+    private static bool IsDefinition(string file) =>
+        System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(file), @"^definition(\.[a-z]{2})?\.json$");
 
     [Theory]
     [MemberData(nameof(Definitions))]

@@ -163,7 +163,7 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
                 var close = s.IndexOf('}', pos);
                 if (close < 0) throw Error(at, $"'{{' at {pos} is not closed.");
                 Flush();
-                parts.Add(new PathPart(Path(s[(pos + 1)..close], at)));
+                parts.Add(ParsePath(s[(pos + 1)..close], at));
                 pos = close + 1;
             }
             else if (c == '[')
@@ -188,6 +188,23 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
         }
         Flush();
         return parts;
+    }
+
+    /// <summary><c>path</c>, or <c>path:plural=час,часа,часов</c>: the number, then the noun agreeing with it (<see cref="NounForms"/>).</summary>
+    private PathPart ParsePath(string inner, string at)
+    {
+        var colon = inner.IndexOf(':');
+        if (colon < 0)
+            return new PathPart(Path(inner, at));
+        var path = Path(inner[..colon], at);
+        const string Plural = "plural=";
+        var option = inner[(colon + 1)..];
+        if (!option.StartsWith(Plural, StringComparison.Ordinal))
+            throw Error(at, $"'{{{inner}}}': after ':' only 'plural=' is known ({{hours:plural=час,часа,часов}}).");
+        var forms = option[Plural.Length..].Split(',').Select(f => f.Trim()).ToArray();
+        if (forms.Length is not (1 or 3) || forms.Any(f => f.Length == 0))
+            throw Error(at, $"'{{{inner}}}': plural= takes one noun (a language whose nouns do not change after a number) or three, one, few and many (час,часа,часов).");
+        return new PathPart(path) { Plural = new NounForms(forms) };
     }
 
     /// <summary>

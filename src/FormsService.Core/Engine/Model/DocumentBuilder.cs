@@ -71,7 +71,7 @@ internal sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource>
         // One path alone (a table cell's "{hours}"): its value is already normalized, and it has one exactly when
         // the value is not empty.
         if (parts.Count == 1 && parts[0] is PathPart only)
-            return values.Get(only.Path);
+            return values.Get(only.Path) is { } alone && only.Plural is { } noun ? noun.With(alone) : values.Get(only.Path);
         var sb = new StringBuilder();
         var any = Append(sb, parts, values);
         var text = PayloadValues.Normalize(sb.ToString());
@@ -91,7 +91,8 @@ internal sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource>
                     sb.Append(l.Text);
                     break;
                 case PathPart p:
-                    sb.Append(values.Get(p.Path, out var has));
+                    var value = values.Get(p.Path, out var has);
+                    sb.Append(value is not null && p.Plural is { } noun ? noun.With(value) : value);
                     any |= has;
                     break;
                 case OptionalGroup g:
@@ -190,7 +191,11 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
                     break;
                 case PathPart p:
                     if (!Bindable.Contains(p.Path)) return false;
-                    into.Add(new FieldPart(values.Get(p.Path) ?? "", new Binding(p.Path)));
+                    var number = values.Get(p.Path);
+                    into.Add(new FieldPart(number ?? "", new Binding(p.Path)));
+                    // The noun is the document's text, not the value: a Word document reads the number alone back.
+                    if (number is not null && p.Plural is { } noun)
+                        into.Add(new FieldPart(" " + noun.For(number), null));
                     break;
                 case OptionalGroup g:
                     var all = true;

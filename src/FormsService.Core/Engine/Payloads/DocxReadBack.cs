@@ -40,6 +40,10 @@ internal static class DocxReadBack
         var version = form.Versions.FirstOrDefault(v => string.Equals(v.Version, content.Version, StringComparison.Ordinal));
         if (version is null)
             return Refused(null, 422, "problem-docx-refused", Whole, Say.Of("docx-unknown-version", ("formId", form.FormId), ("version", content.Version ?? "")));
+        // The variant the document was made in (its language is read from it: a Russian document's dates are Russian);
+        // a document that names none is in the version's default language.
+        if (content.Language is { } language && version.In(language) is { } variant)
+            version = variant;
 
         JsonObject payload;
         try

@@ -24,7 +24,7 @@ internal static class DocxSource
         var sb = new StringBuilder()
             .Append(DocxZip.Declaration)
             .Append("<fs:document xmlns:fs=\"").Append(Namespace).Append("\" form=\"").Append(Escape(info.FormId))
-            .Append("\" version=\"").Append(Escape(info.Version)).Append("\">");
+            .Append("\" version=\"").Append(Escape(info.Version)).Append("\" language=\"").Append(Escape(info.Language)).Append("\">");
         if (payloadJson is not null)
             sb.Append("<fs:payload>").Append(Escape(Encoding.UTF8.GetString(payloadJson))).Append("</fs:payload>");
         sb.Append("</fs:document>");
@@ -37,7 +37,11 @@ internal static class DocxSource
     public sealed record Control(string Tag, string Text);
 
     /// <summary>What a Word document holds: its source (when it is this service's) and its tagged controls in document order.</summary>
-    public sealed record Content(string? FormId, string? Version, string? PayloadJson, IReadOnlyList<Control> Controls);
+    public sealed record Content(string? FormId, string? Version, string? PayloadJson, IReadOnlyList<Control> Controls)
+    {
+        /// <summary>The document's language as it names it; null in a document that does not (one made before documents had a language: Kazakh).</summary>
+        public string? Language { get; init; }
+    }
 
     /// <summary>Reads a DOCX; null when it is not a readable Word document (not a ZIP, no main part, broken XML, too large).</summary>
     public static Content? Read(Stream docx)
@@ -47,7 +51,7 @@ internal static class DocxSource
             using var zip = new ZipArchive(docx, ZipArchiveMode.Read, leaveOpen: true);
             var main = zip.GetEntry("word/document.xml");
             if (main is null || main.Length > PartLimit) return null;
-            string? form = null, version = null, payload = null;
+            string? form = null, version = null, payload = null, language = null;
             foreach (var entry in zip.Entries)
             {
                 if (!entry.FullName.StartsWith("customXml/", StringComparison.Ordinal) || !entry.FullName.EndsWith(".xml", StringComparison.Ordinal)
@@ -56,12 +60,12 @@ internal static class DocxSource
                 using var s = entry.Open();
                 if (ReadSource(s) is { } found)
                 {
-                    (form, version, payload) = found;
+                    (form, version, payload, language) = found;
                     break;
                 }
             }
             using var body = main.Open();
-            return new Content(form, version, payload, Controls(body));
+            return new Content(form, version, payload, Controls(body)) { Language = language };
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException)
         {
@@ -77,13 +81,14 @@ internal static class DocxSource
         MaxCharactersInDocument = PartLimit,
     };
 
-    private static (string? Form, string? Version, string? Payload)? ReadSource(Stream part)
+    private static (string? Form, string? Version, string? Payload, string? Language)? ReadSource(Stream part)
     {
         using var r = XmlReader.Create(part, Settings);
         if (r.MoveToContent() != XmlNodeType.Element || r.LocalName != "document" || r.NamespaceURI != Namespace)
             return null;
         var form = r.GetAttribute("form");
         var version = r.GetAttribute("version");
+        var language = r.GetAttribute("language");
         string? payload = null;
         while (r.Read())
             if (r.NodeType == XmlNodeType.Element && r.LocalName == "payload" && r.NamespaceURI == Namespace)
@@ -91,7 +96,7 @@ internal static class DocxSource
                 payload = r.ReadElementContentAsString();
                 break;
             }
-        return (form, version, payload);
+        return (form, version, payload, language);
     }
 
     /// <summary>Every tagged content control, with the text of its content (tabs and breaks read as spaces).</summary>

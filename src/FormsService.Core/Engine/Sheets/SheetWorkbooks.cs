@@ -33,7 +33,7 @@ internal static class SheetWorkbooks
         };
         foreach (var array in layout.Arrays)
         {
-            var columns = new List<SheetColumn> { SheetLayout.RowKey };
+            var columns = new List<SheetColumn> { layout.Key };
             columns.AddRange(array.Columns);
             var rows = new List<IReadOnlyList<JsonElement?>>();
             if (example is { } ex2 && Find(ex2, array.Path) is { ValueKind: JsonValueKind.Array } items)
