@@ -381,19 +381,15 @@ internal static class TableLayout
 
     private readonly record struct SetText(IReadOnlyList<(SetLine Line, float Offset, bool Ends)> Lines, float Height);
 
-    /// <summary>The set lines of a table's paragraphs by <see cref="TextKey"/>; the last asked for first (a row's days).</summary>
+    /// <summary>The set lines of a table's paragraphs by <see cref="TextKey"/>; kept for memory: a sheet's cells share their lines (decisions/large-tables.md).</summary>
     private sealed class SetTexts
     {
         private readonly Dictionary<TextKey, SetText> _texts = new(TextKeyComparer.Instance);
-        private (TextKey Key, SetText Text)? _last;
 
         public SetText Get(TextKey key, IReadOnlyList<Paragraph> content, LayoutContext context)
         {
-            if (_last is { } last && TextKeyComparer.Instance.Equals(last.Key, key))
-                return last.Text;
             if (!_texts.TryGetValue(key, out var text))
                 _texts[key] = text = Set(content, key.Width, context);
-            _last = (key, text);
             return text;
         }
     }

@@ -26,8 +26,6 @@ internal sealed class DocxTable
         var firstRow = _t.HeaderRows.Count > 0 ? _t.HeaderRows[0] : _t.Rows.Count > 0 ? _t.Rows[0] : null;
         _left = firstRow is { Cells.Count: > 0 } ? firstRow.Cells.Min(c => _xs[Math.Min(_xs.Length - 1, c.Column)]) : 0;
         (_borders, _padding) = MostCommon(_t);
-        _lastProps = new (CellStyle, int, string?, int, int)?[_t.Columns.Count];
-        _lastTexts = new (Model.Paragraph, int, int)?[_t.Columns.Count];
     }
 
     /// <param name="separator">Writes the paragraph Word needs between two tables, with a page break before it or not.</param>
@@ -43,10 +41,6 @@ internal sealed class DocxTable
     /// </summary>
     private readonly Dictionary<(CellStyle Style, int Column, int Span, string? Merge), (int Start, int Length)> _cellProps = new(PropsKeys.Instance);
     private readonly Dictionary<Model.Paragraph, (int Start, int Length)> _texts = new(ReferenceEqualityComparer.Instance);
-    /// <summary>The properties last written for a cell starting in each column.</summary>
-    private readonly (CellStyle Style, int Span, string? Merge, int Start, int Length)?[] _lastProps;
-    /// <summary>The plain paragraph last written in each column.</summary>
-    private readonly (Model.Paragraph Paragraph, int Start, int Length)?[] _lastTexts;
 
     private void WriteTable(DocxRuns runs, Action<bool> separator)
     {
@@ -227,15 +221,7 @@ internal sealed class DocxTable
     /// <summary>A cell's start and properties: written once per kind of cell, then repeated.</summary>
     private void Props(DocxXml x, TableCell cell, int span, string? merge)
     {
-        // A column's cells mostly repeat the one above: that one is checked first.
-        var col = cell.Column;
-        if ((uint)col < (uint)_lastProps.Length && _lastProps[col] is { } above
-            && ReferenceEquals(above.Style, cell.Style) && above.Span == span && above.Merge == merge)
-        {
-            x.Again(above.Start, above.Length);
-            return;
-        }
-        var key = (cell.Style, col, span, merge);
+        var key = (cell.Style, cell.Column, span, merge);
         if (!_cellProps.TryGetValue(key, out var written))
         {
             var start = x.Length;
@@ -246,8 +232,6 @@ internal sealed class DocxTable
         {
             x.Again(written.Start, written.Length);
         }
-        if ((uint)col < (uint)_lastProps.Length)
-            _lastProps[col] = (cell.Style, span, merge, written.Start, written.Length);
     }
 
     private void WriteProps(DocxXml x, TableCell cell, int span, string? merge)
@@ -299,16 +283,9 @@ internal sealed class DocxTable
         var x = runs.Xml;
         // By the paragraph: the model gives the cells of one plain text one paragraph, and the cell above mostly
         // holds the same.
-        var col = cell.Column;
-        if ((uint)col < (uint)_lastTexts.Length && _lastTexts[col] is { } above && ReferenceEquals(above.Paragraph, p))
-        {
-            x.Again(above.Start, above.Length);
-            return true;
-        }
         if (_texts.TryGetValue(p, out var written))
         {
             x.Again(written.Start, written.Length);
-            Remember(col, p, written);
             return true;
         }
         TextRun? run = null;
@@ -330,15 +307,8 @@ internal sealed class DocxTable
         if (run is not null)
             runs.Text(text, DocxLooks.Of(run.Type));
         x.Raw("</w:p>"u8);
-        _texts[p] = written = (start, x.Length - start);
-        Remember(col, p, written);
+        _texts[p] = (start, x.Length - start);
         return true;
-    }
-
-    private void Remember(int col, Model.Paragraph p, (int Start, int Length) written)
-    {
-        if ((uint)col < (uint)_lastTexts.Length)
-            _lastTexts[col] = (p, written.Start, written.Length);
     }
 
     private void Content(DocxRuns runs, TableCell cell, int col, int span)
