@@ -135,6 +135,7 @@ public sealed class LanguageVariantLoadingTests(ServiceFactory factory) : IClass
         var items = JsonNode.Parse(zip.GetEntry("manifest.json")!.Open())!["items"]!.AsArray();
         Assert.Equal(200, items[0]!["status"]!.GetValue<int>());
         Assert.StartsWith("001_Распоряжение", items[0]!["file"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("ru", items[0]!["language"]!.GetValue<string>());
         Assert.Equal(422, items[1]!["status"]!.GetValue<int>());
         Assert.NotNull(items[1]!["errors"]!["language"]);
 
