@@ -15,10 +15,10 @@ internal sealed record BatchItem(int Index, string? FormId, string Format, FormV
     public int Status { get; init; } = StatusCodes.Status200OK;
 
     /// <summary>Coded messages by path inside the item (<c>formId</c>, <c>payload</c>, a payload's JSON path).</summary>
-    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+    public IReadOnlyDictionary<string, Message[]>? Errors { get; init; }
 
     /// <summary>A coded message about the item as a whole, and the field it is about (null: the item).</summary>
-    public string? Detail { get; init; }
+    public Message? Detail { get; init; }
 
     public string? DetailAt { get; init; }
 
@@ -37,7 +37,7 @@ internal static class BatchItems
     {
         if (item.ValueKind != JsonValueKind.Object)
             return new BatchItem(index, null, OutputFormats.Pdf, null, null) { Status = 400, Detail = Say.Of("item-object") };
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, Message[]>(StringComparer.Ordinal);
         foreach (var field in item.EnumerateObject())
         {
             if (!Fields.Contains(field.Name))
@@ -66,14 +66,14 @@ internal static class BatchItems
         failed = failed with { Version = version };
         var (variant, notOffered) = DocumentLanguage.Select(version, Text(item, DocumentLanguage.Parameter));
         if (variant is null)
-            return failed with { Status = 422, Errors = new Dictionary<string, string[]> { [DocumentLanguage.Parameter] = [notOffered!] } };
+            return failed with { Status = 422, Errors = new Dictionary<string, Message[]> { [DocumentLanguage.Parameter] = [notOffered!] } };
         version = variant;
         failed = failed with { Version = version };
         if (!version.Definition.Formats.Contains(format))
-            return failed with { Status = 422, Errors = new Dictionary<string, string[]> { ["format"] = [RenderRequest.Offered(version.Definition)] } };
+            return failed with { Status = 422, Errors = new Dictionary<string, Message[]> { ["format"] = [RenderRequest.Offered(version.Definition)] } };
         var check = pipeline.Check(version, payload);
         if (!check.IsValid)
-            return failed with { Status = 422, Errors = (check.Coded ?? check).Errors };
+            return failed with { Status = 422, Errors = check.Errors };
         return new BatchItem(index, formId, format, version, check);
     }
 

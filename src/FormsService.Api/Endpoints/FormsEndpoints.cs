@@ -19,7 +19,7 @@ internal sealed record VersionSummary(string Version, string Title, DateOnly Eff
     public IReadOnlyList<string> Languages { get; init; } = [Language];
 }
 
-internal sealed record ValidationAnswer(bool Valid, string FormId, string Version, IReadOnlyList<PayloadWarning> Warnings);
+internal sealed record ValidationAnswer(bool Valid, string FormId, string Version, IReadOnlyList<Warning> Warnings);
 
 /// <summary>The forms API: the catalogue, rendering, blank forms and validation.</summary>
 internal static class FormsEndpoints
@@ -130,7 +130,7 @@ internal static class FormsEndpoints
             var language = RequestLanguage.Of(context.Request);
             context.Response.Headers.ContentLanguage = language;
             context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
-            return TypedResults.Ok(new ValidationAnswer(true, query.Selected.FormId, query.Selected.Version, pipeline.Engine.In(check, language).Warnings));
+            return TypedResults.Ok(new ValidationAnswer(true, query.Selected.FormId, query.Selected.Version, ProblemWording.In(context, language).Warnings(check)));
         }
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FormsService.Api.Endpoints;
 
 /// <summary>One row's outcome in a merge's manifest.</summary>
-internal sealed record MergeRowOutcome(int Row, int Status, string? File, IReadOnlyDictionary<string, string[]>? Errors, IReadOnlyList<PayloadWarning>? Warnings)
+internal sealed record MergeRowOutcome(int Row, int Status, string? File, IReadOnlyDictionary<string, string[]>? Errors, IReadOnlyList<Warning>? Warnings)
 {
     /// <summary>Path → the codes of <see cref="Errors"/>' messages, as a problem's <c>codes</c>.</summary>
     public IReadOnlyDictionary<string, string[]>? Codes { get; init; }
@@ -114,5 +114,5 @@ internal static class MergeEndpoints
     /// <summary>An upload refused as a whole: its header cells' problems by cell, or its one problem about the file (<c>$</c>).</summary>
     internal static IResult Problem(HttpContext context, SheetProblem problem) => problem.Errors is { } errors
         ? Problems.Refused(context, errors, problem.Title)
-        : Problems.Coded(context, problem.Status, problem.Title, Problems.Body, problem.Message);
+        : Problems.Coded(context, problem.Status, problem.Title, Problems.Body, problem.Detail);
 }

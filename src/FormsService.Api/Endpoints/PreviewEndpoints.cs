@@ -68,7 +68,7 @@ internal static class PreviewEndpoints
 
         var payload = pipeline.Engine.ArtworkPayloadFromQuery(version, ArtworkQuery.Parameters(context.Request.Query, version, OwnParameters));
         var check = pipeline.Check(version, payload);
-        if (!check.IsValid) return Problems.Invalid(context, (check.Coded ?? check).Errors, "problem-parameter");
+        if (!check.IsValid) return Problems.Invalid(context, check.Errors, "problem-parameter");
 
         // The output is deterministic: caches may keep it, and revalidate cheaply with the ETag.
         context.Response.Headers.CacheControl = "public, max-age=3600";

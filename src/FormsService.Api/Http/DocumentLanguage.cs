@@ -13,7 +13,7 @@ internal static class DocumentLanguage
     public const string Parameter = "language";
 
     /// <summary>The variant of <paramref name="version"/> in <paramref name="language"/> (none: the default), or a coded message why not.</summary>
-    public static (FormVersion? Variant, string? Problem) Select(FormVersion version, string? language)
+    public static (FormVersion? Variant, Message? Problem) Select(FormVersion version, string? language)
     {
         if (string.IsNullOrEmpty(language))
             return (version.In(FormCatalog.DefaultLanguage) ?? version.Default, null);

@@ -62,7 +62,7 @@ internal static class RenderRequest
     }
 
     /// <summary>The coded message naming the formats a form renders to.</summary>
-    public static string Offered(FormDefinition definition) => Say.Of("format-offered", ("formats", string.Join(", ", definition.Formats)));
+    public static Message Offered(FormDefinition definition) => Say.Of("format-offered", ("formats", string.Join(", ", definition.Formats)));
 
     /// <summary>
     /// A strong ETag from everything the bytes depend on — the request and the engine's digest (code, definitions,

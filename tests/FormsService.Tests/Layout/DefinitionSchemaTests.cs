@@ -94,6 +94,29 @@ public sealed class DefinitionSchemaTests
         Assert.Contains("'surnam' is not a field of the items of 'persons[]'", ex.Message);
     }
 
+    [Theory]
+    [InlineData("block", "$.body[0]", "'paragraph' and 'figure'")]
+    [InlineData("inline", "$.body[0].paragraph[1]", "'value' and 'field'")]
+    public void An_element_with_two_kinds_stops_start_up_with_its_path(string element, string path, string named)
+    {
+        var ex = LoadBroken(n =>
+        {
+            var target = element == "block" ? n["body"]![0]!.AsObject() : n["body"]![0]!["paragraph"]![1]!.AsObject();
+            target[element == "block" ? "figure" : "field"] = "{month}";
+        });
+        Assert.Contains(path, ex.Message);
+        Assert.Contains(named, ex.Message);
+    }
+
+    [Fact]
+    public void An_element_of_no_kind_stops_start_up_naming_the_kinds()
+    {
+        var ex = LoadBroken(n => n["body"]![0]!["paragraph"]![1] = JsonNode.Parse("""{ "feild": "{month}" }"""));
+        Assert.Contains("$.body[0].paragraph[1]", ex.Message);
+        Assert.Contains("'field'", ex.Message);
+        Assert.Contains("'choice'", ex.Message);
+    }
+
     [Fact]
     public void Repeating_over_something_that_is_not_an_array_stops_start_up()
     {

@@ -38,7 +38,7 @@ public sealed partial class RussianTextsTests(ServiceFactory factory) : IClassFi
             "3. Определить объект для выполнения работ: Әуезов ауданының «Ботаникалық» саябағы.",
             "4. Установить следующие условия выполнения работ: Ашық ауада, күндізгі уақытта; кеудеше мен құрал-саймандарды әкімдік береді.",
             "5. Определить организацию, ответственную за выполнение работ: «Әуезов Абаттандыру» ЖШС.",
-            "6. Установить продолжительность времени отработки: 4 часа в день, 5 дней в неделю (в пределах, установленных подпунктом 2) пункта 2 Правил:",
+            "6. Установить продолжительность времени отработки: 4 часа в день, 5 дней в неделю (в пределах, установленных подпунктом 2) пункта 2 Правил: не более четырех часов в день).",
             "7. Установить следующее время отдыха: Сенбі мен жексенбі; жұмыс күні ішінде 15 минуттық үзіліс.",
             "8. Обеспечить осужденного жилетом по форме согласно приложению к Правилам, а также оборудованием, инструментами и иными средствами, необходимыми для выполнения общественных работ (подпункт 1) пункта 2-1 Правил).",
             "9. Не позднее последнего рабочего дня текущего месяца направлять в службу пробации табель учета отработанного времени и акт выполненных работ, а также информацию о поведении осужденного; о факте уклонения осужденного от выполнения общественных работ сообщать в службу пробации (подпункты 2) и 3) пункта 2-1 Правил).",
@@ -164,12 +164,13 @@ public sealed partial class RussianTextsTests(ServiceFactory factory) : IClassFi
         }
     }
 
-    /// <summary>The wordings a payload switches: a ruling instead of a verdict, control given to an official.</summary>
+    /// <summary>The wordings a payload switches: a ruling instead of a verdict, control given to an official, rule 2 2)'s other limit.</summary>
     [Fact]
-    public async Task A_ruling_and_a_named_official_read_in_Russian()
+    public async Task The_wordings_a_payload_switches_read_in_Russian()
     {
         var order = JsonNode.Parse(Repo.Example("work-order"))!.AsObject();
         order["verdict"]!["kind"] = "ruling";
+        order["convict"]!["hasPermanentJob"] = false;
         order["control"] = new JsonObject { ["position"] = "аудан әкімінің орынбасары", ["fullName"] = "Б. Қ. Серіков" };
         var notice = JsonNode.Parse(Repo.Example("verdict-receipt-notice"))!.AsObject();
         notice["verdict"]!["kind"] = "ruling";
@@ -181,6 +182,8 @@ public sealed partial class RussianTextsTests(ServiceFactory factory) : IClassFi
                 "в целях исполнения постановления суда Алматы қаласы Әуезов аудандық № 2 от 14 октября 2025 года, поступившего 16 октября 2025 года:",
                 "10. Направить в службу пробации уведомление о получении постановления суда и настоящее распоряжение",
                 "11. Контроль за исполнением настоящего распоряжения осуществляет аудан әкімінің орынбасары Б. Қ. Серіков.",
+                "не имеет постоянного места работы, не обучается в учебном заведении.",
+                "(в пределах, установленных подпунктом 2) пункта 2 Правил: для осужденных, не имеющих постоянного места работы и не обучающихся в учебных заведениях, – до восьми часов в день, но не более сорока часов в неделю).",
             ]);
             var noticeBytes = await Render("verdict-receipt-notice", notice.ToJsonString(), format);
             DocumentText.AssertContainsAll(format == "pdf" ? PdfText(noticeBytes) : DocxText(noticeBytes),

@@ -8,6 +8,11 @@ namespace FormsService.Core.Engine.Catalog;
 /// <summary>One version of a form, checked and parsed once at start-up, with the module of code its payload is bound by.</summary>
 internal sealed record FormVersion(FormDefinition Definition, IReadOnlyList<BlockTemplate> Body, IFormModule Module, Labels Labels, JsonElement? Example)
 {
+    /// <summary>The definition's running header (<c>page.header</c>), or null.</summary>
+    public RunningTemplate? Header { get; init; }
+    /// <summary>The definition's running footer (<c>page.footer</c>), or null.</summary>
+    public RunningTemplate? Footer { get; init; }
+
     public string FormId => Definition.FormId;
     public string Version => Definition.Version;
 
@@ -168,14 +173,14 @@ internal sealed class FormCatalog
         catch (ArgumentException ex) { throw new DefinitionException(file, "$.page.size", ex.Message); }
 
         var figures = module.Figures.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var body = new TemplateParser(file, module.Paths, figures).Parse(definition);
+        var (body, header, footer) = new TemplateParser(file, module.Paths, figures).Parse(definition);
         if (primary is not null)
         {
             // The same payload, schema, labels and example: only the text differs. The example's view is made in the
             // variant's language once here, so that a view that cannot word it stops start-up, not a request.
             if (primary.Example is { } shared && module.Bind(shared, definition) is { IsValid: false } broken)
                 throw new DefinitionException(file, "$." + broken.Errors.First().Key, "the example breaks a rule in this language: " + string.Join(" ", broken.Errors.First().Value));
-            return new FormVersion(definition, body, module, primary.Labels, primary.Example);
+            return new FormVersion(definition, body, module, primary.Labels, primary.Example) { Header = header, Footer = footer };
         }
         // Labels name the payload's fields (what a clerk fills), which a view of computed values may not repeat.
         var labels = Labels.Load(dir, module.Paths.Union(Payloads.PayloadPaths.Of(module.PayloadRecord)).ToHashSet(StringComparer.Ordinal));
@@ -201,7 +206,7 @@ internal sealed class FormCatalog
                 throw new DefinitionException(exampleFile, "$." + first.Key, "the example breaks a rule: " + string.Join(" ", first.Value));
             }
         }
-        return new FormVersion(definition, body, module, labels, example);
+        return new FormVersion(definition, body, module, labels, example) { Header = header, Footer = footer };
     }
 
     public FormEntry? Find(string formId) => _forms.GetValueOrDefault(formId);

@@ -12,7 +12,7 @@ internal sealed record ParagraphTemplate(ParagraphStyle Style, bool? Bold, float
 internal sealed record PageBreakTemplate : BlockTemplate;
 
 /// <summary>The definition's header or footer (<c>page.header</c>, <c>page.footer</c>): one paragraph on every page.</summary>
-internal sealed record RunningTemplate(RunningPosition Position, ParagraphTemplate Content) : BlockTemplate;
+internal sealed record RunningTemplate(RunningPosition Position, ParagraphTemplate Content);
 
 internal sealed record CutLineTemplate(string Label, float SpaceBeforePt, float SpaceAfterPt) : BlockTemplate;
 
