@@ -89,7 +89,10 @@ internal sealed class BatchZip(HttpContext context, DocumentPipeline pipeline, S
         }
         var name = package.Name($"{item.Index + 1:000}_{DownloadNames.FileName(order.Version, order.View, item.Format)}");
         var warnings = wording.Warnings(item.Check!);
-        return (new BatchItemOutcome(item.Index, item.FormId, item.Format, order.Version.Version, 200, name, null, null, warnings.Count > 0 ? warnings : null),
+        return (new BatchItemOutcome(item.Index, item.FormId, item.Format, order.Version.Version, 200, name, null, null, warnings.Count > 0 ? warnings : null)
+            {
+                Language = order.Version.Language,
+            },
             outcome.Bytes);
     }
 

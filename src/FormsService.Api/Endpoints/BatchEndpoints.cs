@@ -14,6 +14,9 @@ internal sealed record BatchItemOutcome(int Index, string? FormId, string? Forma
 {
     /// <summary>Path → the codes of <see cref="Errors"/>' messages, as a problem's <c>codes</c>; and the detail's under <c>$</c>.</summary>
     public IReadOnlyDictionary<string, string[]>? Codes { get; init; }
+
+    /// <summary>The language the item's document is in (<c>kk</c>, <c>ru</c>); absent for an item not rendered.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>

@@ -175,8 +175,13 @@ internal sealed class FormCatalog
         var figures = module.Figures.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var (body, header, footer) = new TemplateParser(file, module.Paths, figures).Parse(definition);
         if (primary is not null)
-            // The same payload, schema, labels and example: only the text differs.
+        {
+            // The same payload, schema, labels and example: only the text differs. The example's view is made in the
+            // variant's language once here, so that a view that cannot word it stops start-up, not a request.
+            if (primary.Example is { } shared && module.Bind(shared, definition) is { IsValid: false } broken)
+                throw new DefinitionException(file, "$." + broken.Errors.First().Key, "the example breaks a rule in this language: " + string.Join(" ", broken.Errors.First().Value));
             return new FormVersion(definition, body, module, primary.Labels, primary.Example) { Header = header, Footer = footer };
+        }
         // Labels name the payload's fields (what a clerk fills), which a view of computed values may not repeat.
         var labels = Labels.Load(dir, module.Paths.Union(Payloads.PayloadPaths.Of(module.PayloadRecord)).ToHashSet(StringComparer.Ordinal));
         module.Load(definition);
