@@ -46,6 +46,7 @@ internal static class Stages
         {
             ("check (bind, rules, view)", () => engine.Check(version, payload)),
             ("build+layout", () => engine.Lay(version, check)),
+            ("build+layout (for docx)", () => engine.Lay(version, check, FormsService.Core.Engine.OutputFormats.Docx, default)),
             ("glyph usage", () => GlyphUsage.Collect(laid, engine.Fonts)),
             ("pdf (from layout)", () => pdf.Render(laid)),
             ("docx (from layout)", () => docx.Render(laid)),
@@ -71,7 +72,7 @@ internal static class Stages
             var alloc = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / (double)n;
             Array.Sort(times);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {name,-26} median {times[n / 2],8:0.000} ms   p95 {times[(int)(n * 0.95)],8:0.000} ms   cpu mean {cpu,8:0.000} ms   alloc {alloc / 1024,8:0.0} KB"));
+                $"  {name,-28} median {times[n / 2],8:0.000} ms   p95 {times[(int)(n * 0.95)],8:0.000} ms   cpu mean {cpu,8:0.000} ms   alloc {alloc / 1024,8:0.0} KB"));
         }
     }
 }

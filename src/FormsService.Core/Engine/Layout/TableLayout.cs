@@ -474,6 +474,8 @@ internal static class TableLayout
     /// <param name="rows">The rows the row's spanning cells may cover (its group).</param>
     private static PlacedRow Place(SetRow row, int page, float top, bool isHeader, IReadOnlyList<SetRow> rows, LayoutContext context)
     {
+        if (!context.PlacesCells)
+            return new PlacedRow(page, top, row.Height, isHeader, row.Index, row.Continued, []);
         var cells = new PlacedCell[row.Cells.Length];
         var at = IndexOf(rows, row);
         for (var i = 0; i < cells.Length; i++)
