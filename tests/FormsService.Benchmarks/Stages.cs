@@ -41,12 +41,15 @@ internal static class Stages
         var laid = engine.Lay(version, check);
         var pdf = new PdfRenderer(engine.Fonts, new FontSubsetCache());
         var docx = new DocxRenderer();
+        var layout = new FormsService.Core.Engine.Layout.LayoutEngine(engine.Fonts);
         var carried = version.Module.CarriedPayload(check);
         var stages = new (string Name, Action Run)[]
         {
             ("check (bind, rules, view)", () => engine.Check(version, payload)),
             ("build+layout", () => engine.Lay(version, check)),
             ("build+layout (for docx)", () => engine.Lay(version, check, FormsService.Core.Engine.OutputFormats.Docx, default)),
+            ("layout", () => layout.Layout(laid.Source)),
+            ("layout (for docx)", () => layout.Layout(laid.Source, default, drawn: false)),
             ("glyph usage", () => GlyphUsage.Collect(laid, engine.Fonts)),
             ("pdf (from layout)", () => pdf.Render(laid)),
             ("docx (from layout)", () => docx.Render(laid)),

@@ -400,6 +400,19 @@ internal static class TableLayout
 
     private static SetText Set(IReadOnlyList<Paragraph> content, float inner, LayoutContext context)
     {
+        if (content.Count == 1)
+        {
+            // The usual cell, one paragraph: its lines in an array of their number (a large table sets hundreds).
+            var only = context.Setter.Set(content[0], inner);
+            var placed = new (SetLine, float, bool)[only.Count];
+            var top = 0f;
+            for (var j = 0; j < placed.Length; j++)
+            {
+                placed[j] = (only[j], top, j == placed.Length - 1);
+                top += only[j].Height;
+            }
+            return new SetText(placed, top);
+        }
         var lines = new List<(SetLine, float, bool)>();
         var y = 0f;
         for (var k = 0; k < content.Count; k++)
