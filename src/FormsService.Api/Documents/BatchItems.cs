@@ -15,10 +15,10 @@ internal sealed record BatchItem(int Index, string? FormId, string Format, FormV
     public int Status { get; init; } = StatusCodes.Status200OK;
 
     /// <summary>Coded messages by path inside the item (<c>formId</c>, <c>payload</c>, a payload's JSON path).</summary>
-    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+    public IReadOnlyDictionary<string, Message[]>? Errors { get; init; }
 
     /// <summary>A coded message about the item as a whole, and the field it is about (null: the item).</summary>
-    public string? Detail { get; init; }
+    public Message? Detail { get; init; }
 
     public string? DetailAt { get; init; }
 
@@ -30,14 +30,14 @@ internal sealed record BatchItem(int Index, string? FormId, string Format, FormV
 
 internal static class BatchItems
 {
-    private static readonly HashSet<string> Fields = new(StringComparer.Ordinal) { "formId", "format", "version", "asOf", "payload" };
+    private static readonly HashSet<string> Fields = new(StringComparer.Ordinal) { "formId", "format", "version", "asOf", "language", "payload" };
 
     /// <param name="onlyPdf">For the one-PDF print: any other format is the item's error before its form is looked up.</param>
     public static BatchItem Bind(DocumentPipeline pipeline, ServiceClock clock, JsonElement item, int index, bool onlyPdf = false)
     {
         if (item.ValueKind != JsonValueKind.Object)
             return new BatchItem(index, null, OutputFormats.Pdf, null, null) { Status = 400, Detail = Say.Of("item-object") };
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, Message[]>(StringComparer.Ordinal);
         foreach (var field in item.EnumerateObject())
         {
             if (!Fields.Contains(field.Name))
@@ -64,11 +64,16 @@ internal static class BatchItems
         if (version is null)
             return failed with { Status = StatusCodes.Status404NotFound, Detail = Problems.NotFoundMessage(lookup), DetailAt = "formId" };
         failed = failed with { Version = version };
+        var (variant, notOffered) = DocumentLanguage.Select(version, Text(item, DocumentLanguage.Parameter));
+        if (variant is null)
+            return failed with { Status = 422, Errors = new Dictionary<string, Message[]> { [DocumentLanguage.Parameter] = [notOffered!] } };
+        version = variant;
+        failed = failed with { Version = version };
         if (!version.Definition.Formats.Contains(format))
-            return failed with { Status = 422, Errors = new Dictionary<string, string[]> { ["format"] = [RenderRequest.Offered(version.Definition)] } };
+            return failed with { Status = 422, Errors = new Dictionary<string, Message[]> { ["format"] = [RenderRequest.Offered(version.Definition)] } };
         var check = pipeline.Check(version, payload);
         if (!check.IsValid)
-            return failed with { Status = 422, Errors = (check.Coded ?? check).Errors };
+            return failed with { Status = 422, Errors = check.Errors };
         return new BatchItem(index, formId, format, version, check);
     }
 

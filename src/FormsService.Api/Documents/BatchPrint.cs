@@ -15,7 +15,7 @@ internal static class BatchPrint
     public static async Task<IResult> RenderAsync(HttpContext context, DocumentPipeline pipeline, ServiceClock clock, RenderRunner runner,
         JsonElement items, bool archival)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, Message[]>(StringComparer.Ordinal);
         var orders = new List<DocumentOrder>();
         var index = 0;
         foreach (var element in items.EnumerateArray())
@@ -28,7 +28,7 @@ internal static class BatchPrint
                 foreach (var (path, messages) in itemErrors)
                     errors[$"{at}.{path}"] = messages;
             else
-                errors[item.DetailAt is { } field ? $"{at}.{field}" : at] = [item.Detail == Say.Of("item-object") ? Say.Object : item.Detail!];
+                errors[item.DetailAt is { } field ? $"{at}.{field}" : at] = [item.Detail?.Code == "item-object" ? Say.Object : item.Detail!];
         }
         if (errors.Count > 0)
             return Problems.Refused(context, errors, "problem-batch");

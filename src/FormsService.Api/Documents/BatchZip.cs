@@ -59,10 +59,10 @@ internal sealed class BatchZip(HttpContext context, DocumentPipeline pipeline, S
 
     /// <summary>An item that failed: its errors and detail (coded messages) worded, their codes beside them.</summary>
     private BatchItemOutcome Failed(int index, string? formId, string? format, string? version, int status,
-        IReadOnlyDictionary<string, string[]>? errors, string? detail)
+        IReadOnlyDictionary<string, Message[]>? errors, Message? detail)
     {
         var codes = errors is null ? null : ProblemWording.Codes(errors);
-        if (detail is not null && MessageTable.CodeOf(detail) is { } code)
+        if (detail?.Code is { } code)
             (codes ??= new Dictionary<string, string[]>(StringComparer.Ordinal))[Problems.Body] = [code];
         return new BatchItemOutcome(index, formId, format, version, status, null, errors is null ? null : wording.Words(errors),
             detail is null ? null : wording.Text(detail), null) { Codes = codes };
@@ -87,7 +87,7 @@ internal sealed class BatchZip(HttpContext context, DocumentPipeline pipeline, S
             var status = outcome.Status == StatusCodes.Status500InternalServerError ? outcome.Status : StatusCodes.Status503ServiceUnavailable;
             return (Failed(item.Index, item.FormId, item.Format, order.Version.Version, status, null, detail), null);
         }
-        var name = package.Name($"{item.Index + 1:000}_{DownloadNames.FileName(order.Version.Definition, order.View, item.Format)}");
+        var name = package.Name($"{item.Index + 1:000}_{DownloadNames.FileName(order.Version, order.View, item.Format)}");
         var warnings = wording.Warnings(item.Check!);
         return (new BatchItemOutcome(item.Index, item.FormId, item.Format, order.Version.Version, 200, name, null, null, warnings.Count > 0 ? warnings : null),
             outcome.Bytes);

@@ -64,7 +64,7 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
         if (!read.Succeeded) return read.Problem(context);
         if (refused is not null) return MergeEndpoints.Problem(context, refused);
 
-        var coded = rows.Select(r => r.Check is { IsValid: false } bad ? r.Sheet with { Errors = (bad.Coded ?? bad).Errors } : r.Sheet).ToList();
+        var coded = rows.Select(r => r.Check is { IsValid: false } bad ? r.Sheet with { Errors = bad.Errors } : r.Sheet).ToList();
         var valid = rows.Where(r => r.Check is { IsValid: true }).ToList();
         var (manifest, bound, files) = Manifest(context, merge, sheet.Headers, rows, coded);
         context.Response.Headers[RenderRequest.VersionHeader] = merge.Version.Version;
@@ -86,7 +86,7 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
         var outcome = await runner.RunAsync(new RenderJob(merge.Version, merge.Kind, RenderCost(valid.Count, merge.Archival), token =>
             merge.Output == MergeOutput.Single
                 ? pipeline.Combine(orders, merge.Archival, token)
-                : Zip(merge.Version, orders, valid.Select(v => files[v.Sheet.Number]).ToList(), manifest, bound, token)) { Timeout = left },
+                : Zip(merge.Version, orders, valid.Select(v => files[v.Sheet.Number]).ToList(), manifest, bound, ProblemWording.Of(context, bilingualWhenUnasked: true).Text, token)) { Timeout = left },
             waitForMemory: true, context.TraceIdentifier, cancellationToken);
         if (!outcome.Succeeded) return outcome.Problem(context);
         var definition = merge.Version.Definition;
@@ -101,7 +101,7 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
         return TypedResults.File(outcome.Bytes!, "application/zip");
     }
 
-    /// <summary>The manifest (row → status, file, errors worded and coded, warnings), the rows worded for errors.xlsx, and each valid row's file name.</summary>
+    /// <summary>The manifest (row → status, file, errors worded and coded, warnings), the rows for errors.xlsx, and each valid row's file name.</summary>
     private static (MergeManifest Manifest, SheetRows Bound, Dictionary<int, string> Files) Manifest(HttpContext context, MergeRequest merge,
         IReadOnlyList<string> headers, List<Row> rows, List<SheetRow> coded)
     {
@@ -109,28 +109,24 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var files = new Dictionary<int, string>();
         var items = new List<MergeRowOutcome>(rows.Count);
-        var worded = new List<SheetRow>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var (row, check) = (coded[i], rows[i].Check);
             if (row.Errors.Count > 0)
             {
-                var words = row with { Errors = wording.Words(row.Errors) };
-                worded.Add(words);
-                items.Add(new MergeRowOutcome(row.Number, 422, null, words.Errors, null) { Codes = ProblemWording.Codes(row.Errors) });
+                items.Add(new MergeRowOutcome(row.Number, 422, null, wording.Words(row.Errors), null) { Codes = ProblemWording.Codes(row.Errors) });
                 continue;
             }
-            worded.Add(row);
-            var file = files[row.Number] = DocumentPackage.Unique(names, $"{row.Number:0000}_{DownloadNames.FileName(merge.Version.Definition, check!.View, merge.Format)}");
+            var file = files[row.Number] = DocumentPackage.Unique(names, $"{row.Number:0000}_{DownloadNames.FileName(merge.Version, check!.View, merge.Format)}");
             var warnings = wording.Warnings(check);
             items.Add(new MergeRowOutcome(row.Number, 200, file, null, warnings.Count > 0 ? warnings : null));
         }
         var rendered = files.Count;
         var manifest = new MergeManifest(merge.Version.FormId, merge.Version.Version, merge.Format, rows.Count, rendered, rows.Count - rendered, items);
-        return (manifest, new SheetRows(headers, worded), files);
+        return (manifest, new SheetRows(headers, coded), files);
     }
 
-    private byte[] Zip(FormVersion version, List<DocumentOrder> orders, List<string> files, MergeManifest manifest, SheetRows rows, CancellationToken cancellationToken)
+    private byte[] Zip(FormVersion version, List<DocumentOrder> orders, List<string> files, MergeManifest manifest, SheetRows rows, Func<Message, string> word, CancellationToken cancellationToken)
     {
         using var output = new MemoryStream();
         using (var package = pipeline.Package(version, output))
@@ -139,7 +135,7 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
             for (var i = 0; i < orders.Count; i++)
                 package.AddDocument(files[i], pipeline.Render(orders[i], cancellationToken));
             if (manifest.Failed > 0)
-                package.Add("errors.xlsx", SheetWorkbooks.Errors(rows, SheetLayout.For(version)), System.IO.Compression.CompressionLevel.NoCompression);
+                package.Add("errors.xlsx", SheetWorkbooks.Errors(rows, SheetLayout.For(version), word), System.IO.Compression.CompressionLevel.NoCompression);
             package.AddJson("manifest.json", manifest, Manifests.Json);
         }
         return output.ToArray();
@@ -158,7 +154,7 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
     private static long RenderCost(int documents, bool archival) =>
         Operations.RenderCost.DocumentBytes + documents * (archival ? 192L : 64L) * 1024;
 
-    private static Dictionary<string, string[]> RowErrors(IEnumerable<SheetRow> rows) =>
+    private static Dictionary<string, Message[]> RowErrors(IEnumerable<SheetRow> rows) =>
         rows.Where(r => r.Errors.Count > 0)
             .SelectMany(r => r.Errors.Select(e => (Key: $"row {r.Number}: {e.Key}", e.Value)))
             .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace FormsService.Api.Endpoints;
 
 internal sealed record BatchItemOutcome(int Index, string? FormId, string? Format, string? Version, int Status, string? File,
-    IReadOnlyDictionary<string, string[]>? Errors, string? Detail, IReadOnlyList<PayloadWarning>? Warnings)
+    IReadOnlyDictionary<string, string[]>? Errors, string? Detail, IReadOnlyList<Warning>? Warnings)
 {
     /// <summary>Path → the codes of <see cref="Errors"/>' messages, as a problem's <c>codes</c>; and the detail's under <c>$</c>.</summary>
     public IReadOnlyDictionary<string, string[]>? Codes { get; init; }
@@ -88,8 +88,8 @@ internal static class BatchEndpoints
         }, "application/zip");
     }
 
-    private static ProblemHttpResult Refused(HttpContext context, string path, string message) =>
-        Problems.Refused(context, new Dictionary<string, string[]> { [path] = [message] }, "problem-batch-request");
+    private static ProblemHttpResult Refused(HttpContext context, string path, Message message) =>
+        Problems.Refused(context, new Dictionary<string, Message[]> { [path] = [message] }, "problem-batch-request");
 
     /// <summary>
     /// The raster the batch asks for, before anything is rendered: a raster's time and memory grow with its pixels

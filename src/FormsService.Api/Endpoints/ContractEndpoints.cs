@@ -10,7 +10,11 @@ namespace FormsService.Api.Endpoints;
 
 internal sealed record VersionDetail(string FormId, string Version, string Title, string ShortTitle, string Language, LegalBasis LegalBasis,
     DateOnly EffectiveFrom, DateOnly? EffectiveTo, string EffectiveFromSource, IReadOnlyList<string> Formats,
-    bool HasArtwork, string SchemaHref, string ExampleHref, string RenderHref);
+    bool HasArtwork, string SchemaHref, string ExampleHref, string RenderHref)
+{
+    /// <summary>The languages the version's documents are offered in (<c>language=</c>), the default first.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [Language];
+}
 
 /// <summary>The integrators' contract: each version's description, JSON Schema and example.</summary>
 internal static class ContractEndpoints
@@ -42,7 +46,7 @@ internal static class ContractEndpoints
         var href = $"/api/forms/{d.FormId}/versions/{d.Version}";
         return TypedResults.Ok(new VersionDetail(d.FormId, d.Version, d.Title, d.ShortTitle, d.Language, d.LegalBasis, d.EffectiveFrom, d.EffectiveTo,
             d.EffectiveFromSource, d.Formats, FormsEngine.HasArtwork(v), href + "/schema", href + "/example",
-            $"/api/forms/{d.FormId}/render?version={d.Version}"));
+            $"/api/forms/{d.FormId}/render?version={d.Version}") { Languages = v.Languages });
     }
 
     internal static IResult GetSchema(string formId, string version, HttpContext context, FormsEngine engine)

@@ -21,7 +21,7 @@ internal sealed record DeadlinesAnswer(
 /// <summary>The deadlines order No. 733 sets, computed from the days the documents were received, on Kazakhstan's calendar.</summary>
 internal static class DeadlinesEndpoints
 {
-    private static readonly string YearsMessage = Say.Of("years-between", ("min", 2000), ("max", 2100));
+    private static readonly Message YearsMessage = Say.Of("years-between", ("min", 2000), ("max", 2100));
 
     public static void MapDeadlinesEndpoints(this IEndpointRouteBuilder app)
     {
@@ -46,7 +46,7 @@ internal static class DeadlinesEndpoints
         [FromQuery] string? verdictReceived, [FromQuery] string? akimatVerdictReceived, [FromQuery] string? probationVerdictReceived,
         [FromQuery] string? orderReceived, [FromQuery] string? timeSheetReceived, [FromQuery] string? month, HttpContext context, FormsEngine engine, DeadlineCalculator calculator)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, Message[]>(StringComparer.Ordinal);
         var both = Date(nameof(verdictReceived), verdictReceived, errors);
         var akimat = Date(nameof(akimatVerdictReceived), akimatVerdictReceived, errors);
         var probation = Date(nameof(probationVerdictReceived), probationVerdictReceived, errors);
@@ -89,7 +89,7 @@ internal static class DeadlinesEndpoints
     /// <summary>Who acts: the akimat or the probation service, the first word of the deadline's id.</summary>
     internal static string WhoCode(Deadline deadline) => "deadline-who-" + deadline.Id.Split('-')[0];
 
-    private static DateOnly? Date(string name, string? value, Dictionary<string, string[]> errors)
+    private static DateOnly? Date(string name, string? value, Dictionary<string, Message[]> errors)
     {
         if (value is null) return null;
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -101,7 +101,7 @@ internal static class DeadlinesEndpoints
         return null;
     }
 
-    private static DateOnly? Month(string? value, Dictionary<string, string[]> errors)
+    private static DateOnly? Month(string? value, Dictionary<string, Message[]> errors)
     {
         if (value is null) return null;
         if (!DateOnly.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))

@@ -13,9 +13,13 @@ namespace FormsService.Api.Endpoints;
 internal sealed record FormSummary(string FormId, string Title, string Language, IReadOnlyList<VersionSummary> Versions);
 
 internal sealed record VersionSummary(string Version, string Title, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string EffectiveFromSource,
-    IReadOnlyList<string> Formats, string Language, LegalBasis LegalBasis, string Href);
+    IReadOnlyList<string> Formats, string Language, LegalBasis LegalBasis, string Href)
+{
+    /// <summary>The languages the version's documents are offered in (<c>language=</c>), the default first: ["kk"] or ["kk", "ru"].</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [Language];
+}
 
-internal sealed record ValidationAnswer(bool Valid, string FormId, string Version, IReadOnlyList<PayloadWarning> Warnings);
+internal sealed record ValidationAnswer(bool Valid, string FormId, string Version, IReadOnlyList<Warning> Warnings);
 
 /// <summary>The forms API: the catalogue, rendering, blank forms and validation.</summary>
 internal static class FormsEndpoints
@@ -74,7 +78,7 @@ internal static class FormsEndpoints
     {
         var d = v.Definition;
         return new VersionSummary(d.Version, d.Title, d.EffectiveFrom, d.EffectiveTo, d.EffectiveFromSource, d.Formats, d.Language, d.LegalBasis,
-            $"/api/forms/{d.FormId}/versions/{d.Version}");
+            $"/api/forms/{d.FormId}/versions/{d.Version}") { Languages = v.Languages };
     }
 
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> Render([AsParameters] RenderQuery query,
@@ -126,7 +130,7 @@ internal static class FormsEndpoints
             var language = RequestLanguage.Of(context.Request);
             context.Response.Headers.ContentLanguage = language;
             context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
-            return TypedResults.Ok(new ValidationAnswer(true, query.Selected.FormId, query.Selected.Version, pipeline.Engine.In(check, language).Warnings));
+            return TypedResults.Ok(new ValidationAnswer(true, query.Selected.FormId, query.Selected.Version, ProblemWording.In(context, language).Warnings(check)));
         }
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FormsService.Api.Endpoints;
 
 /// <summary>One row's outcome in a merge's manifest.</summary>
-internal sealed record MergeRowOutcome(int Row, int Status, string? File, IReadOnlyDictionary<string, string[]>? Errors, IReadOnlyList<PayloadWarning>? Warnings)
+internal sealed record MergeRowOutcome(int Row, int Status, string? File, IReadOnlyDictionary<string, string[]>? Errors, IReadOnlyList<Warning>? Warnings)
 {
     /// <summary>Path → the codes of <see cref="Errors"/>' messages, as a problem's <c>codes</c>.</summary>
     public IReadOnlyDictionary<string, string[]>? Codes { get; init; }
@@ -61,29 +61,41 @@ internal static class MergeEndpoints
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormVersion, byte[]> XlsxTemplates = new(), CsvTemplates = new();
 
-    internal static IResult TemplateXlsx(string formId, string version, HttpContext context, FormsEngine engine) =>
-        Template(formId, version, context, engine, "xlsx", UploadedWorkbook.XlsxMediaType, v => XlsxTemplates.GetValue(v, SheetWorkbooks.Template));
+    /// <param name="language">The template's language: kk (the default) or ru, where the version offers it (Russian labels head the columns).</param>
+    internal static IResult TemplateXlsx(string formId, string version, [FromQuery] string? language, HttpContext context, FormsEngine engine) =>
+        Template(formId, version, language, context, engine, "xlsx", UploadedWorkbook.XlsxMediaType, v => XlsxTemplates.GetValue(v, SheetWorkbooks.Template));
 
-    internal static IResult TemplateCsv(string formId, string version, HttpContext context, FormsEngine engine) =>
-        Template(formId, version, context, engine, "csv", "text/csv; charset=utf-8", v => CsvTemplates.GetValue(v, SheetWorkbooks.CsvTemplate));
+    /// <param name="language">The template's language: kk (the default) or ru, where the version offers it (Russian labels head the columns).</param>
+    internal static IResult TemplateCsv(string formId, string version, [FromQuery] string? language, HttpContext context, FormsEngine engine) =>
+        Template(formId, version, language, context, engine, "csv", "text/csv; charset=utf-8", v => CsvTemplates.GetValue(v, SheetWorkbooks.CsvTemplate));
 
-    private static IResult Template(string formId, string version, HttpContext context, FormsEngine engine, string extension, string media, Func<FormVersion, byte[]> make)
+    private static IResult Template(string formId, string version, string? language, HttpContext context, FormsEngine engine, string extension, string media,
+        Func<FormVersion, byte[]> make)
     {
         var lookup = engine.Catalog.Select(formId, version, null, default);
         if (lookup is not VersionLookup.Found found)
             return Problems.NotFound(context, lookup);
-        context.Response.Headers[RenderRequest.VersionHeader] = found.Version.Version;
-        context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"{found.Version.Definition.ShortTitle}_{found.Version.Version}_үлгі.{extension}");
-        return TypedResults.File(make(found.Version), media);
+        var (variant, notOffered) = DocumentLanguage.Select(found.Version, language);
+        if (variant is null)
+            return Problems.InvalidParameter(context, DocumentLanguage.Parameter, notOffered!);
+        context.Response.Headers[RenderRequest.VersionHeader] = variant.Version;
+        context.Response.Headers.ContentLanguage = variant.Language;
+        var sample = variant.Language == "ru" ? "образец" : "үлгі";
+        context.Response.Headers.ContentDisposition = DownloadNames.ContentDisposition($"{variant.Definition.ShortTitle}_{variant.Version}_{sample}.{extension}");
+        return TypedResults.File(make(variant), media);
     }
 
     /// <summary>Binds form, version, format and output once, then hands the upload to <see cref="SpreadsheetMerge"/>.</summary>
     internal static async Task<IResult> Merge(string formId, [FromQuery] string? format, [FromQuery] string? output, [FromQuery] string? version,
         [FromQuery] string? asOf, [FromQuery] string? pdfa, [FromQuery] string? conformance, [FromQuery] string? charset,
+        [FromQuery] string? language,
         HttpContext context, FormsEngine engine, ServiceClock clock, SpreadsheetMerge merge, CancellationToken cancellationToken)
     {
-        var (selected, error) = FormQuery.Select(context, engine, clock, formId, version, asOf);
+        var (found, error) = FormQuery.Select(context, engine, clock, formId, version, asOf);
         if (error is not null) return error;
+        var (selected, notOffered) = DocumentLanguage.Select(found!, language);
+        if (selected is null)
+            return Problems.InvalidParameter(context, DocumentLanguage.Parameter, notOffered!);
         var fmt = string.IsNullOrEmpty(format) ? OutputFormats.Pdf : format.Trim().ToLowerInvariant();
         if (!selected!.Definition.Formats.Contains(fmt))
             return Problems.InvalidParameter(context, "format", RenderRequest.Offered(selected.Definition));
@@ -102,5 +114,5 @@ internal static class MergeEndpoints
     /// <summary>An upload refused as a whole: its header cells' problems by cell, or its one problem about the file (<c>$</c>).</summary>
     internal static IResult Problem(HttpContext context, SheetProblem problem) => problem.Errors is { } errors
         ? Problems.Refused(context, errors, problem.Title)
-        : Problems.Coded(context, problem.Status, problem.Title, Problems.Body, problem.Message);
+        : Problems.Coded(context, problem.Status, problem.Title, Problems.Body, problem.Detail);
 }

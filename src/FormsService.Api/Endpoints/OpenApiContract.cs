@@ -24,6 +24,9 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
     private const string Binary = "Binary";
     private const string JsonSchema = "JsonSchema";
     private const string FormTag = "Forms by id";
+    private const string LanguageSchema = "DocumentLanguage";
+    private const string LanguageText = "The document's language: `kk` (the default) or `ru`, where the version offers it (the catalogue lists each version's `languages`); " +
+        "`ru` of a form without its official Russian text is 422 `language-not-available`. The response says it in `Content-Language`.";
 
     private readonly Lazy<Task<string>> _json = new(() => BuildAsync(services, engine));
 
@@ -90,6 +93,13 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                               "The per-form operations (`renderReferralCertificate`, …) carry the schema itself.",
         };
         schemas.Remove("JsonElement");
+        schemas[LanguageSchema] = new JsonObject
+        {
+            ["type"] = "string",
+            ["enum"] = Strings(FormCatalog.DocumentLanguages),
+            ["default"] = FormCatalog.DefaultLanguage,
+            ["description"] = "The document's language: kk (the default) or ru, where the version offers it (the catalogue's `languages`).",
+        };
         schemas[JsonSchema] = new JsonObject
         {
             ["type"] = "object",
@@ -192,6 +202,11 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                 ["format"] = new JsonObject { ["type"] = "string", ["enum"] = Strings(formats), ["default"] = OutputFormats.Pdf, ["description"] = "One of the form's formats (pdf by default)." },
                 ["version"] = new JsonObject { ["type"] = "string", ["enum"] = Strings(versions), ["description"] = "An exact version; without it, the version in force (or on `asOf`)." },
                 ["asOf"] = new JsonObject { ["type"] = "string", ["format"] = "date" },
+                ["language"] = new JsonObject
+                {
+                    ["type"] = "string", ["enum"] = Strings(FormCatalog.DocumentLanguages), ["default"] = FormCatalog.DefaultLanguage,
+                    ["description"] = "The document's language: kk (the default) or ru, where the version offers it.",
+                },
                 ["payload"] = Ref("Payload"),
             },
         };
@@ -272,6 +287,9 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                 case "formId": schema["enum"] = Strings(formIds); break;
                 case "version": schema["enum"] = Strings(versions); break;
                 case "asOf": schema["format"] = "date"; break;
+                case "language":
+                    parameter["schema"] = Ref(LanguageSchema);
+                    break;
                 case "dpi": schema["minimum"] = PreviewEndpoints.MinDpi; schema["maximum"] = PreviewEndpoints.MaxDpi; break;
                 case "format" when operation["operationId"]?.GetValue<string>() != "PreviewArtwork": schema["enum"] = Strings(formats); break;
                 case "format": schema["enum"] = Strings([OutputFormats.Png, OutputFormats.Svg, OutputFormats.Pdf]); break;
@@ -287,6 +305,7 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
                 "formId" => "The form (`GET /api/forms` lists them).",
                 "version" => "An exact version; without it, the version in force today (or on `asOf`).",
                 "asOf" => "The date (YYYY-MM-DD) whose version in force is wanted.",
+                "language" => LanguageText,
                 "format" => "The output format; without it, the `Accept` header's, else the form's first.",
                 "pdfa" => "`2b`: the PDF as PDF/A-2b, for archives (PDF only).",
                 "conformance" => "`pdfa-2b`: the same as `pdfa=2b`.",
@@ -358,6 +377,9 @@ internal sealed class OpenApiContract(IServiceProvider services, FormsEngine eng
             withFormat && archival ? Query("pdfa", Ref("PdfA"), "`2b`: the PDF as PDF/A-2b, for archives (with `format=pdf`).") : null,
             Query("version", Ref(name + "Version"), "An exact version; without it, the version in force today (or on `asOf`)."),
             Query("asOf", new JsonObject { ["type"] = "string", ["format"] = "date" }, "The date (YYYY-MM-DD) whose version in force is wanted."),
+            withFormat ? Query("language", Ref(LanguageSchema),
+                $"The document's language: {string.Join(" or ", latest.Languages)} for {form.FormId}" +
+                (latest.Languages.Count < FormCatalog.DocumentLanguages.Length ? " (another is 422 `language-not-available`)." : ".")) : null,
         }.Where(p => p is not null).ToArray());
 
         var documents = Content(formats.Select(f => OutputFormats.MediaTypes[f]), Ref(Binary));

@@ -37,7 +37,7 @@ internal static class PreviewEndpoints
             .RequireRateLimiting(ServiceSetup.RenderPolicy);
     }
 
-    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> PagePreview([AsParameters] FormQuery query,
+    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> PagePreview([AsParameters] DocumentQuery query,
         [FromQuery] int? dpi, HttpContext context, DocumentPipeline pipeline)
     {
         if (dpi is { } d && (d < MinDpi || d > MaxDpi))
@@ -68,7 +68,7 @@ internal static class PreviewEndpoints
 
         var payload = pipeline.Engine.ArtworkPayloadFromQuery(version, ArtworkQuery.Parameters(context.Request.Query, version, OwnParameters));
         var check = pipeline.Check(version, payload);
-        if (!check.IsValid) return Problems.Invalid(context, (check.Coded ?? check).Errors, "problem-parameter");
+        if (!check.IsValid) return Problems.Invalid(context, check.Errors, "problem-parameter");
 
         // The output is deterministic: caches may keep it, and revalidate cheaply with the ETag.
         context.Response.Headers.CacheControl = "public, max-age=3600";

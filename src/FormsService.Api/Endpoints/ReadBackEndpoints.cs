@@ -9,7 +9,11 @@ using Microsoft.Net.Http.Headers;
 namespace FormsService.Api.Endpoints;
 
 /// <summary>What a Word document read back gave: its payload, checked like any other, with the render's warnings.</summary>
-internal sealed record ReadAnswer(bool Valid, string FormId, string Version, System.Text.Json.JsonElement Payload, IReadOnlyList<PayloadWarning> Warnings);
+internal sealed record ReadAnswer(bool Valid, string FormId, string Version, System.Text.Json.JsonElement Payload, IReadOnlyList<Warning> Warnings)
+{
+    /// <summary>The language the Word document was made in (kk, ru), read from it: render it again with <c>language=</c> this.</summary>
+    public string Language { get; init; } = "kk";
+}
 
 /// <summary>
 /// Reading a filled Word document back: the payload its content controls hold, checked as <c>/validate</c> checks a
@@ -60,7 +64,7 @@ internal static class ReadBackEndpoints
         var language = RequestLanguage.Of(context.Request);
         context.Response.Headers.ContentLanguage = language;
         context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
-        return TypedResults.Ok(new ReadAnswer(true, version.FormId, version.Version, reading.Payload!.Value, engine.In(check, language).Warnings));
+        return TypedResults.Ok(new ReadAnswer(true, version.FormId, version.Version, reading.Payload!.Value, ProblemWording.In(context, language).Warnings(check)) { Language = version.Language });
     }
 
     /// <summary>The document's bytes from a raw or multipart body, within <see cref="MaxBytes"/>.</summary>

@@ -86,7 +86,7 @@ internal static class BodyReader
             {
                 var path = InvalidTextPath(document.RootElement, "")!;
                 document.Dispose();
-                return (null, Problems.Invalid(request.HttpContext, new Dictionary<string, string[]> { [path] = [Say.ControlCharacter] }, "problem-payload"));
+                return (null, Problems.Invalid(request.HttpContext, new Dictionary<string, Message[]> { [path] = [Say.ControlCharacter] }, "problem-payload"));
             }
             return (composed ? document : Nfc.Composed(document, Options), null);
         }

@@ -27,7 +27,7 @@ internal sealed record DocumentRequest(FormVersion Version, string Format, JsonE
         {
             ETagFormat = order.Output.ETagFormat,
             ETagExtra = order.Output.ETagExtra,
-            FileName = order.Output.Kind == OutputKind.Preview ? null : DownloadNames.FileName(order.Version.Definition, order.View, order.Output.Format),
+            FileName = order.Output.Kind == OutputKind.Preview ? null : DownloadNames.FileName(order.Version, order.View, order.Output.Format),
             Inline = order.Output.Kind == OutputKind.Artwork,
         };
 }
@@ -46,6 +46,8 @@ internal static class DocumentResponse
         var etag = RenderRequest.ETag(digest, request.Version, request.ETagFormat ?? request.Format, request.Payload, request.ETagExtra);
         if (request.Warnings.Count > 0)
             response.Headers[RenderRequest.WarningsHeader] = string.Join("; ", request.Warnings.Select(w => $"{w.Code} {w.Path}"));
+        // The document's language (a problem answered instead says its own, in the reader's language).
+        response.Headers.ContentLanguage = request.Version.Language;
         switch (RenderRequest.Preconditions(context, digest, request.Version, etag))
         {
             case StatusCodeHttpResult notModified: return notModified;

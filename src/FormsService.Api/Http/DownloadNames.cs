@@ -21,9 +21,17 @@ internal static class DownloadNames
     };
 
     /// <param name="view">The checked payload's view (what the document prints from), or null for a blank form.</param>
-    public static string FileName(FormDefinition definition, JsonElement? view, string extension)
+    /// <remarks>
+    /// A language variant's short title is its own (Russian); where it is the same as the default language's, the
+    /// name carries the language (<c>-ru</c>) so that the two documents of one payload never share a name.
+    /// </remarks>
+    public static string FileName(FormVersion version, JsonElement? view, string extension)
     {
-        var parts = new List<string> { definition.ShortTitle };
+        var definition = version.Definition;
+        var title = definition.ShortTitle;
+        if (version != version.Default && string.Equals(title, version.Default.Definition.ShortTitle, StringComparison.OrdinalIgnoreCase))
+            title += "-" + version.Language;
+        var parts = new List<string> { title };
         if (view is { ValueKind: JsonValueKind.Object })
         {
             var values = new FormsService.Core.Engine.Model.PayloadValues(view);

@@ -22,6 +22,9 @@ internal class FormQuery
 
     private FormVersion? _selected;
 
+    /// <summary>Replaces the version chosen by one of its language variants (<see cref="DocumentQuery"/>).</summary>
+    private protected void Reselect(FormVersion version) => _selected = version;
+
     /// <summary>The version chosen; set by the filter, so a handler never sees an unresolved query.</summary>
     public FormVersion Selected => _selected ?? throw new InvalidOperationException("The form query was not resolved: the endpoint lacks FormQueryFilter.");
 
@@ -49,8 +52,27 @@ internal class FormQuery
     }
 }
 
+/// <summary>
+/// A form query for a document: with the document's language, <c>language=kk|ru</c> (Kazakh when not given), the
+/// version's variant in that language selected.
+/// </summary>
+internal class DocumentQuery : FormQuery
+{
+    /// <summary>The document's language: <c>kk</c> (the default) or <c>ru</c>, where the version offers it.</summary>
+    [FromQuery(Name = "language")] public string? Language { get; set; }
+
+    internal override IResult? Resolve(HttpContext context, FormsEngine engine, ServiceClock clock)
+    {
+        if (base.Resolve(context, engine, clock) is { } error) return error;
+        var (variant, problem) = DocumentLanguage.Select(Selected, Language);
+        if (variant is null) return Problems.InvalidParameter(context, DocumentLanguage.Parameter, problem!);
+        Reselect(variant);
+        return null;
+    }
+}
+
 /// <summary>A form query with the output format: <c>format=</c>, else the <c>Accept</c> header, else the form's first.</summary>
-internal sealed class RenderQuery : FormQuery
+internal sealed class RenderQuery : DocumentQuery
 {
     [FromQuery(Name = "format")] public string? Format { get; set; }
 

@@ -27,7 +27,7 @@ internal sealed class OverloadProblem
         };
         foreach (var language in MessageTable.Languages.Append(Bilingual))
         {
-            string Word(string message) => language == Bilingual ? table.Bilingual(message) : table.Text(message, language);
+            string Word(Message message) => language == Bilingual ? table.Bilingual(message) : table.Text(message, language);
             _bodies[language] = JsonSerializer.SerializeToUtf8Bytes(new ProblemDetails
             {
                 Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",

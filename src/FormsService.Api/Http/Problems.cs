@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FormsService.Api.Http;
 
 /// <summary>
-/// The service's problem responses, worded once: every message is a code (<see cref="Say"/>) worded from the message
+/// The service's problem responses, worded once: every message is a value (<see cref="Message"/>) worded from the message
 /// tables in the reader's language (<see cref="RequestLanguage"/>), its code in the problem's <c>codes</c> extension.
 /// </summary>
 internal static class Problems
@@ -25,7 +25,7 @@ internal static class Problems
     };
 
     /// <summary>Why a lookup found no version, as a coded message.</summary>
-    public static string NotFoundMessage(VersionLookup lookup) => lookup switch
+    public static Message NotFoundMessage(VersionLookup lookup) => lookup switch
     {
         VersionLookup.UnknownForm f => Say.Of("unknown-form", ("formId", f.FormId)),
         VersionLookup.UnknownVersion v => Say.Of("unknown-version", ("formId", v.FormId), ("version", v.Version)),
@@ -33,36 +33,36 @@ internal static class Problems
         _ => throw new ArgumentOutOfRangeException(nameof(lookup), lookup, "a lookup that found its version is no problem"),
     };
 
-    public static ProblemHttpResult BadJson(HttpContext context, string message) => Coded(context, 400, "problem-malformed-json", Body, message);
+    public static ProblemHttpResult BadJson(HttpContext context, Message message) => Coded(context, 400, "problem-malformed-json", Body, message);
 
     /// <summary>A payload's broken rules in the reader's language (<see cref="RequestLanguage"/>), keyed by JSON path.</summary>
     public static ProblemHttpResult Invalid(HttpContext context, PayloadCheck check) =>
-        Invalid(context, (check.Coded ?? check).Errors, "problem-payload");
+        Invalid(context, check.Errors, "problem-payload");
 
     /// <summary>
     /// A payload's errors whose messages may be codes (<see cref="Say"/>): worded in the reader's language (Kazakh when
     /// none is asked), with a <c>codes</c> extension (path → the messages' codes) for clients that branch on them rather
     /// than on words.
     /// </summary>
-    public static ProblemHttpResult Invalid(HttpContext context, IReadOnlyDictionary<string, string[]> errors, string titleCode) =>
+    public static ProblemHttpResult Invalid(HttpContext context, IReadOnlyDictionary<string, Message[]> errors, string titleCode) =>
         Unprocessable(ProblemWording.Of(context, bilingualWhenUnasked: false).ForProblem(context), errors, titleCode);
 
     /// <summary>
     /// The request's own errors outside a payload's rules (query parameters, batch items, spreadsheet headers), keyed
     /// by parameter, item path or cell: worded like a payload's, but Kazakh / English when no language is asked.
     /// </summary>
-    public static ProblemHttpResult Refused(HttpContext context, IReadOnlyDictionary<string, string[]> errors, string titleCode = "problem-parameter") =>
+    public static ProblemHttpResult Refused(HttpContext context, IReadOnlyDictionary<string, Message[]> errors, string titleCode = "problem-parameter") =>
         Unprocessable(ProblemWording.Of(context, bilingualWhenUnasked: true).ForProblem(context), errors, titleCode);
 
     /// <summary>A request parameter's problem (a coded message) in the reader's language.</summary>
-    public static ProblemHttpResult InvalidParameter(HttpContext context, string name, string message) =>
-        Refused(context, new Dictionary<string, string[]> { [name] = [message] });
+    public static ProblemHttpResult InvalidParameter(HttpContext context, string name, Message message) =>
+        Refused(context, new Dictionary<string, Message[]> { [name] = [message] });
 
     /// <summary>
     /// A problem without an error list (404, 400, 413, …): its title and detail from codes, and the detail's code in
     /// <c>codes</c> under what it is about (<paramref name="at"/>: a parameter, a header, or <see cref="Body"/>).
     /// </summary>
-    public static ProblemHttpResult Coded(HttpContext context, int status, string titleCode, string at, string detail)
+    public static ProblemHttpResult Coded(HttpContext context, int status, string titleCode, string at, Message detail)
     {
         var wording = ProblemWording.Of(context, bilingualWhenUnasked: true).ForProblem(context);
         var problem = new ProblemDetails
@@ -71,12 +71,12 @@ internal static class Problems
             Title = wording.Text(Say.Of(titleCode)),
             Detail = wording.Text(detail),
         };
-        if (MessageTable.CodeOf(detail) is { } code)
+        if (detail.Code is { } code)
             problem.Extensions["codes"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [at] = [code] };
         return TypedResults.Problem(problem);
     }
 
-    private static ProblemHttpResult Unprocessable(ProblemWording wording, IReadOnlyDictionary<string, string[]> errors, string titleCode)
+    private static ProblemHttpResult Unprocessable(ProblemWording wording, IReadOnlyDictionary<string, Message[]> errors, string titleCode)
     {
         var problem = new HttpValidationProblemDetails(wording.Words(errors))
         {
@@ -136,6 +136,10 @@ internal sealed class ProblemWording
         return new ProblemWording(table, language);
     }
 
+    /// <summary>The wording of one language the response has already chosen (a 200 answer's warnings).</summary>
+    public static ProblemWording In(HttpContext context, string language) =>
+        new(context.RequestServices.GetRequiredService<FormsEngine>().Messages, language);
+
     /// <summary>Says in <c>Content-Language</c> what the problem about to be answered is worded in.</summary>
     public ProblemWording ForProblem(HttpContext context)
     {
@@ -146,21 +150,26 @@ internal sealed class ProblemWording
     /// <summary>The language asked for; null when the words are Kazakh / English.</summary>
     public string? Language => _language;
 
-    public string Text(string message) => _language is null ? _table.Bilingual(message) : _table.Text(message, _language);
+    public string Text(Message message) => _language is null ? _table.Bilingual(message) : _table.Text(message, _language);
 
-    /// <summary>A check's warnings (coded) worded for this reader.</summary>
-    public IReadOnlyList<PayloadWarning> Warnings(PayloadCheck check) =>
-        check.Warnings.Count == 0 ? [] : check.Warnings.Select(w => w with { Message = Text(w.Message) }).ToList();
+    /// <summary>A check's warnings worded for this reader.</summary>
+    public IReadOnlyList<Warning> Warnings(PayloadCheck check) => Warnings(check.Warnings);
+
+    public IReadOnlyList<Warning> Warnings(IReadOnlyList<PayloadWarning> warnings) =>
+        warnings.Count == 0 ? [] : warnings.Select(w => new Warning(w.Code, w.Path, Text(w.Message))).ToList();
 
     /// <summary>Errors by path, each message worded.</summary>
-    public Dictionary<string, string[]> Words(IReadOnlyDictionary<string, string[]> errors) =>
+    public Dictionary<string, string[]> Words(IReadOnlyDictionary<string, Message[]> errors) =>
         errors.ToDictionary(e => e.Key, e => e.Value.Select(Text).ToArray(), StringComparer.Ordinal);
 
     /// <summary>Path → the codes of its coded messages; null when none is coded.</summary>
-    public static Dictionary<string, string[]>? Codes(IReadOnlyDictionary<string, string[]> errors)
+    public static Dictionary<string, string[]>? Codes(IReadOnlyDictionary<string, Message[]> errors)
     {
-        var codes = errors.Select(e => (e.Key, Codes: e.Value.Select(MessageTable.CodeOf).OfType<string>().ToArray()))
+        var codes = errors.Select(e => (e.Key, Codes: e.Value.Select(m => m.Code).OfType<string>().ToArray()))
             .Where(e => e.Codes.Length > 0).ToDictionary(e => e.Key, e => e.Codes, StringComparer.Ordinal);
         return codes.Count > 0 ? codes : null;
     }
 }
+
+/// <summary>A warning as a reader gets it: its code, the JSON path it is about, and its message worded for that reader.</summary>
+internal sealed record Warning(string Code, string Path, string Message);

@@ -62,17 +62,17 @@ internal static class RenderRequest
     }
 
     /// <summary>The coded message naming the formats a form renders to.</summary>
-    public static string Offered(FormDefinition definition) => Say.Of("format-offered", ("formats", string.Join(", ", definition.Formats)));
+    public static Message Offered(FormDefinition definition) => Say.Of("format-offered", ("formats", string.Join(", ", definition.Formats)));
 
     /// <summary>
     /// A strong ETag from everything the bytes depend on — the request and the engine's digest (code, definitions,
-    /// fonts): output is deterministic, so equal inputs, equal bytes. The request is its normalised form: the view the
+    /// fonts) and the document's language: output is deterministic, so equal inputs, equal bytes. The request is its normalised form: the view the
     /// check bound and serialised once (compact, in the record's order), hashed in place from the text it was parsed
     /// from, not written again.
     /// </summary>
     public static EntityTagHeaderValue ETag(EngineDigest digest, FormVersion version, string format, JsonElement? payload, string? extra = null)
     {
-        var head = $"{version.FormId}\n{version.Version}\n{format}\n{digest.Value}\n{extra}\n";
+        var head = $"{version.FormId}\n{version.Version}\n{version.Language}\n{format}\n{digest.Value}\n{extra}\n";
         var view = payload is { } p ? JsonMarshal.GetRawUtf8Value(p) : default;
         var length = Encoding.UTF8.GetByteCount(head) + view.Length;
         var rented = ArrayPool<byte>.Shared.Rent(length);

@@ -51,6 +51,6 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<AuthOption
         await next(context);
     }
 
-    private static Task Problem(HttpContext context, int status, string titleCode, string detail) =>
+    private static Task Problem(HttpContext context, int status, string titleCode, Message detail) =>
         Problems.Coded(context, status, titleCode, AuthOptions.Header, detail).ExecuteAsync(context);
 }

@@ -16,7 +16,7 @@ internal sealed record RenderJob(FormVersion Version, string Format, long CostBy
 }
 
 /// <summary>How a render ended: its bytes, or the status and why not (a title code and a coded message, <see cref="Say"/>).</summary>
-internal sealed record RenderOutcome(byte[]? Bytes, int Status, string? Title, string? Detail)
+internal sealed record RenderOutcome(byte[]? Bytes, int Status, string? Title, Message? Detail)
 {
     public bool Succeeded => Bytes is not null;
 

@@ -107,13 +107,10 @@ internal sealed class FormsEngine : IDisposable
     }
 
     /// <summary>
-    /// Binds and checks a payload once; a valid check carries the view its documents are made from. Its messages read
-    /// Kazakh, then English (<see cref="MessageTable.Bilingual"/>); <see cref="In"/> words them for one reader.
+    /// Binds and checks a payload once; a valid check carries the view its documents are made from. Its messages are
+    /// values, worded by the response that carries them.
     /// </summary>
-    public PayloadCheck Check(FormVersion version, JsonElement payload) => version.Module.Bind(payload, version.Definition).In(Messages.Bilingual);
-
-    /// <summary>A check's messages in one of <see cref="MessageTable.Languages"/>.</summary>
-    public PayloadCheck In(PayloadCheck check, string language) => (check.Coded ?? check).In(m => Messages.Text(m, language));
+    public PayloadCheck Check(FormVersion version, JsonElement payload) => version.Module.Bind(payload, version.Definition);
 
     /// <summary>The document model and its layout; a null check gives the form blank.</summary>
     [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload

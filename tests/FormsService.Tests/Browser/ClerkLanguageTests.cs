@@ -259,7 +259,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
         await FillExampleAsync(page);
         var order = page.Locator("#deadlines-table tbody tr[data-id='akimat-order']");
         await Expect(order).ToContainTextAsync("Местный исполнительный орган");
-        await Expect(order).ToContainTextAsync("Издать распоряжение об организации исполнения общественных работ");
+        await Expect(order).ToContainTextAsync("Издать распоряжение об организации выполнения общественных работ");
         await Expect(order).ToContainTextAsync("Подпункт 2) пункта 2");
         await Expect(order).ToContainTextAsync("23.10.2025");
 

@@ -67,7 +67,7 @@ public sealed class DocxPrintCases : IDisposable
     {
         foreach (var version in DocxVersions(Engine))
         {
-            var name = $"{version.FormId}/{version.Version}";
+            var name = Name(version);
             Cases.Add(Case(name + " example", version, version.Example!.Value));
             Cases.Add(Case(name + " blank", version, null));
             if (WithLongValues(version.Example!.Value) is { } longer)
@@ -75,7 +75,7 @@ public sealed class DocxPrintCases : IDisposable
         }
         foreach (var c in Cases.Where(c => c.Name.EndsWith(" example", StringComparison.Ordinal)).ToList())
         {
-            var version = DocxVersions(Engine).First(v => c.Name.StartsWith($"{v.FormId}/{v.Version} ", StringComparison.Ordinal));
+            var version = DocxVersions(Engine).First(v => c.Name.StartsWith($"{Name(v)} ", StringComparison.Ordinal));
             var xml = DocumentXml(c.Docx);
             // The court's name where a form has one (a blank with its caption in the middle of a sentence), and the
             // longest other value that is one piece of text in document.xml (a clerk's edit replaces such a piece).
@@ -95,7 +95,7 @@ public sealed class DocxPrintCases : IDisposable
         }
         foreach (var c in Cases.Where(c => c.Name.EndsWith(" blank", StringComparison.Ordinal)).ToList())
         {
-            var version = DocxVersions(Engine).First(v => c.Name.StartsWith($"{v.FormId}/{v.Version} ", StringComparison.Ordinal));
+            var version = DocxVersions(Engine).First(v => c.Name.StartsWith($"{Name(v)} ", StringComparison.Ordinal));
             var example = JsonNode.Parse(version.Example!.Value.GetRawText())!.AsObject();
             var values = new List<string>();
             var typed = TypeInto(c.Docx, tag => TypedValue(example, tag, version.Definition.Language), values);
@@ -138,10 +138,18 @@ public sealed class DocxPrintCases : IDisposable
         }
     }
 
+    /// <summary>Every version that offers a DOCX and has an example, in every language it offers (the default first).</summary>
     internal static IEnumerable<FormVersion> DocxVersions(FormsEngine engine) =>
         engine.Catalog.Forms.SelectMany(f => f.Versions)
             .Where(v => v.Definition.Formats.Contains(OutputFormats.Docx) && v.Example is not null)
-            .OrderBy(v => v.FormId, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal);
+            .OrderBy(v => v.FormId, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal)
+            .SelectMany(v => v.Languages.Select(language => v.In(language)!));
+
+    /// <summary>A case's name: form/version, and the language where it is not the default (<c>work-order/2025-733/ru</c>).</summary>
+    internal static string Name(FormVersion v) => v.Language == Catalogue.DefaultLanguage ? $"{v.FormId}/{v.Version}" : $"{v.FormId}/{v.Version}/{v.Language}";
+
+    internal static readonly string[] RussianMonths =
+        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
 
     private PrintCase Case(string name, FormVersion version, JsonElement? payload)
     {
@@ -217,7 +225,7 @@ public sealed class DocxPrintCases : IDisposable
         {
             "year" => (date.Year % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture),
             "day" => date.Day.ToString("00", System.Globalization.CultureInfo.InvariantCulture),
-            _ => language == "kk" ? KazakhMonths[date.Month - 1] : date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => language switch { "kk" => KazakhMonths[date.Month - 1], "ru" => RussianMonths[date.Month - 1], _ => date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         };
     }
 

@@ -29,9 +29,9 @@ public sealed partial class DocxReadBackTests(DocxEngine fixture) : IClassFixtur
     {
         foreach (var v in DocxPrintCases.DocxVersions(Engine))
         {
-            yield return ($"{v.FormId}/{v.Version} example", v, v.Example!.Value);
+            yield return ($"{DocxPrintCases.Name(v)} example", v, v.Example!.Value);
             if (Variant(v, v.Example!.Value) is { } other)
-                yield return ($"{v.FormId}/{v.Version} variant", v, other);
+                yield return ($"{DocxPrintCases.Name(v)} variant", v, other);
         }
     }
 
@@ -82,6 +82,8 @@ public sealed partial class DocxReadBackTests(DocxEngine fixture) : IClassFixtur
     {
         var reading = Engine.ReadDocx(Engine.Catalog.Find(version.FormId)!, new MemoryStream(docx));
         Assert.True(reading.Read, string.Join("; ", reading.Errors.Select(e => e.Key + ": " + string.Join(' ', e.Value))));
+        // The document says its language: a Russian one is read (its dates, its words) as Russian.
+        Assert.Equal(version.Language, reading.Version!.Language);
         var check = Engine.Check(reading.Version!, reading.Payload!.Value);
         Assert.True(check.IsValid, string.Join("; ", check.Errors.Select(e => e.Key + ": " + string.Join(' ', e.Value))));
         return JsonNode.Parse(reading.Version!.Module.CarriedPayload(check)!)!;
@@ -116,7 +118,7 @@ public sealed partial class DocxReadBackTests(DocxEngine fixture) : IClassFixtur
         {
             foreach (var payload in new JsonElement?[] { version.Example, null })
             {
-                var name = $"{version.FormId} {(payload is null ? "blank" : "example")}";
+                var name = $"{DocxPrintCases.Name(version)} {(payload is null ? "blank" : "example")}";
                 var model = Engine.Lay(version, payload).Source;
                 var expected = Bound(model).ToList();
                 var controls = Controls(Engine.Render(version, payload, OutputFormats.Docx));
@@ -238,7 +240,7 @@ public sealed partial class DocxReadBackTests(DocxEngine fixture) : IClassFixtur
         {
             "year" => (date.Year % 100).ToString("00"),
             "day" => date.Day.ToString("00"),
-            _ => language == "kk" ? KazakhMonths[date.Month - 1] : date.Month.ToString(),
+            _ => language switch { "kk" => KazakhMonths[date.Month - 1], "ru" => DocxPrintCases.RussianMonths[date.Month - 1], _ => date.Month.ToString() },
         };
     }
 
@@ -379,7 +381,7 @@ public sealed partial class DocxReadBackTests(DocxEngine fixture) : IClassFixtur
         var dir = Tools.TempDir("docx-words");
         var failures = new List<string>();
         var cases = Filled().Select(c => (c.Name, c.Version, (JsonElement?)c.Payload))
-            .Concat(DocxPrintCases.DocxVersions(Engine).Select(v => ($"{v.FormId}/{v.Version} blank", v, (JsonElement?)null))).ToList();
+            .Concat(DocxPrintCases.DocxVersions(Engine).Select(v => ($"{DocxPrintCases.Name(v)} blank", v, (JsonElement?)null))).ToList();
         foreach (var (name, version, payload) in cases)
         {
             var pdf = Path.Combine(dir, "d.pdf");
@@ -447,7 +449,8 @@ public sealed partial class DocxReadBackTests(DocxEngine fixture) : IClassFixtur
     [GeneratedRegex(@"([\p{L}\d]-)\s*\n\s*(?=\p{L})")]
     private static partial Regex HyphenAtLineEnd();
 
-    [GeneratedRegex(@"\d+\s*-?\s*(бет|стр\.?|page)\s*/\s*\d+", RegexOptions.IgnoreCase)]
+    /// <summary>A footer's page number: "1-бет / 3" (Kazakh), "Стр. 1 из 3" (Russian), "page 1 / 3".</summary>
+    [GeneratedRegex(@"\d+\s*-?\s*(бет|стр\.?|page)\s*/\s*\d+|Стр\.\s*\d+\s+из\s+\d+", RegexOptions.IgnoreCase)]
     private static partial Regex PageNumber();
 
     /// <summary>The PDF's words outside the figures, a line of text each (PdfPig: pdftotext cannot leave out a region).</summary>

@@ -17,8 +17,8 @@ public sealed class DocxStructureTests(DocxEngine fixture) : IClassFixture<DocxE
     private IEnumerable<(string Name, FormVersion Version, JsonElement? Payload)> Cases() =>
         DocxPrintCases.DocxVersions(Engine).SelectMany(v => new (string, FormVersion, JsonElement?)[]
         {
-            ($"{v.FormId}/{v.Version} example", v, v.Example),
-            ($"{v.FormId}/{v.Version} blank", v, null),
+            ($"{DocxPrintCases.Name(v)} example", v, v.Example),
+            ($"{DocxPrintCases.Name(v)} blank", v, null),
         });
 
     [Fact]

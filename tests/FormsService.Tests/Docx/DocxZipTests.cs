@@ -68,7 +68,7 @@ public sealed class DocxZipTests
             Encoding.UTF8.GetBytes(json));
 
         // The bytes of escaping the text as a whole, as it was escaped before the part was written as bytes.
-        var expected = DocxZip.Declaration + "<fs:document xmlns:fs=\"" + DocxSource.Namespace + "\" form=\"form-a\" version=\"2025-733\">"
+        var expected = DocxZip.Declaration + "<fs:document xmlns:fs=\"" + DocxSource.Namespace + "\" form=\"form-a\" version=\"2025-733\" language=\"kk\">"
             + "<fs:payload>" + System.Security.SecurityElement.Escape(json) + "</fs:payload></fs:document>";
         Assert.Equal(expected, Encoding.UTF8.GetString(x.Utf8));
         using var reader = System.Xml.XmlReader.Create(new MemoryStream(x.Utf8.ToArray()));

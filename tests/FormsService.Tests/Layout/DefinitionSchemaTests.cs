@@ -20,10 +20,14 @@ public sealed class DefinitionSchemaTests
     {
         var data = new TheoryData<string>();
         foreach (var root in new[] { Repo.Forms, TimeSheetFixture.FormsDirectory })
-            foreach (var file in Directory.GetFiles(root, "definition.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.GetFiles(root, "definition*.json", SearchOption.AllDirectories).Where(IsDefinition).Order(StringComparer.Ordinal))
                 data.Add(Path.GetRelativePath(Repo.Root, file));
         return data;
     }
+
+    /// <summary>definition.json and its language variants (definition.ru.json), not the schema beside them.</summary>
+    private static bool IsDefinition(string file) =>
+        System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(file), @"^definition(\.[a-z]{2})?\.json$");
 
     [Theory]
     [MemberData(nameof(Definitions))]
@@ -88,6 +92,29 @@ public sealed class DefinitionSchemaTests
         var ex = LoadBroken(n => n["body"]![1]!["table"]!["rows"]![0]!["cells"]![1]!["paragraph"]![0]!["value"] = "{surnam}");
         Assert.Contains("$.body[1].table.rows[0].cells[1].paragraph[0].value", ex.Message);
         Assert.Contains("'surnam' is not a field of the items of 'persons[]'", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("block", "$.body[0]", "'paragraph' and 'figure'")]
+    [InlineData("inline", "$.body[0].paragraph[1]", "'value' and 'field'")]
+    public void An_element_with_two_kinds_stops_start_up_with_its_path(string element, string path, string named)
+    {
+        var ex = LoadBroken(n =>
+        {
+            var target = element == "block" ? n["body"]![0]!.AsObject() : n["body"]![0]!["paragraph"]![1]!.AsObject();
+            target[element == "block" ? "figure" : "field"] = "{month}";
+        });
+        Assert.Contains(path, ex.Message);
+        Assert.Contains(named, ex.Message);
+    }
+
+    [Fact]
+    public void An_element_of_no_kind_stops_start_up_naming_the_kinds()
+    {
+        var ex = LoadBroken(n => n["body"]![0]!["paragraph"]![1] = JsonNode.Parse("""{ "feild": "{month}" }"""));
+        Assert.Contains("$.body[0].paragraph[1]", ex.Message);
+        Assert.Contains("'field'", ex.Message);
+        Assert.Contains("'choice'", ex.Message);
     }
 
     [Fact]

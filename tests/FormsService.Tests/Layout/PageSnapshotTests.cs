@@ -5,7 +5,8 @@ using SkiaSharp;
 namespace FormsService.Tests.Layout;
 
 /// <summary>
-/// Every page of every shipped form's example and of its blank (a monthly form's also for one month) at 96 dpi against
+/// Every page of every shipped form's example and of its blank (a monthly form's also for one month), in every
+/// language its version offers (a Russian page's file is named <c>_ru_</c>), at 96 dpi against
 /// an approved PNG (Approved/pages), with a small tolerance for anti-aliasing. A missing or different snapshot fails;
 /// with APPROVE=1 the render is written as the approved file instead (look at it, then commit it).
 /// </summary>
@@ -20,26 +21,31 @@ public sealed class PageSnapshotTests
     /// <summary>The month a monthly form's blank is also approved for (its days off shaded).</summary>
     private const string BlankMonth = "2025-11";
 
-    public static TheoryData<string, string, int> Pages()
+    public static TheoryData<string, string, string, int> Pages()
     {
-        var data = new TheoryData<string, string, int>();
+        var data = new TheoryData<string, string, string, int>();
         foreach (var form in TimeSheetFixture.Engine.Catalog.Forms.OrderBy(f => f.FormId, StringComparer.Ordinal))
             foreach (var version in form.Versions.Where(v => v.Example is not null))
-                for (var page = 0; page < TimeSheetFixture.Engine.Lay(version, version.Example).PageCount; page++)
-                    data.Add(form.FormId, version.Version, page + 1);
+                foreach (var language in version.Languages)
+                    for (var page = 0; page < TimeSheetFixture.Engine.Lay(version.In(language)!, version.Example).PageCount; page++)
+                        data.Add(form.FormId, version.Version, language, page + 1);
         return data;
     }
 
+    /// <summary>The file name's mark of a language: none for the default (the names approved before there were languages).</summary>
+    private static string Mark(string language) => language == Catalogue.DefaultLanguage ? "" : "_" + language;
+
     /// <summary>Every page of every form's blank (the forms printed by hand), and a monthly blank for its month.</summary>
-    public static TheoryData<string, string, string, int> BlankPages()
+    public static TheoryData<string, string, string, string, int> BlankPages()
     {
         var engine = TimeSheetFixture.Engine;
-        var data = new TheoryData<string, string, string, int>();
+        var data = new TheoryData<string, string, string, string, int>();
         foreach (var form in engine.Catalog.Forms.OrderBy(f => f.FormId, StringComparer.Ordinal))
             foreach (var version in form.Versions.Where(v => !FormsService.Core.Engine.FormsEngine.HasArtwork(v)))
-                foreach (var month in version.Module.BlankTakesMonth ? new[] { "", BlankMonth } : [""])
-                    for (var page = 0; page < Blank(version, month).PageCount; page++)
-                        data.Add(form.FormId, version.Version, month, page + 1);
+                foreach (var language in version.Languages)
+                    foreach (var month in version.Module.BlankTakesMonth ? new[] { "", BlankMonth } : [""])
+                        for (var page = 0; page < Blank(version.In(language)!, month).PageCount; page++)
+                            data.Add(form.FormId, version.Version, language, month, page + 1);
         return data;
     }
 
@@ -49,22 +55,22 @@ public sealed class PageSnapshotTests
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public void Each_page_of_each_form_matches_its_approved_snapshot(string formId, string version, int page)
+    public void Each_page_of_each_form_matches_its_approved_snapshot(string formId, string version, string language, int page)
     {
         var engine = TimeSheetFixture.Engine;
-        var form = engine.Catalog.Find(formId)!.Versions.Single(v => v.Version == version);
+        var form = engine.Catalog.Find(formId)!.Versions.Single(v => v.Version == version).In(language)!;
         var png = new PageImageRenderer(engine.Fonts).RenderPng(engine.Lay(form, form.Example), page - 1, Dpi);
-        Approve($"{formId}_{version}_p{page}.png", png);
+        Approve($"{formId}_{version}{Mark(language)}_p{page}.png", png);
     }
 
     [Theory]
     [MemberData(nameof(BlankPages))]
-    public void Each_page_of_each_blank_matches_its_approved_snapshot(string formId, string version, string month, int page)
+    public void Each_page_of_each_blank_matches_its_approved_snapshot(string formId, string version, string language, string month, int page)
     {
         var engine = TimeSheetFixture.Engine;
-        var form = engine.Catalog.Find(formId)!.Versions.Single(v => v.Version == version);
+        var form = engine.Catalog.Find(formId)!.Versions.Single(v => v.Version == version).In(language)!;
         var png = new PageImageRenderer(engine.Fonts).RenderPng(Blank(form, month), page - 1, Dpi);
-        Approve($"{formId}_{version}_blank{(month.Length > 0 ? "_" + month : "")}_p{page}.png", png);
+        Approve($"{formId}_{version}{Mark(language)}_blank{(month.Length > 0 ? "_" + month : "")}_p{page}.png", png);
     }
 
     private static void Approve(string name, byte[] png)

@@ -30,7 +30,7 @@ public static class TimeSheetFixture
         public IArtwork? Artwork => null;
         public void Load(FormDefinition definition) { }
         public PayloadCheck Bind(JsonElement payload, FormDefinition definition) =>
-            new(new Dictionary<string, string[]>(), []) { View = payload.Clone() };
+            new(new Dictionary<string, Message[]>(), []) { View = payload.Clone() };
         public void Describe(System.Text.Json.Nodes.JsonObject schema) { }
     }
 

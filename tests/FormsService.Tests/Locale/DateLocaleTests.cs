@@ -37,13 +37,37 @@ public sealed class DateLocaleTests
         Assert.Equal("2025 жылғы 5 қазан", Kk.Format(new DateOnly(2025, 10, 5), DateStyle.Plain)); // no leading zero in text
     }
 
-    [Fact]
-    public void Russian_dates_use_the_genitive_month()
+    public static TheoryData<int, string> RussianMonths => new()
+    {
+        { 1, "января" }, { 2, "февраля" }, { 3, "марта" }, { 4, "апреля" }, { 5, "мая" }, { 6, "июня" },
+        { 7, "июля" }, { 8, "августа" }, { 9, "сентября" }, { 10, "октября" }, { 11, "ноября" }, { 12, "декабря" },
+    };
+
+    /// <summary>
+    /// Every month in the genitive, the year followed by "года", in every style a definition may use: Russian writes an
+    /// attributive date with "от" before it, and that is the text's, not the date's.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RussianMonths))]
+    public void Every_Russian_month_is_in_the_genitive_with_the_year_followed_by_goda(int month, string genitive)
     {
         var ru = Shipped.Find("ru")!;
-        Assert.Equal("14 октября 2025 г.", ru.Format(new DateOnly(2025, 10, 14), DateStyle.Plain));
-        Assert.Equal("от 1 марта 2026 г.", ru.Format(new DateOnly(2026, 3, 1), DateStyle.Attributive));
-        Assert.Equal(["\"", "{day}", "\" ", "{month}", " ", "{year}", " г."], Shape(ru.Pattern(DateStyle.Blank)));
+        var date = new DateOnly(2025, month, 3);
+        foreach (var style in new[] { DateStyle.Plain, DateStyle.Attributive, DateStyle.Locative })
+            Assert.Equal($"3 {genitive} 2025 года", ru.Format(date, style));
+        Assert.Equal(month, ru.MonthOf(genitive));
+    }
+
+    [Fact]
+    public void Russian_dates_read_as_russian_acts_write_them()
+    {
+        var ru = Shipped.Find("ru")!;
+        Assert.Equal("3 ноября 2025 года", ru.Format(new DateOnly(2025, 11, 3), DateStyle.Plain));
+        Assert.Equal("14 октября 2025 года", ru.Format(new DateOnly(2025, 10, 14), DateStyle.Attributive));
+        // The drawn date: «03» ноября 2025 года; blank, «___» __________ 20__ года.
+        Assert.Equal(["«", "{day}", "» ", "{month}", " ", "{year}", " года"], Shape(ru.Pattern(DateStyle.Blank)));
+        Assert.Equal("20", ru.BlankYearPrefix);
+        Assert.Equal("03", ru.Value(new DateOnly(2025, 11, 3), new DateSlot(DatePart.Day), DateStyle.Blank));
     }
 
     [Fact]

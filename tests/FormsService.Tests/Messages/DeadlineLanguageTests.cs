@@ -34,7 +34,7 @@ public sealed class DeadlineLanguageTests(ServiceFactory factory) : IClassFixtur
         var (response, deadlines) = await Get("ru");
         var order = deadlines["akimat-order"];
         Assert.Equal("Местный исполнительный орган", order.GetProperty("who").GetString());
-        Assert.Equal("Издать распоряжение об организации исполнения общественных работ (5 рабочих дней)", order.GetProperty("what").GetString());
+        Assert.Equal("Издать распоряжение об организации выполнения общественных работ (5 рабочих дней)", order.GetProperty("what").GetString());
         Assert.Equal("Подпункт 2) пункта 2 Правил организации выполнения общественных работ лицами, осуждёнными к этому виду наказания (перевод сервиса)", order.GetProperty("basis").GetString());
         Assert.Equal("Issue the order organising the community service (5 working days)", order.GetProperty("whatEn").GetString());
         Assert.Equal("2025-10-23", order.GetProperty("due").GetString());

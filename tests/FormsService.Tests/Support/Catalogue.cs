@@ -38,6 +38,68 @@ public static class Catalogue
     public static JsonObject Definition(string formId, string? version = null) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Forms, formId, version ?? InForceVersion(formId), "definition.json")))!.AsObject();
 
+    /// <summary>The definition of the version in force in <paramref name="language"/>: its <c>definition.json</c> (kk), else its variant file.</summary>
+    public static JsonObject Definition(string formId, string? version, string language) =>
+        language == DefaultLanguage ? Definition(formId, version)
+            : JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Forms, formId, version ?? InForceVersion(formId), $"definition.{language}.json")))!.AsObject();
+
+    /// <summary>The language of a document when a request names none.</summary>
+    public const string DefaultLanguage = "kk";
+
+    /// <summary>Every language a document may be asked for in (<c>language=</c>).</summary>
+    public static IReadOnlyList<string> DocumentLanguages { get; } = ["kk", "ru"];
+
+    /// <summary>
+    /// The languages the version in force offers, read from its folder as the catalogue should list them: its
+    /// definition's own language first, then one per <c>definition.&lt;language&gt;.json</c> beside it.
+    /// </summary>
+    public static IReadOnlyList<string> Languages(string formId)
+    {
+        var dir = Path.Combine(Repo.Forms, formId, InForceVersion(formId));
+        var own = Definition(formId)["language"]!.GetValue<string>();
+        return [own, .. Directory.GetFiles(dir, "definition.*.json").Select(f => Path.GetFileName(f)["definition.".Length..^".json".Length]).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every form × every language its version in force offers.</summary>
+    public static TheoryData<string, string> FormsAndLanguages
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var formId in FormIds)
+                foreach (var language in Languages(formId))
+                    data.Add(formId, language);
+            return data;
+        }
+    }
+
+    /// <summary>Every form × every document language its version in force does not offer (asked for: 422).</summary>
+    public static TheoryData<string, string> FormsAndMissingLanguages
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var formId in FormIds)
+                foreach (var language in DocumentLanguages.Except(Languages(formId)))
+                    data.Add(formId, language);
+            return data;
+        }
+    }
+
+    /// <summary>Every form × every format its version in force lists × every language it offers.</summary>
+    public static TheoryData<string, string, string> FormsFormatsAndLanguages
+    {
+        get
+        {
+            var data = new TheoryData<string, string, string>();
+            foreach (var formId in FormIds)
+                foreach (var format in Formats(formId))
+                    foreach (var language in Languages(formId))
+                        data.Add(formId, format, language);
+            return data;
+        }
+    }
+
     public static IReadOnlyList<string> Formats(string formId) =>
         Definition(formId)["formats"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
 

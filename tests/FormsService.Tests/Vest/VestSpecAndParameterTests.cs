@@ -91,7 +91,7 @@ public sealed class VestSpecAndParameterTests(VestFixture fx) : IClassFixture<Ve
         var errors = parseErrors.Count > 0 ? parseErrors : fx.Artwork.Validate(p);
 
         Assert.Equal([name], errors.Keys);
-        Assert.False(string.IsNullOrWhiteSpace(errors[name]));
+        Assert.False(string.IsNullOrWhiteSpace(errors[name].Code ?? errors[name].Literal));
         if (parseErrors.Count == 0)
         {
             var ex = Assert.Throws<ArgumentException>(() => fx.Exporter.Png(p));

@@ -29,6 +29,8 @@ const ui = {
   downloadDocx: $('download-docx'),
   downloadPdf: $('download-pdf'),
   downloadBlank: $('download-blank'),
+  documentLanguage: $('document-language'),
+  documentLanguageNote: $('document-language-note'),
   deadlines: $('deadlines'),
   deadlinesBody: document.querySelector('#deadlines-table tbody'),
   deadlinesStatus: $('deadlines-status'),
@@ -39,6 +41,7 @@ const state = {
   translations: {}, // formId → version → { ru: { title, shortTitle, legalBasis } }: translations made here, not the law's text
   form: null, // the catalogue entry
   version: null, // the version summary (with schemaHref/exampleHref once fetched)
+  documentLanguage: null, // the documents' language the clerk chose (kk, ru), kept across forms where offered
   schema: null,
   fields: new Map(), // path → { input, kind, node, required, error, wrapper }
   groups: new Map(), // path → { fieldset, error } for objects and arrays
@@ -161,6 +164,7 @@ async function selectForm(formId, versionId) {
 
 async function selectVersion(summary) {
   state.version = summary;
+  renderDocumentLanguages();
   state.schema = null;
   clearPreview();
   showStatus(ui.formStatus, 'info', '');
@@ -227,6 +231,13 @@ const translatedNote = el('p', { class: 'help translated-note', id: 'translated-
 ui.meta.after(translatedNote);
 
 ui.formPicker.addEventListener('change', () => selectForm(ui.formPicker.value));
+// The documents' language: what render, blank and preview ask for; the preview shows the document in it.
+ui.documentLanguage.addEventListener('change', () => {
+  state.documentLanguage = ui.documentLanguage.value;
+  const shown = Boolean(state.previewUrl);
+  clearPreview();
+  if (shown) refreshPreview({ quiet: true });
+});
 ui.versionPicker.addEventListener('change', () => {
   const v = state.form?.versions.find((x) => x.version === ui.versionPicker.value);
   selectVersion(v);
@@ -748,13 +759,36 @@ function versionQuery() {
   return state.version ? `version=${encodeURIComponent(state.version.version)}` : '';
 }
 
+/** The version and the documents' language (kk unless the version offers another and it is chosen): for render, blank and preview. */
+function documentQuery() {
+  return `${versionQuery()}&language=${encodeURIComponent(documentLanguage())}`;
+}
+
+function documentLanguage() {
+  const offered = state.version?.languages ?? ['kk'];
+  return offered.includes(ui.documentLanguage.value) ? ui.documentLanguage.value : offered[0] ?? 'kk';
+}
+
+/**
+ * The documents' language picker offers what the version offers (the catalogue's languages): a form with its official
+ * text in Kazakh only shows it disabled on Kazakh, with a note why; the clerk's last choice is kept where it is offered.
+ */
+function renderDocumentLanguages() {
+  const offered = state.version?.languages ?? ['kk'];
+  for (const option of ui.documentLanguage.options) option.disabled = !offered.includes(option.value);
+  if (!offered.includes(ui.documentLanguage.value)) ui.documentLanguage.value = offered[0] ?? 'kk';
+  else if (state.documentLanguage && offered.includes(state.documentLanguage)) ui.documentLanguage.value = state.documentLanguage;
+  ui.documentLanguage.disabled = offered.length < 2;
+  ui.documentLanguageNote.hidden = offered.length > 1 || !state.version;
+}
+
 /** quiet: a refresh the user did not ask for (after a change) does not mark fields; it only says the preview is stale. */
 async function refreshPreview({ quiet = false } = {}) {
   if (!state.form || !state.schema) return;
   const seq = ++state.previewSeq;
   ui.previewFrame.setAttribute('aria-busy', 'true');
   try {
-    const response = await apiFetch(`/api/forms/${encodeURIComponent(state.form.formId)}/preview?${versionQuery()}&dpi=96`, {
+    const response = await apiFetch(`/api/forms/${encodeURIComponent(state.form.formId)}/preview?${documentQuery()}&dpi=96`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'image/png' },
       body: JSON.stringify(collectPayload()),
@@ -801,7 +835,7 @@ async function download(format) {
   showStatus(ui.downloadStatus, 'info', t('status.downloading'));
   try {
     const response = await apiFetch(
-      `/api/forms/${encodeURIComponent(state.form.formId)}/render?format=${format}&${versionQuery()}`,
+      `/api/forms/${encodeURIComponent(state.form.formId)}/render?format=${format}&${documentQuery()}`,
       { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(collectPayload()) },
     );
     if (response.status === 422) {
@@ -849,7 +883,7 @@ async function downloadBlank() {
   if (!state.form) return;
   try {
     const response = await ensureOk(await apiFetch(
-      `/api/forms/${encodeURIComponent(state.form.formId)}/blank?format=pdf&${versionQuery()}`,
+      `/api/forms/${encodeURIComponent(state.form.formId)}/blank?format=pdf&${documentQuery()}`,
     ));
     const name = fileNameFrom(response, `${state.form.formId}.pdf`);
     saveBlob(await response.blob(), name);

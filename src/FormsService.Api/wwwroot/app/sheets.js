@@ -113,11 +113,14 @@ function showFileName() {
 
 const form = () => picker.value;
 const version = () => versionPicker.value;
+// The documents' language (the page's own language is another choice): kk unless the version offers Russian and it is chosen.
+const documentLanguagePicker = document.getElementById('document-language');
+const documentLanguage = () => (documentLanguagePicker && !documentLanguagePicker.disabled ? documentLanguagePicker.value : 'kk');
 
 async function downloadTemplate(extension) {
   if (!form() || !version()) return;
   try {
-    const response = await ensureOk(await apiFetch(`/api/forms/${encodeURIComponent(form())}/versions/${encodeURIComponent(version())}/template.${extension}`));
+    const response = await ensureOk(await apiFetch(`/api/forms/${encodeURIComponent(form())}/versions/${encodeURIComponent(version())}/template.${extension}?language=${encodeURIComponent(documentLanguage())}`));
     saveBlob(await response.blob(), fileNameFrom(response, `${form()}.${extension}`));
   } catch (error) {
     showStatus(ui.status, 'error', error.message);
@@ -127,7 +130,7 @@ async function downloadTemplate(extension) {
 /** POSTs the file with XMLHttpRequest: fetch reports no upload progress. Resolves with { status, blob, headers }. */
 function send(output) {
   const file = ui.file.files[0];
-  const params = new URLSearchParams({ output, format: 'pdf', version: version() });
+  const params = new URLSearchParams({ output, format: 'pdf', version: version(), language: documentLanguage() });
   if (ui.pdfa.checked && output !== 'report') params.set('pdfa', '2b');
   const body = new FormData();
   body.append('file', file, file.name);

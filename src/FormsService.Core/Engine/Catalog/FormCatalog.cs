@@ -8,11 +8,51 @@ namespace FormsService.Core.Engine.Catalog;
 /// <summary>One version of a form, checked and parsed once at start-up, with the module of code its payload is bound by.</summary>
 internal sealed record FormVersion(FormDefinition Definition, IReadOnlyList<BlockTemplate> Body, IFormModule Module, Labels Labels, JsonElement? Example)
 {
+    /// <summary>The definition's running header (<c>page.header</c>), or null.</summary>
+    public RunningTemplate? Header { get; init; }
+    /// <summary>The definition's running footer (<c>page.footer</c>), or null.</summary>
+    public RunningTemplate? Footer { get; init; }
+
     public string FormId => Definition.FormId;
     public string Version => Definition.Version;
 
     public bool InForceOn(DateOnly date) =>
         Definition.EffectiveFrom <= date && (Definition.EffectiveTo is null || date <= Definition.EffectiveTo);
+
+    /// <summary>The language this version's text is written in (<c>kk</c> for the definition itself, else its variant's).</summary>
+    public string Language => Definition.Language;
+
+    private IReadOnlyDictionary<string, FormVersion> _variants = new Dictionary<string, FormVersion>(StringComparer.Ordinal);
+    private IReadOnlyList<string> _languages = [];
+
+    /// <summary>
+    /// The languages the version is offered in: its own definition's first (the default), then its language variants
+    /// (<c>definition.ru.json</c> beside it). The same for every variant of one version.
+    /// </summary>
+    public IReadOnlyList<string> Languages => _languages.Count > 0 ? _languages : [Language];
+
+    /// <summary>The version in <paramref name="language"/> (this one, or a variant of it); null when it is not offered.</summary>
+    public FormVersion? In(string language) =>
+        language == Language ? this : _variants.GetValueOrDefault(language);
+
+    /// <summary>The version in its default language (its <c>definition.json</c>).</summary>
+    public FormVersion Default => _variants.GetValueOrDefault(Languages[0]) ?? this;
+
+    /// <summary>Ties a version and its language variants together, once, at load.</summary>
+    internal static void Join(IReadOnlyList<FormVersion> all)
+    {
+        var byLanguage = all.ToDictionary(v => v.Language, StringComparer.Ordinal);
+        var languages = all.Select(v => v.Language).ToArray();
+        foreach (var v in all)
+        {
+            v._variants = byLanguage;
+            v._languages = languages;
+        }
+    }
+
+    // A version and its variants refer to each other: equality and hashing stay those of the record's own members.
+    public bool Equals(FormVersion? other) => ReferenceEquals(this, other);
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
 }
 
 /// <summary>A form with its versions, oldest first.</summary>
@@ -33,6 +73,12 @@ internal abstract record VersionLookup
 internal sealed class FormCatalog
 {
     public static readonly string[] KnownFormats = ["pdf", "docx", "png", "svg"];
+
+    /// <summary>The languages a document may be asked for in (<c>language=</c>); the first is the default.</summary>
+    public static readonly string[] DocumentLanguages = ["kk", "ru"];
+
+    /// <summary>The language of a document when the request names none.</summary>
+    public const string DefaultLanguage = "kk";
 
     private readonly Dictionary<string, FormEntry> _forms;
     private readonly FormEntry[] _ordered;
@@ -69,12 +115,44 @@ internal sealed class FormCatalog
         return new FormCatalog(forms);
     }
 
+    /// <summary>The file name of a version's language variant: <c>definition.ru.json</c> beside <c>definition.json</c>.</summary>
+    public static string VariantFileName(string language) => $"definition.{language}.json";
+
+    /// <summary>What a language variant must share with its version's definition: it is the same version, worded otherwise.</summary>
+    private static readonly (string Path, Func<FormDefinition, object?> Of)[] Shared =
+    [
+        ("$.formId", d => d.FormId), ("$.version", d => d.Version), ("$.payloadType", d => d.PayloadType),
+        ("$.effectiveFrom", d => d.EffectiveFrom), ("$.effectiveTo", d => d.EffectiveTo), ("$.catalogueOrder", d => d.CatalogueOrder),
+        ("$.formats", d => string.Join(",", d.Formats)), ("$.fileNameFields", d => string.Join(",", d.FileNameFields)),
+    ];
+
     private static FormVersion LoadVersion(string dir, string formId, IReadOnlyDictionary<string, IFormModule> modules)
     {
-        var file = Path.Combine(dir, "definition.json");
+        var primary = LoadDefinition(dir, Path.Combine(dir, "definition.json"), formId, modules, null);
+        var all = new List<FormVersion> { primary };
+        foreach (var file in System.IO.Directory.GetFiles(dir, "definition.*.json").Order(StringComparer.Ordinal))
+        {
+            var language = Path.GetFileName(file)["definition.".Length..^".json".Length];
+            var variant = LoadDefinition(dir, file, formId, modules, primary);
+            if (variant.Language != language)
+                throw new DefinitionException(file, "$.language", $"'{variant.Language}' does not match the file name ('{language}').");
+            if (variant.Language == primary.Language)
+                throw new DefinitionException(file, "$.language", $"'{language}' is the language of definition.json already.");
+            all.Add(variant);
+        }
+        FormVersion.Join(all);
+        return primary;
+    }
+
+    private static FormVersion LoadDefinition(string dir, string file, string formId, IReadOnlyDictionary<string, IFormModule> modules, FormVersion? primary)
+    {
         if (!File.Exists(file))
             throw new DefinitionException(file, "$", "definition.json is missing.");
         var definition = DataFile.Read<FormDefinition>(file) with { Directory = dir };
+        if (primary is not null)
+            foreach (var (path, of) in Shared)
+                if (!Equals(of(definition), of(primary.Definition)))
+                    throw new DefinitionException(file, path, $"a language variant has the same {path[2..]} as definition.json ('{of(primary.Definition)}').");
 
         var version = Path.GetFileName(dir);
         if (definition.FormId != formId)
@@ -95,7 +173,10 @@ internal sealed class FormCatalog
         catch (ArgumentException ex) { throw new DefinitionException(file, "$.page.size", ex.Message); }
 
         var figures = module.Figures.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        var body = new TemplateParser(file, module.Paths, figures).Parse(definition);
+        var (body, header, footer) = new TemplateParser(file, module.Paths, figures).Parse(definition);
+        if (primary is not null)
+            // The same payload, schema, labels and example: only the text differs.
+            return new FormVersion(definition, body, module, primary.Labels, primary.Example) { Header = header, Footer = footer };
         // Labels name the payload's fields (what a clerk fills), which a view of computed values may not repeat.
         var labels = Labels.Load(dir, module.Paths.Union(Payloads.PayloadPaths.Of(module.PayloadRecord)).ToHashSet(StringComparer.Ordinal));
         module.Load(definition);
@@ -120,7 +201,7 @@ internal sealed class FormCatalog
                 throw new DefinitionException(exampleFile, "$." + first.Key, "the example breaks a rule: " + string.Join(" ", first.Value));
             }
         }
-        return new FormVersion(definition, body, module, labels, example);
+        return new FormVersion(definition, body, module, labels, example) { Header = header, Footer = footer };
     }
 
     public FormEntry? Find(string formId) => _forms.GetValueOrDefault(formId);

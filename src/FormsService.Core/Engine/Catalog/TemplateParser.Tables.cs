@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FormsService.Core.Engine.Kinds;
 using FormsService.Core.Engine.Model;
 
 namespace FormsService.Core.Engine.Catalog;
@@ -18,7 +19,7 @@ internal sealed partial class TemplateParser
     /// <summary>The light grey a shaded column gets when the definition names no colour.</summary>
     private static readonly InkColor DefaultShade = new(0xD9, 0xD9, 0xD9);
 
-    private TableTemplate ParseTable(JsonElement t, JsonElement block, string blockAt)
+    internal TableTemplate ParseTable(JsonElement t, JsonElement block, string blockAt)
     {
         var at = blockAt + ".table";
         if (t.ValueKind != JsonValueKind.Object)
@@ -147,7 +148,7 @@ internal sealed partial class TemplateParser
             if (c.TryGetProperty("text", out var text))
                 return [new ParagraphTemplate(new ParagraphStyle(), null, null, [new TextTemplate(String(text, at + ".text"), RunStyle.Normal)])];
             if (c.TryGetProperty("paragraph", out _))
-                return [ParseParagraph(c, at)];
+                return [ParagraphKind.ParseParagraph(c, this, at)];
             if (c.TryGetProperty("paragraphs", out var ps))
             {
                 if (ps.ValueKind != JsonValueKind.Array)
@@ -159,7 +160,7 @@ internal sealed partial class TemplateParser
                     var pat = $"{at}.paragraphs[{i++}]";
                     if (p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("paragraph", out _))
                         throw Error(pat, "must be a paragraph block: { \"paragraph\": [...] }.");
-                    list.Add(ParseParagraph(p, pat));
+                    list.Add(ParagraphKind.ParseParagraph(p, this, pat));
                 }
                 return list;
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FormsService.Core.Engine.Fonts;
+using FormsService.Core.Engine.Kinds;
 using FormsService.Core.Engine.Model;
 
 namespace FormsService.Core.Engine.Catalog;
@@ -8,29 +9,27 @@ namespace FormsService.Core.Engine.Catalog;
 /// <summary>
 /// Parses a definition's <c>styles</c>, <c>page</c> furniture and <c>body</c> into templates, checking every payload
 /// path against the payload type (<c>persons[].convict.surname</c> inside a row repeated over <c>persons</c>).
-/// Every error names the file and the JSON path of the offending element.
+/// Every error names the file and the JSON path of the offending element. Each block and inline is parsed by the
+/// class of its kind (<see cref="BlockKinds"/>, <see cref="InlineKinds"/>), with the checks this parser offers it.
 /// </summary>
 internal sealed partial class TemplateParser(string file, IReadOnlySet<string> knownPaths, IReadOnlySet<string> knownFigures)
 {
     /// <summary>The languages a definition may be written in.</summary>
     public static readonly IReadOnlyList<string> Languages = ["kk", "ru", "en"];
 
-    private const string BlockKinds = "'paragraph', 'table', 'cutLine', 'figure', 'pageBreak'";
-
     /// <summary>The array items paths are relative to, innermost last ("persons[]", "persons[].days[]").</summary>
     private readonly Stack<string> _scopes = new();
 
-    /// <summary>Header and footer templates first (when the definition has them), then the body's blocks.</summary>
-    public IReadOnlyList<BlockTemplate> Parse(FormDefinition definition)
+    /// <summary>The figures a definition may name (its module draws them).</summary>
+    internal IReadOnlySet<string> KnownFigures => knownFigures;
+
+    /// <summary>The body's blocks, and the header and footer templates when the definition has them.</summary>
+    public (IReadOnlyList<BlockTemplate> Body, RunningTemplate? Header, RunningTemplate? Footer) Parse(FormDefinition definition)
     {
         CheckStyles(definition);
-        var blocks = new List<BlockTemplate>(definition.Body.Count + 2);
-        if (definition.Page.Header is { } header)
-            blocks.Add(ParseRunning(header, RunningPosition.Header, "$.page.header"));
-        if (definition.Page.Footer is { } footer)
-            blocks.Add(ParseRunning(footer, RunningPosition.Footer, "$.page.footer"));
-        blocks.AddRange(ParseBody(definition.Body));
-        return blocks;
+        var header = definition.Page.Header is { } h ? ParseRunning(h, RunningPosition.Header, "$.page.header") : null;
+        var footer = definition.Page.Footer is { } f ? ParseRunning(f, RunningPosition.Footer, "$.page.footer") : null;
+        return (ParseBody(definition.Body), header, footer);
     }
 
     private void CheckStyles(FormDefinition d)
@@ -81,12 +80,8 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
             if (open > i) inlines.Add(new TextTemplate(text[i..open], RunStyle.Normal));
             var close = text.IndexOf('}', open);
             var name = close < 0 ? "" : text[(open + 1)..close];
-            inlines.Add(name switch
-            {
-                "page" => new PageNumberTemplate(PageNumberKind.Page, RunStyle.Normal),
-                "pages" => new PageNumberTemplate(PageNumberKind.Pages, RunStyle.Normal),
-                _ => throw Error(at, $"'{{{name}}}' is not known here: a header or footer may hold {{page}} and {{pages}}."),
-            });
+            inlines.Add(PageNumberInline.Placeholder(name)
+                ?? throw Error(at, $"'{{{name}}}' is not known here: a header or footer may hold {{page}} and {{pages}}."));
             i = close + 1;
         }
         var obj = e.ValueKind == JsonValueKind.Object ? e : default;
@@ -98,60 +93,12 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
     private BlockTemplate ParseBlock(JsonElement e, string at)
     {
         if (e.ValueKind != JsonValueKind.Object)
-            throw Error(at, $"a block must be an object with one of {BlockKinds}.");
-        if (e.TryGetProperty("paragraph", out _))
-            return ParseParagraph(e, at);
-        if (e.TryGetProperty("table", out var table))
-            return ParseTable(table, e, at);
-        if (e.TryGetProperty("pageBreak", out var pb))
-        {
-            if (pb.ValueKind != JsonValueKind.True)
-                throw Error(at + ".pageBreak", "must be true.");
-            return new PageBreakTemplate();
-        }
-        if (e.TryGetProperty("cutLine", out var label))
-            return new CutLineTemplate(String(label, at + ".cutLine"), Number(e, "spaceBeforePt", at, 0), Number(e, "spaceAfterPt", at, 0));
-        if (e.TryGetProperty("figure", out var figure))
-        {
-            var id = String(figure, at + ".figure");
-            if (!knownFigures.Contains(id))
-                throw Error(at + ".figure", $"unknown figure '{id}'; known: {string.Join(", ", knownFigures)}.");
-            return new FigureTemplate(id, Number(e, "widthMm", at, 0), Number(e, "heightMm", at, 0),
-                Number(e, "spaceBeforePt", at, 0), Number(e, "spaceAfterPt", at, 0));
-        }
-        throw Error(at, $"a block must have one of {BlockKinds}.");
+            throw Error(at, $"a block must be an object with one of {Names(BlockKinds.ByKey.Keys)}.");
+        var (kind, _, value) = KindOf(e, BlockKinds.ByKey, at, "a block");
+        return kind.Parse(e, value, this, at);
     }
 
-    private ParagraphTemplate ParseParagraph(JsonElement e, string at)
-    {
-        var inlines = e.GetProperty("paragraph");
-        var style = new ParagraphStyle(
-            Align: Enum(e, "align", at, Alignment.Left),
-            IndentLeftPt: Units.MmToPt(Number(e, "indentMm", at, 0)),
-            FirstLinePt: Units.MmToPt(Number(e, "firstLineMm", at, 0)),
-            SpaceBeforePt: Number(e, "spaceBeforePt", at, 0),
-            SpaceAfterPt: Number(e, "spaceAfterPt", at, 0),
-            KeepTogether: Bool(e, "keepTogether", at));
-        bool? bold = e.TryGetProperty("bold", out _) ? Bool(e, "bold", at) : null;
-        float? size = e.TryGetProperty("sizePt", out _) ? Size(e, "sizePt", at) : null;
-        if (inlines.ValueKind != JsonValueKind.Array)
-            throw Error(at + ".paragraph", "must be an array of inlines.");
-        var list = new List<InlineTemplate>();
-        var k = 0;
-        foreach (var inline in inlines.EnumerateArray())
-            list.Add(ParseInline(inline, $"{at}.paragraph[{k++}]"));
-        return new ParagraphTemplate(style, bold, size, list);
-    }
-
-    private InlineTemplate ParseInline(JsonElement e, string at)
-    {
-        var inline = ParseInlineCore(e, at);
-        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("if", out var present))
-            return new ConditionalTemplate(inline, Path(String(present, at + ".if"), at + ".if"), WhenPresent: true);
-        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("unless", out var absent))
-            return new ConditionalTemplate(inline, Path(String(absent, at + ".unless"), at + ".unless"), WhenPresent: false);
-        return inline;
-    }
+    internal InlineTemplate ParseInline(JsonElement e, string at) => ConditionalInline.Wrap(ParseInlineCore(e, at), e, this, at);
 
     private InlineTemplate ParseInlineCore(JsonElement e, string at)
     {
@@ -160,64 +107,32 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
         if (e.ValueKind != JsonValueKind.Object)
             throw Error(at, "an inline must be a string or an object.");
         var style = new RunStyle(Bool(e, "bold", at), Bool(e, "italic", at), Bool(e, "small", at), Bool(e, "underline", at), Color(e, "color", at));
-        if (e.TryGetProperty("text", out var text))
-            return new TextTemplate(String(text, at + ".text"), style);
-        if (e.TryGetProperty("br", out _))
-            return new BreakTemplate();
-        var when = e.TryGetProperty("when", out var w) ? Path(String(w, at + ".when"), at + ".when") : null;
-        if (e.TryGetProperty("field", out var field))
-        {
-            var fill = Bool(e, "fill", at);
-            var width = Number(e, "widthMm", at, fill ? 20 : -1);
-            if (width <= 0)
-                throw Error(at, "a field needs 'widthMm' (> 0) or 'fill': true.");
-            var caption = e.TryGetProperty("caption", out var c) ? String(c, at + ".caption") : null;
-            return new FieldTemplate(ParseValue(String(field, at + ".field"), at + ".field"), caption, width, fill, when, style)
-            {
-                Prose = Bool(e, "prose", at),
-                NoBreak = Bool(e, "noBreak", at),
-            };
-        }
-        if (e.TryGetProperty("value", out var plain))
-            return new ValueTextTemplate(ParseValue(String(plain, at + ".value"), at + ".value"), when, style);
-        if (e.TryGetProperty("blank", out _))
-        {
-            // A blank that is always written by hand (a signature): no payload value.
-            var width = Number(e, "widthMm", at, -1);
-            if (width <= 0)
-                throw Error(at, "a blank needs 'widthMm' (> 0).");
-            var caption = e.TryGetProperty("caption", out var c) ? String(c, at + ".caption") : null;
-            return new FieldTemplate(new ValueTemplate([]), caption, width, false, null, style);
-        }
-        if (e.TryGetProperty("flag", out var flag))
-        {
-            var path = Path(String(flag, at + ".flag"), at + ".flag");
-            if (!e.TryGetProperty("true", out var yes) || !e.TryGetProperty("false", out var no))
-                throw Error(at, "a flag needs the texts 'true' and 'false'.");
-            return new FlagTemplate(path, String(yes, at + ".true"), String(no, at + ".false"), Number(e, "widthMm", at, 30))
-            {
-                Caption = e.TryGetProperty("caption", out var fc) ? String(fc, at + ".caption") : null,
-            };
-        }
-        if (e.TryGetProperty("date", out var date))
-            return new DateTemplate(Path(String(date, at + ".date"), at + ".date"), when)
-            {
-                Style = Enum(e, "style", at, Locale.DateStyle.Blank),
-                Caption = e.TryGetProperty("caption", out var dc) ? String(dc, at + ".caption") : null,
-            };
-        if (e.TryGetProperty("choice", out var choice))
-        {
-            var path = Path(String(choice, at + ".choice"), at + ".choice");
-            if (!e.TryGetProperty("options", out var opts) || opts.ValueKind != JsonValueKind.Array || opts.GetArrayLength() == 0)
-                throw Error(at + ".options", "a choice needs a non-empty array of options.");
-            var options = opts.EnumerateArray().Select((o, i) => String(o, $"{at}.options[{i}]")).ToList();
-            var format = e.TryGetProperty("format", out var f) ? String(f, at + ".format") : string.Join(", ", options.Select((_, i) => $"{{{i}}}"));
-            try { _ = string.Format(CultureInfo.InvariantCulture, format, options.Cast<object>().ToArray()); }
-            catch (FormatException) { throw Error(at + ".format", "the format refers to an option that does not exist."); }
-            return new ChoiceTemplate(path, options, format);
-        }
-        throw Error(at, "an inline object needs one of 'text', 'field', 'value', 'blank', 'date', 'choice', 'flag', 'br'.");
+        var (kind, key, value) = KindOf(e, InlineKinds.ByKey, at, "an inline object");
+        return kind.Parse(e, key, value, style, this, at);
     }
+
+    /// <summary>
+    /// The kind an element's key names, with that key and its value: an element has exactly one of the keys of its
+    /// registry (the schema says so, and so does the parser, whatever order the kinds are found in).
+    /// </summary>
+    private (TKind Kind, string Key, JsonElement Value) KindOf<TKind>(JsonElement e, IReadOnlyDictionary<string, TKind> kinds, string at, string what)
+    {
+        (TKind Kind, string Key, JsonElement Value)? found = null;
+        foreach (var p in e.EnumerateObject())
+        {
+            if (!kinds.TryGetValue(p.Name, out var kind)) continue;
+            if (found is { } first && first.Key != p.Name)
+                throw Error(at, $"{what} has one of {Names(kinds.Keys)}; this one has both '{first.Key}' and '{p.Name}'.");
+            found = (kind, p.Name, p.Value);
+        }
+        return found ?? throw Error(at, $"{what} needs one of {Names(kinds.Keys)}.");
+    }
+
+    private static string Names(IEnumerable<string> keys) => string.Join(", ", keys.Order(StringComparer.Ordinal).Select(k => $"'{k}'"));
+
+    /// <summary>An inline's <c>when</c>: the path whose value it is printed with (else printed empty), or null.</summary>
+    internal string? When(JsonElement e, string at) =>
+        e.TryGetProperty("when", out var w) ? Path(String(w, at + ".when"), at + ".when") : null;
 
     internal ValueTemplate ParseValue(string source, string at)
     {
@@ -248,7 +163,7 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
                 var close = s.IndexOf('}', pos);
                 if (close < 0) throw Error(at, $"'{{' at {pos} is not closed.");
                 Flush();
-                parts.Add(new PathPart(Path(s[(pos + 1)..close], at)));
+                parts.Add(ParsePath(s[(pos + 1)..close], at));
                 pos = close + 1;
             }
             else if (c == '[')
@@ -275,11 +190,28 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
         return parts;
     }
 
+    /// <summary><c>path</c>, or <c>path:plural=час,часа,часов</c>: the number, then the noun agreeing with it (<see cref="NounForms"/>).</summary>
+    private PathPart ParsePath(string inner, string at)
+    {
+        var colon = inner.IndexOf(':');
+        if (colon < 0)
+            return new PathPart(Path(inner, at));
+        var path = Path(inner[..colon], at);
+        const string Plural = "plural=";
+        var option = inner[(colon + 1)..];
+        if (!option.StartsWith(Plural, StringComparison.Ordinal))
+            throw Error(at, $"'{{{inner}}}': after ':' only 'plural=' is known ({{hours:plural=час,часа,часов}}).");
+        var forms = option[Plural.Length..].Split(',').Select(f => f.Trim()).ToArray();
+        if (forms.Length is not (1 or 3) || forms.Any(f => f.Length == 0))
+            throw Error(at, $"'{{{inner}}}': plural= takes one noun (a language whose nouns do not change after a number) or three, one, few and many (час,часа,часов).");
+        return new PathPart(path) { Plural = new NounForms(forms) };
+    }
+
     /// <summary>
     /// Checks a path as the template wrote it (relative to the innermost repeated item) and returns it unchanged:
     /// the builder resolves it against the same item.
     /// </summary>
-    private string Path(string path, string at)
+    internal string Path(string path, string at)
     {
         var scope = _scopes.Count > 0 ? _scopes.Peek() : "";
         if (scope.Length > 0 && path is PayloadValues.Number or PayloadValues.Index)
@@ -321,12 +253,12 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
         finally { _scopes.Pop(); }
     }
 
-    private DefinitionException Error(string at, string message) => new(file, at, message);
+    internal DefinitionException Error(string at, string message) => new(file, at, message);
 
-    private string String(JsonElement e, string at) =>
+    internal string String(JsonElement e, string at) =>
         e.ValueKind == JsonValueKind.String ? e.GetString()! : throw Error(at, "must be a string.");
 
-    private float Number(JsonElement obj, string name, string at, float fallback)
+    internal float Number(JsonElement obj, string name, string at, float fallback)
     {
         if (!obj.TryGetProperty(name, out var v)) return fallback;
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetSingle(out var f) || f < 0 || f > 1000)
@@ -334,7 +266,7 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
         return f;
     }
 
-    private float Size(JsonElement obj, string name, string at)
+    internal float Size(JsonElement obj, string name, string at)
     {
         var v = Number(obj, name, at, 0);
         if (v is < 4 or > 72)
@@ -342,14 +274,14 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
         return v;
     }
 
-    private InkColor? Color(JsonElement obj, string name, string at)
+    internal InkColor? Color(JsonElement obj, string name, string at)
     {
         if (!obj.TryGetProperty(name, out var v)) return null;
         if (v.ValueKind == JsonValueKind.String && InkColor.TryParse(v.GetString(), out var c)) return c;
         throw Error($"{at}.{name}", "must be a colour written \"#RRGGBB\".");
     }
 
-    private bool Bool(JsonElement obj, string name, string at)
+    internal bool Bool(JsonElement obj, string name, string at)
     {
         if (!obj.TryGetProperty(name, out var v)) return false;
         return v.ValueKind switch
@@ -360,7 +292,7 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
         };
     }
 
-    private T Enum<T>(JsonElement obj, string name, string at, T fallback) where T : struct, System.Enum
+    internal T Enum<T>(JsonElement obj, string name, string at, T fallback) where T : struct, System.Enum
     {
         if (!obj.TryGetProperty(name, out var v)) return fallback;
         if (v.ValueKind == JsonValueKind.String && System.Enum.TryParse<T>(v.GetString(), true, out var r) && System.Enum.IsDefined(r))

@@ -12,7 +12,7 @@ internal sealed record ParagraphTemplate(ParagraphStyle Style, bool? Bold, float
 internal sealed record PageBreakTemplate : BlockTemplate;
 
 /// <summary>The definition's header or footer (<c>page.header</c>, <c>page.footer</c>): one paragraph on every page.</summary>
-internal sealed record RunningTemplate(RunningPosition Position, ParagraphTemplate Content) : BlockTemplate;
+internal sealed record RunningTemplate(RunningPosition Position, ParagraphTemplate Content);
 
 internal sealed record CutLineTemplate(string Label, float SpaceBeforePt, float SpaceAfterPt) : BlockTemplate;
 
@@ -85,6 +85,35 @@ internal sealed record LiteralPart(string Text) : ValuePart
 internal sealed record PathPart(string Path) : ValuePart
 {
     public override IEnumerable<string> Paths => [Path];
+
+    /// <summary>The noun that follows the number, agreeing with it (<c>{hours:plural=час,часа,часов}</c>); null: the value alone.</summary>
+    public NounForms? Plural { get; init; }
+}
+
+/// <summary>
+/// A noun's forms after a number: one form (a language whose noun does not change after a numeral, as Kazakh's:
+/// <c>5 сағат</c>), or three — one, few, many — chosen by the East Slavic rule: 1, 21, 101 take the first (<c>час</c>);
+/// 2–4, 22–24 the second (<c>часа</c>); 0, 5–20, 25–30, 11–14 of every hundred the third (<c>часов</c>); a fraction
+/// (<c>1.5</c>) the second, as Russian says <c>1,5 часа</c>.
+/// </summary>
+internal sealed record NounForms(IReadOnlyList<string> Forms)
+{
+    /// <summary>The form that agrees with <paramref name="number"/> (as the payload prints it); the last for what is not a number.</summary>
+    public string For(string number)
+    {
+        if (Forms.Count == 1) return Forms[0];
+        if (!decimal.TryParse(number.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            return Forms[2];
+        n = Math.Abs(n);
+        if (n != Math.Truncate(n)) return Forms[1];
+        var tens = (int)(n % 100);
+        var units = tens % 10;
+        if (tens is >= 11 and <= 14) return Forms[2];
+        return units switch { 1 => Forms[0], >= 2 and <= 4 => Forms[1], _ => Forms[2] };
+    }
+
+    /// <summary>The number and its noun: <c>5 часов</c>.</summary>
+    public string With(string number) => number + " " + For(number);
 }
 
 internal sealed record OptionalGroup(IReadOnlyList<ValuePart> Parts) : ValuePart

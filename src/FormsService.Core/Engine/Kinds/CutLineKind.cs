@@ -1,12 +1,21 @@
+using System.Text.Json;
+using FormsService.Core.Engine.Catalog;
 using FormsService.Core.Engine.Layout;
 using FormsService.Core.Engine.Model;
 using FormsService.Core.Engine.Rendering;
 
 namespace FormsService.Core.Engine.Kinds;
 
-/// <summary>The dashed line the tear-off part is cut along, its label centred on it.</summary>
-internal sealed class CutLineKind : BlockKind<CutLine>
+/// <summary>The dashed line the tear-off part is cut along, its label centred on it: <c>{ "cutLine": "label" }</c>.</summary>
+internal sealed class CutLineKind : BlockKind<CutLineTemplate, CutLine>
 {
+    public override string Key => "cutLine";
+
+    protected override CutLineTemplate ParseTemplate(JsonElement block, JsonElement value, TemplateParser parser, string at) =>
+        new(parser.String(value, at + ".cutLine"), parser.Number(block, "spaceBeforePt", at, 0), parser.Number(block, "spaceAfterPt", at, 0));
+
+    protected override CutLine Build(CutLineTemplate c, BuildContext context) => new(c.Label, context.Scale.CutLabel, c.SpaceBeforePt, c.SpaceAfterPt);
+
     protected override LaidOutBlock Layout(CutLine c, LayoutContext context)
     {
         var size = c.Type.SizePt;

@@ -38,8 +38,9 @@ internal sealed class DateLocales
     /// <summary>Every version of the catalogue is in a language this service has date words for.</summary>
     public void CheckCovers(FormCatalog catalog)
     {
-        foreach (var version in catalog.Forms.SelectMany(f => f.Versions))
-            For(version.Definition.Language, Path.Combine(version.Definition.Directory, "definition.json"));
+        foreach (var version in catalog.Forms.SelectMany(f => f.Versions).SelectMany(v => v.Languages.Select(l => v.In(l)!)))
+            For(version.Definition.Language, Path.Combine(version.Definition.Directory,
+                version == version.Default ? "definition.json" : FormCatalog.VariantFileName(version.Language)));
     }
 
     public DateLocale? Find(string language) => _byLanguage.GetValueOrDefault(language);

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Kinds;
 
 namespace FormsService.Core.Engine.Model;
 
@@ -20,9 +20,6 @@ internal sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource>
     /// <summary>The date words of every language, by which the builder prints dates (and a Word document's dates are read back).</summary>
     internal Locale.DateLocales Locales => locales;
 
-    // Blank widths of the parts of a date, as the forms print them: 20__ жылғы "___" _________.
-    private const float YearMm = 9, DayMm = 8, MonthMm = 24;
-
     /// <param name="values">The values the template reads: the form's record (and what its module derives from it) as JSON.</param>
     /// <param name="blank">
     /// The form printed blank, to be filled by hand: its blank styles, its tables always, their rows to fill printed
@@ -39,46 +36,16 @@ internal sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource>
             Dates = locales.Find(d.Language) ?? throw new InvalidOperationException($"No date words for '{d.Language}': the catalogue should have refused it."),
             Blank = blank,
             Bindable = version.Module.BoundPaths,
+            Definition = d,
+            Payload = values,
+            Figures = figures,
         };
+        var header = Running(version.Header, context);
+        var footer = Running(version.Footer, context);
         var blocks = new List<Block>(version.Body.Count);
-        RunningText? header = null, footer = null;
         foreach (var template in version.Body)
-        {
-            switch (template)
-            {
-                case ParagraphTemplate p:
-                    var paragraph = BuildParagraph(p, context, null, null);
-                    // On a blank, a paragraph all of whose text depends on values (the executor's line) prints
-                    // nothing and has nothing to write on: it takes no room that the rows to fill could have.
-                    if (!blank || paragraph.Inlines.Count > 0 || p.Inlines.Count == 0)
-                        blocks.Add(paragraph);
-                    break;
-                case CutLineTemplate c:
-                    blocks.Add(new CutLine(c.Label, scale.CutLabel, c.SpaceBeforePt, c.SpaceAfterPt));
-                    break;
-                case FigureTemplate f:
-                    blocks.Add(new Figure(figures[f.FigureId].Create(d, values), Units.MmToPt(f.WidthMm), Units.MmToPt(f.HeightMm), f.SpaceBeforePt, f.SpaceAfterPt));
-                    break;
-                case PageBreakTemplate:
-                    blocks.Add(PageBreak.Instance);
-                    break;
-                case TableTemplate t:
-                    if (!blank && t.If is not null && !context.Values.Has(t.If) && context.Values.Items(t.If).Count == 0)
-                        break;
-                    // A table left with no row at all (lines to fill, on a filled form) is no table.
-                    if (TableBuilder.Build(t, context) is { } table && (table.HeaderRows.Count > 0 || table.Rows.Count > 0))
-                        blocks.Add(table);
-                    break;
-                case RunningTemplate { Position: RunningPosition.Header } r:
-                    header = new RunningText(r.Position, BuildParagraph(r.Content, context, null, null));
-                    break;
-                case RunningTemplate r:
-                    footer = new RunningText(r.Position, BuildParagraph(r.Content, context, null, null));
-                    break;
-                default:
-                    throw new NotSupportedException($"Block template {template.GetType().Name} has no builder.");
-            }
-        }
+            if (BlockKinds.Of(template).Build(template, context) is { } block)
+                blocks.Add(block);
         return new Document(new DocumentInfo(d.Title, d.Language, $"{d.LegalBasis.Act}, {d.LegalBasis.Appendix}") { FormId = d.FormId, Version = d.Version },
             page, styles, blocks)
         {
@@ -95,154 +62,16 @@ internal sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource>
         return version.Labels.Words.ToDictionary(w => w.Key, w => w.Value.Label[russian ? 1 : 0], StringComparer.Ordinal);
     }
 
-    /// <param name="bold">The surrounding default (a table cell's) where the paragraph does not say.</param>
-    /// <param name="style">The paragraph's style where the caller decides it (a cell's alignment); else the template's.</param>
-    internal static Paragraph BuildParagraph(ParagraphTemplate p, BuildContext context, bool? bold, float? sizePt, PayloadValues? values = null,
-        ParagraphStyle? style = null)
-    {
-        var scale = context.Scale;
-        var text = scale.Paragraph(p.Bold ?? bold ?? false, p.SizePt ?? sizePt);
-        var inlines = context.Inlines;
-        inlines.Clear();
-        var from = values ?? context.Values;
-        for (var i = 0; i < p.Inlines.Count; i++)
-            Expand(p.Inlines[i], from, context, text, inlines);
-        return context.Paragraph(style ?? p.Style, text, scale.LineHeight(text), inlines);
-    }
+    private static RunningText? Running(RunningTemplate? r, BuildContext context) =>
+        r is null ? null : new RunningText(r.Position, ParagraphKind.BuildParagraph(r.Content, context, null, null));
 
-    private static void Expand(InlineTemplate template, PayloadValues values, BuildContext context, Typography paragraph, List<Inline> into)
-    {
-        var scale = context.Scale;
-        switch (template)
-        {
-            case TextTemplate t:
-                into.Add(context.Run(t.Text, scale.Run(paragraph, t.Style)));
-                break;
-            case PageNumberTemplate n:
-                into.Add(new PageNumber(n.Kind, scale.Run(paragraph, n.Style)));
-                break;
-            case BreakTemplate:
-                into.Add(LineBreak.Instance);
-                break;
-            case FieldTemplate f:
-                var value = f.When is not null && !values.Has(f.When) ? null : Render(f.Value.Parts, values);
-                into.Add(f.Prose && value is not null
-                    ? f.NoBreak ? new TextRun(value, scale.Run(paragraph, f.Style)) { NoBreak = true } : context.Run(value, scale.Run(paragraph, f.Style))
-                    : new Field(value, f.Caption, Units.MmToPt(f.MinWidthMm), f.Fill, scale.Run(paragraph, f.Style), scale.Caption)
-                    {
-                        Parts = values.IsRoot ? context.PartsOf(f.Value.Parts, value, values) : null,
-                    });
-                break;
-            case ValueTextTemplate v:
-                if ((v.When is null || values.Has(v.When)) && Render(v.Value.Parts, values) is { } plain)
-                    into.Add(context.Run(plain, scale.Run(paragraph, v.Style)));
-                break;
-            case DateTemplate dt:
-                var raw = dt.When is not null && !values.Has(dt.When) ? null : values.Get(dt.Path);
-                var date = raw is not null && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                    ? parsed : (DateOnly?)null;
-                var bound = values.IsRoot && context.Bindable.Contains(dt.Path) ? dt.Path : null;
-                into.AddRange(DateInlines(date, dt, context.Dates, scale.Run(paragraph, RunStyle.Normal), scale.Caption, bound));
-                break;
-            case ConditionalTemplate c:
-                if (values.Has(c.Path) == c.WhenPresent)
-                    Expand(c.Inner, values, context, paragraph, into);
-                break;
-            case FlagTemplate flag:
-                var normal = scale.Run(paragraph, RunStyle.Normal);
-                into.Add(values.Flag(flag.Path) switch
-                {
-                    true => new TextRun(flag.WhenTrue, normal),
-                    false => new TextRun(flag.WhenFalse, normal),
-                    null => new Field(null, flag.Caption, Units.MmToPt(flag.BlankWidthMm), false, normal, scale.Caption),
-                });
-                break;
-            case ChoiceTemplate c:
-                into.AddRange(ChoiceInlines(c, values.Get(c.Path), scale.Run(paragraph, RunStyle.Normal)));
-                break;
-        }
-    }
-
-    /// <param name="bound">The date's payload path when a Word document may bind its parts, else null.</param>
-    private static IEnumerable<Inline> DateInlines(DateOnly? date, DateTemplate template, Locale.DateLocale dates, Typography normal, Typography caption,
-        string? bound)
-    {
-        // A filled date breaks at its spaces as Word breaks it; a blank date's shape is one piece of a line, glued to
-        // its blanks, so that nobody writes a date across two lines.
-        if (date is { } filled && template.Style != Locale.DateStyle.Blank)
-        {
-            yield return new TextRun(dates.Format(filled, template.Style), normal);
-            yield break;
-        }
-        // The form's drawn shape: every part a blank, filled or not; a caption goes under the last part.
-        var pattern = dates.Pattern(Locale.DateStyle.Blank);
-        var last = pattern.Select((p, i) => (p, i)).Last(x => x.p is Locale.DateSlot).i;
-        for (var i = 0; i < pattern.Count; i++)
-        {
-            if (pattern[i] is Locale.DateText text)
-            {
-                yield return new TextRun(text.Text, normal) { NoBreak = date is null };
-                continue;
-            }
-            var slot = (Locale.DateSlot)pattern[i];
-            var width = Units.MmToPt(slot.Part switch { Locale.DatePart.Year => YearMm, Locale.DatePart.Day => DayMm, _ => MonthMm });
-            var under = i == last ? template.Caption : null;
-            var part = slot.Part switch
-            {
-                Locale.DatePart.Year => BindingPart.Year,
-                Locale.DatePart.Day => BindingPart.Day,
-                _ => BindingPart.Month,
-            };
-            if (date is { } v)
-            {
-                var shown = dates.Value(v, slot, Locale.DateStyle.Blank);
-                yield return new Field(shown, under, width, false, normal, caption)
-                {
-                    Parts = bound is null ? null : [new FieldPart(shown, new Binding(bound, part))],
-                };
-            }
-            else
-            {
-                if (slot.Part == Locale.DatePart.Year && dates.BlankYearPrefix.Length > 0)
-                    yield return new TextRun(dates.BlankYearPrefix, normal) { NoBreak = true };
-                yield return new Field(null, under, width, false, normal, caption)
-                {
-                    Parts = bound is null ? null : [new FieldPart("", new Binding(bound, part))],
-                };
-            }
-        }
-    }
-
-    private static IEnumerable<Inline> ChoiceInlines(ChoiceTemplate c, string? chosen, Typography normal)
-    {
-        // The format's literal text is kept as it is; only the chosen option is underlined.
-        var format = c.Format;
-        var i = 0;
-        while (i < format.Length)
-        {
-            var open = format.IndexOf('{', i);
-            if (open < 0)
-            {
-                yield return new TextRun(format[i..], normal);
-                yield break;
-            }
-            if (open > i)
-                yield return new TextRun(format[i..open], normal);
-            var close = format.IndexOf('}', open);
-            var index = int.Parse(format.AsSpan(open + 1, close - open - 1), CultureInfo.InvariantCulture);
-            var option = c.Options[index];
-            var selected = chosen is not null && string.Equals(option, chosen, StringComparison.OrdinalIgnoreCase);
-            yield return new TextRun(option, normal.With(underline: selected));
-            i = close + 1;
-        }
-    }
-
+    /// <summary>A value template's text for <paramref name="values"/>; null when it has no value.</summary>
     internal static string? Render(IReadOnlyList<ValuePart> parts, PayloadValues values)
     {
         // One path alone (a table cell's "{hours}"): its value is already normalized, and it has one exactly when
         // the value is not empty.
         if (parts.Count == 1 && parts[0] is PathPart only)
-            return values.Get(only.Path);
+            return values.Get(only.Path) is { } alone && only.Plural is { } noun ? noun.With(alone) : values.Get(only.Path);
         var sb = new StringBuilder();
         var any = Append(sb, parts, values);
         var text = PayloadValues.Normalize(sb.ToString());
@@ -262,7 +91,8 @@ internal sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource>
                     sb.Append(l.Text);
                     break;
                 case PathPart p:
-                    sb.Append(values.Get(p.Path, out var has));
+                    var value = values.Get(p.Path, out var has);
+                    sb.Append(value is not null && p.Plural is { } noun ? noun.With(value) : value);
                     any |= has;
                     break;
                 case OptionalGroup g:
@@ -287,6 +117,14 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
 {
     /// <summary>The date words of the definition's language.</summary>
     public required Locale.DateLocale Dates { get; init; }
+
+    public required FormDefinition Definition { get; init; }
+
+    /// <summary>The values as JSON, as a figure's source reads them.</summary>
+    public JsonElement? Payload { get; init; }
+
+    /// <summary>The sources of the figures a definition may name, by id.</summary>
+    public IReadOnlyDictionary<string, IFigureSource> Figures { get; init; } = new Dictionary<string, IFigureSource>();
 
     /// <summary>The form is printed blank: rows to fill are printed empty.</summary>
     public bool Blank { get; init; }
@@ -353,7 +191,11 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
                     break;
                 case PathPart p:
                     if (!Bindable.Contains(p.Path)) return false;
-                    into.Add(new FieldPart(values.Get(p.Path) ?? "", new Binding(p.Path)));
+                    var number = values.Get(p.Path);
+                    into.Add(new FieldPart(number ?? "", new Binding(p.Path)));
+                    // The noun is the document's text, not the value: a Word document reads the number alone back.
+                    if (number is not null && p.Plural is { } noun)
+                        into.Add(new FieldPart(" " + noun.For(number), null));
                     break;
                 case OptionalGroup g:
                     var all = true;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Kinds;
 
 namespace FormsService.Core.Engine.Model;
 
@@ -197,13 +198,13 @@ internal static class TableBuilder
         IReadOnlyList<Paragraph> content;
         if (cell.Content.Count == 1)
         {
-            content = context.Alone(DocumentBuilder.BuildParagraph(cell.Content[0], context, look.Bold, look.SizePt, values, shared.Paragraphs[0]));
+            content = context.Alone(ParagraphKind.BuildParagraph(cell.Content[0], context, look.Bold, look.SizePt, values, shared.Paragraphs[0]));
         }
         else
         {
             var paragraphs = new Paragraph[cell.Content.Count];
             for (var k = 0; k < paragraphs.Length; k++)
-                paragraphs[k] = DocumentBuilder.BuildParagraph(cell.Content[k], context, look.Bold, look.SizePt, values, shared.Paragraphs[k]);
+                paragraphs[k] = ParagraphKind.BuildParagraph(cell.Content[k], context, look.Bold, look.SizePt, values, shared.Paragraphs[k]);
             content = paragraphs;
         }
         var rowSpan = Math.Max(1, cell.RowSpan);

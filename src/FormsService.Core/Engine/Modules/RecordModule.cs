@@ -15,14 +15,23 @@ namespace FormsService.Core.Engine.Modules;
 internal sealed class RecordModule<TPayload, TView> : IFormModule where TPayload : class where TView : class
 {
     private readonly PayloadType<TPayload> _payload;
-    private readonly Func<TPayload, TView> _view;
+    private readonly Func<TPayload, string, TView> _view;
     private readonly Action<JsonObject> _describe;
-    private readonly Func<BlankOptions, object>? _blank;
+    private readonly Func<BlankOptions, string, object>? _blank;
 
     /// <param name="blank">What the form's blank knows beforehand, for a month (or none): a form that has it takes a month.</param>
     public RecordModule(string name, PayloadType<TPayload> payload, Func<TPayload, TView> view,
         PageHints? hints = null, Action<JsonObject>? describe = null, IReadOnlyList<IFigureSource>? figures = null,
         Func<BlankOptions, object>? blank = null)
+        : this(name, payload, (record, _) => view(record), hints, describe, figures, blank is null ? null : (options, _) => blank(options))
+    {
+    }
+
+    /// <param name="view">The view of a valid record for a document in a language (its definition's <c>language</c>): the texts the code computes are worded in it.</param>
+    /// <param name="blank">What the form's blank knows beforehand, for a month (or none), in a language: a form that has it takes a month.</param>
+    public RecordModule(string name, PayloadType<TPayload> payload, Func<TPayload, string, TView> view,
+        PageHints? hints = null, Action<JsonObject>? describe = null, IReadOnlyList<IFigureSource>? figures = null,
+        Func<BlankOptions, string, object>? blank = null)
     {
         Name = name;
         _payload = payload;
@@ -54,7 +63,7 @@ internal sealed class RecordModule<TPayload, TView> : IFormModule where TPayload
     public PayloadCheck Bind(JsonElement payload, FormDefinition definition)
     {
         var check = _payload.Bind(payload, out var record);
-        return record is null ? check : check with { View = JsonSerializer.SerializeToElement(_view(record), Payloads.PayloadJson.Options), Record = record };
+        return record is null ? check : check with { View = JsonSerializer.SerializeToElement(_view(record, definition.Language), Payloads.PayloadJson.Options), Record = record };
     }
 
     public void Describe(JsonObject schema) => _describe(schema);
@@ -62,7 +71,7 @@ internal sealed class RecordModule<TPayload, TView> : IFormModule where TPayload
     public bool BlankTakesMonth => _blank is not null;
 
     public JsonElement? BlankView(FormDefinition definition, BlankOptions options) =>
-        _blank is null ? null : JsonSerializer.SerializeToElement(_blank(options), PayloadJson.Options);
+        _blank is null ? null : JsonSerializer.SerializeToElement(_blank(options, definition.Language), PayloadJson.Options);
 }
 
 /// <summary>Shorthands for the usual case: the view is the record itself.</summary>

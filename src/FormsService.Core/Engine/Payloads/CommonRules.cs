@@ -17,22 +17,22 @@ internal static class CommonRules
 {
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilderInitial<T, string?> rule, int maxLength) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Say.Required)
-            .SetValidator(new NotBlankValidator<T>()).WithMessage(Say.NotBlank)
-            .MaximumLength(maxLength).WithMessage(Say.TooLong(maxLength));
+            .NotNull().Says(Say.Required)
+            .SetValidator(new NotBlankValidator<T>()).Says(Say.NotBlank)
+            .MaximumLength(maxLength).Says(Say.TooLong(maxLength));
 
     public const int FirstYear = 1990, LastYear = 2100;
 
     /// <summary>A date of these documents lies between 1990 and 2100: anything else is a typing error (and breaks calendars).</summary>
     public static IRuleBuilderOptions<T, DateOnly?> RequiredDate<T>(this IRuleBuilderInitial<T, DateOnly?> rule) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Say.Required)
+            .NotNull().Says(Say.Required)
             .SetValidator(new YearsValidator<T>(FirstYear, LastYear))
-            .WithMessage(Say.Of("years-between", ("min", FirstYear), ("max", LastYear)));
+            .Says(Say.Of("years-between", ("min", FirstYear), ("max", LastYear)));
 
     /// <summary>An optional date, when given, in 1990–2100 (the schema's pattern on the year).</summary>
-    public static IRuleBuilderOptions<T, DateOnly?> DateInYears<T>(this IRuleBuilder<T, DateOnly?> rule, string message) =>
-        rule.SetValidator(new YearsValidator<T>(FirstYear, LastYear)).WithMessage(message);
+    public static IRuleBuilderOptions<T, DateOnly?> DateInYears<T>(this IRuleBuilder<T, DateOnly?> rule, Message message) =>
+        rule.SetValidator(new YearsValidator<T>(FirstYear, LastYear)).Says(message);
 
     /// <summary>A list of <paramref name="min"/>–<paramref name="max"/> items (the schema's <c>minItems</c>/<c>maxItems</c>).</summary>
     public static IRuleBuilderOptions<T, IReadOnlyList<TItem>?> CountBetween<T, TItem>(this IRuleBuilder<T, IReadOnlyList<TItem>?> rule, int min, int max) =>
@@ -40,15 +40,15 @@ internal static class CommonRules
 
     /// <summary>Text with something besides spaces in it (the schema's <c>minLength</c> and pattern); null is left to other rules.</summary>
     public static IRuleBuilderOptions<T, string?> NotBlank<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.SetValidator(new NotBlankValidator<T>()).WithMessage(Say.NotBlank);
+        rule.SetValidator(new NotBlankValidator<T>()).Says(Say.NotBlank);
 
     /// <summary>One of a fixed set of codes, exactly as written (the schema's <c>enum</c>; codes are not free text).</summary>
     public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, IReadOnlyList<string> values) =>
         rule.SetValidator(new OneOfValidator<T>(values))
-            .WithMessage(Say.Of("one-of", ("values", string.Join(", ", values))));
+            .Says(Say.Of("one-of", ("values", string.Join(", ", values))));
 
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.MaximumLength(maxLength).WithMessage(Say.TooLong(maxLength));
+        rule.MaximumLength(maxLength).Says(Say.TooLong(maxLength));
 }
 
 /// <summary>A birth year must belong to someone old enough to be convicted, and alive.</summary>
@@ -56,7 +56,7 @@ internal static class AgeRules
 {
     public const int MinAge = 14;
     public const int MaxAge = 100;
-    public static readonly string Message = Say.Of("age-on-verdict", ("min", MinAge), ("max", MaxAge));
+    public static readonly Message Message = Say.Of("age-on-verdict", ("min", MinAge), ("max", MaxAge));
 
     public static bool Plausible(int? birthYear, DateOnly? verdictDate) =>
         birthYear is null || verdictDate is null ||

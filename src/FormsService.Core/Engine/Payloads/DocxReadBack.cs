@@ -12,7 +12,7 @@ namespace FormsService.Core.Engine.Payloads;
 /// What reading a Word document back gave: the payload (then checked like any other), or why the document was
 /// refused — a status, a problem title's code, and coded messages by tag or by <c>$</c> for the document as a whole.
 /// </summary>
-internal sealed record DocxReading(FormVersion? Version, JsonElement? Payload, int Status, string? TitleCode, IReadOnlyDictionary<string, string[]> Errors)
+internal sealed record DocxReading(FormVersion? Version, JsonElement? Payload, int Status, string? TitleCode, IReadOnlyDictionary<string, Message[]> Errors)
 {
     public bool Read => Payload is not null;
 }
@@ -40,6 +40,10 @@ internal static class DocxReadBack
         var version = form.Versions.FirstOrDefault(v => string.Equals(v.Version, content.Version, StringComparison.Ordinal));
         if (version is null)
             return Refused(null, 422, "problem-docx-refused", Whole, Say.Of("docx-unknown-version", ("formId", form.FormId), ("version", content.Version ?? "")));
+        // The variant the document was made in (its language is read from it: a Russian document's dates are Russian);
+        // a document that names none is in the version's default language.
+        if (content.Language is { } language && version.In(language) is { } variant)
+            version = variant;
 
         JsonObject payload;
         try
@@ -51,7 +55,7 @@ internal static class DocxReadBack
             return Refused(version, 422, "problem-docx-refused", Whole, Say.Of("docx-not-ours"));
         }
 
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, List<Message>>(StringComparer.Ordinal);
         var bound = version.Module.BoundPaths;
         var wholes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var parts = new Dictionary<string, List<(BindingPart Part, string Text)>>(StringComparer.Ordinal);
@@ -103,13 +107,13 @@ internal static class DocxReadBack
         }
         if (errors.Count > 0)
             return new DocxReading(version, null, 422, "problem-docx-fields", errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
-        return new DocxReading(version, JsonSerializer.SerializeToElement(payload), 200, null, new Dictionary<string, string[]>());
+        return new DocxReading(version, JsonSerializer.SerializeToElement(payload), 200, null, new Dictionary<string, Message[]>());
     }
 
-    private static DocxReading Refused(FormVersion? version, int status, string title, string at, string message) =>
-        new(version, null, status, title, new Dictionary<string, string[]>(StringComparer.Ordinal) { [at] = [message] });
+    private static DocxReading Refused(FormVersion? version, int status, string title, string at, Message message) =>
+        new(version, null, status, title, new Dictionary<string, Message[]>(StringComparer.Ordinal) { [at] = [message] });
 
-    private static void Add(Dictionary<string, List<string>> errors, string key, string message) => Get(errors, key).Add(message);
+    private static void Add(Dictionary<string, List<Message>> errors, string key, Message message) => Get(errors, key).Add(message);
 
     private static List<T> Get<T>(Dictionary<string, List<T>> map, string key)
     {

@@ -54,22 +54,19 @@ internal sealed class MessageTable
 
     public bool Knows(string code) => _byLanguage[Default].ContainsKey(code);
 
-    /// <summary>A message in <paramref name="language"/>: a coded one from the table, any other text as it is.</summary>
-    public string Text(string message, string language)
+    /// <summary>A message in <paramref name="language"/> (Kazakh for a language the tables lack); literal text as it is.</summary>
+    public string Text(Message message, string language)
     {
-        if (!Say.TryParse(message, out var code, out var args))
-            return message;
-        var texts = _byLanguage.GetValueOrDefault(language) ?? _byLanguage[Default];
-        if (!texts.TryGetValue(code, out var text))
+        if (message.Code is not { } code)
+            return message.Literal!;
+        var known = _byLanguage.ContainsKey(language) ? language : Default;
+        if (!_byLanguage[known].TryGetValue(code, out var text))
             throw new InvalidOperationException($"The message code '{code}' is in no table of forms/{Folder}.");
-        return MessageTemplate.Fill(text, _byLanguage.ContainsKey(language) ? language : Default, args);
+        return MessageTemplate.Fill(text, known, message.Args);
     }
 
-    /// <summary>The code of a coded message, or null for literal text.</summary>
-    public static string? CodeOf(string message) => Say.TryParse(message, out var code, out _) ? code : null;
-
     /// <summary>The text every reader gets when no language was asked for in a file (manifests, spreadsheets): Kazakh, then English.</summary>
-    public string Bilingual(string message)
+    public string Bilingual(Message message)
     {
         var kk = Text(message, "kk");
         var en = Text(message, "en");

@@ -30,7 +30,7 @@ internal sealed class PayloadType<T> where T : class
     public PayloadCheck Bind(JsonElement payload, out T? record)
     {
         record = null;
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, List<Message>>(StringComparer.Ordinal);
         if (payload.ValueKind != JsonValueKind.Object)
             return Done(errors.With("", Say.Object), []);
 
@@ -51,7 +51,7 @@ internal sealed class PayloadType<T> where T : class
             return Done(errors.With("", Say.Object), []);
 
         foreach (var failure in _validator.Validate(record).Errors)
-            TextGuard.Add(errors, PayloadJson.ToCamelPath(failure.PropertyName), failure.ErrorMessage);
+            TextGuard.Add(errors, PayloadJson.ToCamelPath(failure.PropertyName), Message.Of(failure));
         if (errors.Count > 0)
         {
             record = null;
@@ -60,13 +60,13 @@ internal sealed class PayloadType<T> where T : class
         return Done(errors, _warnings(record).ToList());
     }
 
-    private static PayloadCheck Done(Dictionary<string, List<string>> errors, IReadOnlyList<PayloadWarning> warnings) =>
+    private static PayloadCheck Done(Dictionary<string, List<Message>> errors, IReadOnlyList<PayloadWarning> warnings) =>
         new(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal), warnings);
 }
 
 internal static class PayloadErrorsExtensions
 {
-    public static Dictionary<string, List<string>> With(this Dictionary<string, List<string>> errors, string path, string message)
+    public static Dictionary<string, List<Message>> With(this Dictionary<string, List<Message>> errors, string path, Message message)
     {
         TextGuard.Add(errors, path, message);
         return errors;
@@ -101,7 +101,7 @@ internal static class PayloadJson
         string.Join('.', propertyName.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
 
     /// <summary>Says what a value at <paramref name="path"/> must be, from the record's property type.</summary>
-    public static string TypeMessage(Type root, string path)
+    public static Message TypeMessage(Type root, string path)
     {
         var type = root;
         foreach (var segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))

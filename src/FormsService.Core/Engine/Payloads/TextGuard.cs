@@ -15,7 +15,7 @@ namespace FormsService.Core.Engine.Payloads;
 /// </summary>
 internal sealed class TextGuard(Func<int, bool> canDraw)
 {
-    public void Check(JsonElement element, string path, IDictionary<string, List<string>> errors)
+    public void Check(JsonElement element, string path, IDictionary<string, List<Message>> errors)
     {
         switch (element.ValueKind)
         {
@@ -36,7 +36,7 @@ internal sealed class TextGuard(Func<int, bool> canDraw)
         }
     }
 
-    private string? Problem(JsonElement element)
+    private Message? Problem(JsonElement element)
     {
         string s;
         try { s = element.GetString()!; }
@@ -117,7 +117,7 @@ internal sealed class TextGuard(Func<int, bool> canDraw)
     private static string Describe(int cp) =>
         $"'{char.ConvertFromUtf32(cp)}' (U+{cp.ToString("X4", CultureInfo.InvariantCulture)})";
 
-    internal static void Add(IDictionary<string, List<string>> errors, string path, string message)
+    internal static void Add(IDictionary<string, List<Message>> errors, string path, Message message)
     {
         // Every error names a path: the body itself (or a key that is empty) is "$".
         if (path.Length == 0) path = "$";

@@ -28,7 +28,7 @@ internal static class DocxSource
     {
         x.Raw(DocxZip.Declaration)
             .Raw("<fs:document xmlns:fs=\"").Raw(Namespace).Raw("\" form=\"").Raw(Escape(info.FormId))
-            .Raw("\" version=\"").Raw(Escape(info.Version)).Raw("\">");
+            .Raw("\" version=\"").Raw(Escape(info.Version)).Raw("\" language=\"").Raw(Escape(info.Language)).Raw("\">");
         if (payloadJson is not null)
         {
             x.Raw("<fs:payload>"u8);
@@ -76,7 +76,11 @@ internal static class DocxSource
     public sealed record Control(string Tag, string Text);
 
     /// <summary>What a Word document holds: its source (when it is this service's) and its tagged controls in document order.</summary>
-    public sealed record Content(string? FormId, string? Version, string? PayloadJson, IReadOnlyList<Control> Controls);
+    public sealed record Content(string? FormId, string? Version, string? PayloadJson, IReadOnlyList<Control> Controls)
+    {
+        /// <summary>The document's language as it names it; null in a document that does not (one made before documents had a language: Kazakh).</summary>
+        public string? Language { get; init; }
+    }
 
     /// <summary>Reads a DOCX; null when it is not a readable Word document (not a ZIP, no main part, broken XML, too large).</summary>
     public static Content? Read(Stream docx)
@@ -86,7 +90,7 @@ internal static class DocxSource
             using var zip = new ZipArchive(docx, ZipArchiveMode.Read, leaveOpen: true);
             var main = zip.GetEntry("word/document.xml");
             if (main is null || main.Length > PartLimit) return null;
-            string? form = null, version = null, payload = null;
+            string? form = null, version = null, payload = null, language = null;
             foreach (var entry in zip.Entries)
             {
                 if (!entry.FullName.StartsWith("customXml/", StringComparison.Ordinal) || !entry.FullName.EndsWith(".xml", StringComparison.Ordinal)
@@ -95,12 +99,12 @@ internal static class DocxSource
                 using var s = entry.Open();
                 if (ReadSource(s) is { } found)
                 {
-                    (form, version, payload) = found;
+                    (form, version, payload, language) = found;
                     break;
                 }
             }
             using var body = main.Open();
-            return new Content(form, version, payload, Controls(body));
+            return new Content(form, version, payload, Controls(body)) { Language = language };
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException)
         {
@@ -116,13 +120,14 @@ internal static class DocxSource
         MaxCharactersInDocument = PartLimit,
     };
 
-    private static (string? Form, string? Version, string? Payload)? ReadSource(Stream part)
+    private static (string? Form, string? Version, string? Payload, string? Language)? ReadSource(Stream part)
     {
         using var r = XmlReader.Create(part, Settings);
         if (r.MoveToContent() != XmlNodeType.Element || r.LocalName != "document" || r.NamespaceURI != Namespace)
             return null;
         var form = r.GetAttribute("form");
         var version = r.GetAttribute("version");
+        var language = r.GetAttribute("language");
         string? payload = null;
         while (r.Read())
             if (r.NodeType == XmlNodeType.Element && r.LocalName == "payload" && r.NamespaceURI == Namespace)
@@ -130,7 +135,7 @@ internal static class DocxSource
                 payload = r.ReadElementContentAsString();
                 break;
             }
-        return (form, version, payload);
+        return (form, version, payload, language);
     }
 
     /// <summary>Every tagged content control, with the text of its content (tabs and breaks read as spaces).</summary>

@@ -31,22 +31,39 @@ internal sealed class SheetLayout
 
     private readonly Dictionary<string, SheetColumn> _byPath;
 
-    private SheetLayout(IReadOnlyList<SheetColumn> columns, IReadOnlyList<SheetArray> arrays)
+    private SheetLayout(IReadOnlyList<SheetColumn> columns, IReadOnlyList<SheetArray> arrays, SheetColumn? key = null)
     {
         Columns = columns;
         Arrays = arrays;
+        Key = key ?? RowKey;
         _byPath = columns.ToDictionary(c => c.Path, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<SheetColumn> Columns { get; }
     public IReadOnlyList<SheetArray> Arrays { get; }
 
+    /// <summary>The key column of an array's sheet, labelled in the layout's language.</summary>
+    public SheetColumn Key { get; }
+
     public SheetColumn? Column(string path) => _byPath.GetValueOrDefault(path);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormVersion, SheetLayout> Cache = new();
 
-    /// <summary>The layout of a published version: generated once, as its schema is.</summary>
-    public static SheetLayout For(FormVersion version) => Cache.GetValue(version, v => FromSchema(PayloadSchema.For(v)));
+    /// <summary>
+    /// The layout of a published version: generated once, as its schema is. A Russian variant's headers are the
+    /// Russian labels (the Kazakh ones still read, as the Russian ones read on a Kazakh template).
+    /// </summary>
+    public static SheetLayout For(FormVersion version) =>
+        Cache.GetValue(version, v => v.Language == "ru" ? FromSchema(PayloadSchema.For(v)).InRussian() : FromSchema(PayloadSchema.For(v)));
+
+    /// <summary>The same layout headed by the Russian labels, the Kazakh ones second (each column still reads by either).</summary>
+    private SheetLayout InRussian()
+    {
+        static SheetColumn Swap(SheetColumn c) => c.LabelRu is { } ru ? c with { Label = ru, LabelRu = c.Label } : c;
+        return new SheetLayout(Columns.Select(Swap).ToList(),
+            Arrays.Select(a => (a.LabelRu is { } ru ? a with { Label = ru, LabelRu = a.Label } : a) with { Columns = a.Columns.Select(Swap).ToList() }).ToList(),
+            Swap(RowKey));
+    }
 
     public static SheetLayout FromSchema(JsonObject schema)
     {

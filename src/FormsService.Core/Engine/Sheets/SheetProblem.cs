@@ -7,18 +7,19 @@ namespace FormsService.Core.Engine.Sheets;
 /// headers that name no field): answered with its status and a problem, before anything renders. The title is a
 /// message code and the detail and errors coded messages (<see cref="Say"/>), worded for the reader by the service.
 /// </summary>
-internal sealed class SheetProblem(int status, string titleCode, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
-    : Exception(detail)
+internal sealed class SheetProblem(int status, string titleCode, Message detail, IReadOnlyDictionary<string, Message[]>? errors = null)
+    : Exception(detail.ToString())
 {
     public int Status { get; } = status;
     public string Title { get; } = titleCode;
-    public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
+    public Message Detail { get; } = detail;
+    public IReadOnlyDictionary<string, Message[]>? Errors { get; } = errors;
 
     public static SheetProblem TooLarge(string code, params (string Name, object? Value)[] args) => new(413, "problem-upload-too-large", Say.Of(code, args));
     public static SheetProblem WrongType(string code, params (string Name, object? Value)[] args) => new(415, "problem-wrong-type", Say.Of(code, args));
     public static SheetProblem Unreadable(string code, params (string Name, object? Value)[] args) => new(400, "problem-unreadable-sheet", Say.Of(code, args));
     public static SheetProblem Refused(string code, params (string Name, object? Value)[] args) => new(422, "problem-sheet-refused", Say.Of(code, args));
-    public static SheetProblem Headers(IReadOnlyDictionary<string, string[]> errors) =>
+    public static SheetProblem Headers(IReadOnlyDictionary<string, Message[]> errors) =>
         new(422, "problem-sheet-headers", Say.Of("problem-sheet-headers"), errors);
 }
 

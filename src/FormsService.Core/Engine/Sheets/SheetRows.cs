@@ -9,7 +9,7 @@ namespace FormsService.Core.Engine.Sheets;
 /// <summary>One data row turned into a payload, or the problems (keyed by JSON path) that stopped it.</summary>
 /// <param name="Number">The row's number as the spreadsheet shows it.</param>
 /// <param name="Cells">The row as uploaded, for errors.xlsx.</param>
-internal sealed record SheetRow(int Number, JsonElement? Payload, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<object?> Cells);
+internal sealed record SheetRow(int Number, JsonElement? Payload, IReadOnlyDictionary<string, Message[]> Errors, IReadOnlyList<object?> Cells);
 
 /// <summary>The data rows of an upload, bound to a form version's payload shape.</summary>
 internal sealed record SheetRows(IReadOnlyList<string> Headers, IReadOnlyList<SheetRow> Rows);
@@ -51,7 +51,7 @@ internal static partial class SheetBinder
         foreach (var row in data)
         {
             var payload = new JsonObject();
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var errors = new Dictionary<string, Message[]>(StringComparer.Ordinal);
             for (var i = 0; i < targets.Count && i < row.Cells.Count; i++)
             {
                 if (targets[i] is not { } target || SheetCells.IsBlank(row.Cells[i]))
@@ -89,7 +89,7 @@ internal static partial class SheetBinder
         if (sheet.Rows.Count > first + 1 && IsPathRow(sheet.Rows[first + 1], layout))
             first++;
         var header = sheet.Rows[first];
-        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var problems = new Dictionary<string, Message[]>(StringComparer.Ordinal);
         var targets = new List<Target?>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < header.Cells.Count; i++)
@@ -168,7 +168,7 @@ internal static partial class SheetBinder
             var headerIndex = sheet.Rows.Count > 1 && IsItemPathRow(sheet.Rows[1], array) ? 1 : 0;
             var header = sheet.Rows[headerIndex];
             var columns = new List<SheetColumn?>();
-            var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var problems = new Dictionary<string, Message[]>(StringComparer.Ordinal);
             int? key = null;
             for (var i = 0; i < header.Cells.Count; i++)
             {
@@ -203,7 +203,7 @@ internal static partial class SheetBinder
                     _ => 0,
                 };
                 if (!mainRows.Contains(number))
-                    throw SheetProblem.Headers(new Dictionary<string, string[]>
+                    throw SheetProblem.Headers(new Dictionary<string, Message[]>
                     {
                         [$"{sheet.Name}!{ColumnName(key!.Value)}{row.Number}"] = [Say.Of("sheet-no-main-row", ("row", CellText(keyCell)))],
                     });
@@ -236,7 +236,7 @@ internal static partial class SheetBinder
         column.Path.Length == 0 ? $"{array.Path}[{index}]" : $"{array.Path}[{index}].{column.Path}";
 
     /// <summary>Sets the value at a path ("convict.surname", "days[2].hours"), creating objects and arrays on the way.</summary>
-    private static void Put(JsonObject root, string path, SheetColumn column, object? cell, Dictionary<string, string[]> errors)
+    private static void Put(JsonObject root, string path, SheetColumn column, object? cell, Dictionary<string, Message[]> errors)
     {
         var (value, error) = SheetValues.Convert(cell, column);
         if (error is not null)

@@ -15,7 +15,7 @@ internal static class SheetValues
     private static readonly HashSet<string> True = new(StringComparer.OrdinalIgnoreCase) { "true", "иә", "ия", "да", "yes", "1", "ИСТИНА" };
     private static readonly HashSet<string> False = new(StringComparer.OrdinalIgnoreCase) { "false", "жоқ", "нет", "no", "0", "ЛОЖЬ" };
 
-    public static (JsonNode? Value, string? Error) Convert(object? cell, SheetColumn column)
+    public static (JsonNode? Value, Message? Error) Convert(object? cell, SheetColumn column)
     {
         var text = cell as string;
         if (text is not null)

@@ -1,3 +1,4 @@
+using FormsService.Core.Engine.Payloads;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -32,7 +33,7 @@ internal static class SheetWorkbooks
         };
         foreach (var array in layout.Arrays)
         {
-            var columns = new List<SheetColumn> { SheetLayout.RowKey };
+            var columns = new List<SheetColumn> { layout.Key };
             columns.AddRange(array.Columns);
             var rows = new List<IReadOnlyList<JsonElement?>>();
             if (example is { } ex2 && Find(ex2, array.Path) is { ValueKind: JsonValueKind.Array } items)
@@ -80,7 +81,7 @@ internal static class SheetWorkbooks
     /// held (its label row and its cells) is echoed as inline strings in a text format with Excel's quote prefix:
     /// never a formula, and still text when a clerk edits the cell or saves the sheet as CSV from a spreadsheet program.
     /// </summary>
-    public static byte[] Errors(SheetRows rows, SheetLayout layout)
+    public static byte[] Errors(SheetRows rows, SheetLayout layout, Func<Message, string> word)
     {
         var data = new SheetData();
         var header = new Row { RowIndex = 1 };
@@ -94,7 +95,7 @@ internal static class SheetWorkbooks
             var line = new Row { RowIndex = r };
             line.Append(new Cell { CellReference = $"A{r}", CellValue = new CellValue(row.Number) });
             var problems = string.Join("\n", row.Errors.OrderBy(e => e.Key, StringComparer.Ordinal)
-                .Select(e => $"{Label(layout, e.Key)}{e.Key}: {string.Join(" ", e.Value)}"));
+                .Select(e => $"{Label(layout, e.Key)}{e.Key}: {string.Join(" ", e.Value.Select(word))}"));
             line.Append(Cell($"B{r}", problems, Wrap));
             for (var i = 0; i < row.Cells.Count; i++)
                 if (SheetBinder.CellText(row.Cells[i]) is { Length: > 0 } text)

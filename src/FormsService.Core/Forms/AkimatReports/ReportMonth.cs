@@ -8,7 +8,7 @@ internal static class ReportMonth
     /// <summary>The same months as <see cref="Parse"/>, for the schema (1990-01 to 2100-12).</summary>
     public const string Pattern = "^(199[0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])$";
 
-    public static readonly string Message = Engine.Payloads.Say.Of("month");
+    public static readonly Engine.Payloads.Message Message = Engine.Payloads.Say.Of("month");
 
     /// <summary>The first day of the month, or null when the text is not a month of 1990–2100.</summary>
     public static DateOnly? Parse(string? text) =>

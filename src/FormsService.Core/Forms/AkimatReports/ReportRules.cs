@@ -13,7 +13,7 @@ internal static class ReportRules
     public static void OutgoingRules<T>(this AbstractValidator<T> v, Expression<Func<T, OutgoingDetails?>> outgoing)
     {
         var get = outgoing.Compile();
-        v.RuleFor(outgoing).NotNull().WithMessage(Say.Required);
+        v.RuleFor(outgoing).NotNull().Says(Say.Required);
         v.When(x => get(x) is not null, () =>
         {
             v.RuleFor(Member<T, OutgoingDetails, string?>(outgoing, nameof(OutgoingDetails.Number))).RequiredText(Limits.Article);
@@ -24,7 +24,7 @@ internal static class ReportRules
     public static void DocumentRules<T>(this AbstractValidator<T> v, Expression<Func<T, DocumentReference?>> document)
     {
         var get = document.Compile();
-        v.RuleFor(document).NotNull().WithMessage(Say.Required);
+        v.RuleFor(document).NotNull().Says(Say.Required);
         v.When(x => get(x) is not null, () =>
         {
             v.RuleFor(Member<T, DocumentReference, string?>(document, nameof(DocumentReference.Number))).RequiredText(Limits.Article);
@@ -35,7 +35,7 @@ internal static class ReportRules
     public static void SignatoryRules<T>(this AbstractValidator<T> v, Expression<Func<T, SignatoryDetails?>> signatory)
     {
         var get = signatory.Compile();
-        v.RuleFor(signatory).NotNull().WithMessage(Say.Required);
+        v.RuleFor(signatory).NotNull().Says(Say.Required);
         v.When(x => get(x) is not null, () =>
         {
             v.RuleFor(Member<T, SignatoryDetails, string?>(signatory, nameof(SignatoryDetails.Position))).RequiredText(Limits.Name);
@@ -59,8 +59,8 @@ internal static class ReportRules
     /// <summary>A month as YYYY-MM, required.</summary>
     public static void MonthRules<T>(this AbstractValidator<T> v, Expression<Func<T, string?>> month) =>
         v.RuleFor(month).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Say.Required)
-            .Must(m => ReportMonth.Parse(m) is not null).WithMessage(ReportMonth.Message);
+            .NotNull().Says(Say.Required)
+            .Must(m => ReportMonth.Parse(m) is not null).Says(ReportMonth.Message);
 
     private static Expression<Func<T, TProperty>> Member<T, TParent, TProperty>(Expression<Func<T, TParent?>> parent, string name) where TParent : class =>
         Expression.Lambda<Func<T, TProperty>>(Expression.Property(parent.Body, name), parent.Parameters);

@@ -1,3 +1,4 @@
+using FormsService.Core.Engine.Payloads;
 using System.Globalization;
 using FormsService.Core.Forms.WorkOrder;
 
@@ -7,7 +8,7 @@ namespace FormsService.Core.Forms.AkimatReports;
 internal readonly record struct WorkedEntry(DateOnly Date, int Hours, string Path);
 
 /// <summary>A breach of the working-time limits, at the path of the entry that crossed the limit.</summary>
-internal readonly record struct HoursBreach(string Path, string Message);
+internal readonly record struct HoursBreach(string Path, Message Message);
 
 /// <summary>
 /// Rule 2 2) of the community-service rules applied to the hours actually worked: no more than 4 hours a day, up to
@@ -16,7 +17,7 @@ internal readonly record struct HoursBreach(string Path, string Message);
 /// </summary>
 internal static class WorkedHours
 {
-    public static string DailyMessage(int max, int hours) => max == WorkTimeRules.HoursPerDay
+    public static Message DailyMessage(int max, int hours) => max == WorkTimeRules.HoursPerDay
         ? Engine.Payloads.Say.Of("hours-per-day-4", ("hours", hours))
         : Engine.Payloads.Say.Of("hours-per-day-8", ("hours", hours));
 

@@ -31,21 +31,21 @@ internal sealed class ConductReportValidator : FormPayloadValidator<ConductRepor
         RuleFor(x => x.WorkObject).OptionalText(Limits.Name);
 
         RuleFor(x => x.Assessment).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Say.Required)
+            .NotNull().Says(Say.Required)
             .CountBetween(1, MaxParagraphs)
-            .WithMessage(Say.Of("paragraphs-between", ("max", MaxParagraphs)))
+            .Says(Say.Of("paragraphs-between", ("max", MaxParagraphs)))
             .Must(a => a!.Sum(p => p?.Length ?? 0) <= MaxAssessment)
-            .WithMessage(Say.TooLong(MaxAssessment));
+            .Says(Say.TooLong(MaxAssessment));
         RuleForEach(x => x.Assessment).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Say.Required)
+            .NotNull().Says(Say.Required)
             .NotBlank()
             // Implied by the total, stated per paragraph so that the schema can say it (items' maxLength).
-            .MaximumLength(MaxAssessment).WithMessage(Say.TooLong(MaxAssessment));
+            .MaximumLength(MaxAssessment).Says(Say.TooLong(MaxAssessment));
 
         RuleFor(x => x.Breaches).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Say.Required)
-            .CountBetween(0, MaxBreaches).WithMessage(Say.Of("breaches-at-most", ("max", MaxBreaches)));
-        RuleForEach(x => x.Breaches).NotNull().WithMessage(Say.Required).ChildRules(breach =>
+            .NotNull().Says(Say.Required)
+            .CountBetween(0, MaxBreaches).Says(Say.Of("breaches-at-most", ("max", MaxBreaches)));
+        RuleForEach(x => x.Breaches).NotNull().Says(Say.Required).ChildRules(breach =>
         {
             breach.RuleFor(b => b!.Date).RequiredDate();
             breach.RuleFor(b => b!.Description).RequiredText(Limits.LongText);
@@ -62,16 +62,16 @@ internal sealed class ConductReportValidator : FormPayloadValidator<ConductRepor
                 return;
             var last = ReportMonth.Last(first);
             if (report.Outgoing?.Date is { } sent && sent < first)
-                context.AddFailure(new ValidationFailure("outgoing.date", Say.Of("before-report-month")));
+                context.AddFailure(Say.Of("before-report-month").At("outgoing.date"));
             var breaches = report.Breaches ?? [];
             for (var i = 0; i < breaches.Count; i++)
             {
                 if (breaches[i]?.Date is not { } date)
                     continue;
                 if (date < first || date > last)
-                    context.AddFailure(new ValidationFailure($"breaches[{i}].date", Say.Of("outside-report-month")));
+                    context.AddFailure(Say.Of("outside-report-month").At($"breaches[{i}].date"));
                 else if (report.Outgoing?.Date is { } s && date > s)
-                    context.AddFailure(new ValidationFailure($"breaches[{i}].date", Say.Of("after-outgoing-date")));
+                    context.AddFailure(Say.Of("after-outgoing-date").At($"breaches[{i}].date"));
             }
         });
     }

@@ -20,8 +20,11 @@ internal sealed record ConductReportView
     public required SignatoryDetails Signatory { get; init; }
     public ExecutorDetails? Executor { get; init; }
 
-    internal static ConductReportView Of(ConductReportPayload report)
+    internal static ConductReportView Of(ConductReportPayload report) => Of(report, "kk");
+
+    internal static ConductReportView Of(ConductReportPayload report, string language)
     {
+        var words = ViewWords.Of(language);
         var first = ReportMonth.Parse(report.Month) ?? throw new ArgumentException("The report's month is not valid.", nameof(report));
         var breaches = (report.Breaches ?? []).OfType<ConductBreach>().OrderBy(b => b.Date)
             .Select(b => new ConductViewBreach(b.Date!.Value, DateTexts.Cell(b.Date.Value), b.Description!)).ToList();
@@ -31,12 +34,12 @@ internal sealed record ConductReportView
             LocalExecutiveBody = report.LocalExecutiveBody!,
             ProbationOffice = report.ProbationOffice!,
             Month = report.Month!,
-            MonthTitle = DateTexts.Month(first),
+            MonthTitle = words.Month(first),
             Convict = report.Convict!,
             WorkObject = report.WorkObject,
             Assessment = [.. (report.Assessment ?? []).OfType<string>().Select(p => new TextParagraph(p))],
             Breaches = breaches,
-            NoBreaches = breaches.Count == 0 ? "Есептік айда еңбек тәртібін және жазаны өтеу тәртібін бұзу фактілері болған жоқ." : null,
+            NoBreaches = breaches.Count == 0 ? words.NoBreaches : null,
             Signatory = report.Signatory!,
             Executor = report.Executor,
         };

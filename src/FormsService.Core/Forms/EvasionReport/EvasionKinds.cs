@@ -5,11 +5,6 @@ internal static class EvasionKinds
 {
     public const string Other = "other";
 
-    public static readonly IReadOnlyDictionary<string, string> Texts = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["absent"] = "қоғамдық жұмыстарға дәлелді себепсіз шықпады",
-        ["refused"] = "қоғамдық жұмыстарды орындаудан бас тартты",
-        ["left"] = "жұмыс орнын рұқсатсыз тастап кетті",
-        [Other] = "өзге де жалтару",
-    };
+    /// <summary>The kinds, with their Kazakh words (<see cref="AkimatReports.ViewWords"/> has them in each language).</summary>
+    public static IReadOnlyDictionary<string, string> Texts => AkimatReports.ViewWords.Kazakh.EvasionKinds;
 }

@@ -30,22 +30,22 @@ internal sealed class EvasionReportValidator : FormPayloadValidator<EvasionRepor
         RuleFor(x => x.Outgoing!.Date)
             .Must((p, d) => d >= p.WorkOrder!.Date)
             .When(p => p.Outgoing?.Date is not null && p.WorkOrder?.Date is not null)
-            .WithMessage(Say.Of("before-work-order-date"));
+            .Says(Say.Of("before-work-order-date"));
 
         RuleFor(x => x.Facts).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Say.Required)
+            .NotNull().Says(Say.Required)
             .CountBetween(1, MaxFacts)
-            .WithMessage(Say.Of("facts-between", ("max", MaxFacts)));
-        RuleForEach(x => x.Facts).NotNull().WithMessage(Say.Required).ChildRules(fact =>
+            .Says(Say.Of("facts-between", ("max", MaxFacts)));
+        RuleForEach(x => x.Facts).NotNull().Says(Say.Required).ChildRules(fact =>
         {
             fact.RuleFor(f => f!.Date).RequiredDate();
             fact.RuleFor(f => f!.Kind).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage(Say.Required)
+                .NotNull().Says(Say.Required)
                 .OneOf([.. EvasionKinds.Texts.Keys]);
             fact.RuleFor(f => f!.Description).OptionalText(Limits.LongText);
             fact.RuleFor(f => f!.Description).Must(d => !string.IsNullOrWhiteSpace(d))
                 .When(f => f!.Kind == EvasionKinds.Other)
-                .WithMessage(Say.Of("required-for-other"));
+                .Says(Say.Of("required-for-other"));
         });
         RuleFor(x => x.Explanation).OptionalText(MaxExplanation);
 
@@ -62,9 +62,9 @@ internal sealed class EvasionReportValidator : FormPayloadValidator<EvasionRepor
                 if (facts[i]?.Date is not { } date)
                     continue;
                 if (report.WorkOrder?.Date is { } order && date < order)
-                    context.AddFailure(new ValidationFailure($"facts[{i}].date", Say.Of("before-work-order-date")));
+                    context.AddFailure(Say.Of("before-work-order-date").At($"facts[{i}].date"));
                 else if (report.Outgoing?.Date is { } sent && date > sent)
-                    context.AddFailure(new ValidationFailure($"facts[{i}].date", Say.Of("after-notice-date")));
+                    context.AddFailure(Say.Of("after-notice-date").At($"facts[{i}].date"));
             }
         });
     }

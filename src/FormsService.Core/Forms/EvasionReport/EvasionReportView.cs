@@ -15,15 +15,17 @@ internal sealed record EvasionReportView
     public required SignatoryDetails Signatory { get; init; }
     public ExecutorDetails? Executor { get; init; }
 
-    internal static EvasionReportView Of(EvasionReportPayload report) => new()
+    internal static EvasionReportView Of(EvasionReportPayload report) => Of(report, "kk");
+
+    internal static EvasionReportView Of(EvasionReportPayload report, string language) => new()
     {
         Outgoing = report.Outgoing!,
         LocalExecutiveBody = report.LocalExecutiveBody!,
         ProbationOffice = report.ProbationOffice!,
         Convict = report.Convict!,
         WorkOrder = report.WorkOrder!,
-        Facts = [.. (report.Facts ?? []).OfType<EvasionFact>().OrderBy(f => f.Date).Select(EvasionViewFact.Of)],
-        Explanation = string.IsNullOrWhiteSpace(report.Explanation) ? "Сотталған түсініктеме берген жоқ." : report.Explanation,
+        Facts = [.. (report.Facts ?? []).OfType<EvasionFact>().OrderBy(f => f.Date).Select(f => EvasionViewFact.Of(f, ViewWords.Of(language)))],
+        Explanation = string.IsNullOrWhiteSpace(report.Explanation) ? ViewWords.Of(language).NoExplanation : report.Explanation,
         Signatory = report.Signatory!,
         Executor = report.Executor,
     };
@@ -32,5 +34,6 @@ internal sealed record EvasionReportView
 /// <summary>A fact as printed: its date, the words of its kind, and what happened.</summary>
 internal sealed record EvasionViewFact(DateOnly Date, string DateText, string Kind, string KindText, string? Description)
 {
-    internal static EvasionViewFact Of(EvasionFact f) => new(f.Date!.Value, DateTexts.Cell(f.Date.Value), f.Kind!, EvasionKinds.Texts[f.Kind!], f.Description);
+    internal static EvasionViewFact Of(EvasionFact f, ViewWords words) =>
+        new(f.Date!.Value, DateTexts.Cell(f.Date.Value), f.Kind!, words.EvasionKinds[f.Kind!], f.Description);
 }

@@ -35,33 +35,33 @@ internal abstract class FormPayloadValidator<T> : AbstractValidator<T>
     protected void VerdictRules<TVerdict>(Expression<Func<T, TVerdict?>> verdict) where TVerdict : class, IVerdictRecord
     {
         var get = verdict.Compile();
-        RuleFor(verdict).NotNull().WithMessage(Say.Required);
+        RuleFor(verdict).NotNull().Says(Say.Required);
         When(x => get(x) is not null, () =>
         {
             RuleFor(Member<TVerdict, DateOnly?>(verdict, nameof(IVerdictRecord.Date))).RequiredDate();
             RuleFor(Member<TVerdict, string?>(verdict, nameof(IVerdictRecord.Court))).RequiredText(Limits.Name);
             RuleFor(Member<TVerdict, string?>(verdict, nameof(IVerdictRecord.CriminalCodeArticle))).RequiredText(Limits.Article);
-            RuleFor(Member<TVerdict, int?>(verdict, nameof(IVerdictRecord.Hours))).NotNull().WithMessage(Say.Required)
-                .InclusiveBetween(1, MaxHours).WithMessage(Say.Between(1, MaxHours));
+            RuleFor(Member<TVerdict, int?>(verdict, nameof(IVerdictRecord.Hours))).NotNull().Says(Say.Required)
+                .InclusiveBetween(1, MaxHours).Says(Say.Between(1, MaxHours));
         });
     }
 
     protected void ConvictRules<TConvict>(Expression<Func<T, TConvict?>> convict, Func<T, DateOnly?> verdictDate) where TConvict : class, IConvictRecord
     {
         var get = convict.Compile();
-        RuleFor(convict).NotNull().WithMessage(Say.Required);
+        RuleFor(convict).NotNull().Says(Say.Required);
         When(x => get(x) is not null, () =>
         {
             RuleFor(Member<TConvict, string?>(convict, nameof(IConvictRecord.Surname))).RequiredText(Limits.PersonName);
             RuleFor(Member<TConvict, string?>(convict, nameof(IConvictRecord.Name))).RequiredText(Limits.PersonName);
             RuleFor(Member<TConvict, string?>(convict, nameof(IConvictRecord.Patronymic))).OptionalText(Limits.PersonName);
             var birthYear = Member<TConvict, int?>(convict, nameof(IConvictRecord.BirthYear));
-            RuleFor(birthYear).NotNull().WithMessage(Say.Required)
-                .InclusiveBetween(1900, 2100).WithMessage(Say.Between(1900, 2100));
+            RuleFor(birthYear).NotNull().Says(Say.Required)
+                .InclusiveBetween(1900, 2100).Says(Say.Between(1900, 2100));
             RuleFor(birthYear)
                 .Must((p, year) => AgeRules.Plausible(year, verdictDate(p)))
                 .When(p => get(p)!.BirthYear is >= 1900 and <= 2100 && verdictDate(p) is not null)
-                .WithMessage(AgeRules.Message);
+                .Says(AgeRules.Message);
             RuleFor(Member<TConvict, string?>(convict, nameof(IConvictRecord.Residence))).RequiredText(Limits.Address);
         });
     }

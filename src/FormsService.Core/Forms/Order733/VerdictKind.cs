@@ -11,11 +11,8 @@ internal static class VerdictKind
 
     public static readonly IReadOnlyList<string> All = [Verdict, Ruling];
 
-    /// <summary>The words the forms print for <paramref name="kind"/> (null: a verdict).</summary>
-    public static VerdictWords Words(string? kind) => kind == Ruling ? RulingWords : VerdictWordsOf;
-
-    private static readonly VerdictWords VerdictWordsOf = new("үкім", "үкімін", "үкімнің", "Үкіммен");
-    private static readonly VerdictWords RulingWords = new("қаулы", "қаулысын", "қаулының", "Қаулымен");
+    /// <summary>The words the forms print for <paramref name="kind"/> (null: a verdict) in <paramref name="language"/> (Kazakh by default).</summary>
+    public static VerdictWords Words(string? kind, string? language = null) => AkimatReports.ViewWords.Of(language).VerdictOf(kind);
 }
 
 /// <summary>The case forms a sentence needs: "үкім келіп түсті", "үкімін орындау үшін", "үкімнің күні", "Үкіммен … сотталды".</summary>

@@ -22,18 +22,18 @@ internal sealed class ReferralCertificateValidator : FormPayloadValidator<Referr
         RuleFor(date)
             .Must((p, d) => d >= p.Notification!.StartDate)
             .When(p => get(p) is not null && p.Notification!.StartDate is not null)
-            .WithMessage(BeforeStart);
+            .Says(BeforeStart);
         RuleFor(date)
             .Must((p, d) => d >= p.Issuer!.Date)
             .When(p => get(p) is not null && p.Issuer?.Date is not null)
-            .WithMessage(BeforeIssue);
+            .Says(BeforeIssue);
     }
 
     /// <summary>The positions the form lists: "Бастығы (аға инспекторы, инспекторы)".</summary>
     public static readonly string[] Positions = ["бастығы", "аға инспекторы", "инспекторы"];
 
-    private static readonly string BeforeIssue = Say.Of("before-issue-date");
-    private static readonly string BeforeStart = Say.Of("before-start-date");
+    private static readonly Message BeforeIssue = Say.Of("before-issue-date");
+    private static readonly Message BeforeStart = Say.Of("before-start-date");
 
     public ReferralCertificateValidator()
     {
@@ -45,7 +45,7 @@ internal sealed class ReferralCertificateValidator : FormPayloadValidator<Referr
         // The whole rule under the parent's presence (not a condition on the check): the schema states its length.
         When(x => x.Convict is not null, () => RuleFor(x => x.Convict!.WorkOrStudyPlace).OptionalText(Limits.Address));
 
-        RuleFor(x => x.Issuer).NotNull().WithMessage(Say.Required);
+        RuleFor(x => x.Issuer).NotNull().Says(Say.Required);
         When(x => x.Issuer is not null, () =>
         {
             RuleFor(x => x.Issuer!.BodyName).RequiredText(Limits.Name);
@@ -56,7 +56,7 @@ internal sealed class ReferralCertificateValidator : FormPayloadValidator<Referr
             RuleFor(x => x.Issuer!.Date)
                 .Must((p, d) => d >= p.Verdict!.Date)
                 .When(p => p.Issuer!.Date is not null && p.Verdict?.Date is not null)
-                .WithMessage(Say.Of("before-verdict-date"));
+                .Says(Say.Of("before-verdict-date"));
         });
 
         When(x => x.Notification is not null, () =>
@@ -70,7 +70,7 @@ internal sealed class ReferralCertificateValidator : FormPayloadValidator<Referr
             RuleFor(x => x.Notification!.StartDate)
                 .Must((p, d) => d >= p.Issuer!.Date)
                 .When(p => p.Notification!.StartDate is not null && p.Issuer?.Date is not null)
-                .WithMessage(BeforeIssue);
+                .Says(BeforeIssue);
             RuleFor(x => x.Notification!.BodyName).RequiredText(Limits.Name);
             RuleFor(x => x.Notification!.HeadFullName).RequiredText(Limits.PersonName);
             RuleFor(x => x.Notification!.SignedDate)

@@ -33,32 +33,32 @@ internal sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload
         RuleFor(x => x.WorkObject).RequiredText(Limits.Name);
 
         RuleFor(x => x.Persons).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Say.Required)
+            .NotNull().Says(Say.Required)
             .CountBetween(1, MaxPersons)
-            .WithMessage(Say.Of("persons-between", ("max", MaxPersons)));
-        RuleForEach(x => x.Persons).NotNull().WithMessage(Say.Required).ChildRules(person =>
+            .Says(Say.Of("persons-between", ("max", MaxPersons)));
+        RuleForEach(x => x.Persons).NotNull().Says(Say.Required).ChildRules(person =>
         {
-            person.RuleFor(p => p!.Convict).NotNull().WithMessage(Say.Required);
+            person.RuleFor(p => p!.Convict).NotNull().Says(Say.Required);
             person.When(p => p!.Convict is not null, () =>
             {
                 person.RuleFor(p => p!.Convict!.Surname).RequiredText(Limits.PersonName);
                 person.RuleFor(p => p!.Convict!.Name).RequiredText(Limits.PersonName);
                 person.RuleFor(p => p!.Convict!.Patronymic).OptionalText(Limits.PersonName);
-                person.RuleFor(p => p!.Convict!.BirthYear).NotNull().WithMessage(Say.Required)
-                    .InclusiveBetween(1900, 2100).WithMessage(Say.Between(1900, 2100));
+                person.RuleFor(p => p!.Convict!.BirthYear).NotNull().Says(Say.Required)
+                    .InclusiveBetween(1900, 2100).Says(Say.Between(1900, 2100));
             });
-            person.RuleFor(p => p!.HasPermanentJob).NotNull().WithMessage(Say.Required);
-            person.RuleFor(p => p!.IsStudent).NotNull().WithMessage(Say.Required);
-            person.RuleFor(p => p!.SentenceHours).NotNull().WithMessage(Say.Required)
-                .InclusiveBetween(1, MaxHours).WithMessage(Say.Between(1, MaxHours));
-            person.RuleFor(p => p!.HoursBefore).NotNull().WithMessage(Say.Required)
-                .InclusiveBetween(0, MaxHours).WithMessage(Say.Between(0, MaxHours));
-            person.RuleFor(p => p!.Days).NotNull().WithMessage(Say.Required);
-            person.RuleForEach(p => p!.Days).NotNull().WithMessage(Say.Required).ChildRules(DayRules);
-            person.RuleForEach(p => p!.PreviousMonthDays).NotNull().WithMessage(Say.Required).ChildRules(DayRules);
+            person.RuleFor(p => p!.HasPermanentJob).NotNull().Says(Say.Required);
+            person.RuleFor(p => p!.IsStudent).NotNull().Says(Say.Required);
+            person.RuleFor(p => p!.SentenceHours).NotNull().Says(Say.Required)
+                .InclusiveBetween(1, MaxHours).Says(Say.Between(1, MaxHours));
+            person.RuleFor(p => p!.HoursBefore).NotNull().Says(Say.Required)
+                .InclusiveBetween(0, MaxHours).Says(Say.Between(0, MaxHours));
+            person.RuleFor(p => p!.Days).NotNull().Says(Say.Required);
+            person.RuleForEach(p => p!.Days).NotNull().Says(Say.Required).ChildRules(DayRules);
+            person.RuleForEach(p => p!.PreviousMonthDays).NotNull().Says(Say.Required).ChildRules(DayRules);
         });
 
-        RuleFor(x => x.CompiledBy).NotNull().WithMessage(Say.Required);
+        RuleFor(x => x.CompiledBy).NotNull().Says(Say.Required);
         When(x => x.CompiledBy is not null, () =>
         {
             RuleFor(x => x.CompiledBy!.Position).RequiredText(Limits.Name);
@@ -67,7 +67,7 @@ internal sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload
             RuleFor(x => x.CompiledBy!.Date)
                 .Must((p, d) => d >= ReportMonth.Parse(p.Month))
                 .When(p => p.CompiledBy!.Date is not null && ReportMonth.Parse(p.Month) is not null)
-                .WithMessage(Say.Of("sheet-before-month"));
+                .Says(Say.Of("sheet-before-month"));
         });
 
         // Rules across fields, each at the path it names; hung on a member so the schema's reader sees a named rule.
@@ -79,25 +79,25 @@ internal sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload
             for (var i = 0; i < sheet.Persons.Count; i++)
                 if (sheet.Persons[i] is { } person)
                     foreach (var (path, message) in PersonBreaches(person, $"persons[{i}]", first, sheet.CompiledBy?.Date))
-                        context.AddFailure(new ValidationFailure(path, message));
+                        context.AddFailure(message.At(path));
         });
     }
 
     /// <summary>A day and its hours, in this month or the previous one: a day of a month, 1–8 hours (rule 2 2)'s largest cap).</summary>
     private static void DayRules<TDay>(InlineValidator<TDay> day) where TDay : IWorkedDay?
     {
-        day.RuleFor(d => d!.Day).NotNull().WithMessage(Say.Required)
-            .InclusiveBetween(1, 31).WithMessage(Say.Between(1, 31));
-        day.RuleFor(d => d!.Hours).NotNull().WithMessage(Say.Required)
+        day.RuleFor(d => d!.Day).NotNull().Says(Say.Required)
+            .InclusiveBetween(1, 31).Says(Say.Between(1, 31));
+        day.RuleFor(d => d!.Hours).NotNull().Says(Say.Required)
             .InclusiveBetween(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy)
-            .WithMessage(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
+            .Says(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
     }
 
     /// <summary>
     /// The previous month's days of the calendar week the month starts in (Monday to the previous month's last day):
     /// each must be such a day, once; the valid ones are added to <paramref name="carried"/> for the weekly limit.
     /// </summary>
-    private static IEnumerable<(string Path, string Message)> CarriedDays(IReadOnlyList<TimeSheetPreviousDay?> days, string at, DateOnly first, List<WorkedEntry> carried)
+    private static IEnumerable<(string Path, Message Message)> CarriedDays(IReadOnlyList<TimeSheetPreviousDay?> days, string at, DateOnly first, List<WorkedEntry> carried)
     {
         var monday = WorkedHours.Monday(first);
         var lastBefore = first.AddDays(-1);
@@ -125,7 +125,7 @@ internal sealed class TimeSheetValidator : FormPayloadValidator<TimeSheetPayload
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The rules across one person's days and totals, each at the path of the value that breaks it.</summary>
-    private static IEnumerable<(string Path, string Message)> PersonBreaches(TimeSheetPerson person, string at, DateOnly first, DateOnly? compiled)
+    private static IEnumerable<(string Path, Message Message)> PersonBreaches(TimeSheetPerson person, string at, DateOnly first, DateOnly? compiled)
     {
         var last = ReportMonth.Last(first);
         var days = person.Days ?? [];

@@ -26,18 +26,19 @@ internal sealed record TimeSheetView
     public required int TotalThisMonth { get; init; }
     public required int TotalSinceStart { get; init; }
 
-    internal static TimeSheetView Of(TimeSheetPayload sheet, WorkingCalendar calendar)
+    internal static TimeSheetView Of(TimeSheetPayload sheet, WorkingCalendar calendar, string language = "kk")
     {
+        var words = ViewWords.Of(language);
         var first = ReportMonth.Parse(sheet.Month) ?? throw new ArgumentException("The sheet's month is not valid.", nameof(sheet));
         var last = ReportMonth.Last(first);
         var dayOff = new bool[last.Day];
         for (var d = first; d <= last; d = d.AddDays(1))
             dayOff[d.Day - 1] = !calendar.IsWorkingDay(d);
-        var rows = RowsOf(sheet.Persons ?? [], dayOff);
+        var rows = RowsOf(sheet.Persons ?? [], dayOff, words);
         return new TimeSheetView
         {
             Month = sheet.Month!,
-            MonthTitle = DateTexts.Month(first),
+            MonthTitle = words.Month(first),
             LocalExecutiveBody = sheet.LocalExecutiveBody!,
             ResponsibleOrganization = sheet.ResponsibleOrganization!,
             WorkObject = sheet.WorkObject!,
@@ -55,7 +56,7 @@ internal sealed record TimeSheetView
     /// What the blank sheet knows beforehand: for a month, its days with their days off, its title and due date;
     /// with none, 31 numbered days, none shaded (a blank for any month).
     /// </summary>
-    internal static TimeSheetBlankView Blank(DateOnly? month, WorkingCalendar calendar)
+    internal static TimeSheetBlankView Blank(DateOnly? month, WorkingCalendar calendar, string language = "kk")
     {
         if (month is not { } first)
             return new TimeSheetBlankView(null, null, null,
@@ -64,16 +65,16 @@ internal sealed record TimeSheetView
         var days = new List<TimeSheetViewDay>(last.Day);
         for (var d = first; d <= last; d = d.AddDays(1))
             days.Add(new TimeSheetViewDay(d.Day, !calendar.IsWorkingDay(d)));
-        return new TimeSheetBlankView(first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), DateTexts.Month(first),
+        return new TimeSheetBlankView(first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ViewWords.Of(language).Month(first),
             calendar.LastWorkingDayOfMonth(first.Year, first.Month), days, [.. days.Select(d => new TimeSheetViewCell(null, d.DayOff))]);
     }
 
     /// <summary>The rows of a valid sheet's persons, in payload order, numbered from 1.</summary>
-    internal static IReadOnlyList<TimeSheetViewRow> RowsOf(IReadOnlyList<TimeSheetPerson?> persons) => RowsOf(persons, new bool[31]);
+    internal static IReadOnlyList<TimeSheetViewRow> RowsOf(IReadOnlyList<TimeSheetPerson?> persons) => RowsOf(persons, new bool[31], ViewWords.Kazakh);
 
     private static int? Sum(IEnumerable<int?> hours) => hours.Any(h => h is not null) ? hours.Sum() : null;
 
-    private static IReadOnlyList<TimeSheetViewRow> RowsOf(IReadOnlyList<TimeSheetPerson?> persons, bool[] dayOff)
+    private static IReadOnlyList<TimeSheetViewRow> RowsOf(IReadOnlyList<TimeSheetPerson?> persons, bool[] dayOff, ViewWords words)
     {
         var daysInMonth = dayOff.Length;
         var rows = new List<TimeSheetViewRow>(persons.Count);
@@ -104,6 +105,7 @@ internal sealed record TimeSheetView
                 SentenceHours = sentence,
                 HoursRemaining = Math.Max(0, sentence - since),
                 CompletesSentence = since >= sentence && before < sentence,
+                SentenceServed = words.SentenceServed,
             });
         }
         return rows;
@@ -136,6 +138,10 @@ internal sealed record TimeSheetViewRow
     public required int HoursRemaining { get; init; }
     /// <summary>True when the last hour of the sentence is served this month.</summary>
     public required bool CompletesSentence { get; init; }
-    /// <summary>What the row's last column says: the sentence served, or nothing.</summary>
-    public string? Remark => CompletesSentence ? "Жаза толық өтелді" : null;
+    /// <summary>What the row's last column says, in the document's language: the sentence served, or nothing.</summary>
+    public string? Remark => CompletesSentence ? SentenceServed : null;
+
+    /// <summary>The words of <see cref="Remark"/> in the document's language.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string SentenceServed { get; init; } = ViewWords.Kazakh.SentenceServed;
 }

@@ -15,7 +15,7 @@ internal sealed class VerdictReceiptNoticeValidator : FormPayloadValidator<Verdi
         "convict.birthYear: the person is 14–100 years old (by year) on verdict.date.",
     ];
 
-    private static readonly string NotBeforeReceipt = Say.Of("before-verdict-received");
+    private static readonly Message NotBeforeReceipt = Say.Of("before-verdict-received");
 
     public VerdictReceiptNoticeValidator()
     {
@@ -23,7 +23,7 @@ internal sealed class VerdictReceiptNoticeValidator : FormPayloadValidator<Verdi
         RuleFor(x => x.Outgoing!.Date)
             .Must((p, d) => d >= p.Verdict!.ReceivedDate)
             .When(p => p.Outgoing?.Date is not null && p.Verdict?.ReceivedDate is not null)
-            .WithMessage(NotBeforeReceipt);
+            .Says(NotBeforeReceipt);
         RuleFor(x => x.LocalExecutiveBody).RequiredText(Limits.Name);
         RuleFor(x => x.ProbationOffice).RequiredText(Limits.Name);
 
@@ -35,7 +35,7 @@ internal sealed class VerdictReceiptNoticeValidator : FormPayloadValidator<Verdi
             RuleFor(x => x.Verdict!.ReceivedDate)
                 .Must((p, d) => d >= p.Verdict!.Date)
                 .When(p => p.Verdict!.ReceivedDate is not null && p.Verdict!.Date is not null)
-                .WithMessage(Say.Of("before-verdict-date"));
+                .Says(Say.Of("before-verdict-date"));
         });
         ConvictRules(x => x.Convict, x => x.Verdict?.Date);
 
@@ -43,7 +43,7 @@ internal sealed class VerdictReceiptNoticeValidator : FormPayloadValidator<Verdi
         RuleFor(x => x.WorkOrder!.Date)
             .Must((p, d) => d >= p.Verdict!.ReceivedDate)
             .When(p => p.WorkOrder?.Date is not null && p.Verdict?.ReceivedDate is not null)
-            .WithMessage(NotBeforeReceipt);
+            .Says(NotBeforeReceipt);
 
         this.SignatoryRules(x => x.Signatory);
         this.ExecutorRules(x => x.Executor);

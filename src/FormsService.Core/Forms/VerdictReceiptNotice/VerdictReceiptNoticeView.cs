@@ -18,7 +18,9 @@ internal sealed record VerdictReceiptNoticeView
     /// <summary>"үкімін" / "қаулысын", "Үкіммен" / "Қаулымен".</summary>
     public required VerdictWords VerdictWords { get; init; }
 
-    internal static VerdictReceiptNoticeView Of(VerdictReceiptNoticePayload p) => new()
+    internal static VerdictReceiptNoticeView Of(VerdictReceiptNoticePayload p) => Of(p, "kk");
+
+    internal static VerdictReceiptNoticeView Of(VerdictReceiptNoticePayload p, string language) => new()
     {
         Outgoing = p.Outgoing!,
         LocalExecutiveBody = p.LocalExecutiveBody!,
@@ -28,6 +30,6 @@ internal sealed record VerdictReceiptNoticeView
         WorkOrder = p.WorkOrder!,
         Signatory = p.Signatory!,
         Executor = p.Executor,
-        VerdictWords = VerdictKind.Words(p.Verdict!.Kind),
+        VerdictWords = VerdictKind.Words(p.Verdict!.Kind, language),
     };
 }

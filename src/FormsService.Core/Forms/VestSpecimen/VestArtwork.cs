@@ -1,3 +1,4 @@
+using FormsService.Core.Engine.Payloads;
 using System.Globalization;
 using FormsService.Core.Engine.Rendering;
 using SkiaSharp;
@@ -47,7 +48,7 @@ internal sealed class VestArtwork
     public VestLetteringMetrics Metrics { get; }
 
     /// <summary>Parameter name → message for invalid parameters; empty when they are valid.</summary>
-    public IReadOnlyDictionary<string, string> Validate(VestParameters p) => VestParameters.Validate(p, Spec, Metrics);
+    public IReadOnlyDictionary<string, Message> Validate(VestParameters p) => VestParameters.Validate(p, Spec, Metrics);
 
     /// <summary>Applies the defaults; throws <see cref="ArgumentException"/> when the parameters are invalid.</summary>
     public ResolvedVestParameters Resolve(VestParameters p) => VestParameters.Resolve(p, Spec, Metrics);

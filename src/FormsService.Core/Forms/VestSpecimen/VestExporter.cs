@@ -1,3 +1,4 @@
+using FormsService.Core.Engine.Payloads;
 using System.Globalization;
 using System.Xml.Linq;
 using FormsService.Core.Engine.Rendering;
@@ -19,7 +20,7 @@ internal sealed class VestExporter
     public VestArtwork Artwork => _artwork;
 
     /// <summary>Parameter name → message for invalid parameters; empty when they are valid.</summary>
-    public IReadOnlyDictionary<string, string> Validate(VestParameters p) => _artwork.Validate(p);
+    public IReadOnlyDictionary<string, Message> Validate(VestParameters p) => _artwork.Validate(p);
 
     /// <summary>
     /// PNG on a white background at the parameters' dpi (150 by default). The artwork is recorded once as a picture

@@ -63,9 +63,9 @@ internal sealed record VestParameters
     /// Reads parameters from strings (e.g. a query string; keys are the names in <see cref="Names"/>, case-insensitive).
     /// Unparseable values are reported under their parameter name and left at the default; unknown keys are ignored.
     /// </summary>
-    public static VestParameters FromStrings(IEnumerable<KeyValuePair<string, string?>> values, out IReadOnlyDictionary<string, string> errors)
+    public static VestParameters FromStrings(IEnumerable<KeyValuePair<string, string?>> values, out IReadOnlyDictionary<string, Message> errors)
     {
-        var errs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errs = new Dictionary<string, Message>(StringComparer.Ordinal);
         var p = new VestParameters();
         foreach (var (rawKey, rawValue) in values)
         {
@@ -84,11 +84,11 @@ internal sealed record VestParameters
                     if (bool.TryParse(v, out var b)) p = p with { Dimensions = b };
                     else if (v == "1") p = p with { Dimensions = true };
                     else if (v == "0") p = p with { Dimensions = false };
-                    else errs[key] = $"'{v}' is not a boolean; expected true or false";
+                    else errs[key] = Message.Text($"'{v}' is not a boolean; expected true or false");
                     break;
                 case "dpi":
                     if (int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var dpi)) p = p with { Dpi = dpi };
-                    else errs[key] = $"'{v}' is not a whole number; expected {DpiMin}..{DpiMax}";
+                    else errs[key] = Message.Text($"'{v}' is not a whole number; expected {DpiMin}..{DpiMax}");
                     break;
             }
         }
@@ -109,9 +109,9 @@ internal sealed record VestParameters
     /// <paramref name="lettering"/> supplies the width of the lettering lines (from the font); without it the
     /// lettering is not checked for fitting the panels.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Validate(VestParameters p, VestSpec spec, VestLetteringMetrics? lettering = null)
+    public static IReadOnlyDictionary<string, Message> Validate(VestParameters p, VestSpec spec, VestLetteringMetrics? lettering = null)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, Message>(StringComparer.Ordinal);
 
         if (p.View is not null && !TryParseView(p.View, out _))
         {

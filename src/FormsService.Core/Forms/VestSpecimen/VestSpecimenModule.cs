@@ -124,9 +124,9 @@ internal sealed class VestSpecimenModule : IFormModule, IArtwork, IFigureSource
     }
 
     /// <summary>Reads the parameters from a JSON object, reporting wrong types and unknown names by name.</summary>
-    public static Dictionary<string, List<string>> Parse(JsonElement payload, out VestParameters parameters)
+    public static Dictionary<string, List<Message>> Parse(JsonElement payload, out VestParameters parameters)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, List<Message>>(StringComparer.Ordinal);
         parameters = new VestParameters();
         if (payload.ValueKind != JsonValueKind.Object)
         {

@@ -34,21 +34,21 @@ internal sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>, I
         ConvictRules(x => x.Convict, x => ReportMonth.Parse(x.Month));
         When(x => x.Convict is not null, () =>
         {
-            RuleFor(x => x.Convict!.HasPermanentJob).NotNull().WithMessage(Say.Required);
-            RuleFor(x => x.Convict!.IsStudent).NotNull().WithMessage(Say.Required);
+            RuleFor(x => x.Convict!.HasPermanentJob).NotNull().Says(Say.Required);
+            RuleFor(x => x.Convict!.IsStudent).NotNull().Says(Say.Required);
         });
 
         RuleFor(x => x.Works).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(Say.Required)
+            .NotNull().Says(Say.Required)
             .CountBetween(1, MaxWorks)
-            .WithMessage(Say.Of("works-between", ("max", MaxWorks)));
-        RuleForEach(x => x.Works).NotNull().WithMessage(Say.Required).ChildRules(work =>
+            .Says(Say.Of("works-between", ("max", MaxWorks)));
+        RuleForEach(x => x.Works).NotNull().Says(Say.Required).ChildRules(work =>
         {
             work.RuleFor(w => w!.Date).RequiredDate();
             work.RuleFor(w => w!.Description).RequiredText(Limits.LongText);
-            work.RuleFor(w => w!.Hours).NotNull().WithMessage(Say.Required)
+            work.RuleFor(w => w!.Hours).NotNull().Says(Say.Required)
                 .InclusiveBetween(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy)
-                .WithMessage(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
+                .Says(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy));
         });
 
         this.SignatoryRules(x => x.OrganizationRepresentative);
@@ -59,7 +59,7 @@ internal sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>, I
         {
             var act = context.InstanceToValidate;
             foreach (var (path, message) in Breaches(act))
-                context.AddFailure(new ValidationFailure(path, message));
+                context.AddFailure(message.At(path));
         });
     }
 
@@ -79,7 +79,7 @@ internal sealed class WorkActValidator : FormPayloadValidator<WorkActPayload>, I
         return (from, act.To ?? end);
     }
 
-    private static IEnumerable<(string Path, string Message)> Breaches(WorkActPayload act)
+    private static IEnumerable<(string Path, Message Message)> Breaches(WorkActPayload act)
     {
         if (ReportMonth.Parse(act.Month) is not { } first)
             yield break;

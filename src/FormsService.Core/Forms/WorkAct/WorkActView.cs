@@ -20,7 +20,9 @@ internal sealed record WorkActView
     public required SignatoryDetails OrganizationRepresentative { get; init; }
     public required SignatoryDetails AkimatOfficial { get; init; }
 
-    internal static WorkActView Of(WorkActPayload act)
+    internal static WorkActView Of(WorkActPayload act) => Of(act, "kk");
+
+    internal static WorkActView Of(WorkActPayload act, string language)
     {
         var (from, to) = WorkActValidator.Period(act) ?? throw new ArgumentException("The act's month is not valid.", nameof(act));
         // Stable: works of one day keep the order they were given in.
@@ -32,7 +34,7 @@ internal sealed record WorkActView
             Month = act.Month!,
             From = from,
             To = to,
-            PeriodText = DateTexts.Period(from, to),
+            PeriodText = ViewWords.Of(language).Period(from, to),
             LocalExecutiveBody = act.LocalExecutiveBody!,
             ResponsibleOrganization = act.ResponsibleOrganization!,
             WorkObject = act.WorkObject!,

@@ -16,6 +16,6 @@ internal static class WorkOrderModule
         new RecordModule<WorkOrderPayload, WorkOrderView>(Name,
             new PayloadType<WorkOrderPayload>(new WorkOrderValidator(), services.Guard,
                 new WorkOrderWarnings(order.Deadlines, order.Calendar, TimeProvider.System).For),
-            WorkOrderView.Of,
+            (record, language) => WorkOrderView.Of(record, language),
             new PageHints(DeadlinesFrom: "verdict.receivedDate"));
 }

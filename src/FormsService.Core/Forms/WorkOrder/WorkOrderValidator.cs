@@ -17,14 +17,14 @@ internal sealed class WorkOrderValidator : FormPayloadValidator<WorkOrderPayload
 
     public WorkOrderValidator()
     {
-        RuleFor(x => x.Akimat).NotNull().WithMessage(Say.Required);
+        RuleFor(x => x.Akimat).NotNull().Says(Say.Required);
         When(x => x.Akimat is not null, () =>
         {
             RuleFor(x => x.Akimat!.Name).RequiredText(Limits.Name);
             RuleFor(x => x.Akimat!.Place).RequiredText(Limits.PersonName);
         });
 
-        RuleFor(x => x.Order).NotNull().WithMessage(Say.Required);
+        RuleFor(x => x.Order).NotNull().Says(Say.Required);
         When(x => x.Order is not null, () =>
         {
             RuleFor(x => x.Order!.Number).RequiredText(Limits.Article);
@@ -32,7 +32,7 @@ internal sealed class WorkOrderValidator : FormPayloadValidator<WorkOrderPayload
             RuleFor(x => x.Order!.Date)
                 .Must((p, d) => d >= p.Verdict!.ReceivedDate)
                 .When(p => p.Order!.Date is not null && p.Verdict?.ReceivedDate is not null)
-                .WithMessage(Say.Of("before-verdict-received"));
+                .Says(Say.Of("before-verdict-received"));
         });
 
         VerdictRules(x => x.Verdict);
@@ -43,17 +43,17 @@ internal sealed class WorkOrderValidator : FormPayloadValidator<WorkOrderPayload
             RuleFor(x => x.Verdict!.ReceivedDate)
                 .Must((p, d) => d >= p.Verdict!.Date)
                 .When(p => p.Verdict!.ReceivedDate is not null && p.Verdict!.Date is not null)
-                .WithMessage(Say.Of("before-verdict-date"));
+                .Says(Say.Of("before-verdict-date"));
         });
 
         ConvictRules(x => x.Convict, x => x.Verdict?.Date);
         When(x => x.Convict is not null, () =>
         {
-            RuleFor(x => x.Convict!.HasPermanentJob).NotNull().WithMessage(Say.Required);
-            RuleFor(x => x.Convict!.IsStudent).NotNull().WithMessage(Say.Required);
+            RuleFor(x => x.Convict!.HasPermanentJob).NotNull().Says(Say.Required);
+            RuleFor(x => x.Convict!.IsStudent).NotNull().Says(Say.Required);
         });
 
-        RuleFor(x => x.Work).NotNull().WithMessage(Say.Required);
+        RuleFor(x => x.Work).NotNull().Says(Say.Required);
         When(x => x.Work is not null, () =>
         {
             RuleFor(x => x.Work!.Kind).RequiredText(Limits.Name);
@@ -62,16 +62,16 @@ internal sealed class WorkOrderValidator : FormPayloadValidator<WorkOrderPayload
             RuleFor(x => x.Work!.ResponsibleOrganization).RequiredText(Limits.Name);
             RuleFor(x => x.Work!.RestTime).RequiredText(Limits.LongText);
             RuleFor(x => x.Work!.HoursPerDay).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage(Say.Required)
+                .NotNull().Says(Say.Required)
                 .InclusiveBetween(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy)
-                .WithMessage(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy))
+                .Says(Say.Between(1, WorkTimeRules.HoursPerDayWithoutJobOrStudy))
                 .Must((p, h) => h <= WorkTimeRules.HoursPerDay || p.Convict is { HasPermanentJob: false, IsStudent: false })
-                .WithMessage(Say.Of("hours-per-day-order"));
+                .Says(Say.Of("hours-per-day-order"));
             RuleFor(x => x.Work!.DaysPerWeek).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage(Say.Required)
-                .InclusiveBetween(1, WorkTimeRules.DaysInWeek).WithMessage(Say.Between(1, WorkTimeRules.DaysInWeek))
+                .NotNull().Says(Say.Required)
+                .InclusiveBetween(1, WorkTimeRules.DaysInWeek).Says(Say.Between(1, WorkTimeRules.DaysInWeek))
                 .Must((p, d) => p.Work!.HoursPerDay is not { } h || h * d <= WorkTimeRules.HoursPerWeek)
-                .WithMessage((p, d) => Say.Of("hours-per-week-order", ("hours", p.Work!.HoursPerDay * d)));
+                .Says((p, d) => Say.Of("hours-per-week-order", ("hours", p.Work!.HoursPerDay * d)));
         });
 
         When(x => x.Control is not null, () =>
@@ -80,7 +80,7 @@ internal sealed class WorkOrderValidator : FormPayloadValidator<WorkOrderPayload
             RuleFor(x => x.Control!.FullName).RequiredText(Limits.PersonName);
         });
 
-        RuleFor(x => x.Signatory).NotNull().WithMessage(Say.Required);
+        RuleFor(x => x.Signatory).NotNull().Says(Say.Required);
         When(x => x.Signatory is not null, () =>
         {
             RuleFor(x => x.Signatory!.Position).RequiredText(Limits.Name);

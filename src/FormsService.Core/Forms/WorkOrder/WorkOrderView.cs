@@ -26,10 +26,12 @@ internal sealed record WorkOrderView
     public required string SignedName { get; init; }
 
     /// <summary>Rule 2 2) in its words: "күніне төрт сағаттан аспайтын", or for a person with no permanent job who does not study "күніне сегіз сағатқа дейін, бірақ аптасына қырық сағаттан аспайтын".</summary>
-    public const string FourHours = "күніне төрт сағаттан аспайтын";
-    public const string EightHours = "тұрақты жұмыс орны жоқ және оқу орындарында оқымайтын сотталғандар үшін күніне сегіз сағатқа дейінгі, бірақ аптасына қырық сағаттан аспайтын";
+    public static string FourHours => AkimatReports.ViewWords.Kazakh.FourHours;
+    public static string EightHours => AkimatReports.ViewWords.Kazakh.EightHours;
 
-    internal static WorkOrderView Of(WorkOrderPayload p) => new()
+    internal static WorkOrderView Of(WorkOrderPayload p) => Of(p, "kk");
+
+    internal static WorkOrderView Of(WorkOrderPayload p, string language) => new()
     {
         Akimat = p.Akimat!,
         Order = p.Order!,
@@ -38,9 +40,9 @@ internal sealed record WorkOrderView
         Work = p.Work!,
         Signatory = p.Signatory!,
         Control = p.Control,
-        VerdictWords = VerdictKind.Words(p.Verdict!.Kind),
+        VerdictWords = VerdictKind.Words(p.Verdict!.Kind, language),
         WorkingTimeLimit = WorkTimeRules.MaxHoursPerDay(p.Convict!.HasPermanentJob!.Value, p.Convict.IsStudent!.Value) == WorkTimeRules.HoursPerDay
-            ? FourHours : EightHours,
+            ? AkimatReports.ViewWords.Of(language).FourHours : AkimatReports.ViewWords.Of(language).EightHours,
         SignedName = SignedNames.Of(p.Signatory!.FullName!),
     };
 }
