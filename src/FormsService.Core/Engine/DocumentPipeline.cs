@@ -111,12 +111,15 @@ internal sealed class DocumentPipeline
     }
 
     /// <summary>The document model laid out on pages: the form filled from the order's check, or blank.</summary>
-    public LaidOutDocument Lay(DocumentOrder order, CancellationToken cancellationToken = default)
+    public LaidOutDocument Lay(DocumentOrder order, CancellationToken cancellationToken = default) => Lay(order, OutputFormats.Pdf, cancellationToken);
+
+    /// <summary>The layout that writing <paramref name="format"/> needs (a DOCX's has nothing to draw).</summary>
+    private LaidOutDocument Lay(DocumentOrder order, string format, CancellationToken cancellationToken)
     {
         _probe?.Enter(PipelineStage.Lay, order.Version);
         var laid = order.Filled is null
-            ? _engine.LayBlank(order.Version, order.Blank, cancellationToken)
-            : _engine.Lay(order.Version, order.Filled, cancellationToken);
+            ? _engine.LayBlank(order.Version, order.Blank, format, cancellationToken)
+            : _engine.Lay(order.Version, order.Filled, format, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return laid;
     }
@@ -137,7 +140,7 @@ internal sealed class DocumentPipeline
             _probe?.Enter(PipelineStage.Render, version);
             return _engine.Render(version, order.Filled, output.Format, cancellationToken);
         }
-        var laid = Lay(order, cancellationToken);
+        var laid = Lay(order, output.Kind == OutputKind.Document ? output.Format : OutputFormats.Pdf, cancellationToken);
         _probe?.Enter(PipelineStage.Render, version);
         return output.Kind switch
         {

@@ -115,14 +115,25 @@ internal sealed class FormsEngine : IDisposable
     /// <summary>The document model and its layout; a null check gives the form blank.</summary>
     [OverloadResolutionPriority(1)] // a literal null (blank) takes this overload
     public LaidOutDocument Lay(FormVersion version, PayloadCheck? filled, CancellationToken cancellationToken = default) =>
-        filled is null ? LayBlank(version, BlankOptions.None, cancellationToken) : _layout.Layout(_builder.Build(version, ViewOf(filled)), cancellationToken);
+        Lay(version, filled, OutputFormats.Pdf, cancellationToken);
+
+    /// <summary>The layout that writing <paramref name="format"/> needs: a DOCX's has nothing to draw (<see cref="LaidOutDocument.Drawable"/>).</summary>
+    internal LaidOutDocument Lay(FormVersion version, PayloadCheck? filled, string format, CancellationToken cancellationToken) =>
+        filled is null
+            ? LayBlank(version, BlankOptions.None, format, cancellationToken)
+            : _layout.Layout(_builder.Build(version, ViewOf(filled)), cancellationToken, drawn: format != OutputFormats.Docx);
 
     /// <summary>The form blank, to be filled by hand, for what <paramref name="options"/> say (a month).</summary>
-    public LaidOutDocument LayBlank(FormVersion version, BlankOptions options, CancellationToken cancellationToken = default)
+    public LaidOutDocument LayBlank(FormVersion version, BlankOptions options, CancellationToken cancellationToken = default) =>
+        LayBlank(version, options, OutputFormats.Pdf, cancellationToken);
+
+    /// <inheritdoc cref="LayBlank(FormVersion, BlankOptions, CancellationToken)"/>
+    internal LaidOutDocument LayBlank(FormVersion version, BlankOptions options, string format, CancellationToken cancellationToken)
     {
         if (options.Month is not null && !version.Module.BlankTakesMonth)
             throw new ArgumentException($"The blank of {version.FormId} takes no month.", nameof(options));
-        return _layout.Layout(_builder.Build(version, version.Module.BlankView(version.Definition, options), blank: true), cancellationToken);
+        return _layout.Layout(_builder.Build(version, version.Module.BlankView(version.Definition, options), blank: true), cancellationToken,
+            drawn: format != OutputFormats.Docx);
     }
 
     /// <summary>Renders the form blank (PDF, DOCX or a PNG of its first page) for what <paramref name="options"/> say.</summary>
@@ -130,7 +141,7 @@ internal sealed class FormsEngine : IDisposable
     {
         if (version.Module.Artwork is not null || options == BlankOptions.None)
             return Render(version, (PayloadCheck?)null, format, cancellationToken);
-        var laid = LayBlank(version, options, cancellationToken);
+        var laid = LayBlank(version, options, format, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return Write(laid, format, null, cancellationToken);
     }
@@ -141,7 +152,7 @@ internal sealed class FormsEngine : IDisposable
     {
         if (DrawsArtwork(version, format))
             return ArtworkOf(version).Render(version.Definition, ViewOf(filled) ?? Blank(version), format, cancellationToken);
-        var laid = Lay(version, filled, cancellationToken);
+        var laid = Lay(version, filled, format, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return Write(laid, format, filled is null ? null : version.Module.CarriedPayload(filled), cancellationToken);
     }

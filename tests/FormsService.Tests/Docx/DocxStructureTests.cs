@@ -31,6 +31,22 @@ public sealed class DocxStructureTests(DocxEngine fixture) : IClassFixture<DocxE
     }
 
     [Fact]
+    public void A_DOCX_laid_out_without_its_cells_placed_is_the_DOCX_of_the_drawn_layout()
+    {
+        // A Word document's layout places no table cells: what the writer reads of it (the model, the facts) must be
+        // what the full layout records, for filled forms and for blanks whose rows fill the page.
+        var writer = new FormsService.Core.Engine.Rendering.DocxRenderer();
+        foreach (var (name, version, payload) in Cases())
+        {
+            var filled = payload is null ? null : Engine.Check(version, payload.Value);
+            var fromDrawn = writer.Render(Engine.Lay(version, filled), filled is null ? null : version.Module.CarriedPayload(filled));
+            Assert.True(Engine.Render(version, filled, OutputFormats.Docx).AsSpan().SequenceEqual(fromDrawn), name);
+            var forWord = Engine.Lay(version, filled, OutputFormats.Docx, CancellationToken.None);
+            Assert.Throws<InvalidOperationException>(() => forWord.PiecesOn(0));
+        }
+    }
+
+    [Fact]
     public void The_same_input_gives_the_same_bytes()
     {
         foreach (var (name, version, payload) in Cases())

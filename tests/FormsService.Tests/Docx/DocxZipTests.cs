@@ -58,6 +58,24 @@ public sealed class DocxZipTests
         Assert.Equal(first.Size, again.Size);
     }
 
+    [Fact]
+    public void The_carried_payload_is_escaped_as_XML_text_and_reads_back_as_it_was()
+    {
+        // Raw markup characters, quotes, Cyrillic and a 4-byte character: what a payload's JSON might hold unescaped.
+        var json = "{\"name\":\"О'Нил <Сейітова> & \\\"Ко\\\" \U0001F600\",\"n\":[1,2]}";
+        using var x = new DocxXml(16, pooled: true);
+        DocxSource.Write(x, new FormsService.Core.Engine.Model.DocumentInfo("T", "kk", "S") { FormId = "form-a", Version = "2025-733" },
+            Encoding.UTF8.GetBytes(json));
+
+        // The bytes of escaping the text as a whole, as it was escaped before the part was written as bytes.
+        var expected = DocxZip.Declaration + "<fs:document xmlns:fs=\"" + DocxSource.Namespace + "\" form=\"form-a\" version=\"2025-733\" language=\"kk\">"
+            + "<fs:payload>" + System.Security.SecurityElement.Escape(json) + "</fs:payload></fs:document>";
+        Assert.Equal(expected, Encoding.UTF8.GetString(x.Utf8));
+        using var reader = System.Xml.XmlReader.Create(new MemoryStream(x.Utf8.ToArray()));
+        reader.ReadToDescendant("payload", DocxSource.Namespace);
+        Assert.Equal(json, reader.ReadElementContentAsString());
+    }
+
     /// <summary>CRC-32 (ISO 3309, as ZIP uses it), bit by bit: slow and plainly right.</summary>
     private static uint Crc32(byte[] data)
     {

@@ -11,10 +11,18 @@ internal sealed record LaidOutDocument(Document Source, int PageCount, IReadOnly
     /// <summary>What the layout recorded for writers that read the model rather than the pages (the DOCX).</summary>
     internal LayoutFacts Facts { get; init; } = new();
 
+    /// <summary>
+    /// False when laid out for such a writer alone: the pages are counted and the facts recorded, but the cells of
+    /// tables are not placed, so there is nothing to draw.
+    /// </summary>
+    internal bool Drawable { get; init; } = true;
+
     private IReadOnlyList<Piece>[]? _pages;
 
     /// <summary>What is drawn on one page, in drawing order: every laid-out block's pieces that fall on it.</summary>
-    public IReadOnlyList<Piece> PiecesOn(int page) => Pages()[page];
+    public IReadOnlyList<Piece> PiecesOn(int page) => Drawable
+        ? Pages()[page]
+        : throw new InvalidOperationException("This document was laid out for a writer that reads the model: its tables' cells were not placed.");
 
     private IReadOnlyList<Piece>[] Pages()
     {

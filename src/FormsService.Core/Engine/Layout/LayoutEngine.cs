@@ -15,15 +15,19 @@ internal sealed class LayoutEngine(FontLibrary fonts)
     /// <summary>The block kinds that have a layout (a test checks that every kind of the model has one).</summary>
     internal static IReadOnlyCollection<Type> LaidOutKinds => Kinds.BlockKinds.Types;
 
-    public LaidOutDocument Layout(Document document, CancellationToken cancellationToken = default)
+    /// <param name="drawn">
+    /// False for a writer that reads the model and the facts alone (the DOCX): rows are still placed on pages, but not
+    /// their cells, which were most of a large table's layout and memory (see <see cref="LaidOutDocument.Drawable"/>).
+    /// </param>
+    public LaidOutDocument Layout(Document document, CancellationToken cancellationToken = default, bool drawn = true)
     {
-        var (laid, flow) = LayoutOnce(document, cancellationToken);
-        return PageFiller.HasRowsToFill(document) ? PageFiller.Fill(laid, flow, d => LayoutOnce(d, cancellationToken)) : laid;
+        var (laid, flow) = LayoutOnce(document, drawn, cancellationToken);
+        return PageFiller.HasRowsToFill(document) ? PageFiller.Fill(laid, flow, d => LayoutOnce(d, drawn, cancellationToken)) : laid;
     }
 
-    private (LaidOutDocument Laid, Flow Flow) LayoutOnce(Document document, CancellationToken cancellationToken)
+    private (LaidOutDocument Laid, Flow Flow) LayoutOnce(Document document, bool drawn, CancellationToken cancellationToken)
     {
-        var context = new LayoutContext(fonts, document.Page, new Flow(document.Page), cancellationToken);
+        var context = new LayoutContext(fonts, document.Page, new Flow(document.Page), cancellationToken) { PlacesCells = drawn };
         var blocks = new List<LaidOutBlock>(document.Blocks.Count + 2);
         foreach (var block in document.Blocks)
         {
@@ -35,13 +39,15 @@ internal sealed class LayoutEngine(FontLibrary fonts)
             if (running is not null)
                 for (var page = 0; page < pages; page++)
                     blocks.Add(RunningTextLayout.Layout(running, page, pages, context));
-        return (new LaidOutDocument(document, pages, blocks) { Facts = context.Facts }, context.Flow);
+        return (new LaidOutDocument(document, pages, blocks) { Facts = context.Facts, Drawable = drawn }, context.Flow);
     }
 }
 
 internal sealed record LayoutContext(FontLibrary Fonts, PageGeometry Page, Flow Flow, CancellationToken Cancellation)
 {
     public LayoutFacts Facts { get; } = new();
+    /// <summary>Whether table cells are placed (a document to draw), or only their rows (a document to write as DOCX).</summary>
+    public bool PlacesCells { get; init; } = true;
     public ParagraphSetter Setter => _setter ??= new(Fonts, Facts);
     private ParagraphSetter? _setter;
 }

@@ -396,6 +396,19 @@ internal static class TableLayout
 
     private static SetText Set(IReadOnlyList<Paragraph> content, float inner, LayoutContext context)
     {
+        if (content.Count == 1)
+        {
+            // The usual cell, one paragraph: its lines in an array of their number (a large table sets hundreds).
+            var only = context.Setter.Set(content[0], inner);
+            var placed = new (SetLine, float, bool)[only.Count];
+            var top = 0f;
+            for (var j = 0; j < placed.Length; j++)
+            {
+                placed[j] = (only[j], top, j == placed.Length - 1);
+                top += only[j].Height;
+            }
+            return new SetText(placed, top);
+        }
         var lines = new List<(SetLine, float, bool)>();
         var y = 0f;
         for (var k = 0; k < content.Count; k++)
@@ -470,6 +483,8 @@ internal static class TableLayout
     /// <param name="rows">The rows the row's spanning cells may cover (its group).</param>
     private static PlacedRow Place(SetRow row, int page, float top, bool isHeader, IReadOnlyList<SetRow> rows, LayoutContext context)
     {
+        if (!context.PlacesCells)
+            return new PlacedRow(page, top, row.Height, isHeader, row.Index, row.Continued, []);
         var cells = new PlacedCell[row.Cells.Length];
         var at = IndexOf(rows, row);
         for (var i = 0; i < cells.Length; i++)

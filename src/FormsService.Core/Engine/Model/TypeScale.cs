@@ -19,13 +19,16 @@ internal sealed class TypeScale(TextStyles styles)
     // One instance per look for the whole build: a table asks for the same few looks for thousands of cells, and
     // pieces that share their typography compare and hash it by reference first. Kept for memory, not speed: a large
     // table's cells share these objects (decisions/large-tables.md); the layout and the DOCX writer rely on it.
-    private readonly Dictionary<(bool Bold, float? SizePt), Typography> _paragraphs = [];
+    private readonly Dictionary<long, Typography> _paragraphs = [];
     private readonly Dictionary<(Typography Paragraph, RunStyle Style), Typography> _runs = new(ByReference.Instance);
 
     public Typography Paragraph(bool bold, float? sizePt)
     {
-        if (!_paragraphs.TryGetValue((bold, sizePt), out var t))
-            _paragraphs[(bold, sizePt)] = t = new(new Face(_family, bold, false), sizePt ?? styles.SizePt);
+        // Keyed by the bits of bold and the size, not a tuple of them: asked for by every cell of a table, the
+        // tuple's comparer was a noticeable part of building a large one.
+        var key = (bold ? 1L << 33 : 0) | (sizePt is { } size ? 1L << 32 | BitConverter.SingleToUInt32Bits(size == 0 ? 0 : size) : 0);
+        if (!_paragraphs.TryGetValue(key, out var t))
+            _paragraphs[key] = t = new(new Face(_family, bold, false), sizePt ?? styles.SizePt);
         return t;
     }
 

@@ -41,7 +41,7 @@ internal static class DocxPackage
 
     /// <param name="parts">Parts deflated before, by their text (each is written after the XML declaration).</param>
     public static byte[] Write(DocxXml document, string stylesXml, string coreXml, IReadOnlyList<Image> images, IReadOnlyList<Margin> margins,
-        DocxZip.Cache parts, byte[] sourceXml)
+        DocxZip.Cache parts, DocxXml sourceXml)
     {
         var contentTypes = new StringBuilder(ContentTypesStart);
         foreach (var m in margins)
@@ -64,9 +64,9 @@ internal static class DocxPackage
                 .Append(m.Target).Append("\"/>");
         relationships.Append("</Relationships>");
 
-        // Room for the package as deflated (a large table's part deflates to a thirtieth or less), kept under the
-        // size of the large-object heap unless pictures make it larger.
-        var zip = new DocxZip(8 * 1024 + Math.Min(document.Utf8.Length / 32, 64 * 1024) + images.Sum(i => i.Png.Length));
+        // Room for the package as deflated (a large table's part deflates to a thirtieth or less, the payload carried
+        // to a tenth), kept under the size of the large-object heap unless pictures make it larger.
+        var zip = new DocxZip(8 * 1024 + Math.Min(document.Utf8.Length / 32 + sourceXml.Length / 10, 64 * 1024) + images.Sum(i => i.Png.Length));
         zip.Add("[Content_Types].xml", parts.Of(contentTypes.ToString()));
         zip.Add("_rels/.rels", parts.Of(PackageRelationships));
         zip.Add("word/document.xml", DeclarationBytes, document.Utf8);
@@ -76,7 +76,7 @@ internal static class DocxPackage
         foreach (var m in margins)
             zip.Add("word/" + m.Target, parts.Of(m.Xml));
         zip.Add("docProps/core.xml", parts.Of(coreXml));
-        zip.Add(DocxSource.PartName, DocxZip.Deflate(sourceXml));
+        zip.Add(DocxSource.PartName, [], sourceXml.Utf8);
         foreach (var image in images)
             zip.Add("word/" + image.Target, DocxZip.Deflate(image.Png, stored: true));
         return zip.Finish();

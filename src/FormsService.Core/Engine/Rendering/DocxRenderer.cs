@@ -41,8 +41,10 @@ internal sealed class DocxRenderer
         x.Raw("</w:body></w:document>");
         // The package is written directly, with fixed ids, names and times: the same document gives the same bytes.
         var styles = _styles.GetOrAdd((source.Styles, source.Info.Language), key => DocxStyles.Xml(looks.Family, key.Styles, LanguageTag(key.Language)));
+        using var sourceXml = new DocxXml(512 + (payloadJson?.Length ?? 0), pooled: true);
+        DocxSource.Write(sourceXml, source.Info, payloadJson);
         return DocxPackage.Write(x, styles, _core.GetOrAdd(source.Info, CoreXml), body.Images, margins.Select(m => m.Part).ToList(), _parts,
-            DocxSource.Xml(source.Info, payloadJson));
+            sourceXml);
     }
 
     private static string CoreXml(DocumentInfo info)

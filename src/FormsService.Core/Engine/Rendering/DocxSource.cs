@@ -19,16 +19,55 @@ internal static class DocxSource
     /// <summary>The most a part may inflate to when read back; a Word document of a form is far smaller.</summary>
     private const long PartLimit = 32L * 1024 * 1024;
 
-    internal static byte[] Xml(DocumentInfo info, byte[]? payloadJson)
+    /// <summary>
+    /// The part, declaration first, written into <paramref name="x"/>. The payload's JSON is escaped as UTF-8 bytes,
+    /// never decoded: a large table's payload as strings was most of a Word render's memory and sent it through
+    /// collections of the large-object heap.
+    /// </summary>
+    internal static void Write(DocxXml x, DocumentInfo info, byte[]? payloadJson)
     {
-        var sb = new StringBuilder()
-            .Append(DocxZip.Declaration)
-            .Append("<fs:document xmlns:fs=\"").Append(Namespace).Append("\" form=\"").Append(Escape(info.FormId))
-            .Append("\" version=\"").Append(Escape(info.Version)).Append("\" language=\"").Append(Escape(info.Language)).Append("\">");
+        x.Raw(DocxZip.Declaration)
+            .Raw("<fs:document xmlns:fs=\"").Raw(Namespace).Raw("\" form=\"").Raw(Escape(info.FormId))
+            .Raw("\" version=\"").Raw(Escape(info.Version)).Raw("\" language=\"").Raw(Escape(info.Language)).Raw("\">");
         if (payloadJson is not null)
-            sb.Append("<fs:payload>").Append(Escape(Encoding.UTF8.GetString(payloadJson))).Append("</fs:payload>");
-        sb.Append("</fs:document>");
-        return Encoding.UTF8.GetBytes(sb.ToString());
+        {
+            x.Raw("<fs:payload>"u8);
+            EscapeUtf8(x, payloadJson);
+            x.Raw("</fs:payload>"u8);
+        }
+        x.Raw("</fs:document>"u8);
+    }
+
+    /// <summary>
+    /// The characters <see cref="System.Security.SecurityElement.Escape"/> escapes, escaped the same way in UTF-8:
+    /// each is one ASCII byte, and no byte of a multi-byte sequence is below 0x80. A byte at a time: JSON has a quote
+    /// every few bytes, too often for a search between them to pay.
+    /// </summary>
+    private static void EscapeUtf8(DocxXml x, ReadOnlySpan<byte> text)
+    {
+        var escapes = text.Count((byte)'"') + text.Count((byte)'\'') + text.Count((byte)'&') + text.Count((byte)'<') + text.Count((byte)'>');
+        var to = x.Free(text.Length + 5 * escapes);
+        var n = 0;
+        foreach (var b in text)
+        {
+            var entity = b switch
+            {
+                (byte)'"' => "&quot;"u8,
+                (byte)'\'' => "&apos;"u8,
+                (byte)'&' => "&amp;"u8,
+                (byte)'<' => "&lt;"u8,
+                (byte)'>' => "&gt;"u8,
+                _ => default,
+            };
+            if (entity.IsEmpty)
+            {
+                to[n++] = b;
+                continue;
+            }
+            entity.CopyTo(to[n..]);
+            n += entity.Length;
+        }
+        x.Advance(n);
     }
 
     private static string Escape(string s) => System.Security.SecurityElement.Escape(s) ?? "";

@@ -40,6 +40,16 @@ internal sealed class DocxXml(int capacity, bool pooled = false) : IDisposable
         return this;
     }
 
+    /// <summary>Room for at least <paramref name="size"/> bytes, to be written there and then taken by <see cref="Advance"/>.</summary>
+    public Span<byte> Free(int size)
+    {
+        Ensure(size);
+        return _bytes.AsSpan(_length);
+    }
+
+    /// <summary>Takes <paramref name="count"/> bytes written into <see cref="Free"/>.</summary>
+    public void Advance(int count) => _length += count;
+
     /// <summary>How many bytes are written: where the next piece starts.</summary>
     public int Length => _length;
 

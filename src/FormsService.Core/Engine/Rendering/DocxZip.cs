@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.IO.Compression;
@@ -45,10 +46,10 @@ internal sealed class DocxZip
     // 1 January 1980, 00:00, as MS-DOS writes dates: the earliest a ZIP can hold.
     private const ushort DosTime = 0, DosDate = (1 << 5) | 1;
 
-    private readonly MemoryStream _output;
+    private readonly PooledOutput _output;
     private readonly List<(string Name, uint Crc, uint Compressed, uint Size, ushort Method, uint Offset)> _entries = [];
 
-    public DocxZip(int capacity) => _output = new MemoryStream(capacity);
+    public DocxZip(int capacity) => _output = new PooledOutput(capacity);
 
     public void Add(string name, Part part) =>
         Entry(name, part.Crc, part.Size, part.Stored ? StoredMethod : Deflated, part.Data);
@@ -62,11 +63,10 @@ internal sealed class DocxZip
         var header = Entry(name, 0, 0, Deflated, []);
         var start = (int)_output.Length;
         var (crc, size) = Gzip(_output, start, head, body, CompressionLevel.Fastest);
-        var buffer = _output.GetBuffer();
+        var buffer = _output.Buffer;
         var deflated = (int)_output.Length - start - 18;
         buffer.AsSpan(start + 10, deflated).CopyTo(buffer.AsSpan(start));
-        _output.SetLength(start + deflated);
-        _output.Position = _output.Length;
+        _output.Truncate(start + deflated);
         BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan((int)header + 14), crc);
         BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan((int)header + 18), (uint)deflated);
         BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan((int)header + 22), size);
@@ -106,15 +106,17 @@ internal sealed class DocxZip
         BinaryPrimitives.WriteUInt32LittleEndian(end[12..], directory);
         BinaryPrimitives.WriteUInt32LittleEndian(end[16..], start);
         _output.Write(end);
-        return _output.ToArray();
+        var package = _output.Written.ToArray();
+        _output.Dispose();
+        return package;
     }
 
     /// <summary>A part deflated (or, for bytes already compressed such as a PNG, <paramref name="stored"/>).</summary>
     public static Part Deflate(byte[] bytes, bool stored = false)
     {
-        using var gzip = new MemoryStream(stored ? bytes.Length + 64 : bytes.Length / 4 + 64);
+        using var gzip = new PooledOutput(stored ? bytes.Length + 64 : bytes.Length / 4 + 64);
         var (crc, size) = Gzip(gzip, 0, bytes, [], stored ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
-        return new Part(stored ? bytes : gzip.GetBuffer().AsSpan(10, (int)gzip.Length - 18).ToArray(), crc, size, stored);
+        return new Part(stored ? bytes : gzip.Written[10..^8].ToArray(), crc, size, stored);
     }
 
     /// <returns>Where the entry's local header starts.</returns>
@@ -150,14 +152,14 @@ internal sealed class DocxZip
     /// as it deflates); the raw deflate bytes between its header and trailer are what a ZIP entry holds.
     /// </summary>
     /// <param name="start">Where in <paramref name="into"/> the gzip stream starts.</param>
-    private static (uint Crc, uint Size) Gzip(MemoryStream into, int start, ReadOnlySpan<byte> head, ReadOnlySpan<byte> body, CompressionLevel level)
+    private static (uint Crc, uint Size) Gzip(PooledOutput into, int start, ReadOnlySpan<byte> head, ReadOnlySpan<byte> body, CompressionLevel level)
     {
         using (var gzip = new GZipStream(into, level, leaveOpen: true))
         {
             gzip.Write(head);
             gzip.Write(body);
         }
-        var bytes = into.GetBuffer().AsSpan(start, (int)into.Length - start);
+        var bytes = into.Written[start..];
         // RFC 1952: ID1 ID2 CM FLG, then MTIME, XFL, OS; no optional fields when FLG is 0.
         if (bytes.Length < 18 || bytes[0] != 0x1f || bytes[1] != 0x8b || bytes[2] != 8 || bytes[3] != 0)
             throw new InvalidOperationException("The gzip stream does not start with the plain 10-byte header this writer expects.");
@@ -168,4 +170,57 @@ internal sealed class DocxZip
         return (crc, size);
     }
 
+    /// <summary>
+    /// Where a package is written: a buffer from the shared pool that grows as the deflater writes into it, given
+    /// back when the package is copied out. A new buffer of the package's size for each render was most of what
+    /// writing the ZIP allocated.
+    /// </summary>
+    private sealed class PooledOutput(int capacity) : Stream
+    {
+        private byte[] _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 256));
+        private int _length;
+
+        public byte[] Buffer => _bytes;
+        public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, _length);
+
+        /// <summary>Drops what was written past <paramref name="length"/>.</summary>
+        public void Truncate(int length) => _length = Math.Min(_length, length);
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (_length + buffer.Length > _bytes.Length)
+            {
+                var grown = ArrayPool<byte>.Shared.Rent(Math.Max(_bytes.Length * 2, _length + buffer.Length));
+                _bytes.AsSpan(0, _length).CopyTo(grown);
+                ArrayPool<byte>.Shared.Return(_bytes);
+                _bytes = grown;
+            }
+            buffer.CopyTo(_bytes.AsSpan(_length));
+            _length += buffer.Length;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+        public override void WriteByte(byte value) => Write([value]);
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _bytes.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_bytes);
+                _bytes = [];
+                _length = 0;
+            }
+            base.Dispose(disposing);
+        }
+    }
 }
