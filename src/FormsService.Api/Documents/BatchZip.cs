@@ -100,7 +100,7 @@ internal sealed class BatchZip(HttpContext context, DocumentPipeline pipeline, S
     /// Where the archive writes: kept only until the next send, so the response holds one entry at a time. Write-only
     /// and not seekable, so the archive writes each entry once, sizes after the data.
     /// </summary>
-    private sealed class Outbox : Stream
+    private sealed class Outbox : Core.Engine.WriteOnlyStream
     {
         private MemoryStream _pending = new();
 
@@ -114,17 +114,7 @@ internal sealed class BatchZip(HttpContext context, DocumentPipeline pipeline, S
             _pending.SetLength(0);
         }
 
-        public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
         public override void Write(ReadOnlySpan<byte> buffer) => _pending.Write(buffer);
-        public override void Flush() { }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
 

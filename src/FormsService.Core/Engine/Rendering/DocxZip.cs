@@ -175,7 +175,7 @@ internal sealed class DocxZip
     /// back when the package is copied out. A new buffer of the package's size for each render was most of what
     /// writing the ZIP allocated.
     /// </summary>
-    private sealed class PooledOutput(int capacity) : Stream
+    private sealed class PooledOutput(int capacity) : WriteOnlyStream
     {
         private byte[] _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 256));
         private int _length;
@@ -186,9 +186,6 @@ internal sealed class DocxZip
         /// <summary>Drops what was written past <paramref name="length"/>.</summary>
         public void Truncate(int length) => _length = Math.Min(_length, length);
 
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
         public override long Length => _length;
         public override long Position { get => _length; set => throw new NotSupportedException(); }
 
@@ -205,12 +202,7 @@ internal sealed class DocxZip
             _length += buffer.Length;
         }
 
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
         public override void WriteByte(byte value) => Write([value]);
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

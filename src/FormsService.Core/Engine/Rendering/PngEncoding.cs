@@ -190,7 +190,7 @@ internal static class PngEncoding
     }
 
     /// <summary>Cuts the deflated stream into IDAT chunks of a fixed size (fixed, so the bytes are too).</summary>
-    private sealed class IdatStream(Stream output) : Stream
+    private sealed class IdatStream(Stream output) : WriteOnlyStream
     {
         private readonly byte[] _buffer = new byte[IdatBytes];
         private int _length;
@@ -207,8 +207,6 @@ internal static class PngEncoding
             }
         }
 
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
         private void Emit()
         {
             if (_length == 0) return;
@@ -221,15 +219,5 @@ internal static class PngEncoding
             if (disposing) Emit();
             base.Dispose(disposing);
         }
-
-        public override void Flush() { }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
