@@ -9,6 +9,7 @@ namespace FormsService.Tests.Operations;
 /// (<c>promtool check metrics</c>, installed by .ci/run: missing, the test fails) and read for the series an operator
 /// alerts on: renders, rejections and timeouts by form and reason, renders in flight, the memory budget in bytes.
 /// </summary>
+[Collection(ProcessCountersCollection.Name)]
 public sealed class PrometheusMetricsTests
 {
     private const string RenderUrl = "/api/forms/referral-certificate/render?format=pdf";
