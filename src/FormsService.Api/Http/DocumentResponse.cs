@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FormsService.Api.Http;
 
 /// <summary>What a render request asks of the pipeline, once its version, format and payload are settled.</summary>
-internal sealed record DocumentRequest(FormVersion Version, string Format, JsonElement? Payload, long CostBytes, Func<CancellationToken, byte[]> Render)
+/// <param name="Record">The bound record (the request normalised) the ETag is hashed from; null for a blank.</param>
+internal sealed record DocumentRequest(FormVersion Version, string Format, object? Record, long CostBytes, Func<CancellationToken, byte[]> Render)
 {
     /// <summary>Part of the ETag beyond version, format and payload (a preview's dpi, an artwork's kind).</summary>
     public string? ETagFormat { get; init; }
@@ -23,7 +24,7 @@ internal sealed record DocumentRequest(FormVersion Version, string Format, JsonE
     /// an artwork's shows inline), rendered by <see cref="DocumentPipeline.Render"/> on the runner.
     /// </summary>
     public static DocumentRequest For(DocumentPipeline pipeline, DocumentOrder order) =>
-        new(order.Version, order.Output.Format, order.View, RenderCost.Of(order), token => pipeline.Render(order, token))
+        new(order.Version, order.Output.Format, order.Filled?.Record, RenderCost.Of(order), token => pipeline.Render(order, token))
         {
             ETagFormat = order.Output.ETagFormat,
             ETagExtra = order.Output.ETagExtra,
@@ -43,7 +44,7 @@ internal static class DocumentResponse
         var services = context.RequestServices;
         var digest = services.GetRequiredService<EngineDigest>();
         var response = context.Response;
-        var etag = RenderRequest.ETag(digest, request.Version, request.ETagFormat ?? request.Format, request.Payload, request.ETagExtra);
+        var etag = RenderRequest.ETag(digest, request.Version, request.ETagFormat ?? request.Format, request.Record, request.ETagExtra);
         if (request.Warnings.Count > 0)
             response.Headers[RenderRequest.WarningsHeader] = string.Join("; ", request.Warnings.Select(w => $"{w.Code} {w.Path}"));
         // The document's language (a problem answered instead says its own, in the reader's language).

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Model;
 
 namespace FormsService.Api.Http;
 
@@ -25,16 +26,16 @@ internal static class DownloadNames
     /// A language variant's short title is its own (Russian); where it is the same as the default language's, the
     /// name carries the language (<c>-ru</c>) so that the two documents of one payload never share a name.
     /// </remarks>
-    public static string FileName(FormVersion version, JsonElement? view, string extension)
+    public static string FileName(FormVersion version, object? view, string extension)
     {
         var definition = version.Definition;
         var title = definition.ShortTitle;
         if (version != version.Default && string.Equals(title, version.Default.Definition.ShortTitle, StringComparison.OrdinalIgnoreCase))
             title += "-" + version.Language;
         var parts = new List<string> { title };
-        if (view is { ValueKind: JsonValueKind.Object })
+        if (ViewNode.Of(view) is { Kind: JsonValueKind.Object } node)
         {
-            var values = new FormsService.Core.Engine.Model.PayloadValues(view);
+            var values = new PayloadValues(node);
             foreach (var path in definition.FileNameFields)
             {
                 var value = values.Get(path);

@@ -1,11 +1,8 @@
-using System.Buffers;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Model;
 using FormsService.Core.Engine.Payloads;
 using FormsService.Api.Operations;
 using Microsoft.Net.Http.Headers;
@@ -66,28 +63,23 @@ internal static class RenderRequest
 
     /// <summary>
     /// A strong ETag from everything the bytes depend on — the request and the engine's digest (code, definitions,
-    /// fonts) and the document's language: output is deterministic, so equal inputs, equal bytes. The request is its normalised form: the view the
-    /// check bound and serialised once (compact, in the record's order), hashed in place from the text it was parsed
-    /// from, not written again.
+    /// fonts) and the document's language: output is deterministic, so equal inputs, equal bytes. The request is its
+    /// normalised form, the record the check bound (spacing, member order and 120.0 for 120 make no other tag), read
+    /// in place into the hash (<see cref="ViewHash"/>), not written out again.
     /// </summary>
-    public static EntityTagHeaderValue ETag(EngineDigest digest, FormVersion version, string format, JsonElement? payload, string? extra = null)
+    /// <param name="record">The bound record (<see cref="Core.Engine.Payloads.PayloadCheck.Record"/>), or null for a blank.</param>
+    public static EntityTagHeaderValue ETag(EngineDigest digest, FormVersion version, string format, object? record, string? extra = null)
     {
-        var head = $"{version.FormId}\n{version.Version}\n{version.Language}\n{format}\n{digest.Value}\n{extra}\n";
-        var view = payload is { } p ? JsonMarshal.GetRawUtf8Value(p) : default;
-        var length = Encoding.UTF8.GetByteCount(head) + view.Length;
-        var rented = ArrayPool<byte>.Shared.Rent(length);
-        try
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using (var hash = new ViewHash(sha))
         {
-            var written = Encoding.UTF8.GetBytes(head, rented);
-            view.CopyTo(rented.AsSpan(written));
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(rented.AsSpan(0, length), hash);
-            return new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(hash[..16]) + "\"");
+            foreach (var part in (ReadOnlySpan<string?>)[version.FormId, version.Version, version.Language, format, digest.Value, extra])
+                hash.Text(part ?? "");
+            hash.Add(ViewNode.Of(record));
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        Span<byte> value = stackalloc byte[SHA256.HashSizeInBytes];
+        sha.GetHashAndReset(value);
+        return new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(value[..16]) + "\"");
     }
 
     /// <summary>

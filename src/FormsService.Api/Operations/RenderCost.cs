@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FormsService.Core.Engine;
 using FormsService.Core.Engine.Catalog;
+using FormsService.Core.Engine.Model;
+using System.Globalization;
 
 namespace FormsService.Api.Operations;
 
@@ -20,7 +22,8 @@ internal static class RenderCost
     public const int ArtworkDpi = 150, PageDpi = 96;
 
     /// <summary>What a render of this version costs: artwork at its dpi, a page at 96 dpi.</summary>
-    public static long Of(FormVersion version, string format, JsonElement? payload) =>
+    /// <param name="payload">The payload, or the view bound from it (<see cref="ViewNode"/> reads either).</param>
+    public static long Of(FormVersion version, string format, object? payload) =>
         Of(format, payload, FormsEngine.HasArtwork(version) ? ArtworkDpi : PageDpi);
 
     /// <summary>What a pipeline order costs: a preview at its dpi, anything else as a render of its version.</summary>
@@ -33,7 +36,7 @@ internal static class RenderCost
     /// A render of a payload: a raster at the dpi the payload asks for (an artwork's <c>dpi</c>), else at the dpi
     /// the form draws by default.
     /// </summary>
-    public static long Of(string format, JsonElement? payload, int defaultDpi) =>
+    public static long Of(string format, object? payload, int defaultDpi) =>
         format == OutputFormats.Png ? Raster(DpiOf(payload, defaultDpi)) : DocumentBytes;
 
     public static long Raster(int dpi) => (long)(Pixels(dpi) * 4 * 1.25) + DocumentBytes;
@@ -49,7 +52,8 @@ internal static class RenderCost
         return Pixels(DpiOf(payload, defaultDpi));
     }
 
-    private static int DpiOf(JsonElement? payload, int defaultDpi) =>
-        payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("dpi", out var d) && d.ValueKind == JsonValueKind.Number && d.TryGetDouble(out var n) && n is > 0 and <= 10_000
+    private static int DpiOf(object? payload, int defaultDpi) =>
+        ViewNode.Of(payload).Member("dpi") is { Kind: JsonValueKind.Number } d
+        && double.TryParse(d.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 10_000
             ? (int)Math.Ceiling(n) : defaultDpi;
 }

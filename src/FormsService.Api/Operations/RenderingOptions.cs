@@ -16,6 +16,13 @@ internal sealed class RenderingOptions
     /// </summary>
     public int QueueLimit { get; set; } = 512;
 
+    /// <summary>
+    /// The thread pool's least worker threads (default 64): up to it, a thread is made at once when work waits,
+    /// instead of one every half second past the few a small machine starts with. A flood of 1 MB bodies otherwise
+    /// holds those few with reading and answering, and health probes waited up to a second behind it.
+    /// </summary>
+    public int MinPoolThreads { get; set; } = 64;
+
     /// <summary>The longest a request waits in that queue before it is refused with 503 (default 5 s).</summary>
     public int QueueTimeoutMilliseconds { get; set; } = 5000;
 

@@ -62,7 +62,7 @@ internal sealed record DocumentOrder(FormVersion Version, Output Output, Payload
     public BlankOptions Blank { get; init; } = BlankOptions.None;
 
     /// <summary>The view the document, its file name and its ETag are made from; null for a blank.</summary>
-    public JsonElement? View => Filled?.View;
+    public object? View => Filled?.View;
 }
 
 /// <summary>The stages of the pipeline, in order.</summary>

@@ -225,7 +225,7 @@ internal sealed class FormsEngine : IDisposable
     private static IArtwork ArtworkOf(FormVersion version) =>
         version.Module.Artwork ?? throw new InvalidOperationException($"The form '{version.FormId}' has no artwork of its own.");
 
-    private static JsonElement? ViewOf(PayloadCheck? filled) => filled switch
+    private static object? ViewOf(PayloadCheck? filled) => filled switch
     {
         null => null,
         { IsValid: false } => throw new ArgumentException("A document is made from a valid payload only.", nameof(filled)),
@@ -233,7 +233,7 @@ internal sealed class FormsEngine : IDisposable
     };
 
     /// <summary>Artwork has no blank: printed without a payload, it is the official specimen ({}).</summary>
-    private JsonElement Blank(FormVersion version) => ViewOf(Check(version, EmptyObject))!.Value;
+    private object Blank(FormVersion version) => ViewOf(Check(version, EmptyObject))!;
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 

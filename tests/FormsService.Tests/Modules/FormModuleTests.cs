@@ -66,7 +66,7 @@ public sealed class FormModuleTests
         var check = engine.Check(version, JsonDocument.Parse("""{ "name": "Айгүл" }""").RootElement);
 
         Assert.True(check.IsValid);
-        Assert.Equal("АЙГҮЛ", check.View!.Value.GetProperty("shout").GetString());
+        Assert.Equal("АЙГҮЛ", new FormsService.Core.Engine.Model.PayloadValues(FormsService.Core.Engine.Model.ViewNode.Of(check.View)).Get("shout"));
         var text = DocumentText.Pdf(engine.Render(version, check, "pdf"));
         DocumentText.AssertContainsAll(text, ["Сәлем, АЙГҮЛ", "5 әріп"]);
         Assert.Contains("АЙГҮЛ", DocumentText.Docx(engine.Render(version, check, "docx")));

@@ -24,7 +24,7 @@ internal sealed class FigureKind : BlockKind<FigureTemplate, Figure>
     }
 
     protected override Figure Build(FigureTemplate f, BuildContext context) =>
-        new(context.Figures[f.FigureId].Create(context.Definition, context.Payload), Units.MmToPt(f.WidthMm), Units.MmToPt(f.HeightMm),
+        new(context.Figures[f.FigureId].Create(context.Definition, context.View), Units.MmToPt(f.WidthMm), Units.MmToPt(f.HeightMm),
             f.SpaceBeforePt, f.SpaceAfterPt);
 
     protected override LaidOutBlock Layout(Figure f, LayoutContext context)

@@ -9,7 +9,8 @@ namespace FormsService.Core.Engine.Model;
 internal interface IFigureSource
 {
     string Id { get; }
-    IFigureArt Create(FormDefinition definition, JsonElement? payload);
+    /// <param name="view">The view the document prints from (a form's view record, or JSON), or null for a blank.</param>
+    IFigureArt Create(FormDefinition definition, object? view);
 }
 
 /// <summary>
@@ -20,24 +21,27 @@ internal sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource>
     /// <summary>The date words of every language, by which the builder prints dates (and a Word document's dates are read back).</summary>
     internal Locale.DateLocales Locales => locales;
 
-    /// <param name="values">The values the template reads: the form's record (and what its module derives from it) as JSON.</param>
+    /// <param name="view">
+    /// The view the template reads, in place: the form's view record (the bound record and what its module derives
+    /// from it), a blank's view, or JSON (<see cref="JsonElement"/>, a tool's payload).
+    /// </param>
     /// <param name="blank">
     /// The form printed blank, to be filled by hand: its blank styles, its tables always, their rows to fill printed
-    /// empty. <paramref name="values"/> then holds what a blank knows beforehand (a month's days), or nothing.
+    /// empty. <paramref name="view"/> then holds what a blank knows beforehand (a month's days), or nothing.
     /// </param>
-    public Document Build(FormVersion version, JsonElement? values, bool blank = false)
+    public Document Build(FormVersion version, object? view, bool blank = false)
     {
         var d = version.Definition;
         var styles = blank ? d.Styles.ForBlank() : d.Styles;
         var scale = new TypeScale(styles);
         var page = PageGeometry.From(d.Page);
-        var context = new BuildContext(scale, new PayloadValues(values), page.ContentWidth)
+        var context = new BuildContext(scale, new PayloadValues(ViewNode.Of(view)), page.ContentWidth)
         {
             Dates = locales.Find(d.Language) ?? throw new InvalidOperationException($"No date words for '{d.Language}': the catalogue should have refused it."),
             Blank = blank,
             Bindable = version.Module.BoundPaths,
             Definition = d,
-            Payload = values,
+            View = view,
             Figures = figures,
         };
         var header = Running(version.Header, context);
@@ -120,8 +124,8 @@ internal sealed record BuildContext(TypeScale Scale, PayloadValues Values, float
 
     public required FormDefinition Definition { get; init; }
 
-    /// <summary>The values as JSON, as a figure's source reads them.</summary>
-    public JsonElement? Payload { get; init; }
+    /// <summary>The view itself, as a figure's source reads it.</summary>
+    public object? View { get; init; }
 
     /// <summary>The sources of the figures a definition may name, by id.</summary>
     public IReadOnlyDictionary<string, IFigureSource> Figures { get; init; } = new Dictionary<string, IFigureSource>();

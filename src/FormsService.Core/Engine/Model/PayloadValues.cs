@@ -14,17 +14,16 @@ internal readonly struct PayloadValues
 {
     public const string RootPrefix = "$root.", Number = "$number", Index = "$index";
 
-    /// <summary>Whole numbers a sheet prints thousands of (hours, days, row numbers), as text once.</summary>
-    private const int SmallNumbers = 1000;
-    private static readonly string[] Numbers = [.. Enumerable.Range(0, SmallNumbers).Select(i => i.ToString(CultureInfo.InvariantCulture))];
-
-    private readonly JsonElement? _root;
-    private readonly JsonElement? _scope;
+    private readonly ViewNode _root;
+    private readonly ViewNode _scope;
     private readonly int _index;
 
-    public PayloadValues(JsonElement? payload) : this(payload, payload, -1) { }
+    /// <summary>The values of a view: a form's view record read in place, or JSON.</summary>
+    public PayloadValues(ViewNode view) : this(view, view, -1) { }
 
-    private PayloadValues(JsonElement? root, JsonElement? scope, int index)
+    public PayloadValues(JsonElement? payload) : this(payload is { } p ? ViewNode.Of(p) : ViewNode.Absent) { }
+
+    private PayloadValues(ViewNode root, ViewNode scope, int index)
     {
         _root = root;
         _scope = scope;
@@ -35,7 +34,7 @@ internal readonly struct PayloadValues
     public bool IsRoot => _index < 0;
 
     /// <summary>The values of one item of an array, numbered from <paramref name="index"/>.</summary>
-    public PayloadValues Item(JsonElement? item, int index) => new(_root, item, index);
+    public PayloadValues Item(ViewNode item, int index) => new(_root, item, index);
 
     public bool Has(string path)
     {
@@ -51,84 +50,58 @@ internal readonly struct PayloadValues
         if (_index >= 0 && path == Number)
         {
             has = true;
-            return _index + 1 < SmallNumbers ? Numbers[_index + 1] : (_index + 1).ToString(CultureInfo.InvariantCulture);
+            return ViewNode.Whole(_index + 1);
         }
         if (_index >= 0 && path == Index)
         {
             has = true;
-            return _index < SmallNumbers ? Numbers[_index] : _index.ToString(CultureInfo.InvariantCulture);
+            return ViewNode.Whole(_index);
         }
-        var e = Find(path);
+        var v = Find(path);
         has = false;
-        if (e is null) return null;
-        var v = e.Value;
-        if (v.ValueKind == JsonValueKind.Object)
+        var kind = v.Kind;
+        if (kind == JsonValueKind.Object)
         {
             has = true;
             return null;
         }
-        var text = v.ValueKind switch
-        {
-            JsonValueKind.String => Normalize(v.GetString() ?? ""),
-            // A whole number prints as one however it was spelt: 120.0 binds as 120 (WholeNumberConverter).
-            JsonValueKind.Number => v.TryGetInt32(out var small) && small is >= 0 and < SmallNumbers
-                ? Numbers[small]
-                : v.TryGetDecimal(out var n) && n == decimal.Truncate(n)
-                    ? decimal.Truncate(n).ToString(CultureInfo.InvariantCulture) : v.GetRawText(),
-            _ => null,
-        };
+        if (kind is not (JsonValueKind.String or JsonValueKind.Number))
+            return null;
+        var text = v.Text;
+        if (kind == JsonValueKind.String)
+            text = Normalize(text ?? "");
         if (string.IsNullOrEmpty(text)) return null;
         has = true;
         return text;
     }
 
-    public bool? Flag(string path) => Find(path)?.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
+    public bool? Flag(string path) => Find(path).Flag;
 
     /// <summary>The items of the array at <paramref name="path"/>; none when it is absent or not an array.</summary>
-    public IReadOnlyList<JsonElement> Items(string path)
-    {
-        if (Find(path) is not { ValueKind: JsonValueKind.Array } array)
-            return [];
-        var items = new JsonElement[array.GetArrayLength()];
-        var i = 0;
-        foreach (var item in array.EnumerateArray())
-            items[i++] = item;
-        return items;
-    }
+    public IReadOnlyList<ViewNode> Items(string path) => Find(path).Items();
 
-    private JsonElement? Find(string path)
+    private ViewNode Find(string path)
     {
-        var start = _scope;
+        var current = _scope;
         var rest = path.AsSpan();
         if (rest.StartsWith(RootPrefix, StringComparison.Ordinal))
         {
-            start = _root;
+            current = _root;
             rest = rest[RootPrefix.Length..];
         }
-        if (start is not { } current)
-            return null;
         // Segment by segment without splitting the path: a table reads a path per cell.
-        while (true)
+        while (!current.IsAbsent)
         {
             var dot = rest.IndexOf('.');
             var segment = dot < 0 ? rest : rest[..dot];
             var bracket = segment.IndexOf('[');
-            var name = bracket < 0 ? segment : segment[..bracket];
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out var next))
-                return null;
-            current = next;
-            while (bracket >= 0)
+            current = current.Member(bracket < 0 ? segment : segment[..bracket]);
+            while (bracket >= 0 && !current.IsAbsent)
             {
                 var close = segment[bracket..].IndexOf(']');
-                if (close < 0 || current.ValueKind != JsonValueKind.Array
-                    || !int.TryParse(segment.Slice(bracket + 1, close - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i)
-                    || i >= current.GetArrayLength())
-                    return null;
+                if (close < 0 || current.Kind != JsonValueKind.Array
+                    || !int.TryParse(segment.Slice(bracket + 1, close - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i))
+                    return ViewNode.Absent;
                 current = current[i];
                 close += bracket;
                 var open = segment[(close + 1)..].IndexOf('[');
@@ -137,7 +110,7 @@ internal readonly struct PayloadValues
             if (dot < 0) break;
             rest = rest[(dot + 1)..];
         }
-        return current.ValueKind == JsonValueKind.Null ? null : current;
+        return current;
     }
 
     /// <summary>Collapses runs of white space: a value prints on the form's lines, not as the sender spaced it.</summary>

@@ -76,7 +76,7 @@ internal static class TableBuilder
                 rows.Add(Row(r, looks, rowLook, context.Values, r.BreakBefore, context, covered, shades, groups));
                 continue;
             }
-            IReadOnlyList<JsonElement> items = r.Each is null ? [] : context.Values.Items(r.Each);
+            IReadOnlyList<ViewNode> items = r.Each is null ? [] : context.Values.Items(r.Each);
             for (var i = 0; i < items.Count; i++)
             {
                 var values = context.Values.Item(items[i], i);
@@ -89,7 +89,7 @@ internal static class TableBuilder
             {
                 var fillLook = fill.Borders is null ? rowLook : new CellLook(Borders: fill.Borders).Over(rowLook);
                 var fillLooks = fill.Borders is null ? looks : [.. r.Cells.Select(c => (c.Look with { Borders = null }).Over(fillLook))];
-                var row = Row(r, fillLooks, fillLook, context.Values.Item(null, -1), false, context, covered, shades, groups);
+                var row = Row(r, fillLooks, fillLook, context.Values.Item(ViewNode.Absent, -1), false, context, covered, shades, groups);
                 var least = Units.MmToPt(fill.MinHeightMm > 0 ? fill.MinHeightMm : r.MinHeightMm);
                 rows.Add(row with { KeepTogether = true, MinHeightPt = least, FillShare = fill.Share });
             }
@@ -134,7 +134,7 @@ internal static class TableBuilder
             {
                 col = Next(col);
                 if (col >= columns) break;
-                var item = values.Item(i < items.Count ? items[i] : (JsonElement?)null, i);
+                var item = values.Item(i < items.Count ? items[i] : ViewNode.Absent, i);
                 cells.Add(Cell(cell, look, item, col, 1, context, shades));
                 col++;
             }

@@ -51,8 +51,8 @@ internal interface IFormModule
     void Load(FormDefinition definition);
 
     /// <summary>
-    /// Binds the payload to its record once, checks it, and when it is valid computes the view the templates read,
-    /// serialized to JSON (<see cref="PayloadCheck.View"/>).
+    /// Binds the payload to its record once, checks it, and when it is valid computes the view the templates read
+    /// (<see cref="PayloadCheck.View"/>), once.
     /// </summary>
     PayloadCheck Bind(JsonElement payload, FormDefinition definition);
 
@@ -63,7 +63,7 @@ internal interface IFormModule
     /// What the form printed blank knows beforehand, as a view its templates read (a time sheet's days of the
     /// month), or null: nothing.
     /// </summary>
-    JsonElement? BlankView(FormDefinition definition, BlankOptions options) => null;
+    object? BlankView(FormDefinition definition, BlankOptions options) => null;
 
     /// <summary>Adds what the validator cannot say (the vest's ranges) and annotations for pages to the schema.</summary>
     void Describe(JsonObject schema);
@@ -92,6 +92,6 @@ internal interface IArtwork
     /// <summary>Query-string parameters (GET previews) as a typed JSON payload for <see cref="IFormModule.Bind"/>.</summary>
     JsonElement FromQuery(IEnumerable<KeyValuePair<string, string?>> query);
 
-    /// <summary>The artwork for a bound view, as png, svg or pdf; stops at its next stage once cancelled.</summary>
-    byte[] Render(FormDefinition definition, JsonElement view, string format, CancellationToken cancellationToken = default);
+    /// <summary>The artwork for a bound view (<see cref="PayloadCheck.View"/>), as png, svg or pdf; stops at its next stage once cancelled.</summary>
+    byte[] Render(FormDefinition definition, object view, string format, CancellationToken cancellationToken = default);
 }

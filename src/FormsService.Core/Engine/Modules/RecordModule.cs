@@ -41,6 +41,8 @@ internal sealed class RecordModule<TPayload, TView> : IFormModule where TPayload
         Hints = hints ?? PageHints.None;
         Figures = figures ?? [];
         Paths = PayloadPaths.Of(typeof(TView));
+        // A view the builder cannot read in place fails here, at start-up, not in a render.
+        ViewShape.Prepare(typeof(TView));
         var own = PayloadPaths.Of(typeof(TPayload));
         BoundPaths = own.Where(p => Paths.Contains(p) && !p.Contains('[', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
     }
@@ -63,15 +65,14 @@ internal sealed class RecordModule<TPayload, TView> : IFormModule where TPayload
     public PayloadCheck Bind(JsonElement payload, FormDefinition definition)
     {
         var check = _payload.Bind(payload, out var record);
-        return record is null ? check : check with { View = JsonSerializer.SerializeToElement(_view(record, definition.Language), Payloads.PayloadJson.Options), Record = record };
+        return record is null ? check : check with { View = _view(record, definition.Language), Record = record };
     }
 
     public void Describe(JsonObject schema) => _describe(schema);
 
     public bool BlankTakesMonth => _blank is not null;
 
-    public JsonElement? BlankView(FormDefinition definition, BlankOptions options) =>
-        _blank is null ? null : JsonSerializer.SerializeToElement(_blank(options, definition.Language), PayloadJson.Options);
+    public object? BlankView(FormDefinition definition, BlankOptions options) => _blank?.Invoke(options, definition.Language);
 }
 
 /// <summary>Shorthands for the usual case: the view is the record itself.</summary>

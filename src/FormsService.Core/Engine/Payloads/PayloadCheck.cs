@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace FormsService.Core.Engine.Payloads;
 
 /// <summary>
@@ -11,12 +9,16 @@ internal sealed record PayloadCheck(IReadOnlyDictionary<string, Message[]> Error
     public bool IsValid => Errors.Count == 0;
 
     /// <summary>
-    /// For a valid payload, what its documents print from: the bound record with the values its form computes,
-    /// serialized to JSON (documents and file names read only this, never the raw body). Null when invalid.
+    /// For a valid payload, what its documents print from: the form's view of the bound record (the record with the
+    /// values its form computes), built once and read in place (<see cref="Model.ViewNode"/>); documents and file
+    /// names read only this, never the raw body. Null when invalid.
     /// </summary>
-    public JsonElement? View { get; init; }
+    public object? View { get; init; }
 
-    /// <summary>For a valid payload, the record it was bound to (a Word document carries it, serialized).</summary>
+    /// <summary>
+    /// For a valid payload, the record it was bound to: the request normalised (its ETag is hashed from it; a Word
+    /// document carries it, serialized).
+    /// </summary>
     internal object? Record { get; init; }
 }
 

@@ -84,6 +84,8 @@ internal static class PayloadJson
         Converters = { new WholeNumberConverter() },
         MaxDepth = 32,
         WriteIndented = false,
+        // Stated, not left to the first serialisation: a view is read through this contract before any is written.
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
 
     /// <summary>"$.convict.surname" → "convict.surname".</summary>

@@ -111,7 +111,8 @@ internal sealed class VestSpecimenModule : IFormModule, IArtwork, IFigureSource
             : throw new InvalidOperationException($"The vest specimen of '{definition.Directory}' was not loaded.");
 
     /// <summary>The parameters as bound: the view is the payload itself.</summary>
-    public byte[]? CarriedPayload(PayloadCheck check) => check.View is { } view ? JsonSerializer.SerializeToUtf8Bytes(view) : null;
+    public byte[]? CarriedPayload(PayloadCheck check) =>
+        check.Record is VestParameters parameters ? JsonSerializer.SerializeToUtf8Bytes(parameters, PayloadJson.Options) : null;
 
     public PayloadCheck Bind(JsonElement payload, FormDefinition definition)
     {
@@ -120,7 +121,7 @@ internal sealed class VestSpecimenModule : IFormModule, IArtwork, IFigureSource
             foreach (var (name, message) in Exporter(definition).Validate(parameters))
                 errors[name] = [message];
         var check = new PayloadCheck(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal), []);
-        return check.IsValid ? check with { View = JsonSerializer.SerializeToElement(parameters, PayloadJson.Options) } : check;
+        return check.IsValid ? check with { View = parameters, Record = parameters } : check;
     }
 
     /// <summary>Reads the parameters from a JSON object, reporting wrong types and unknown names by name.</summary>
@@ -195,10 +196,15 @@ internal sealed class VestSpecimenModule : IFormModule, IArtwork, IFigureSource
         return JsonSerializer.SerializeToElement(obj);
     }
 
-    private static VestParameters ParametersOf(JsonElement? view) =>
-        view?.Deserialize<VestParameters>(PayloadJson.Options) ?? new VestParameters();
+    /// <summary>The parameters a view holds: the bound ones, or (a tool's JSON) read from it; none, the specimen's.</summary>
+    private static VestParameters ParametersOf(object? view) => view switch
+    {
+        VestParameters parameters => parameters,
+        JsonElement json => json.Deserialize<VestParameters>(PayloadJson.Options) ?? new VestParameters(),
+        _ => new VestParameters(),
+    };
 
-    public byte[] Render(FormDefinition definition, JsonElement view, string format, CancellationToken cancellationToken = default)
+    public byte[] Render(FormDefinition definition, object view, string format, CancellationToken cancellationToken = default)
     {
         var (preview, realSize) = Exporters(definition);
         var parameters = ParametersOf(view);
@@ -220,6 +226,6 @@ internal sealed class VestSpecimenModule : IFormModule, IArtwork, IFigureSource
         return _documents.Pdf(new VestFigureArt(artwork, parameters, Bold, Regular), size.Width * PtPerMm, size.Height * PtPerMm, info, cancellationToken);
     }
 
-    public IFigureArt Create(FormDefinition definition, JsonElement? view) =>
+    public IFigureArt Create(FormDefinition definition, object? view) =>
         new VestFigureArt(Exporter(definition).Artwork, ParametersOf(view), Bold, Regular);
 }
