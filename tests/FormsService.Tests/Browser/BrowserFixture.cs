@@ -110,6 +110,15 @@ public sealed class BrowserPage(IBrowserContext context, IPage page) : IAsyncDis
     public IReadOnlyList<string> ScriptProblems =>
         Problems.Where(p => p.StartsWith("page error", StringComparison.Ordinal) || p.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)).ToList();
 
+    /// <summary>
+    /// Fills the clerk's form with its example and returns once the fields hold it: the page asks for a preview of
+    /// what it filled right after filling, so that preview's answer is the sign. (Waiting for the example's own
+    /// answer, or for the network to go idle, raced the filling on a loaded machine: a click that followed could
+    /// send the form still empty.)
+    /// </summary>
+    public static Task FillExampleAsync(IPage page) =>
+        page.RunAndWaitForResponseAsync(() => page.ClickAsync("#fill-example"), r => r.Url.Contains("/preview?", StringComparison.Ordinal));
+
     public ValueTask DisposeAsync() => context.DisposeAsync();
 }
 

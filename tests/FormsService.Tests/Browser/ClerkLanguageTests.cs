@@ -38,14 +38,6 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
         return browser;
     }
 
-    private static async Task FillExampleAsync(IPage page)
-    {
-        // The example's request, then what it triggers (preview, deadlines, a month's due date).
-        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#fill-example"), r => r.Url.EndsWith("/example", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await Expect(page.Locator("#form-status")).ToBeHiddenAsync();
-    }
-
     /// <summary>Every word the page shows or names (text, labels for assistive technology, titles, options).</summary>
     private static Task<string> VisibleWordsAsync(IPage page) => page.EvaluateAsync<string>("""
         () => {
@@ -75,7 +67,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
     {
         await using var browser = await OpenAsync(formId, language);
         var page = browser.Page;
-        await FillExampleAsync(page);
+        await BrowserPage.FillExampleAsync(page);
 
         Assert.Contains(language == "ru" ? "Заполнение документов" : "Құжаттарды толтыру", await page.TitleAsync());
         var text = await VisibleWordsAsync(page);
@@ -100,7 +92,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
         var schema = JsonNode.Parse(await fixture.Api.GetStringAsync($"/api/forms/{formId}/versions/{Catalogue.InForceVersion(formId)}/schema"))!.AsObject();
         await using var browser = await OpenAsync(formId, language);
         var page = browser.Page;
-        await FillExampleAsync(page);
+        await BrowserPage.FillExampleAsync(page);
         foreach (var (path, node) in FixedValueFields(schema, ""))
         {
             var pagePath = path.Replace("[]", "[0]", StringComparison.Ordinal);
@@ -151,7 +143,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
 
         await using var browser = await OpenAsync("referral-certificate", language);
         var page = browser.Page;
-        await FillExampleAsync(page);
+        await BrowserPage.FillExampleAsync(page);
         await Input(page, "verdict.hours").FillAsync("0");
         await page.EvaluateAsync("() => { const i = document.querySelector(\".field[data-path='convict.surname'] input\"); i.removeAttribute('maxlength'); }");
         await Input(page, "convict.surname").FillAsync(new string('Б', 101));
@@ -178,7 +170,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
     {
         await using var browser = await OpenAsync("referral-certificate", "kk");
         var page = browser.Page;
-        await FillExampleAsync(page);
+        await BrowserPage.FillExampleAsync(page);
         await Input(page, "verdict.hours").FillAsync("0");
         await page.ClickAsync("#download-pdf");
         var error = page.Locator(".field[data-path='verdict.hours'] .field-error");
@@ -197,7 +189,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
     {
         await using var browser = await OpenAsync("work-order", language);
         var page = browser.Page;
-        await FillExampleAsync(page);
+        await BrowserPage.FillExampleAsync(page);
         await Input(page, "order.date").FillAsync("2025-11-20");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-pdf"), new() { Timeout = 30_000 });
@@ -214,7 +206,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
     {
         await using var browser = await OpenAsync("referral-certificate", "kk");
         var page = browser.Page;
-        await FillExampleAsync(page);
+        await BrowserPage.FillExampleAsync(page);
         await Expect(page.Locator("#preview-image")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.Locator("#preview-stale")).ToBeHiddenAsync();
 
@@ -240,7 +232,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
 
         await using var browser = await OpenAsync(formId, "ru");
         var page = browser.Page;
-        await FillExampleAsync(page);
+        await BrowserPage.FillExampleAsync(page);
         await Input(page, "month").FillAsync(month);
         var note = page.Locator(".field[data-path='month'] .due-date");
         await Expect(note).ToBeVisibleAsync();
@@ -256,7 +248,7 @@ public sealed partial class ClerkLanguageTests(BrowserFixture fixture)
     {
         await using var browser = await OpenAsync("work-order", "ru");
         var page = browser.Page;
-        await FillExampleAsync(page);
+        await BrowserPage.FillExampleAsync(page);
         var order = page.Locator("#deadlines-table tbody tr[data-id='akimat-order']");
         await Expect(order).ToContainTextAsync("Местный исполнительный орган");
         await Expect(order).ToContainTextAsync("Издать распоряжение об организации выполнения общественных работ");

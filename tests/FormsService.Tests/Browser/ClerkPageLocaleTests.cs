@@ -36,12 +36,6 @@ public sealed class ClerkPageLocaleTests(BrowserFixture fixture)
         return browser;
     }
 
-    private static async Task FillExampleAsync(IPage page)
-    {
-        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#fill-example"), r => r.Url.EndsWith("/example", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
-
     [Fact]
     public async Task The_spreadsheet_file_is_chosen_with_the_pages_own_button_and_words()
     {
@@ -74,7 +68,7 @@ public sealed class ClerkPageLocaleTests(BrowserFixture fixture)
     {
         await using var browser = await OpenAsync("#work-order", language);
         var page = browser.Page;
-        await FillExampleAsync(page);
+        await BrowserPage.FillExampleAsync(page);
         var example = JsonNode.Parse(Repo.Example("work-order"))!;
         var orderDate = example["order"]!["date"]!.GetValue<string>();
 
@@ -114,7 +108,7 @@ public sealed class ClerkPageLocaleTests(BrowserFixture fixture)
     {
         await using var browser = await OpenAsync("#conduct-report");
         var page = browser.Page;
-        await FillExampleAsync(page);
+        await BrowserPage.FillExampleAsync(page);
         var schema = await fixture.Api.GetFromJsonAsync<JsonElement>("/api/forms/conduct-report/versions/" + Catalogue.InForceVersion("conduct-report") + "/schema");
         var paragraph = schema.GetProperty("properties").GetProperty("assessment").GetProperty("items").GetProperty("maxLength").GetInt32();
         Assert.True(paragraph >= 1000, $"an assessment paragraph holds {paragraph} characters");

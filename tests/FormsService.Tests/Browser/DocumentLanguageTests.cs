@@ -20,13 +20,6 @@ public sealed class DocumentLanguageTests(BrowserFixture fixture)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", pageLanguage);
     }
 
-    private static async Task FillExampleAsync(IPage page)
-    {
-        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#fill-example"), r => r.Url.EndsWith("/example", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await Expect(page.Locator("#form-status")).ToBeHiddenAsync();
-    }
-
     /// <summary>A Kazakh page downloads a Russian document: the two choices are apart.</summary>
     [Theory]
     [MemberData(nameof(Catalogue.FormsAndLanguages), MemberType = typeof(Catalogue))]
@@ -50,7 +43,7 @@ public sealed class DocumentLanguageTests(BrowserFixture fixture)
             await Expect(page.Locator("#document-language-note")).ToBeHiddenAsync();
             await picker.SelectOptionAsync(language);
         }
-        await FillExampleAsync(page);
+        await BrowserPage.FillExampleAsync(page);
 
         var preview = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#refresh-preview"), r => r.Url.Contains("/preview?", StringComparison.Ordinal));
         Assert.Contains($"language={language}", preview.Url, StringComparison.Ordinal);
