@@ -12,11 +12,17 @@ if (args.Length != 2)
 using var engine = FormsService.Core.Composition.LoadEngine(args[0], args[1]);
 var lines = new List<string>();
 foreach (var entry in engine.Catalog.Forms)
-foreach (var version in entry.Versions)
-foreach (var format in version.Definition.Formats)
+foreach (var own in entry.Versions)
+foreach (var language in own.Languages)
 {
-    lines.Add(Line(version.FormId, version.Version, format, "example", engine.Render(version, version.Example, format)));
-    lines.Add(Line(version.FormId, version.Version, format, "blank", engine.Render(version, null, format)));
+    // Each language a version is offered in: its own definition's first, then its variants (a Russian text).
+    var version = own.In(language);
+    var label = language == own.Languages[0] ? "" : "." + language;
+    foreach (var format in version.Definition.Formats)
+    {
+        lines.Add(Line(version.FormId, version.Version, format, "example" + label, engine.Render(version, version.Example, format)));
+        lines.Add(Line(version.FormId, version.Version, format, "blank" + label, engine.Render(version, null, format)));
+    }
 }
 // PDF/A-2b and a merged PDF: Skia's time-based ids are replaced by ones derived from the content.
 var book = new FormsService.Core.Engine.Rendering.PdfBook(engine.Fonts);

@@ -72,10 +72,10 @@ internal sealed class FormsEngine : IDisposable
             var guard = new TextGuard(cp => fonts.CanDraw(FontFamilyKind.Serif, cp) && fonts.CanDraw(FontFamilyKind.Sans, cp));
             var layout = new LayoutEngine(fonts);
             var pdf = new PdfRenderer(fonts, new FontSubsetCache());
-            var services = new ModuleServices(formsDirectory, fonts, guard, new FigureDocuments(layout, pdf));
+            var locales = Locale.DateLocales.Load(Path.Combine(formsDirectory, "_locale"));
+            var services = new ModuleServices(formsDirectory, fonts, guard, new FigureDocuments(layout, pdf), locales);
             var loaded = modules(services);
             var catalog = FormCatalog.Load(formsDirectory, ByName(loaded));
-            var locales = Locale.DateLocales.Load(Path.Combine(formsDirectory, "_locale"));
             locales.CheckCovers(catalog);
             var messages = MessageTable.Load(formsDirectory);
             var builder = new DocumentBuilder(FiguresById(loaded), locales);

@@ -100,11 +100,11 @@ public sealed class RussianGrammarTests
     [MemberData(nameof(Months))]
     public void A_month_s_title_is_nominative_and_a_period_s_month_genitive(int month, string nominative, string genitive)
     {
-        var words = ViewWords.Of("ru");
+        var months = FormsService.Tests.AkimatReports.MonthTextsTests.Months("ru");
         var first = new DateOnly(2025, month, 1);
-        Assert.Equal($"{nominative} 2025 года", words.Month(first));
-        Assert.Equal($"с 1 по 28 {genitive} 2025 года", words.Period(first, first.AddDays(27)));
-        Assert.Equal($"5 {genitive} 2025 года", words.Period(first.AddDays(4), first.AddDays(4)));
+        Assert.Equal($"{nominative} 2025 года", months.Title(first));
+        Assert.Equal($"с 1 по 28 {genitive} 2025 года", months.Period(first, first.AddDays(27)));
+        Assert.Equal($"5 {genitive} 2025 года", months.Period(first.AddDays(4), first.AddDays(4)));
     }
 
     [Fact]

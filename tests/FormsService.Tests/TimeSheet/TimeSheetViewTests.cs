@@ -10,7 +10,7 @@ namespace FormsService.Tests.TimeSheet;
 public sealed class TimeSheetViewTests
 {
     private static TimeSheetView ExampleView() =>
-        TimeSheetView.Of(JsonSerializer.Deserialize<TimeSheetPayload>(Repo.Example("time-sheet"), PayloadJson.Options)!, CalendarData.KzCalendar);
+        TimeSheetView.Of(JsonSerializer.Deserialize<TimeSheetPayload>(Repo.Example("time-sheet"), PayloadJson.Options)!, CalendarData.KzCalendar, FormsService.Tests.AkimatReports.MonthTextsTests.Months("kk"));
 
     [Fact]
     public void November_2025_has_thirty_days_and_its_weekends_are_the_days_off()
@@ -27,7 +27,7 @@ public sealed class TimeSheetViewTests
     {
         // October 2025: Republic Day on Saturday 25 October moves the day off to Monday 27 October.
         var payload = JsonSerializer.Deserialize<TimeSheetPayload>(Repo.Example("time-sheet"), PayloadJson.Options)! with { Month = "2025-10" };
-        var view = TimeSheetView.Of(payload, CalendarData.KzCalendar);
+        var view = TimeSheetView.Of(payload, CalendarData.KzCalendar, FormsService.Tests.AkimatReports.MonthTextsTests.Months("kk"));
         Assert.True(view.MonthDays[26].DayOff);
         Assert.False(view.MonthDays[27].DayOff);
         Assert.Equal(31, view.MonthDays.Count);
@@ -60,7 +60,7 @@ public sealed class TimeSheetViewTests
         var payload = JsonSerializer.Deserialize<TimeSheetPayload>(Repo.Example("time-sheet"), PayloadJson.Options)!;
         var persons = payload.Persons!.ToList();
         persons[2] = persons[2]! with { HoursBefore = 44 };
-        var view = TimeSheetView.Of(payload with { Persons = persons }, CalendarData.KzCalendar);
+        var view = TimeSheetView.Of(payload with { Persons = persons }, CalendarData.KzCalendar, FormsService.Tests.AkimatReports.MonthTextsTests.Months("kk"));
         Assert.True(view.Persons[2].CompletesSentence);
         Assert.Equal(0, view.Persons[2].HoursRemaining);
         Assert.Equal("Жаза толық өтелді", view.Persons[2].Remark);

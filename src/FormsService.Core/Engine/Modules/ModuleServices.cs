@@ -7,4 +7,5 @@ namespace FormsService.Core.Engine.Modules;
 /// <param name="FormsDirectory">The forms folder: shared data (the working calendar) lives in its <c>_</c> folders.</param>
 /// <param name="Guard">The text rules every payload string obeys (what the fonts can print).</param>
 /// <param name="Documents">The engine's one PDF writer, for artwork that is a page of its own.</param>
-internal sealed record ModuleServices(string FormsDirectory, FontLibrary Fonts, TextGuard Guard, FigureDocuments Documents);
+/// <param name="Dates">The date words of every language (<c>_locale</c>): what a view that writes a date or a month reads.</param>
+internal sealed record ModuleServices(string FormsDirectory, FontLibrary Fonts, TextGuard Guard, FigureDocuments Documents, Locale.DateLocales Dates);

@@ -3,10 +3,11 @@ using FormsService.Core.Forms.Order733;
 namespace FormsService.Core.Forms.AkimatReports;
 
 /// <summary>
-/// The words the forms' views compute (a month's title, a period, a verdict's case, the kinds of evasion, the remarks a
-/// report prints when there is nothing to report) in the language of the document they go into: its definition's
-/// <c>language</c>. A language variant's fixed text is data (its <c>definition.ru.json</c>); these are the few phrases
-/// code chooses, each with its grammar (Kazakh's cases, Russian's genitive month), so they live beside the code.
+/// The words the forms' views compute (a verdict's case, the kinds of evasion, the remarks a report prints when there
+/// is nothing to report) in the language of the document they go into: its definition's <c>language</c>. A language
+/// variant's fixed text is data (its <c>definition.ru.json</c>); these are the few phrases code chooses, each with its
+/// grammar (Kazakh's cases), so they live beside the code. Months and periods: <see cref="MonthTexts"/>, from the
+/// engine's date words.
 /// </summary>
 internal sealed record ViewWords
 {
@@ -14,9 +15,6 @@ internal sealed record ViewWords
     public static ViewWords Of(string? language) => language == "ru" ? Russian : Kazakh;
 
     public required string Language { get; init; }
-    public required IReadOnlyList<string> Months { get; init; }
-    /// <summary>Russian: a month's name in the genitive, as a date writes it ("3 ноября"); Kazakh: the locative ("3 қарашада").</summary>
-    public required IReadOnlyList<string> MonthsInDates { get; init; }
     public required VerdictWords Verdict { get; init; }
     public required VerdictWords Ruling { get; init; }
     public required IReadOnlyDictionary<string, string> EvasionKinds { get; init; }
@@ -27,27 +25,12 @@ internal sealed record ViewWords
     public required string FourHours { get; init; }
     public required string EightHours { get; init; }
 
-    /// <summary>A month as a title: "2025 жылғы қараша", "ноябрь 2025 года".</summary>
-    public string Month(DateOnly first) => Language == "ru"
-        ? $"{Months[first.Month - 1]} {first.Year} года"
-        : $"{first.Year} жылғы {Months[first.Month - 1]}";
-
-    /// <summary>
-    /// When, inside one month, something was done: "2025 жылғы 1–28 қараша аралығында" / "с 1 по 28 ноября 2025 года"
-    /// for a period; one day: "2025 жылғы 5 қарашада" / "5 ноября 2025 года" (a single day is no interval).
-    /// </summary>
-    public string Period(DateOnly from, DateOnly to) => Language == "ru"
-        ? from == to ? $"{from.Day} {MonthsInDates[from.Month - 1]} {from.Year} года" : $"с {from.Day} по {to.Day} {MonthsInDates[from.Month - 1]} {from.Year} года"
-        : from == to ? $"{from.Year} жылғы {from.Day} {MonthsInDates[from.Month - 1]}" : $"{from.Year} жылғы {from.Day}–{to.Day} {Months[from.Month - 1]} аралығында";
-
     /// <summary>The words the forms print for a verdict kind (null: a verdict).</summary>
     public VerdictWords VerdictOf(string? kind) => kind == VerdictKind.Ruling ? Ruling : Verdict;
 
     public static readonly ViewWords Kazakh = new()
     {
         Language = "kk",
-        Months = KazakhMonths.Nominative,
-        MonthsInDates = KazakhMonths.Locative,
         Verdict = new("үкім", "үкімін", "үкімнің", "Үкіммен"),
         Ruling = new("қаулы", "қаулысын", "қаулының", "Қаулымен"),
         EvasionKinds = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -72,8 +55,6 @@ internal sealed record ViewWords
     public static readonly ViewWords Russian = new()
     {
         Language = "ru",
-        Months = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
-        MonthsInDates = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
         Verdict = new("приговор", "приговор", "приговора", "Приговором"),
         Ruling = new("постановление", "постановление", "постановления", "Постановлением"),
         EvasionKinds = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -12,5 +12,5 @@ internal static class ConductReportModule
     public static IFormModule Create(ModuleServices services, Order733Services order) =>
         new RecordModule<ConductReportPayload, ConductReportView>(Name,
             new PayloadType<ConductReportPayload>(new ConductReportValidator(), services.Guard, new ConductReportWarnings(order.Calendar).For),
-            (record, language) => ConductReportView.Of(record, language));
+            (record, language) => ConductReportView.Of(record, order.Months(language)));
 }

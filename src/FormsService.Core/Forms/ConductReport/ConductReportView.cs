@@ -20,11 +20,9 @@ internal sealed record ConductReportView
     public required SignatoryDetails Signatory { get; init; }
     public ExecutorDetails? Executor { get; init; }
 
-    internal static ConductReportView Of(ConductReportPayload report) => Of(report, "kk");
-
-    internal static ConductReportView Of(ConductReportPayload report, string language)
+    internal static ConductReportView Of(ConductReportPayload report, MonthTexts months)
     {
-        var words = ViewWords.Of(language);
+        var words = ViewWords.Of(months.Language);
         var first = ReportMonth.Parse(report.Month) ?? throw new ArgumentException("The report's month is not valid.", nameof(report));
         var breaches = (report.Breaches ?? []).OfType<ConductBreach>().OrderBy(b => b.Date)
             .Select(b => new ConductViewBreach(b.Date!.Value, DateTexts.Cell(b.Date.Value), b.Description!)).ToList();
@@ -34,7 +32,7 @@ internal sealed record ConductReportView
             LocalExecutiveBody = report.LocalExecutiveBody!,
             ProbationOffice = report.ProbationOffice!,
             Month = report.Month!,
-            MonthTitle = words.Month(first),
+            MonthTitle = months.Title(first),
             Convict = report.Convict!,
             WorkObject = report.WorkObject,
             Assessment = [.. (report.Assessment ?? []).OfType<string>().Select(p => new TextParagraph(p))],

@@ -12,6 +12,6 @@ internal static class TimeSheetModule
     public static IFormModule Create(ModuleServices services, Order733Services order) =>
         new RecordModule<TimeSheetPayload, TimeSheetView>(Name,
             new PayloadType<TimeSheetPayload>(new TimeSheetValidator(), services.Guard, new TimeSheetWarnings(order.Calendar).For),
-            (sheet, language) => TimeSheetView.Of(sheet, order.Calendar, language),
-            blank: (options, language) => TimeSheetView.Blank(options.Month, order.Calendar, language));
+            (sheet, language) => TimeSheetView.Of(sheet, order.Calendar, order.Months(language)),
+            blank: (options, language) => TimeSheetView.Blank(options.Month, order.Calendar, order.Months(language)));
 }

@@ -26,9 +26,9 @@ internal sealed record TimeSheetView
     public required int TotalThisMonth { get; init; }
     public required int TotalSinceStart { get; init; }
 
-    internal static TimeSheetView Of(TimeSheetPayload sheet, WorkingCalendar calendar, string language = "kk")
+    internal static TimeSheetView Of(TimeSheetPayload sheet, WorkingCalendar calendar, MonthTexts months)
     {
-        var words = ViewWords.Of(language);
+        var words = ViewWords.Of(months.Language);
         var first = ReportMonth.Parse(sheet.Month) ?? throw new ArgumentException("The sheet's month is not valid.", nameof(sheet));
         var last = ReportMonth.Last(first);
         var dayOff = new bool[last.Day];
@@ -38,7 +38,7 @@ internal sealed record TimeSheetView
         return new TimeSheetView
         {
             Month = sheet.Month!,
-            MonthTitle = words.Month(first),
+            MonthTitle = months.Title(first),
             LocalExecutiveBody = sheet.LocalExecutiveBody!,
             ResponsibleOrganization = sheet.ResponsibleOrganization!,
             WorkObject = sheet.WorkObject!,
@@ -56,7 +56,7 @@ internal sealed record TimeSheetView
     /// What the blank sheet knows beforehand: for a month, its days with their days off, its title and due date;
     /// with none, 31 numbered days, none shaded (a blank for any month).
     /// </summary>
-    internal static TimeSheetBlankView Blank(DateOnly? month, WorkingCalendar calendar, string language = "kk")
+    internal static TimeSheetBlankView Blank(DateOnly? month, WorkingCalendar calendar, MonthTexts months)
     {
         if (month is not { } first)
             return new TimeSheetBlankView(null, null, null,
@@ -65,7 +65,7 @@ internal sealed record TimeSheetView
         var days = new List<TimeSheetViewDay>(last.Day);
         for (var d = first; d <= last; d = d.AddDays(1))
             days.Add(new TimeSheetViewDay(d.Day, !calendar.IsWorkingDay(d)));
-        return new TimeSheetBlankView(first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), ViewWords.Of(language).Month(first),
+        return new TimeSheetBlankView(first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), months.Title(first),
             calendar.LastWorkingDayOfMonth(first.Year, first.Month), days, [.. days.Select(d => new TimeSheetViewCell(null, d.DayOff))]);
     }
 

@@ -12,5 +12,5 @@ internal static class WorkActModule
     public static IFormModule Create(ModuleServices services, Order733Services order) =>
         new RecordModule<WorkActPayload, WorkActView>(Name,
             new PayloadType<WorkActPayload>(new WorkActValidator(), services.Guard, new WorkActWarnings(order.Calendar).For),
-            (record, language) => WorkActView.Of(record, language));
+            (record, language) => WorkActView.Of(record, order.Months(language)));
 }

@@ -20,9 +20,7 @@ internal sealed record WorkActView
     public required SignatoryDetails OrganizationRepresentative { get; init; }
     public required SignatoryDetails AkimatOfficial { get; init; }
 
-    internal static WorkActView Of(WorkActPayload act) => Of(act, "kk");
-
-    internal static WorkActView Of(WorkActPayload act, string language)
+    internal static WorkActView Of(WorkActPayload act, MonthTexts months)
     {
         var (from, to) = WorkActValidator.Period(act) ?? throw new ArgumentException("The act's month is not valid.", nameof(act));
         // Stable: works of one day keep the order they were given in.
@@ -34,7 +32,7 @@ internal sealed record WorkActView
             Month = act.Month!,
             From = from,
             To = to,
-            PeriodText = ViewWords.Of(language).Period(from, to),
+            PeriodText = months.Period(from, to),
             LocalExecutiveBody = act.LocalExecutiveBody!,
             ResponsibleOrganization = act.ResponsibleOrganization!,
             WorkObject = act.WorkObject!,
