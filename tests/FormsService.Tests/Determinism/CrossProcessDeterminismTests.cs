@@ -6,9 +6,9 @@ using FormsService.Tests.Support;
 namespace FormsService.Tests.Determinism;
 
 /// <summary>
-/// The same input gives the same bytes in any process: every form version × format, filled with its example and
-/// blank, is rendered by two fresh processes (one under another culture and GC) and by this one, and all three must
-/// agree. Hash seeds, culture, pooled buffers and static caches differ between processes; a render that depends on
+/// The same input gives the same bytes in any process: every form version in each of its languages × format, filled
+/// with its example and blank, is rendered by two fresh processes (one under another culture and GC) and by this
+/// one, and all three must agree. Hash seeds, culture, pooled buffers and static caches differ between processes; a render that depends on
 /// any of them shows here and not in an in-process repeat.
 /// </summary>
 public sealed class CrossProcessDeterminismTests
@@ -32,27 +32,8 @@ public sealed class CrossProcessDeterminismTests
     private static List<string> InProcess()
     {
         using var engine = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
-        var lines = new List<string>();
-        foreach (var entry in engine.Catalog.Forms)
-        foreach (var version in entry.Versions)
-        foreach (var format in version.Definition.Formats)
-        {
-            lines.Add(Line(version.FormId, version.Version, format, "example", engine.Render(version, version.Example, format)));
-            lines.Add(Line(version.FormId, version.Version, format, "blank", engine.Render(version, null, format)));
-        }
-        // PDF/A-2b and a merged PDF: Skia's time-based ids are replaced by ones derived from the content.
-        var book = new FormsService.Core.Engine.Rendering.PdfBook(engine.Fonts);
-        foreach (var version in engine.Catalog.Forms.SelectMany(f => f.Versions).Where(v => v.Definition.Formats.Contains("pdf")))
-        {
-            lines.Add(Line(version.FormId, version.Version, "pdf", "pdfa-2b", book.Render([engine.Lay(version, version.Example)], new(version.Definition.Language, true))));
-            lines.Add(Line(version.FormId, version.Version, "pdf", "merged", book.Render([engine.Lay(version, version.Example), engine.Lay(version, null)], new(version.Definition.Language, false))));
-        }
-        lines.Sort(StringComparer.Ordinal);
-        return lines;
+        return FormsService.Digests.DocumentDigests.Of(engine);
     }
-
-    private static string Line(string formId, string version, string format, string filling, byte[] bytes) =>
-        $"{formId} {version} {format} {filling} {bytes.Length} {Convert.ToHexStringLower(SHA256.HashData(bytes))}";
 
     private static List<string> RunDigests(Dictionary<string, string> environment)
     {
