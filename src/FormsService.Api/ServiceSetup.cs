@@ -100,8 +100,8 @@ internal static class ServiceSetup
         var rendering = builder.Configuration.GetSection("Rendering").Get<RenderingOptions>() ?? new RenderingOptions();
         // Raised, never lowered: the runtime's own minimum (or DOTNET_ThreadPool_ForceMinWorkerThreads) stays if higher.
         ThreadPool.GetMinThreads(out var workers, out var completion);
-        if (rendering.MinPoolThreads > workers)
-            ThreadPool.SetMinThreads(rendering.MinPoolThreads, completion);
+        if (rendering.EffectiveMinPoolThreads() > workers)
+            ThreadPool.SetMinThreads(rendering.EffectiveMinPoolThreads(), completion);
         var limits = builder.Configuration.GetSection("Limits").Get<RequestLimits>() ?? new RequestLimits();
         // Every route that reads a body or renders is admitted here, its body already read (BodyFirstMiddleware, within
         // the body budget): under overload a request is refused (or queued) for the price of its headers and body, and

@@ -17,11 +17,14 @@ internal sealed class RenderingOptions
     public int QueueLimit { get; set; } = 512;
 
     /// <summary>
-    /// The thread pool's least worker threads (default 64): up to it, a thread is made at once when work waits,
-    /// instead of one every half second past the few a small machine starts with. A flood of 1 MB bodies otherwise
-    /// holds those few with reading and answering, and health probes waited up to a second behind it.
+    /// The thread pool's least worker threads; 0 (the default): twice <see cref="MaxConcurrentRenders"/>. Up to it, a
+    /// thread is made at once when work waits, instead of one every half second past the few a small machine starts
+    /// with. The limiter lets that many requests parse JSON and check it on the pool at once; with only as many
+    /// workers, a flood of 1 MB bodies held them all and health probes waited up to a second and a half.
     /// </summary>
-    public int MinPoolThreads { get; set; } = 64;
+    public int MinPoolThreads { get; set; }
+
+    public int EffectiveMinPoolThreads() => MinPoolThreads > 0 ? MinPoolThreads : 2 * Math.Max(1, MaxConcurrentRenders);
 
     /// <summary>The longest a request waits in that queue before it is refused with 503 (default 5 s).</summary>
     public int QueueTimeoutMilliseconds { get; set; } = 5000;
