@@ -18,7 +18,7 @@ namespace FormsService.Tests.Docx;
 /// The Word document as a clerk uses it: its text read by independent readers is the PDF's text, every field is a
 /// content control tagged with its payload path, and what a clerk types or changes reads back through the service.
 /// </summary>
-public sealed partial class DocxReadBackTests(DocxEngine fixture) : IClassFixture<DocxEngine>
+public sealed partial class DocxReadBackTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     private FormsEngine Engine => fixture.Engine;
 

@@ -10,7 +10,7 @@ using UglyToad.PdfPig;
 namespace FormsService.Tests.Docx;
 
 /// <summary>The DOCX of every form, filled and blank: valid Open XML, the same bytes for the same input, built from the model.</summary>
-public sealed class DocxStructureTests(DocxEngine fixture) : IClassFixture<DocxEngine>
+public sealed class DocxStructureTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     private FormsEngine Engine => fixture.Engine;
 
@@ -120,11 +120,4 @@ public sealed class DocxStructureTests(DocxEngine fixture) : IClassFixture<DocxE
     private FormVersion Version(string formId) => DocxPrintCases.DocxVersions(Engine).First(v => v.FormId == formId);
 
     private static WordprocessingDocument Open(byte[] docx) => WordprocessingDocument.Open(new MemoryStream(docx), false);
-}
-
-/// <summary>The engine with the repository's forms and fonts, loaded once for a test class.</summary>
-public sealed class DocxEngine : IDisposable
-{
-    internal FormsEngine Engine { get; } = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
-    public void Dispose() => Engine.Dispose();
 }

@@ -13,17 +13,11 @@ namespace FormsService.Tests.Modules;
 /// a view read in place must be what it prints from that view's JSON (the contract System.Text.Json writes), byte
 /// for byte, for every form, format and language, and a value of any shape a view may hold reads as its JSON reads.
 /// </summary>
-public sealed class ViewInPlaceTests : IClassFixture<ViewInPlaceTests.Engine>
+public sealed class ViewInPlaceTests : IClassFixture<EngineFixture>
 {
-    public sealed class Engine : IDisposable
-    {
-        internal FormsEngine Forms { get; } = FormsService.Core.Composition.LoadEngine(Repo.Forms, Repo.Fonts);
-        public void Dispose() => Forms.Dispose();
-    }
-
     private readonly FormsEngine _engine;
 
-    public ViewInPlaceTests(Engine engine) => _engine = engine.Forms;
+    public ViewInPlaceTests(EngineFixture engine) => _engine = engine.Engine;
 
     public static TheoryData<string, string, string> FormsFormatsAndLanguages => Catalogue.FormsFormatsAndLanguages;
 

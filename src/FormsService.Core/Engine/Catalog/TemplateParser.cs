@@ -134,6 +134,10 @@ internal sealed partial class TemplateParser(string file, IReadOnlySet<string> k
     internal string? When(JsonElement e, string at) =>
         e.TryGetProperty("when", out var w) ? Path(String(w, at + ".when"), at + ".when") : null;
 
+    /// <summary>An inline's <c>caption</c>: the small text printed under its blank, or null.</summary>
+    internal string? Caption(JsonElement e, string at) =>
+        e.TryGetProperty("caption", out var c) ? String(c, at + ".caption") : null;
+
     internal ValueTemplate ParseValue(string source, string at)
     {
         var pos = 0;

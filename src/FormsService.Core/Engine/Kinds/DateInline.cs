@@ -23,7 +23,7 @@ internal sealed class DateInline : InlineKind<DateTemplate>
         return new DateTemplate(parser.Path(parser.String(value, at + ".date"), at + ".date"), when)
         {
             Style = parser.Enum(e, "style", at, DateStyle.Blank),
-            Caption = e.TryGetProperty("caption", out var dc) ? parser.String(dc, at + ".caption") : null,
+            Caption = parser.Caption(e, at),
         };
     }
 

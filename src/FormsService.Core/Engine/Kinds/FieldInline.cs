@@ -21,22 +21,19 @@ internal sealed class FieldInline : InlineKind<FieldTemplate>
             var blankWidth = parser.Number(e, "widthMm", at, -1);
             if (blankWidth <= 0)
                 throw parser.Error(at, "a blank needs 'widthMm' (> 0).");
-            return new FieldTemplate(new ValueTemplate([]), Caption(e, parser, at), blankWidth, false, null, style);
+            return new FieldTemplate(new ValueTemplate([]), parser.Caption(e, at), blankWidth, false, null, style);
         }
         var fill = parser.Bool(e, "fill", at);
         var width = parser.Number(e, "widthMm", at, fill ? 20 : -1);
         if (width <= 0)
             throw parser.Error(at, "a field needs 'widthMm' (> 0) or 'fill': true.");
-        var caption = Caption(e, parser, at);
+        var caption = parser.Caption(e, at);
         return new FieldTemplate(parser.ParseValue(parser.String(value, at + ".field"), at + ".field"), caption, width, fill, when, style)
         {
             Prose = parser.Bool(e, "prose", at),
             NoBreak = parser.Bool(e, "noBreak", at),
         };
     }
-
-    private static string? Caption(JsonElement e, TemplateParser parser, string at) =>
-        e.TryGetProperty("caption", out var c) ? parser.String(c, at + ".caption") : null;
 
     protected override void Build(FieldTemplate f, PayloadValues values, BuildContext context, Typography paragraph, List<Inline> into)
     {

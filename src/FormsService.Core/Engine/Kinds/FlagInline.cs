@@ -16,7 +16,7 @@ internal sealed class FlagInline : InlineKind<FlagTemplate>
             throw parser.Error(at, "a flag needs the texts 'true' and 'false'.");
         return new FlagTemplate(path, parser.String(yes, at + ".true"), parser.String(no, at + ".false"), parser.Number(e, "widthMm", at, 30))
         {
-            Caption = e.TryGetProperty("caption", out var fc) ? parser.String(fc, at + ".caption") : null,
+            Caption = parser.Caption(e, at),
         };
     }
 

@@ -35,15 +35,17 @@ internal readonly struct ViewNode
     {
         null => default,
         JsonElement json => Of(json),
-        _ => new ViewNode(value, ViewShape.Of(value.GetType())),
+        _ => Of(value, ViewShape.Of(value.GetType())),
     };
 
     /// <summary>A value whose type is mostly <paramref name="expected"/>'s (a member's declared type): its shape is not looked up.</summary>
     internal static ViewNode Of(object? value, ViewShape expected) => value switch
     {
         null => default,
-        _ when value.GetType() == expected.Type => new ViewNode(value, expected),
-        _ => Of(value),
+        _ when value.GetType() != expected.Type => Of(value),
+        // A value System.Text.Json writes in its own way (an enum, a double) is read as the JSON it would write, once.
+        _ when expected.ReadAsWritten => Of(JsonSerializer.SerializeToElement(value, expected.Type, PayloadJson.Options)),
+        _ => new ViewNode(value, expected),
     };
 
     public static ViewNode Of(JsonElement json) => json.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? default : new ViewNode(json);
@@ -140,9 +142,6 @@ internal readonly struct ViewNode
 
     internal static string NumberText(decimal n) =>
         n == decimal.Truncate(n) ? decimal.Truncate(n).ToString(CultureInfo.InvariantCulture) : n.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A value System.Text.Json writes in its own way (an enum, a double): read as the JSON it would write.</summary>
-    internal static ViewNode AsWritten(object value, Type type) => Of(JsonSerializer.SerializeToElement(value, type, PayloadJson.Options));
 }
 
 /// <summary>
@@ -204,13 +203,16 @@ internal sealed class ViewShape
         _byName = byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The shape of a type (made the first time it is asked for; a form's view types are asked for at start-up).</summary>
     /// <summary>The type whose values this shape reads.</summary>
     public Type Type => _type;
+
+    /// <summary>Values of this type are read as the JSON System.Text.Json writes for them (an enum, a double).</summary>
+    public bool ReadAsWritten => _form == Form.Written;
 
     /// <summary>The shape of the items a list declares (resolved once, on first use: types may refer to themselves).</summary>
     private ViewShape? ElementShape => _elementShape ??= _elementType is { } t ? Of(t) : null;
 
+    /// <summary>The shape of a type (made the first time it is asked for; a form's view types are asked for at start-up).</summary>
     public static ViewShape Of(Type type) => Shapes.TryGetValue(type, out var shape) ? shape : Shapes.GetOrAdd(type, t => new ViewShape(t));
 
     /// <summary>Makes the shapes of a view type and of every type its members declare: a view the engine cannot read fails at start-up.</summary>
@@ -220,13 +222,12 @@ internal sealed class ViewShape
     {
         if (!seen.Add(type) || type == typeof(object))
             return;
-        var shape = Of(type);
+        Of(type);
         var info = PayloadJson.Options.GetTypeInfo(type);
         if (info.ElementType is { } element)
             Prepare(element, seen);
         foreach (var property in info.Properties)
             Prepare(property.PropertyType, seen);
-        _ = shape;
     }
 
     public JsonValueKind KindOf(object value) => _form switch
@@ -237,7 +238,7 @@ internal sealed class ViewShape
         Form.Boolean => (bool)value ? JsonValueKind.True : JsonValueKind.False,
         Form.Integer or Form.Decimal => JsonValueKind.Number,
         Form.Date => JsonValueKind.String,
-        _ => ViewNode.AsWritten(value, _type).Kind,
+        _ => JsonValueKind.Undefined,
     };
 
     public ViewNode Member(object value, ReadOnlySpan<char> name)
@@ -245,16 +246,11 @@ internal sealed class ViewShape
         switch (_form)
         {
             case Form.Object:
-                if (!_byName.TryGetValue(name, out var member))
-                    return ViewNode.Absent;
-                var v = member.Get(value);
-                return member.ShouldSerialize is { } should && !should(value, v) ? ViewNode.Absent : member.Read(v);
+                return _byName.TryGetValue(name, out var member) ? member.Of(value) : ViewNode.Absent;
             case Form.Dictionary:
                 var key = name.ToString();
                 var dictionary = (IDictionary)value;
                 return dictionary.Contains(key) ? ViewNode.Of(dictionary[key]) : ViewNode.Absent;
-            case Form.Written:
-                return ViewNode.AsWritten(value, _type).Member(name);
             default:
                 return ViewNode.Absent;
         }
@@ -266,23 +262,13 @@ internal sealed class ViewShape
         {
             case Form.Object:
                 foreach (var member in _members)
-                {
-                    var v = member.Get(value);
-                    if (member.ShouldSerialize is { } should && !should(value, v))
-                        continue;
-                    var node = member.Read(v);
-                    if (!node.IsAbsent)
+                    if (member.Of(value) is { IsAbsent: false } node)
                         yield return (member.Name, node);
-                }
                 break;
             case Form.Dictionary:
                 foreach (DictionaryEntry entry in (IDictionary)value)
                     if (ViewNode.Of(entry.Value) is { IsAbsent: false } node)
                         yield return (Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", node);
-                break;
-            case Form.Written:
-                foreach (var m in ViewNode.AsWritten(value, _type).Members())
-                    yield return m;
                 break;
         }
     }
@@ -291,7 +277,6 @@ internal sealed class ViewShape
     {
         Form.List => ((IList)value).Count,
         Form.Sequence => ((IEnumerable)value).Cast<object?>().Count(),
-        Form.Written => ViewNode.AsWritten(value, _type).Length,
         _ => 0,
     };
 
@@ -299,7 +284,6 @@ internal sealed class ViewShape
     {
         Form.List => Read(((IList)value)[index]),
         Form.Sequence => ViewNode.Of(((IEnumerable)value).Cast<object?>().ElementAt(index)),
-        Form.Written => ViewNode.AsWritten(value, _type)[index],
         _ => ViewNode.Absent,
     };
 
@@ -315,8 +299,6 @@ internal sealed class ViewShape
                 return items;
             case Form.Sequence:
                 return [.. ((IEnumerable)value).Cast<object?>().Select(ViewNode.Of)];
-            case Form.Written:
-                return ViewNode.AsWritten(value, _type).Items();
             default:
                 return [];
         }
@@ -328,7 +310,6 @@ internal sealed class ViewShape
         Form.Integer => ViewNode.Whole(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
         Form.Decimal => ViewNode.NumberText((decimal)value),
         Form.Date => ((DateOnly)value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Form.Written => ViewNode.AsWritten(value, _type).Text,
         _ => null,
     };
 
@@ -339,10 +320,15 @@ internal sealed class ViewShape
         private ViewShape? _shape;
 
         public string Name => name;
-        public Func<object, object?> Get => get;
-        public Func<object, object?, bool>? ShouldSerialize => shouldSerialize;
 
-        /// <summary>A value of this member, its shape the declared type's when it is of that type (resolved once, on first use).</summary>
-        public ViewNode Read(object? value) => ViewNode.Of(value, _shape ??= ViewShape.Of(declared));
+        /// <summary>
+        /// This member of <paramref name="owner"/> as a serialiser would write it (absent where it would leave it
+        /// out), its shape the declared type's when the value is of that type (resolved once, on first use).
+        /// </summary>
+        public ViewNode Of(object owner)
+        {
+            var value = get(owner);
+            return shouldSerialize is not null && !shouldSerialize(owner, value) ? ViewNode.Absent : ViewNode.Of(value, _shape ??= ViewShape.Of(declared));
+        }
     }
 }
