@@ -76,7 +76,7 @@ public sealed class RenderPipelineTests(ServiceFactory factory) : IClassFixture<
     [Fact]
     public async Task An_ETag_changes_when_a_definition_file_changes()
     {
-        var forms = CopyOfForms();
+        var forms = Tools.CopyOfShippedForms("forms-pipeline");
         try
         {
             await using var before = new ConfiguredServiceFactory(forms);
@@ -141,16 +141,4 @@ public sealed class RenderPipelineTests(ServiceFactory factory) : IClassFixture<
 
     private static string? Digest(HttpResponseMessage response) =>
         response.Headers.TryGetValues(EngineDigest.Header, out var values) ? values.Single() : null;
-
-    private static string CopyOfForms()
-    {
-        var target = Path.Combine(Path.GetTempPath(), "formsservice-forms-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.EnumerateFiles(Repo.Forms, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(Repo.Forms, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-        return target;
-    }
 }

@@ -74,7 +74,7 @@ public sealed class DataFileSchemaTests(ServiceFactory factory) : IClassFixture<
         var schemaFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(original)!, node["$schema"]!.GetValue<string>()));
         Assert.NotEmpty(Evaluate(File.ReadAllText(schemaFile), node));
 
-        var forms = CopyOfForms();
+        var forms = Tools.CopyOfShippedForms("forms-copy");
         File.WriteAllText(Path.Combine(forms, file), node.ToJsonString());
         var error = Assert.Throws<DefinitionException>(() => FormsService.Core.Composition.LoadEngine(forms, Repo.Fonts).Dispose());
         Assert.EndsWith(file.Replace('/', Path.DirectorySeparatorChar), error.File, StringComparison.Ordinal);
@@ -109,17 +109,5 @@ public sealed class DataFileSchemaTests(ServiceFactory factory) : IClassFixture<
             new EvaluationOptions { RequireFormatValidation = true, OutputFormat = OutputFormat.List });
         return result.IsValid ? [] : (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).ToList();
-    }
-
-    private static string CopyOfForms()
-    {
-        var target = Tools.TempDir("forms-copy");
-        foreach (var file in Directory.EnumerateFiles(Repo.Forms, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(target, Path.GetRelativePath(Repo.Forms, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
-        return target;
     }
 }

@@ -23,9 +23,9 @@ public sealed class RecipeTests
     /// <summary>"Adding a version": copy the current version's folder, change version, effectiveFrom and the text.</summary>
     private static (string Forms, DateOnly From) FormsWithScratchVersion()
     {
-        var forms = CopyOfShippedForms("forms-scratch-version");
+        var forms = Tools.CopyOfShippedForms("forms-scratch-version");
         var target = Path.Combine(forms, FormId, Scratch);
-        Copy(Path.Combine(forms, FormId, Current), target);
+        Tools.CopyDirectory(Path.Combine(forms, FormId, Current), target);
         var from = Catalogue.Today.AddYears(1); // always in the future, whatever day the suite runs
         var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "definition.json")))!.AsObject();
         definition["version"] = Scratch;
@@ -100,8 +100,8 @@ public sealed class RecipeTests
     /// <summary>Step 1, the data: the fixture's folder copied under <c>forms/</c>.</summary>
     private static string FormsWithNameCard()
     {
-        var forms = CopyOfShippedForms("forms-name-card");
-        Copy(Path.Combine(Repo.Root, "tests", "FormsService.Tests", "Fixtures", "new-form", "name-card"), Path.Combine(forms, "name-card"));
+        var forms = Tools.CopyOfShippedForms("forms-name-card");
+        Tools.CopyDirectory(Path.Combine(Repo.Root, "tests", "FormsService.Tests", "Fixtures", "new-form", "name-card"), Path.Combine(forms, "name-card"));
         return forms;
     }
 
@@ -141,21 +141,5 @@ public sealed class RecipeTests
         var schema = JsonNode.Parse(await client.GetStringAsync("/api/forms/name-card/versions/1/schema"))!;
         Assert.Equal("Тегі", schema["properties"]!["surname"]!["x-labels"]!["kk"]!.GetValue<string>());
         Assert.Equal("Имя", schema["properties"]!["name"]!["x-labels"]!["ru"]!.GetValue<string>());
-    }
-
-    private static string CopyOfShippedForms(string name)
-    {
-        var forms = Tools.TempDir(name);
-        Copy(Repo.Forms, forms);
-        return forms;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var sub in Directory.GetDirectories(from))
-            Copy(sub, Path.Combine(to, Path.GetFileName(sub)));
     }
 }

@@ -13,11 +13,10 @@ public sealed class VersionedCatalogTests
     /// <summary>A copy of the shipped forms plus a later version of the referral-certificate with changed text.</summary>
     private static string FormsWithSecondVersion()
     {
-        var dir = Tools.TempDir("forms");
-        CopyDirectory(Repo.Forms, dir);
+        var dir = Tools.CopyOfShippedForms("forms");
         var source = Path.Combine(dir, "referral-certificate", "2025-733");
         var target = Path.Combine(dir, "referral-certificate", "test-2027");
-        CopyDirectory(source, target);
+        Tools.CopyDirectory(source, target);
         var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "definition.json")))!.AsObject();
         definition["version"] = "test-2027";
         definition["effectiveFrom"] = "2027-01-01";
@@ -25,15 +24,6 @@ public sealed class VersionedCatalogTests
         definition["body"]![4]!["paragraph"]![0] = "ЖАҢА НҰСҚА: АНЫҚТАМА-ЖОЛДАМА";
         File.WriteAllText(Path.Combine(target, "definition.json"), definition.ToJsonString());
         return dir;
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var sub in Directory.GetDirectories(from))
-            CopyDirectory(sub, Path.Combine(to, Path.GetFileName(sub)));
     }
 
     [Fact]

@@ -132,13 +132,7 @@ public sealed partial class ProblemLanguageTests(ServiceFactory factory) : IClas
     [InlineData("en", "between", "Must be from {min} to {top}.", "$.messages['between']")]
     public void Start_up_stops_when_a_code_lacks_a_language_or_a_parameter(string language, string code, string? text, string path)
     {
-        var forms = Tools.TempDir("forms-messages");
-        foreach (var file in Directory.EnumerateFiles(Repo.Forms, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(forms, Path.GetRelativePath(Repo.Forms, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
+        var forms = Tools.CopyOfShippedForms("forms-messages");
         var table = Path.Combine(forms, "_messages", language + ".json");
         var node = JsonNode.Parse(File.ReadAllText(table))!;
         if (text is null) node["messages"]!.AsObject().Remove(code);

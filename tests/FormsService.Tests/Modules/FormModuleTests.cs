@@ -46,13 +46,7 @@ public sealed class FormModuleTests
 
     private static FormsEngine EngineWithGreeting()
     {
-        var forms = Tools.TempDir("forms-with-greeting");
-        foreach (var file in Directory.EnumerateFiles(Repo.Forms, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(forms, Path.GetRelativePath(Repo.Forms, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
+        var forms = Tools.CopyOfShippedForms("forms-with-greeting");
         Directory.CreateDirectory(Path.Combine(forms, "greeting", "1"));
         File.WriteAllText(Path.Combine(forms, "greeting", "1", "definition.json"), Definition);
         return FormsService.Core.Composition.LoadEngine(forms, Repo.Fonts, [Greeting]);
@@ -94,7 +88,7 @@ public sealed class FormModuleTests
         File.WriteAllText(Path.Combine(forms, "greeting", "1", "definition.json"), Definition.Replace("{letters}", "{whisper}", StringComparison.Ordinal));
         foreach (var shared in new[] { "_calendar", "_locale" })
             if (Directory.Exists(Path.Combine(Repo.Forms, shared)))
-                CopyFolder(Path.Combine(Repo.Forms, shared), Path.Combine(forms, shared));
+                Tools.CopyDirectory(Path.Combine(Repo.Forms, shared), Path.Combine(forms, shared));
 
         var error = Assert.Throws<DefinitionException>(() => FormsService.Core.Composition.LoadEngine(forms, Repo.Fonts, [Greeting]).Dispose());
 
@@ -126,15 +120,5 @@ public sealed class FormModuleTests
                      where text.Contains(formId, StringComparison.Ordinal)
                      select $"{Path.GetRelativePath(Repo.Root, file)} names {formId}").ToList();
         Assert.True(found.Count == 0, string.Join("\n", found));
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -25,7 +25,8 @@ public sealed class ViewInPlaceTests : IClassFixture<EngineFixture>
     [MemberData(nameof(FormsFormatsAndLanguages))]
     public void A_documents_bytes_from_its_view_in_place_are_those_from_the_views_json(string formId, string format, string language)
     {
-        var version = Catalogue.InForce(_engine, formId).In(language);
+        var version = Catalogue.InForce(_engine, formId).In(language)
+            ?? throw new InvalidOperationException($"{formId} does not offer {language}, though the catalogue lists it");
         foreach (var (name, payload) in Payloads(formId))
         {
             var check = _engine.Check(version, JsonDocument.Parse(payload).RootElement);

@@ -14,20 +14,10 @@ public sealed class LanguageVariantLoadingTests(ServiceFactory factory) : IClass
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var sub in Directory.GetDirectories(from))
-            CopyDirectory(sub, Path.Combine(to, Path.GetFileName(sub)));
-    }
-
     /// <summary>A copy of the shipped forms with the work order's Russian variant changed by <paramref name="change"/>.</summary>
     private static (string Dir, string File) WithVariant(Action<JsonObject> change, string fileLanguage = "ru")
     {
-        var dir = Tools.TempDir("forms-variant");
-        CopyDirectory(Repo.Forms, dir);
+        var dir = Tools.CopyOfShippedForms("forms-variant");
         var version = Path.Combine(dir, "work-order", Catalogue.InForceVersion("work-order"));
         var variant = JsonNode.Parse(File.ReadAllText(Path.Combine(version, "definition.ru.json")))!.AsObject();
         File.Delete(Path.Combine(version, "definition.ru.json"));
@@ -73,8 +63,7 @@ public sealed class LanguageVariantLoadingTests(ServiceFactory factory) : IClass
     public void A_new_language_of_a_version_is_one_file()
     {
         // The referral's text copied as a stand-in "Russian" variant: the catalogue offers it and renders it.
-        var dir = Tools.TempDir("forms-new-variant");
-        CopyDirectory(Repo.Forms, dir);
+        var dir = Tools.CopyOfShippedForms("forms-new-variant");
         var version = Path.Combine(dir, "referral-certificate", Catalogue.InForceVersion("referral-certificate"));
         var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(version, "definition.json")))!.AsObject();
         definition["language"] = "ru";

@@ -45,4 +45,23 @@ public static class Tools
         Directory.CreateDirectory(dir);
         return dir;
     }
+
+    /// <summary>A temporary copy of the shipped forms, for a test that changes a definition or adds a form.</summary>
+    public static string CopyOfShippedForms(string name)
+    {
+        var dir = TempDir(name);
+        CopyDirectory(Repo.Forms, dir);
+        return dir;
+    }
+
+    /// <summary>Copies a folder with everything in it.</summary>
+    public static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }
