@@ -94,21 +94,19 @@ class Service:
         return 0.0
 
     def cpu(self):
-        with open(f"/proc/{self.proc.pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TICKS
+        """Seconds of CPU the process has used, its ended threads' included."""
+        return stat_ticks(f"/proc/{self.proc.pid}/stat")[1] / TICKS
 
-    def thread_ticks(self):
-        """CPU ticks so far of each live thread, by (thread id, name)."""
+    def jit_ticks(self):
+        """CPU ticks so far of each live thread of the JIT's background compiler, by thread id."""
         ticks = {}
         for tid in os.listdir(f"/proc/{self.proc.pid}/task"):
             try:
-                with open(f"/proc/{self.proc.pid}/task/{tid}/stat") as f:
-                    stat = f.read()
+                name, used = stat_ticks(f"/proc/{self.proc.pid}/task/{tid}/stat")
             except OSError:
                 continue  # the thread ended
-            fields = stat.rsplit(")", 1)[1].split()
-            ticks[(tid, stat[stat.index("(") + 1:stat.rindex(")")])] = int(fields[11]) + int(fields[12])
+            if name.startswith(".NET Tiered"):
+                ticks[tid] = used
         return ticks
 
     def _sample(self):
@@ -327,13 +325,14 @@ async def timed_out_storm():
     last = time.time()
     # Quiet within a second of the last timed-out preview: the CPU ticks of the second after that second. The JIT's
     # background compiler is left out: a process this young recompiles the methods the storm made hot once the storm
-    # stops (measured: one core for up to 2 s, on that thread alone) — warm-up a pod in service is long past, not work
-    # of abandoned renders. Its ticks are reported beside.
+    # stops, on that thread alone, for a second or two — warm-up a pod in service is long past, not work of abandoned
+    # renders. Its ticks are reported beside.
     time.sleep(1.0)
-    before = s.thread_ticks(); time.sleep(1.0); after = s.thread_ticks()
-    spent = {k: v - before.get(k, 0) for k, v in after.items()}
-    jit = sum(v for (_, comm), v in spent.items() if comm.startswith(".NET Tiered"))
-    ticks = sum(spent.values()) - jit
+    before, jit_before = s.cpu(), s.jit_ticks()
+    time.sleep(1.0)
+    after, jit_after = s.cpu(), s.jit_ticks()
+    jit = sum(used - jit_before.get(tid, 0) for tid, used in jit_after.items())
+    ticks = round((after - before) * TICKS) - jit
     idle = s.cpu_idle_after()
     name = "timeout 200 ms, 1 permit, no queue: 8 clients of distinct 600 dpi previews for 10 s"
     report(name, statuses(codes), s, last - t0,
@@ -495,6 +494,14 @@ async def small_http():
                            f"batch manifest: {' | '.join(msgs)}", s, time.time() - t0)
     s.stop()
 
+
+
+def stat_ticks(path):
+    """A /proc stat file's name field and its user plus system CPU ticks."""
+    with open(path) as f:
+        stat = f.read()
+    fields = stat.rsplit(")", 1)[1].split()
+    return stat[stat.index("(") + 1:stat.rindex(")")], int(fields[11]) + int(fields[12])
 
 
 def bound(name, ok, what):

@@ -66,7 +66,8 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
 
         var coded = rows.Select(r => r.Check is { IsValid: false } bad ? r.Sheet with { Errors = bad.Errors } : r.Sheet).ToList();
         var valid = rows.Where(r => r.Check is { IsValid: true }).ToList();
-        var (manifest, bound, files) = Manifest(context, merge, sheet.Headers, rows, coded);
+        var wording = ProblemWording.Of(context, bilingualWhenUnasked: true);
+        var (manifest, bound, files) = Manifest(wording, merge, sheet.Headers, rows, coded);
         context.Response.Headers[RenderRequest.VersionHeader] = merge.Version.Version;
         if (merge.Output == MergeOutput.Report)
             return TypedResults.Json(manifest, Manifests.Json);
@@ -86,7 +87,7 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
         var outcome = await runner.RunAsync(new RenderJob(merge.Version, merge.Kind, RenderCost(valid.Count, merge.Archival), token =>
             merge.Output == MergeOutput.Single
                 ? pipeline.Combine(orders, merge.Archival, token)
-                : Zip(merge.Version, orders, valid.Select(v => files[v.Sheet.Number]).ToList(), manifest, bound, ProblemWording.Of(context, bilingualWhenUnasked: true).Text, token)) { Timeout = left },
+                : Zip(merge.Version, orders, valid.Select(v => files[v.Sheet.Number]).ToList(), manifest, bound, wording.Text, token)) { Timeout = left },
             waitForMemory: true, context.TraceIdentifier, cancellationToken);
         if (!outcome.Succeeded) return outcome.Problem(context);
         var definition = merge.Version.Definition;
@@ -102,10 +103,9 @@ internal sealed class SpreadsheetMerge(DocumentPipeline pipeline, RenderRunner r
     }
 
     /// <summary>The manifest (row → status, file, errors worded and coded, warnings), the rows for errors.xlsx, and each valid row's file name.</summary>
-    private static (MergeManifest Manifest, SheetRows Bound, Dictionary<int, string> Files) Manifest(HttpContext context, MergeRequest merge,
+    private static (MergeManifest Manifest, SheetRows Bound, Dictionary<int, string> Files) Manifest(ProblemWording wording, MergeRequest merge,
         IReadOnlyList<string> headers, List<Row> rows, List<SheetRow> coded)
     {
-        var wording = ProblemWording.Of(context, bilingualWhenUnasked: true);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var files = new Dictionary<int, string>();
         var items = new List<MergeRowOutcome>(rows.Count);

@@ -68,9 +68,7 @@ internal static class DeadlinesEndpoints
             TimeSheetReceived = sheet,
             Month = first,
         });
-        var language = RequestLanguage.Of(context.Request);
-        context.Response.Headers.ContentLanguage = language;
-        context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
+        var language = ProblemWording.Answering(context).Language!;
         return TypedResults.Ok(new DeadlinesAnswer(both, akimat, probation, order, sheet,
             first?.ToString("yyyy-MM", CultureInfo.InvariantCulture), [.. deadlines.Select(d => In(d, engine.Messages, language))]));
     }

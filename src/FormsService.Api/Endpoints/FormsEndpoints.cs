@@ -127,10 +127,7 @@ internal static class FormsEndpoints
         {
             var check = pipeline.Check(query.Selected, document.RootElement);
             if (!check.IsValid) return Problems.Invalid(context, check);
-            var language = RequestLanguage.Of(context.Request);
-            context.Response.Headers.ContentLanguage = language;
-            context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptLanguage);
-            return TypedResults.Ok(new ValidationAnswer(true, query.Selected.FormId, query.Selected.Version, ProblemWording.In(context, language).Warnings(check)));
+            return TypedResults.Ok(new ValidationAnswer(true, query.Selected.FormId, query.Selected.Version, ProblemWording.Answering(context).Warnings(check)));
         }
     }
 }

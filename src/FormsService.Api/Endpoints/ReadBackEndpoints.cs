@@ -61,10 +61,7 @@ internal static class ReadBackEndpoints
         var check = pipeline.Check(version, reading.Payload!.Value);
         if (!check.IsValid)
             return Problems.Invalid(context, check);
-        var language = RequestLanguage.Of(context.Request);
-        context.Response.Headers.ContentLanguage = language;
-        context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
-        return TypedResults.Ok(new ReadAnswer(true, version.FormId, version.Version, reading.Payload!.Value, ProblemWording.In(context, language).Warnings(check)) { Language = version.Language });
+        return TypedResults.Ok(new ReadAnswer(true, version.FormId, version.Version, reading.Payload!.Value, ProblemWording.Answering(context).Warnings(check)) { Language = version.Language });
     }
 
     /// <summary>The document's bytes from a raw or multipart body, within <see cref="MaxBytes"/>.</summary>

@@ -45,14 +45,14 @@ internal static class Problems
     /// than on words.
     /// </summary>
     public static ProblemHttpResult Invalid(HttpContext context, IReadOnlyDictionary<string, Message[]> errors, string titleCode) =>
-        Unprocessable(ProblemWording.Of(context, bilingualWhenUnasked: false).ForProblem(context), errors, titleCode);
+        Unprocessable(ProblemWording.Of(context, bilingualWhenUnasked: false).SayLanguage(context), errors, titleCode);
 
     /// <summary>
     /// The request's own errors outside a payload's rules (query parameters, batch items, spreadsheet headers), keyed
     /// by parameter, item path or cell: worded like a payload's, but Kazakh / English when no language is asked.
     /// </summary>
     public static ProblemHttpResult Refused(HttpContext context, IReadOnlyDictionary<string, Message[]> errors, string titleCode = "problem-parameter") =>
-        Unprocessable(ProblemWording.Of(context, bilingualWhenUnasked: true).ForProblem(context), errors, titleCode);
+        Unprocessable(ProblemWording.Of(context, bilingualWhenUnasked: true).SayLanguage(context), errors, titleCode);
 
     /// <summary>A request parameter's problem (a coded message) in the reader's language.</summary>
     public static ProblemHttpResult InvalidParameter(HttpContext context, string name, Message message) =>
@@ -64,7 +64,7 @@ internal static class Problems
     /// </summary>
     public static ProblemHttpResult Coded(HttpContext context, int status, string titleCode, string at, Message detail)
     {
-        var wording = ProblemWording.Of(context, bilingualWhenUnasked: true).ForProblem(context);
+        var wording = ProblemWording.Of(context, bilingualWhenUnasked: true).SayLanguage(context);
         var problem = new ProblemDetails
         {
             Status = status,
@@ -100,7 +100,7 @@ internal static class Problems
         var table = context.HttpContext.RequestServices.GetRequiredService<FormsEngine>().Messages;
         if (problem.Extensions.ContainsKey("codes") || !table.Knows(code))
             return;
-        var wording = ProblemWording.Of(context.HttpContext, bilingualWhenUnasked: true).ForProblem(context.HttpContext);
+        var wording = ProblemWording.Of(context.HttpContext, bilingualWhenUnasked: true).SayLanguage(context.HttpContext);
         problem.Title = wording.Text(Say.Of(code));
         problem.Detail = problem.Status == StatusCodes.Status415UnsupportedMediaType ? wording.Text(Say.Of("send-json")) : null;
         problem.Extensions["codes"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [Body] = [code] };
@@ -136,12 +136,14 @@ internal sealed class ProblemWording
         return new ProblemWording(table, language);
     }
 
-    /// <summary>The wording of one language the response has already chosen (a 200 answer's warnings).</summary>
-    public static ProblemWording In(HttpContext context, string language) =>
-        new(context.RequestServices.GetRequiredService<FormsEngine>().Messages, language);
+    /// <summary>
+    /// The wording of an answer that is not a problem (a check's warnings, the deadlines): the language asked for,
+    /// else Kazakh, said in <c>Content-Language</c>.
+    /// </summary>
+    public static ProblemWording Answering(HttpContext context) => Of(context, bilingualWhenUnasked: false).SayLanguage(context);
 
-    /// <summary>Says in <c>Content-Language</c> what the problem about to be answered is worded in.</summary>
-    public ProblemWording ForProblem(HttpContext context)
+    /// <summary>Says in <c>Content-Language</c> what the answer about to be written is worded in.</summary>
+    public ProblemWording SayLanguage(HttpContext context)
     {
         context.Response.Headers.ContentLanguage = _language ?? $"{MessageTable.Default}, en";
         return this;
@@ -153,10 +155,8 @@ internal sealed class ProblemWording
     public string Text(Message message) => _language is null ? _table.Bilingual(message) : _table.Text(message, _language);
 
     /// <summary>A check's warnings worded for this reader.</summary>
-    public IReadOnlyList<Warning> Warnings(PayloadCheck check) => Warnings(check.Warnings);
-
-    public IReadOnlyList<Warning> Warnings(IReadOnlyList<PayloadWarning> warnings) =>
-        warnings.Count == 0 ? [] : warnings.Select(w => new Warning(w.Code, w.Path, Text(w.Message))).ToList();
+    public IReadOnlyList<Warning> Warnings(PayloadCheck check) =>
+        check.Warnings.Count == 0 ? [] : check.Warnings.Select(w => new Warning(w.Code, w.Path, Text(w.Message))).ToList();
 
     /// <summary>Errors by path, each message worded.</summary>
     public Dictionary<string, string[]> Words(IReadOnlyDictionary<string, Message[]> errors) =>

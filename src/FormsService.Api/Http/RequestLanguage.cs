@@ -9,8 +9,6 @@ namespace FormsService.Api.Http;
 /// </summary>
 internal static class RequestLanguage
 {
-    public static string Of(HttpRequest request) => Asked(request) ?? MessageTable.Default;
-
     /// <summary>The language the header asks for, or null when it names none the service speaks (or is absent or malformed).</summary>
     public static string? Asked(HttpRequest request)
     {

@@ -20,7 +20,8 @@ internal sealed class RenderingOptions
     /// The thread pool's least worker threads; 0 (the default): twice <see cref="MaxConcurrentRenders"/>. Up to it, a
     /// thread is made at once when work waits, instead of one every half second past the few a small machine starts
     /// with. The limiter lets that many requests parse JSON and check it on the pool at once; with only as many
-    /// workers, a flood of 1 MB bodies held them all and health probes waited up to a second and a half.
+    /// workers, a flood of 1 MB bodies held them all and health probes waited past a probe's timeout
+    /// (docs/decisions/pool-threads.md).
     /// </summary>
     public int MinPoolThreads { get; set; }
 

@@ -60,6 +60,17 @@ public sealed class LanguageVariantLoadingTests(ServiceFactory factory) : IClass
     }
 
     [Fact]
+    public void A_variant_in_a_language_the_service_does_not_write_stops_start_up()
+    {
+        // English has date words (the problems' dates) but no words for the forms' computed texts.
+        var (dir, file) = WithVariant(v => v["language"] = "en", fileLanguage: "en");
+        var error = Assert.Throws<DefinitionException>(() => FormsService.Core.Composition.LoadEngine(dir, Repo.Fonts));
+        Assert.Equal(file, error.File);
+        Assert.Equal("$.language", error.JsonPath);
+        Assert.Contains("kk, ru", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_new_language_of_a_version_is_one_file()
     {
         // The referral's text copied as a stand-in "Russian" variant: the catalogue offers it and renders it.

@@ -23,20 +23,19 @@ internal sealed record FormVersion(FormDefinition Definition, IReadOnlyList<Bloc
     public string Language => Definition.Language;
 
     private IReadOnlyDictionary<string, FormVersion> _variants = new Dictionary<string, FormVersion>(StringComparer.Ordinal);
-    private IReadOnlyList<string> _languages = [];
 
     /// <summary>
     /// The languages the version is offered in: its own definition's first (the default), then its language variants
     /// (<c>definition.ru.json</c> beside it). The same for every variant of one version.
     /// </summary>
-    public IReadOnlyList<string> Languages => _languages.Count > 0 ? _languages : [Language];
+    public IReadOnlyList<string> Languages { get; private set; } = [];
 
     /// <summary>The version in <paramref name="language"/> (this one, or a variant of it); null when it is not offered.</summary>
     public FormVersion? In(string language) =>
         language == Language ? this : _variants.GetValueOrDefault(language);
 
     /// <summary>The version in its default language (its <c>definition.json</c>).</summary>
-    public FormVersion Default => _variants.GetValueOrDefault(Languages[0]) ?? this;
+    public FormVersion Default => _variants[Languages[0]];
 
     /// <summary>Ties a version and its language variants together, once, at load.</summary>
     internal static void Join(IReadOnlyList<FormVersion> all)
@@ -46,7 +45,7 @@ internal sealed record FormVersion(FormDefinition Definition, IReadOnlyList<Bloc
         foreach (var v in all)
         {
             v._variants = byLanguage;
-            v._languages = languages;
+            v.Languages = languages;
         }
     }
 
@@ -78,7 +77,7 @@ internal sealed class FormCatalog
     public static readonly string[] DocumentLanguages = ["kk", "ru"];
 
     /// <summary>The language of a document when the request names none.</summary>
-    public const string DefaultLanguage = "kk";
+    public static string DefaultLanguage => DocumentLanguages[0];
 
     private readonly Dictionary<string, FormEntry> _forms;
     private readonly FormEntry[] _ordered;
@@ -115,9 +114,6 @@ internal sealed class FormCatalog
         return new FormCatalog(forms);
     }
 
-    /// <summary>The file name of a version's language variant: <c>definition.ru.json</c> beside <c>definition.json</c>.</summary>
-    public static string VariantFileName(string language) => $"definition.{language}.json";
-
     /// <summary>What a language variant must share with its version's definition: it is the same version, worded otherwise.</summary>
     private static readonly (string Path, Func<FormDefinition, object?> Of)[] Shared =
     [
@@ -148,11 +144,15 @@ internal sealed class FormCatalog
     {
         if (!File.Exists(file))
             throw new DefinitionException(file, "$", "definition.json is missing.");
-        var definition = DataFile.Read<FormDefinition>(file) with { Directory = dir };
+        var definition = DataFile.Read<FormDefinition>(file) with { Directory = dir, File = file };
+        // The words the forms' code computes (ViewWords, MonthTexts) exist for these languages only.
+        if (!DocumentLanguages.Contains(definition.Language))
+            throw new DefinitionException(file, "$.language",
+                $"'{definition.Language}' is not a language the service writes documents in ({string.Join(", ", DocumentLanguages)}).");
         if (primary is not null)
             foreach (var (path, of) in Shared)
                 if (!Equals(of(definition), of(primary.Definition)))
-                    throw new DefinitionException(file, path, $"a language variant has the same {path[2..]} as definition.json ('{of(primary.Definition)}').");
+                    throw new DefinitionException(file, path, $"a language variant must have the same {path[2..]} as definition.json ('{of(primary.Definition)}').");
 
         var version = Path.GetFileName(dir);
         if (definition.FormId != formId)

@@ -37,6 +37,8 @@ internal sealed record FormDefinition
     public required IReadOnlyList<JsonElement> Body { get; init; }
 
     [JsonIgnore] public string Directory { get; init; } = "";
+    /// <summary>The file it was read from (<c>definition.json</c>, or a language variant beside it).</summary>
+    [JsonIgnore] public string File { get; init; } = "";
 }
 
 /// <summary>A form's names and legal basis translated (<see cref="FormDefinition.Translations"/>).</summary>

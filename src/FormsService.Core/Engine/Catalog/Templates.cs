@@ -88,6 +88,9 @@ internal sealed record PathPart(string Path) : ValuePart
 
     /// <summary>The noun that follows the number, agreeing with it (<c>{hours:plural=час,часа,часов}</c>); null: the value alone.</summary>
     public NounForms? Plural { get; init; }
+
+    /// <summary>The path's value as the document prints it: with its noun when it has one; null when it has no value.</summary>
+    public string? Print(string? value) => value is not null && Plural is { } noun ? noun.With(value) : value;
 }
 
 /// <summary>
@@ -99,18 +102,7 @@ internal sealed record PathPart(string Path) : ValuePart
 internal sealed record NounForms(IReadOnlyList<string> Forms)
 {
     /// <summary>The form that agrees with <paramref name="number"/> (as the payload prints it); the last for what is not a number.</summary>
-    public string For(string number)
-    {
-        if (Forms.Count == 1) return Forms[0];
-        if (!decimal.TryParse(number.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n))
-            return Forms[2];
-        n = Math.Abs(n);
-        if (n != Math.Truncate(n)) return Forms[1];
-        var tens = (int)(n % 100);
-        var units = tens % 10;
-        if (tens is >= 11 and <= 14) return Forms[2];
-        return units switch { 1 => Forms[0], >= 2 and <= 4 => Forms[1], _ => Forms[2] };
-    }
+    public string For(string number) => Payloads.MessageTemplate.Agree(number.Replace(',', '.'), Forms, "ru");
 
     /// <summary>The number and its noun: <c>5 часов</c>.</summary>
     public string With(string number) => number + " " + For(number);

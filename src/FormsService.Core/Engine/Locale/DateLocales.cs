@@ -39,8 +39,7 @@ internal sealed class DateLocales
     public void CheckCovers(FormCatalog catalog)
     {
         foreach (var version in catalog.Forms.SelectMany(f => f.Versions).SelectMany(v => v.Languages.Select(l => v.In(l)!)))
-            For(version.Definition.Language, Path.Combine(version.Definition.Directory,
-                version == version.Default ? "definition.json" : FormCatalog.VariantFileName(version.Language)));
+            For(version.Definition.Language, version.Definition.File);
     }
 
     public DateLocale? Find(string language) => _byLanguage.GetValueOrDefault(language);

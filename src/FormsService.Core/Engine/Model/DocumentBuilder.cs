@@ -75,7 +75,7 @@ internal sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource>
         // One path alone (a table cell's "{hours}"): its value is already normalized, and it has one exactly when
         // the value is not empty.
         if (parts.Count == 1 && parts[0] is PathPart only)
-            return values.Get(only.Path) is { } alone && only.Plural is { } noun ? noun.With(alone) : values.Get(only.Path);
+            return only.Print(values.Get(only.Path));
         var sb = new StringBuilder();
         var any = Append(sb, parts, values);
         var text = PayloadValues.Normalize(sb.ToString());
@@ -95,8 +95,7 @@ internal sealed class DocumentBuilder(IReadOnlyDictionary<string, IFigureSource>
                     sb.Append(l.Text);
                     break;
                 case PathPart p:
-                    var value = values.Get(p.Path, out var has);
-                    sb.Append(value is not null && p.Plural is { } noun ? noun.With(value) : value);
+                    sb.Append(p.Print(values.Get(p.Path, out var has)));
                     any |= has;
                     break;
                 case OptionalGroup g:

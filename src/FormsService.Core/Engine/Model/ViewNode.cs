@@ -43,7 +43,7 @@ internal readonly struct ViewNode
     {
         null => default,
         _ when value.GetType() != expected.Type => Of(value),
-        // A value System.Text.Json writes in its own way (an enum, a double) is read as the JSON it would write, once.
+        // A value System.Text.Json writes in its own way (an enum, a double) is read as the JSON it would write.
         _ when expected.ReadAsWritten => Of(JsonSerializer.SerializeToElement(value, expected.Type, PayloadJson.Options)),
         _ => new ViewNode(value, expected),
     };
@@ -213,7 +213,7 @@ internal sealed class ViewShape
     private ViewShape? ElementShape => _elementShape ??= _elementType is { } t ? Of(t) : null;
 
     /// <summary>The shape of a type (made the first time it is asked for; a form's view types are asked for at start-up).</summary>
-    public static ViewShape Of(Type type) => Shapes.TryGetValue(type, out var shape) ? shape : Shapes.GetOrAdd(type, t => new ViewShape(t));
+    public static ViewShape Of(Type type) => Shapes.GetOrAdd(type, static t => new ViewShape(t));
 
     /// <summary>Makes the shapes of a view type and of every type its members declare: a view the engine cannot read fails at start-up.</summary>
     public static void Prepare(Type type) => Prepare(type, []);

@@ -42,15 +42,16 @@ internal static partial class MessageTemplate
         if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
             return forms[^1];
         var whole = decimal.Truncate(number) == number;
-        var n = (long)Math.Abs(decimal.Truncate(number));
+        // The rules read the last two digits only (and English the number itself), whatever the number's size.
+        var n = (int)(Math.Abs(decimal.Truncate(number)) % 100);
         var index = language switch
         {
             // Russian: a fraction takes the genitive singular (3,5 часа), the "few" form.
             "ru" when !whole => 1,
-            "ru" when n % 10 == 1 && n % 100 != 11 => 0,
-            "ru" when n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 => 1,
+            "ru" when n % 10 == 1 && n != 11 => 0,
+            "ru" when n % 10 is >= 2 and <= 4 && n is < 12 or > 14 => 1,
             "ru" => 2,
-            _ => whole && n == 1 ? 0 : 1,
+            _ => whole && Math.Abs(number) == 1 ? 0 : 1,
         };
         return forms[Math.Min(index, forms.Count - 1)];
     }

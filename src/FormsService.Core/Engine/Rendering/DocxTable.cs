@@ -281,8 +281,7 @@ internal sealed class DocxTable
         if (cell.Content.Count != 1 || cell.Content[0] is not { Inlines.Count: <= 1 } p)
             return false;
         var x = runs.Xml;
-        // By the paragraph: the model gives the cells of one plain text one paragraph, and the cell above mostly
-        // holds the same.
+        // By the paragraph: the model gives the cells of one plain text one paragraph.
         if (_texts.TryGetValue(p, out var written))
         {
             x.Again(written.Start, written.Length);

@@ -11,7 +11,10 @@ namespace FormsService.Core.Forms.AkimatReports;
 /// </summary>
 internal sealed record ViewWords
 {
-    /// <summary>The words of <paramref name="language"/>: Russian for <c>ru</c>, else Kazakh (the forms' own language).</summary>
+    /// <summary>
+    /// The words of <paramref name="language"/>: Russian for <c>ru</c>, else Kazakh (the forms' own language); the
+    /// catalogue refuses a definition in any other language at start-up.
+    /// </summary>
     public static ViewWords Of(string? language) => language == "ru" ? Russian : Kazakh;
 
     public required string Language { get; init; }

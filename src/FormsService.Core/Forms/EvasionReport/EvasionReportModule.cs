@@ -15,5 +15,5 @@ internal static class EvasionReportModule
     public static IFormModule Create(ModuleServices services, Order733Services order) =>
         new RecordModule<EvasionReportPayload, EvasionReportView>(Name,
             new PayloadType<EvasionReportPayload>(new EvasionReportValidator(), services.Guard),
-            (record, language) => EvasionReportView.Of(record, language));
+            EvasionReportView.Of);
 }

@@ -15,8 +15,6 @@ internal sealed record EvasionReportView
     public required SignatoryDetails Signatory { get; init; }
     public ExecutorDetails? Executor { get; init; }
 
-    internal static EvasionReportView Of(EvasionReportPayload report) => Of(report, "kk");
-
     internal static EvasionReportView Of(EvasionReportPayload report, string language) => new()
     {
         Outgoing = report.Outgoing!,

@@ -94,6 +94,7 @@ internal sealed record TimeSheetView
             var before = person.HoursBefore ?? 0;
             var sentence = person.SentenceHours ?? 0;
             var since = before + month;
+            var completes = since >= sentence && before < sentence;
             rows.Add(new TimeSheetViewRow
             {
                 Number = rows.Count + 1,
@@ -104,8 +105,8 @@ internal sealed record TimeSheetView
                 HoursSinceStart = since,
                 SentenceHours = sentence,
                 HoursRemaining = Math.Max(0, sentence - since),
-                CompletesSentence = since >= sentence && before < sentence,
-                SentenceServed = words.SentenceServed,
+                CompletesSentence = completes,
+                Remark = completes ? words.SentenceServed : null,
             });
         }
         return rows;
@@ -139,9 +140,5 @@ internal sealed record TimeSheetViewRow
     /// <summary>True when the last hour of the sentence is served this month.</summary>
     public required bool CompletesSentence { get; init; }
     /// <summary>What the row's last column says, in the document's language: the sentence served, or nothing.</summary>
-    public string? Remark => CompletesSentence ? SentenceServed : null;
-
-    /// <summary>The words of <see cref="Remark"/> in the document's language.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string SentenceServed { get; init; } = ViewWords.Kazakh.SentenceServed;
+    public string? Remark { get; init; }
 }

@@ -13,6 +13,6 @@ internal static class VerdictReceiptNoticeModule
         new RecordModule<VerdictReceiptNoticePayload, VerdictReceiptNoticeView>(Name,
             new PayloadType<VerdictReceiptNoticePayload>(new VerdictReceiptNoticeValidator(), services.Guard,
                 new VerdictReceiptNoticeWarnings(order.Deadlines, order.Calendar).For),
-            (record, language) => VerdictReceiptNoticeView.Of(record, language),
+            VerdictReceiptNoticeView.Of,
             new PageHints(DeadlinesFrom: "verdict.receivedDate"));
 }

@@ -18,8 +18,6 @@ internal sealed record VerdictReceiptNoticeView
     /// <summary>"үкімін" / "қаулысын", "Үкіммен" / "Қаулымен".</summary>
     public required VerdictWords VerdictWords { get; init; }
 
-    internal static VerdictReceiptNoticeView Of(VerdictReceiptNoticePayload p) => Of(p, "kk");
-
     internal static VerdictReceiptNoticeView Of(VerdictReceiptNoticePayload p, string language) => new()
     {
         Outgoing = p.Outgoing!,

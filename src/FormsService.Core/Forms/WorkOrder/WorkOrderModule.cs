@@ -16,6 +16,6 @@ internal static class WorkOrderModule
         new RecordModule<WorkOrderPayload, WorkOrderView>(Name,
             new PayloadType<WorkOrderPayload>(new WorkOrderValidator(), services.Guard,
                 new WorkOrderWarnings(order.Deadlines, order.Calendar, TimeProvider.System).For),
-            (record, language) => WorkOrderView.Of(record, language),
+            WorkOrderView.Of,
             new PageHints(DeadlinesFrom: "verdict.receivedDate"));
 }

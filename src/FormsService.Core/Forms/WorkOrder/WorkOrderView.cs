@@ -25,12 +25,6 @@ internal sealed record WorkOrderView
     /// <summary>"М. Исаев": the initial of the given name, then the surname.</summary>
     public required string SignedName { get; init; }
 
-    /// <summary>Rule 2 2) in its words: "күніне төрт сағаттан аспайтын", or for a person with no permanent job who does not study "күніне сегіз сағатқа дейін, бірақ аптасына қырық сағаттан аспайтын".</summary>
-    public static string FourHours => AkimatReports.ViewWords.Kazakh.FourHours;
-    public static string EightHours => AkimatReports.ViewWords.Kazakh.EightHours;
-
-    internal static WorkOrderView Of(WorkOrderPayload p) => Of(p, "kk");
-
     internal static WorkOrderView Of(WorkOrderPayload p, string language) => new()
     {
         Akimat = p.Akimat!,
